@@ -1,0 +1,87 @@
+//! Raw command-line flags, as clap parses them. `Config` turns them into checked values.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Browse a chronology of events in the terminal: Vietnam's diplomatic history from 1959 to 2026,
+/// with every event backed by quotes from its source articles.
+#[derive(Debug, Parser)]
+#[command(name = "timeline", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub data: DataArgs,
+
+    /// Open the browser already searching for QUERY.
+    #[arg(long, short = 's', value_name = "QUERY", global = false)]
+    pub search: Option<String>,
+
+    /// Open the browser filtered to a country (code, English or Vietnamese name). Repeatable.
+    #[arg(long, short = 'c', value_name = "COUNTRY")]
+    pub country: Vec<String>,
+
+    /// Hidden, for tests: panic after the first frame, to check the terminal is restored.
+    #[arg(long, hide = true)]
+    pub test_panic: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Load this data set instead of the built-in one.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub data: Option<PathBuf>,
+
+    /// Directory of the data set's source articles (default: next to --data).
+    #[arg(long, value_name = "DIR", global = true, requires = "data")]
+    pub seeds: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print events in chronological order (or by relevance with --search).
+    List(ListArgs),
+    /// Print one event in full, with each quote in its surrounding sentence.
+    Show {
+        /// The event's id, as printed by `timeline list`.
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print each partner country with its English and Vietnamese names and its number of events.
+    Countries {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a data set and verify every quote against its article.
+    Check,
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ListArgs {
+    /// Only events with this partner country: ISO code, English or Vietnamese name, any case,
+    /// accents optional (`LA`, `laos`, `Lào`, `lao`). Repeatable; any of them matches.
+    #[arg(long, short = 'c', value_name = "COUNTRY")]
+    pub country: Vec<String>,
+    /// Only events of this kind (visit, talks, meeting, …). Repeatable.
+    #[arg(long, short = 'k', value_name = "KIND")]
+    pub kind: Vec<String>,
+    /// Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Search: fuzzy, accent-insensitive, fzf syntax ('exact ^prefix suffix$ !not a | b).
+    #[arg(long, short = 's', value_name = "QUERY")]
+    pub search: Option<String>,
+    /// With --search: keep chronological order instead of ranking by relevance.
+    #[arg(long)]
+    pub chronological: bool,
+    /// Print a JSON array instead of one line per event.
+    #[arg(long)]
+    pub json: bool,
+}

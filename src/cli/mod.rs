@@ -1,0 +1,59 @@
+//! The command line: clap flags (`args`) become a checked `Filter`; the sub-commands print.
+
+pub mod args;
+pub mod output;
+
+use crate::model::{Kind, PartialDate, Timeline};
+use crate::search::{Filter, Order};
+use std::fmt;
+
+/// A mistake on the command line: exit status 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Builds the search filter from command-line values, checking each against the data set.
+pub fn build_filter(
+    t: &Timeline,
+    countries: &[String],
+    kinds: &[String],
+    from: Option<&str>,
+    to: Option<&str>,
+    search: Option<&str>,
+) -> Result<Filter, UsageError> {
+    let mut filter = Filter { query: search.unwrap_or_default().to_string(), ..Filter::default() };
+    for c in countries {
+        let Some(i) = t.find_country(c) else {
+            let known: Vec<String> = t.countries.iter().map(|c| format!("{} ({}, {})", c.code, c.name, c.name_vi)).collect();
+            return Err(UsageError(format!("unknown country `{c}`; known countries: {}", known.join("; "))));
+        };
+        if !filter.countries.contains(&i) {
+            filter.countries.push(i);
+        }
+    }
+    for k in kinds {
+        let kind = Kind::parse(k).ok_or_else(|| UsageError(format!("unknown kind `{k}`; kinds are {}", Kind::names())))?;
+        filter.kinds.push(kind);
+    }
+    let date = |flag: &str, s: &str| {
+        PartialDate::parse(s).map_err(|e| UsageError(format!("invalid value for {flag}: {e}")))
+    };
+    filter.from = from.map(|s| date("--from", s)).transpose()?;
+    filter.to = to.map(|s| date("--to", s)).transpose()?;
+    if let (Some(f), Some(t)) = (filter.from, filter.to)
+        && t.last_day() < f.first_day()
+    {
+        return Err(UsageError(format!("--to {} is before --from {}", t.iso(), f.iso())));
+    }
+    Ok(filter)
+}
+
+/// Relevance or chronological order for `list`.
+pub fn order(chronological: bool) -> Order {
+    if chronological { Order::Chronological } else { Order::Relevance }
+}

@@ -1,0 +1,192 @@
+//! Turns the parsed JSON into checked model values: countries, sources, events, citations.
+
+use super::DataInput;
+use super::fields::{Ctx, Fields};
+use super::json::{self, Spanned};
+use super::problem::{LoadError, Problem};
+use super::seeds::{self, ReadError};
+use crate::model::country::iso_name;
+use crate::model::{Country, PartialDate, Precision, Source, Timeline};
+use std::collections::HashMap;
+
+const EVENT_REQUIRED: &[&str] = &["id", "date", "status", "kind", "countries", "title", "summary", "sources"];
+const EVENT_OPTIONAL: &[&str] = &["end", "places", "people", "title_vi"];
+const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "about", "evidence"];
+
+pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
+    let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
+    let mut cx = Ctx::new(&input.path, text);
+    let root = match json::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            cx.at(e.at, format!("JSON syntax error: {}", e.message));
+            return Err(LoadError { problems: cx.problems });
+        }
+    };
+    let mut b = Builder { cx, input, timeline: Timeline::default(), codes: HashMap::new(), files: HashMap::new(), ids: HashMap::new() };
+    if let Some(top) = b.cx.fields(&root, "the data set", &["countries", "sources", "events"], &[]) {
+        b.section(&top, "countries", Builder::country);
+        b.section(&top, "sources", Builder::source);
+        b.section(&top, "events", Builder::event);
+    }
+    if !b.cx.problems.is_empty() {
+        return Err(LoadError { problems: b.cx.problems });
+    }
+    let mut t = b.timeline;
+    t.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    Ok(t)
+}
+
+struct Builder<'a> {
+    cx: Ctx<'a>,
+    input: &'a DataInput,
+    timeline: Timeline,
+    /// Country code → index, and where it was declared.
+    codes: HashMap<String, (usize, usize)>,
+    /// Source file → index, and where it was declared.
+    files: HashMap<String, (usize, usize)>,
+    /// Event id → where it was first used.
+    ids: HashMap<String, usize>,
+}
+
+impl Builder<'_> {
+    fn section(&mut self, top: &Fields, name: &str, each: fn(&mut Self, &Spanned)) {
+        if let Some(v) = top.get(name)
+            && let Some(items) = self.cx.array(v, &format!("`{name}`"))
+        {
+            for item in items {
+                each(self, item);
+            }
+        }
+    }
+
+    fn country(&mut self, v: &Spanned) {
+        let Some(f) = self.cx.fields(v, "a country", &["code", "name", "name_vi"], &[]) else { return };
+        let (Some(code_v), Some(name), Some(name_vi)) = (f.get("code"), f.get("name"), f.get("name_vi")) else {
+            return;
+        };
+        let (Some(code), Some(name), Some(name_vi)) = (
+            self.cx.string(code_v, "a country code"),
+            self.cx.string(name, "a country name"),
+            self.cx.string(name_vi, "a Vietnamese country name"),
+        ) else {
+            return;
+        };
+        if iso_name(code).is_none() {
+            let hint = if iso_name(&code.to_ascii_uppercase()).is_some() {
+                format!("codes are upper case: write `{}`", code.to_ascii_uppercase())
+            } else {
+                "use an ISO 3166-1 alpha-2 code such as `LA` or `AZ`".into()
+            };
+            self.cx.at(code_v.at, format!("unknown country code `{code}`; {hint}"));
+            return;
+        }
+        if let Some(&(_, first)) = self.codes.get(code) {
+            let first = self.cx.pos(first);
+            self.cx.at(code_v.at, format!("country `{code}` is listed twice (first at {first}); keep one"));
+            return;
+        }
+        let country = Country { code: code.into(), name: name.into(), name_vi: seeds::to_nfc(name_vi) };
+        self.codes.insert(code.into(), (self.timeline.countries.len(), code_v.at));
+        self.timeline.countries.push(country);
+    }
+
+    fn source(&mut self, v: &Spanned) {
+        let Some(f) = self.cx.fields(v, "a source", SOURCE_REQUIRED, &["headline"]) else { return };
+        let Some(file_v) = f.get("file") else { return };
+        let Some(file) = self.cx.string(file_v, "a source file name") else { return };
+        if let Some(&(_, first)) = self.files.get(file) {
+            let first = self.cx.pos(first);
+            self.cx.at(file_v.at, format!("source `{file}` is listed twice (first at {first}); keep one"));
+            return;
+        }
+        let text = self.read_article(file, file_v.at);
+        let mut get = |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(str::to_string);
+        let (outlet, about, language) = (get("outlet", "an outlet"), get("about", "`about`"), get("language", "a language"));
+        let published = f.get("published").and_then(|v| self.day(v, "a publication date"));
+        if let Some(text) = &text {
+            if let Some(h) = f.get("headline") {
+                self.check_quote(h, text, file, "headline");
+            }
+            if let Some(ev) = f.get("evidence") {
+                for q in self.cx.array(ev, "`evidence`").unwrap_or_default() {
+                    self.check_quote(q, text, file, "evidence");
+                }
+            }
+        }
+        if let Some(lang) = &language
+            && !(2..=3).contains(&lang.len())
+        {
+            let at = f.get("language").map_or(v.at, |l| l.at);
+            self.cx.at(at, format!("language `{lang}` is not a language code; write `vi` or `en`"));
+        }
+        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
+        let (Some(text), Some(outlet), Some(about), Some(language), Some(published)) = (text, outlet, about, language, published)
+        else {
+            return;
+        };
+        self.files.insert(file.into(), (self.timeline.sources.len(), file_v.at));
+        self.timeline.sources.push(Source { file: file.into(), outlet, published, language, headline, about, text });
+    }
+
+    fn read_article(&mut self, file: &str, at: usize) -> Option<String> {
+        match self.input.seeds.read(file) {
+            Ok(text) => Some(text),
+            Err(ReadError::Missing(path)) => {
+                self.cx.at(at, format!("source file `{file}` does not exist (looked for {path}); check the name, or pass --seeds DIR"));
+                None
+            }
+            Err(ReadError::NotUtf8 { path, at: byte, line, col }) => {
+                self.cx.problems.push(Problem {
+                    file: path,
+                    line,
+                    col,
+                    message: format!("not valid UTF-8 (bad byte at offset {byte}); save the article as UTF-8"),
+                });
+                None
+            }
+        }
+    }
+
+    /// Checks that a quoted string is in the article; returns where, as a citation span.
+    fn check_quote(&mut self, v: &Spanned, text: &str, file: &str, what: &str) -> Option<std::ops::Range<usize>> {
+        let quote = seeds::to_nfc(self.cx.string(v, &format!("a {what}"))?);
+        if let Some(span) = seeds::find_quote(text, &quote) {
+            return Some(span);
+        }
+        let shown = self.input.seeds.display(file);
+        let hint = match seeds::longest_matching_prefix(text, &quote) {
+            Some((len, at)) if len * 2 >= quote.len().min(40) => {
+                let (l, c) = json::LineIndex::new(text).line_col(at + len);
+                let theirs: String = text[at + len..].chars().take(12).collect();
+                let ours: String = quote[len..].chars().take(12).collect();
+                format!("it matches up to {shown}:{l}:{c}, where the article has {theirs:?} but the {what} has {ours:?}")
+            }
+            _ => "copy the words exactly, with their accents and punctuation".into(),
+        };
+        self.cx.at(v.at, format!("{what} not found in {shown}: {hint}"));
+        None
+    }
+
+    fn day(&mut self, v: &Spanned, what: &str) -> Option<chrono::NaiveDate> {
+        let d = self.date(v, what)?;
+        if d.precision() != Precision::Day {
+            self.cx.at(v.at, format!("{what} needs a full date, YYYY-MM-DD"));
+            return None;
+        }
+        Some(d.first_day())
+    }
+
+    fn date(&mut self, v: &Spanned, what: &str) -> Option<PartialDate> {
+        let s = self.cx.string(v, what)?;
+        match PartialDate::parse(s) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.cx.at(v.at, format!("impossible {what}: {e}"));
+                None
+            }
+        }
+    }
+}
+
+mod event;

@@ -1,0 +1,139 @@
+//! Checking one event: id, dates, status, kind, countries and its cited quotes.
+
+use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED};
+use crate::load::json::Spanned;
+use crate::load::problem::did_you_mean;
+use crate::load::seeds;
+use crate::model::{Citation, Event, Kind, Status};
+
+impl Builder<'_> {
+    pub(super) fn event(&mut self, v: &Spanned) {
+        let Some(f) = self.cx.fields(v, "an event", EVENT_REQUIRED, EVENT_OPTIONAL) else { return };
+        let id = f.get("id").and_then(|id| self.event_id(id));
+        let date = f.get("date").and_then(|d| self.date(d, "date"));
+        let end = f.get("end").map(|e| (e, self.date(e, "end date")));
+        if let (Some(date), Some((end_v, Some(end)))) = (date, &end)
+            && end.first_day() < date.first_day()
+        {
+            self.cx.at(end_v.at, format!("end date {} is before the start date {}; swap them or fix the end", end.iso(), date.iso()));
+        }
+        let status = f.get("status").and_then(|s| self.status(s));
+        let kind = f.get("kind").and_then(|k| self.kind(k));
+        let countries = f.get("countries").map(|c| self.event_countries(c));
+        let mut text = |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(seeds::to_nfc);
+        let (title, summary) = (text("title", "a title"), text("summary", "a summary"));
+        let places = f.get("places").map(|p| self.cx.strings(p, "a place")).unwrap_or_default();
+        let people = f.get("people").map(|p| self.cx.strings(p, "a person")).unwrap_or_default();
+        let citations = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
+        let title_vi = f.get("title_vi").and_then(|t| self.title_vi(t, &citations));
+        let (Some(id), Some(date), Some(status), Some(kind), Some(Some(countries)), Some(title), Some(summary)) =
+            (id, date, status, kind, countries, title, summary)
+        else {
+            return;
+        };
+        let end = end.and_then(|(_, e)| e);
+        let nfc = |v: Vec<String>| v.iter().map(|s| seeds::to_nfc(s)).collect();
+        let (places, people) = (nfc(places), nfc(people));
+        let event = Event { id, date, end, status, kind, countries, places, people, title, title_vi, summary, citations };
+        if !event.citations.is_empty() {
+            self.timeline.events.push(event);
+        }
+    }
+
+    fn event_id(&mut self, v: &Spanned) -> Option<String> {
+        let id = self.cx.string(v, "an id")?;
+        let slug = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !slug || id.starts_with('-') || id.ends_with('-') {
+            self.cx.at(v.at, format!("id `{id}` is not a slug; use lower-case a-z, 0-9 and `-`"));
+            return None;
+        }
+        let seen = *self.ids.entry(id.to_string()).or_insert(v.at);
+        if seen != v.at {
+            let first = self.cx.pos(seen);
+            self.cx.at(v.at, format!("duplicate id `{id}` (first used at {first}); ids must be unique"));
+            return None;
+        }
+        Some(id.to_string())
+    }
+
+    fn status(&mut self, v: &Spanned) -> Option<Status> {
+        let s = self.cx.string(v, "a status")?;
+        let found = Status::ALL.iter().copied().find(|st| st.as_str() == s);
+        if found.is_none() {
+            self.cx.at(v.at, format!("unknown status `{s}`; use `held` or `planned`"));
+        }
+        found
+    }
+
+    fn kind(&mut self, v: &Spanned) -> Option<Kind> {
+        let s = self.cx.string(v, "a kind")?;
+        let found = Kind::ALL.iter().copied().find(|k| k.as_str() == s);
+        if found.is_none() {
+            let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+            let hint = did_you_mean(s, &names).map_or_else(String::new, |k| format!("did you mean `{k}`? "));
+            self.cx.at(v.at, format!("unknown kind `{s}`; {hint}kinds are {}", Kind::names()));
+        }
+        found
+    }
+
+    /// `None` inside means a problem was reported (so the event is dropped, with an error).
+    fn event_countries(&mut self, v: &Spanned) -> Option<Vec<usize>> {
+        let items = self.cx.array(v, "`countries`")?;
+        if items.is_empty() {
+            self.cx.at(v.at, "an event needs at least one partner country in `countries`");
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items {
+            let Some(code) = self.cx.string(item, "a country code") else {
+                ok = false;
+                continue;
+            };
+            match self.codes.get(code) {
+                Some(&(i, _)) => out.push(i),
+                None => {
+                    ok = false;
+                    let msg = match crate::model::country::iso_name(code) {
+                        Some(name) => format!("country `{code}` ({name}) is not in the `countries` list; add it there with its English and Vietnamese names"),
+                        None => format!("unknown country code `{code}`; use an ISO 3166-1 alpha-2 code listed in `countries`"),
+                    };
+                    self.cx.at(item.at, msg);
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn citations(&mut self, v: &Spanned) -> Vec<Citation> {
+        let Some(items) = self.cx.array(v, "`sources`") else { return Vec::new() };
+        if items.is_empty() {
+            self.cx.at(v.at, "an event needs at least one source citation in `sources`");
+        }
+        items.iter().filter_map(|c| self.citation(c)).collect()
+    }
+
+    fn citation(&mut self, v: &Spanned) -> Option<Citation> {
+        let f = self.cx.fields(v, "a citation", &["file", "quote"], &[])?;
+        let (file_v, quote_v) = (f.get("file")?, f.get("quote")?);
+        let file = self.cx.string(file_v, "a source file name")?;
+        let Some(&(source, _)) = self.files.get(file) else {
+            let known: Vec<&str> = self.files.keys().map(String::as_str).collect();
+            let hint = did_you_mean(file, &known).map_or_else(String::new, |k| format!(" did you mean `{k}`?"));
+            self.cx.at(file_v.at, format!("`{file}` is not one of the data set's `sources`; list it there first.{hint}"));
+            return None;
+        };
+        let text = self.timeline.sources[source].text.clone();
+        let span = self.check_quote(quote_v, &text, file, "quote")?;
+        let quote = text[span.clone()].to_string();
+        Some(Citation { source, quote, span })
+    }
+
+    fn title_vi(&mut self, v: &Spanned, citations: &[Citation]) -> Option<String> {
+        let first = citations.first()?;
+        let source = &self.timeline.sources[first.source];
+        let (text, file) = (source.text.clone(), source.file.clone());
+        let span = self.check_quote(v, &text, &file, "Vietnamese title")?;
+        Some(text[span].to_string())
+    }
+}

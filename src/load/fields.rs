@@ -1,0 +1,111 @@
+//! Reading typed fields out of spanned JSON, collecting every problem with its position.
+
+use super::json::{Key, LineIndex, Spanned, Value};
+use super::problem::{Problem, did_you_mean};
+
+/// Where problems about one data file are collected.
+pub struct Ctx<'a> {
+    pub file: &'a str,
+    pub lines: LineIndex<'a>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Self { file, lines: LineIndex::new(text), problems: Vec::new() }
+    }
+
+    /// Records a problem at a byte offset of the data file.
+    pub fn at(&mut self, at: usize, message: impl Into<String>) {
+        let (line, col) = self.lines.line_col(at);
+        self.problems.push(Problem { file: self.file.to_string(), line, col, message: message.into() });
+    }
+
+    pub fn pos(&self, at: usize) -> String {
+        let (l, c) = self.lines.line_col(at);
+        format!("{l}:{c}")
+    }
+
+    /// Checks that `v` is an object with all `required` fields and no others than `required` and
+    /// `optional`. Reports every unknown, duplicate or missing field.
+    pub fn fields<'v>(
+        &mut self,
+        v: &'v Spanned,
+        what: &str,
+        required: &[&str],
+        optional: &[&str],
+    ) -> Option<Fields<'v>> {
+        let Value::Object(members) = &v.value else {
+            self.at(v.at, format!("expected {what} to be an object `{{…}}`, found {}", v.value.type_name()));
+            return None;
+        };
+        let known: Vec<&str> = required.iter().chain(optional).copied().collect();
+        for (i, (key, _)) in members.iter().enumerate() {
+            if !known.contains(&key.name.as_str()) {
+                let hint = match did_you_mean(&key.name, &known) {
+                    Some(k) => format!("did you mean `{k}`?"),
+                    None => format!("known fields are {}", known.join(", ")),
+                };
+                self.at(key.at, format!("unknown field `{}` in {what}; {hint}", key.name));
+            } else if let Some((first, _)) = members[..i].iter().find(|(k, _)| k.name == key.name) {
+                let first = self.pos(first.at);
+                self.at(key.at, format!("field `{}` appears twice in {what} (first at {first}); keep one", key.name));
+            }
+        }
+        for name in required {
+            match members.iter().find(|(k, _)| k.name == *name) {
+                None => self.at(v.at, format!("{what} is missing the required field `{name}`")),
+                Some((_, val)) if val.value == Value::Null => {
+                    self.at(val.at, format!("field `{name}` of {what} is null, but it is required"))
+                }
+                Some(_) => {}
+            }
+        }
+        Some(Fields { members })
+    }
+
+    pub fn string<'v>(&mut self, v: &'v Spanned, what: &str) -> Option<&'v str> {
+        match &v.value {
+            Value::String(s) if s.trim().is_empty() => {
+                self.at(v.at, format!("{what} is empty; write some text"));
+                None
+            }
+            Value::String(s) => Some(s),
+            other => {
+                self.at(v.at, format!("expected {what} to be a string, found {}", other.type_name()));
+                None
+            }
+        }
+    }
+
+    pub fn array<'v>(&mut self, v: &'v Spanned, what: &str) -> Option<&'v [Spanned]> {
+        match &v.value {
+            Value::Array(items) => Some(items),
+            other => {
+                self.at(v.at, format!("expected {what} to be an array `[…]`, found {}", other.type_name()));
+                None
+            }
+        }
+    }
+
+    /// An array of non-empty strings.
+    pub fn strings(&mut self, v: &Spanned, what: &str) -> Vec<String> {
+        let items = self.array(v, what).unwrap_or_default();
+        items.iter().filter_map(|s| self.string(s, what).map(str::to_string)).collect()
+    }
+}
+
+/// The members of one object, known to hold only allowed keys.
+pub struct Fields<'v> {
+    members: &'v [(Key, Spanned)],
+}
+
+impl<'v> Fields<'v> {
+    /// The value of a field, unless it is absent or `null`.
+    pub fn get(&self, name: &str) -> Option<&'v Spanned> {
+        self.members
+            .iter()
+            .find(|(k, v)| k.name == name && v.value != Value::Null)
+            .map(|(_, v)| v)
+    }
+}

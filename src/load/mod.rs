@@ -1,0 +1,72 @@
+//! The loader: reads a data set and its articles, checks everything, and builds the sorted
+//! `Timeline`. It never stops at the first problem: all of them come back, each with its
+//! `path:line:col`.
+
+mod build;
+mod fields;
+pub mod json;
+mod problem;
+pub mod seeds;
+
+pub use problem::{LoadError, Problem};
+pub use seeds::SeedStore;
+
+use crate::model::Timeline;
+use std::path::{Path, PathBuf};
+
+/// The built-in data set, embedded in the binary.
+pub const BUILTIN_DATA: &str = include_str!("../../assets/timeline.json");
+pub const BUILTIN_DATA_PATH: &str = "assets/timeline.json";
+
+/// A data set to load: its text, the name to show in messages, and where its articles are.
+#[derive(Debug, Clone)]
+pub struct DataInput {
+    pub path: String,
+    pub text: String,
+    pub seeds: SeedStore,
+}
+
+impl DataInput {
+    pub fn builtin() -> Self {
+        Self { path: BUILTIN_DATA_PATH.into(), text: BUILTIN_DATA.into(), seeds: SeedStore::Builtin }
+    }
+
+    /// Reads a data file; its articles are next to it unless `seeds` says otherwise.
+    pub fn from_file(path: &Path, seeds: Option<PathBuf>) -> Result<Self, LoadError> {
+        let shown = path.display().to_string();
+        let fail = |message: String| LoadError {
+            problems: vec![Problem { file: shown.clone(), line: 1, col: 1, message }],
+        };
+        let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the data file: {e}")))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+                let (line, col) = json::LineIndex::new(&good).line_col(at);
+                return Err(LoadError {
+                    problems: vec![Problem {
+                        file: shown,
+                        line,
+                        col,
+                        message: "the data file is not valid UTF-8; save it as UTF-8".into(),
+                    }],
+                });
+            }
+        };
+        let dir = seeds.unwrap_or_else(|| {
+            path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+        });
+        Ok(Self { path: shown, text, seeds: SeedStore::Dir(dir) })
+    }
+}
+
+/// Loads, checks and sorts a data set.
+pub fn load(input: &DataInput) -> Result<Timeline, LoadError> {
+    build::build(input)
+}
+
+/// Loads the built-in data set.
+pub fn load_builtin() -> Result<Timeline, LoadError> {
+    load(&DataInput::builtin())
+}

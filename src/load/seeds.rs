@@ -1,0 +1,148 @@
+//! Source articles: where they come from (built in, or a directory), reading them as UTF-8,
+//! normalising them to NFC, and finding quotes in them.
+
+use super::json::LineIndex;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// The built-in articles, embedded in the binary.
+pub const BUILTIN_SEEDS: &[(&str, &[u8])] = &[
+    ("000_7f01cb9a56f4bbbb.txt", include_bytes!("../../seeds/000_7f01cb9a56f4bbbb.txt")),
+    ("001_58846d6f33e41595.txt", include_bytes!("../../seeds/001_58846d6f33e41595.txt")),
+    ("002_85b2dca06c47c68f.txt", include_bytes!("../../seeds/002_85b2dca06c47c68f.txt")),
+    ("003_b14b693744722153.txt", include_bytes!("../../seeds/003_b14b693744722153.txt")),
+    ("004_f628f0eab526a9a1.txt", include_bytes!("../../seeds/004_f628f0eab526a9a1.txt")),
+];
+
+/// Where a data set's articles are read from.
+#[derive(Debug, Clone)]
+pub enum SeedStore {
+    Builtin,
+    Dir(PathBuf),
+}
+
+/// Why an article could not be read.
+pub enum ReadError {
+    Missing(String),
+    /// Not UTF-8: the display path, and the byte offset of the first bad byte.
+    NotUtf8 { path: String, at: usize, line: usize, col: usize },
+}
+
+impl SeedStore {
+    /// The path shown in messages for an article.
+    pub fn display(&self, file: &str) -> String {
+        match self {
+            SeedStore::Builtin => format!("seeds/{file}"),
+            SeedStore::Dir(d) => d.join(file).display().to_string(),
+        }
+    }
+
+    /// Reads an article and returns its text in NFC.
+    pub fn read(&self, file: &str) -> Result<String, ReadError> {
+        let bytes: Vec<u8> = match self {
+            SeedStore::Builtin => BUILTIN_SEEDS
+                .iter()
+                .find(|(n, _)| *n == file)
+                .map(|(_, b)| b.to_vec())
+                .ok_or_else(|| ReadError::Missing(self.display(file)))?,
+            SeedStore::Dir(d) => {
+                let path = d.join(file);
+                if !is_plain_name(file) || !path.is_file() {
+                    return Err(ReadError::Missing(path.display().to_string()));
+                }
+                std::fs::read(&path).map_err(|e| ReadError::Missing(format!("{} ({e})", path.display())))?
+            }
+        };
+        match String::from_utf8(bytes) {
+            Ok(s) => Ok(to_nfc(s.strip_prefix('\u{feff}').unwrap_or(&s))),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let good = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+                let (line, col) = LineIndex::new(good).line_col(at);
+                Err(ReadError::NotUtf8 { path: self.display(file), at, line, col })
+            }
+        }
+    }
+}
+
+/// A file name must stay inside the seeds directory.
+fn is_plain_name(file: &str) -> bool {
+    let p = Path::new(file);
+    !file.is_empty() && p.components().count() == 1 && p.file_name().is_some()
+}
+
+/// NFC form, borrowing nothing; cheap when the text is already NFC.
+pub fn to_nfc(s: &str) -> String {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}
+
+/// Finds a quote (already NFC) in an article (NFC) and returns its byte range.
+pub fn find_quote(text: &str, quote: &str) -> Option<Range<usize>> {
+    if quote.trim().is_empty() {
+        return None;
+    }
+    text.find(quote).map(|at| at..at + quote.len())
+}
+
+/// For a quote that is not in the text: how far it does match, to point at the difference.
+/// Returns the byte length of the longest prefix of `quote` that occurs in `text`, and where.
+pub fn longest_matching_prefix(text: &str, quote: &str) -> Option<(usize, usize)> {
+    let bounds: Vec<usize> = quote.char_indices().map(|(i, _)| i).skip(1).chain([quote.len()]).collect();
+    // Prefix occurrence is monotone in its length: binary search the longest one found.
+    let (mut lo, mut hi) = (0usize, bounds.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if text.contains(&quote[..bounds[mid - 1]]) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    (lo > 0).then(|| {
+        let len = bounds[lo - 1];
+        (len, text.find(&quote[..len]).unwrap_or(0))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quotes_in_nfc_text() {
+        let text = "Tổng Bí thư Tô Lâm đã tiếp";
+        let q = to_nfc(&"Tô Lâm".nfd().collect::<String>());
+        let r = find_quote(text, &q).unwrap();
+        assert_eq!(&text[r], "Tô Lâm");
+        assert_eq!(find_quote(text, "  "), None);
+    }
+
+    #[test]
+    fn finds_the_longest_matching_prefix() {
+        let text = "chuyến thăm Azerbaijan của Chủ tịch Hồ Chí Minh năm 1959";
+        let (len, at) = longest_matching_prefix(text, "Chủ tịch Hồ Chí Minh năm 1960").unwrap();
+        assert_eq!(&text[at..at + len], "Chủ tịch Hồ Chí Minh năm 19");
+        assert_eq!(longest_matching_prefix(text, "xyz"), None);
+    }
+
+    #[test]
+    fn builtin_seeds_are_the_shared_ones() {
+        assert_eq!(BUILTIN_SEEDS.len(), 5);
+        assert!(SeedStore::Builtin.read("004_f628f0eab526a9a1.txt").is_ok());
+        assert!(matches!(SeedStore::Builtin.read("nope.txt"), Err(ReadError::Missing(_))));
+    }
+
+    #[test]
+    fn file_names_cannot_escape_the_directory() {
+        assert!(is_plain_name("a.txt"));
+        assert!(!is_plain_name("../a.txt"));
+        assert!(!is_plain_name("/etc/passwd"));
+        assert!(!is_plain_name(""));
+    }
+}

@@ -1,0 +1,104 @@
+//! The `timeline` binary: parse the command line, load the data before touching the terminal,
+//! run the sub-command or the browser, and map every error to a message and an exit status
+//! (0 success, 1 bad data or failure, 2 usage error).
+
+use clap::Parser;
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+use timeline::cli::args::{Cli, Command, DataArgs};
+use timeline::cli::{UsageError, build_filter, order, output};
+use timeline::load::{self, DataInput, LoadError};
+use timeline::model::Timeline;
+use timeline::search::Engine;
+
+enum Failure {
+    Usage(String),
+    Load(LoadError),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+impl From<UsageError> for Failure {
+    fn from(e: UsageError) -> Self {
+        Failure::Usage(e.0)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        // `timeline list | head` closes the pipe early: that is not an error.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("timeline: {e}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("timeline: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Load(e)) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
+    let input = match &args.data {
+        Some(path) => DataInput::from_file(path, args.seeds.clone())?,
+        None => DataInput::builtin(),
+    };
+    load::load(&input)
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let timeline = load_data(&cli.data).map_err(Failure::Load)?;
+    let out = io::stdout();
+    let mut out = io::BufWriter::new(out.lock());
+    match cli.command {
+        Some(Command::Check) => {
+            let sources = timeline.sources.len();
+            writeln!(out, "{} events, {sources} sources, {} quotes verified", timeline.events.len(), timeline.quote_count())?;
+        }
+        Some(Command::List(a)) => {
+            let mut filter = build_filter(&timeline, &a.country, &a.kind, a.from.as_deref(), a.to.as_deref(), a.search.as_deref())?;
+            filter.order = order(a.chronological);
+            let hits = Engine::new(&timeline).run(&timeline, &filter);
+            let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
+            output::write_list(&mut out, &timeline, &events, a.json)?;
+        }
+        Some(Command::Show { id, json }) => {
+            let Some(e) = timeline.event_by_id(&id) else {
+                return Err(Failure::Usage(format!("no event with id `{id}`; `timeline list` shows the ids")));
+            };
+            output::write_show(&mut out, &timeline, e, json)?;
+        }
+        Some(Command::Countries { json }) => output::write_countries(&mut out, &timeline, json)?,
+        None => return browse(cli.search, cli.country, timeline),
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn browse(search: Option<String>, countries: Vec<String>, timeline: Timeline) -> Result<ExitCode, Failure> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        return Err(Failure::Usage(
+            "the browser needs a terminal on standard input and output; for a plain listing use `timeline list`".into(),
+        ));
+    }
+    let _ = (search, countries, timeline);
+    Err(Failure::Usage("the browser is not built yet; use `timeline list`".into()))
+}

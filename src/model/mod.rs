@@ -1,0 +1,170 @@
+//! The plain data the whole program shares: events, sources, countries. No terminal code here.
+
+pub mod context;
+pub mod country;
+pub mod date;
+pub mod iso;
+
+pub use country::Country;
+pub use date::{PartialDate, Precision};
+
+use std::ops::Range;
+
+/// Whether an event had happened by the date of the source that reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Held,
+    Planned,
+}
+
+impl Status {
+    pub const ALL: [Status; 2] = [Status::Held, Status::Planned];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Held => "held",
+            Status::Planned => "planned",
+        }
+    }
+}
+
+macro_rules! kinds {
+    ($($variant:ident => $name:literal, $label:literal;)*) => {
+        /// What sort of event this is.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Kind { $($variant),* }
+
+        impl Kind {
+            pub const ALL: &'static [Kind] = &[$(Kind::$variant),*];
+
+            /// The name used in data files and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Kind::$variant => $name),* }
+            }
+
+            /// A human label.
+            pub fn label(self) -> &'static str {
+                match self { $(Kind::$variant => $label),* }
+            }
+        }
+    };
+}
+
+kinds! {
+    Visit => "visit", "Visit";
+    Talks => "talks", "Talks";
+    Meeting => "meeting", "Meeting";
+    Reception => "reception", "Reception";
+    Message => "message", "Message";
+    Anniversary => "anniversary", "Anniversary";
+    Relations => "relations", "Relations established";
+    Agreement => "agreement", "Agreement";
+    Congress => "congress", "Congress";
+    Seminar => "seminar", "Seminar";
+    Statement => "statement", "Statement";
+    Multilateral => "multilateral", "Multilateral";
+}
+
+impl Kind {
+    /// Parses a kind name, case-insensitively.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    pub fn names() -> String {
+        Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A source article, with its text normalised to NFC.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub file: String,
+    pub outlet: String,
+    pub published: chrono::NaiveDate,
+    pub language: String,
+    pub headline: Option<String>,
+    pub about: String,
+    pub text: String,
+}
+
+/// One quote backing an event, and where it sits in its source's text.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    /// Index into `Timeline::sources`.
+    pub source: usize,
+    pub quote: String,
+    /// Byte range of the quote in `Source::text`.
+    pub span: Range<usize>,
+}
+
+/// One event of the chronology.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub date: PartialDate,
+    pub end: Option<PartialDate>,
+    pub status: Status,
+    pub kind: Kind,
+    /// Indexes into `Timeline::countries`.
+    pub countries: Vec<usize>,
+    pub places: Vec<String>,
+    pub people: Vec<String>,
+    pub title: String,
+    pub title_vi: Option<String>,
+    pub summary: String,
+    pub citations: Vec<Citation>,
+}
+
+impl Event {
+    /// The date as shown to people: `1959`, `7 May 2025`, `26–27 Jan 2026`.
+    pub fn date_label(&self) -> String {
+        self.date.span_label(self.end.as_ref())
+    }
+}
+
+/// The loaded, checked and chronologically sorted data set.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    pub events: Vec<Event>,
+    pub sources: Vec<Source>,
+    pub countries: Vec<Country>,
+}
+
+impl Timeline {
+    pub fn country_codes(&self, event: &Event) -> Vec<&str> {
+        event
+            .countries
+            .iter()
+            .map(|&c| self.countries[c].code.as_str())
+            .collect()
+    }
+
+    /// Finds the country meant by a code, an English name or a Vietnamese name, ignoring case and
+    /// accents.
+    pub fn find_country(&self, query: &str) -> Option<usize> {
+        country::lookup(&self.countries, query)
+    }
+
+    pub fn event_by_id(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    /// Number of events that name each country, by country index.
+    pub fn country_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.countries.len()];
+        for e in &self.events {
+            for &c in &e.countries {
+                counts[c] += 1;
+            }
+        }
+        counts
+    }
+
+    pub fn quote_count(&self) -> usize {
+        self.events.iter().map(|e| e.citations.len()).sum()
+    }
+}

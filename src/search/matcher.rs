@@ -1,0 +1,105 @@
+//! Matching one term against one piece of text: fuzzy (SkimMatcherV2, behind a cheap
+//! subsequence pre-filter), exact, prefix, suffix or equal.
+
+use super::query::TermKind;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+/// A term's score in a text and, when asked for, the char indices it matched.
+pub struct TextMatch {
+    pub score: i64,
+    pub chars: Vec<usize>,
+}
+
+/// True if the chars of `pat` occur in `text` in order. Far cheaper than scoring, and it rejects
+/// most texts before the scorer runs.
+pub fn is_subsequence(text: &str, pat: &str) -> bool {
+    let mut hay = text.as_bytes();
+    for p in pat.as_bytes() {
+        match memchr_byte(*p, hay) {
+            Some(i) => hay = &hay[i + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[inline]
+fn memchr_byte(b: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&h| h == b)
+}
+
+/// Matches `pat` in `text`. `fuzzy_ok` is false for long fields, where a fuzzy term must still
+/// appear with its letters adjacent.
+pub fn match_text(
+    m: &SkimMatcherV2,
+    kind: TermKind,
+    fuzzy_ok: bool,
+    text: &str,
+    pat: &str,
+    want_chars: bool,
+) -> Option<TextMatch> {
+    let at = match kind {
+        TermKind::Fuzzy if fuzzy_ok => {
+            if !is_subsequence(text, pat) {
+                return None;
+            }
+            return if want_chars {
+                m.fuzzy_indices(text, pat).map(|(score, chars)| TextMatch { score, chars })
+            } else {
+                m.fuzzy_match(text, pat).map(|score| TextMatch { score, chars: Vec::new() })
+            };
+        }
+        TermKind::Fuzzy | TermKind::Exact => text.find(pat)?,
+        TermKind::Prefix => text.starts_with(pat).then_some(0)?,
+        TermKind::Suffix => text.ends_with(pat).then(|| text.len() - pat.len())?,
+        TermKind::Equal => (text == pat).then_some(0)?,
+    };
+    // Score an adjacent match as the scorer would score it where it stands.
+    let score = m.fuzzy_match(&text[at..], pat).unwrap_or(0);
+    let chars = if want_chars {
+        let first = text[..at].chars().count();
+        (first..first + pat.chars().count()).collect()
+    } else {
+        Vec::new()
+    };
+    Some(TextMatch { score, chars })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(kind: TermKind, fuzzy_ok: bool, text: &str, pat: &str) -> Option<Vec<usize>> {
+        match_text(&SkimMatcherV2::default(), kind, fuzzy_ok, text, pat, true).map(|t| t.chars)
+    }
+
+    #[test]
+    fn subsequence_prefilter() {
+        assert!(is_subsequence("thongloun sisoulith", "thong loun".replace(' ', "").as_str()));
+        assert!(!is_subsequence("laos", "lx"));
+        assert!(is_subsequence("abc", ""));
+    }
+
+    #[test]
+    fn each_kind_matches_where_it_should() {
+        use TermKind::*;
+        assert_eq!(m(Fuzzy, true, "to lam visits laos", "tlv"), Some(vec![0, 3, 7]));
+        assert_eq!(m(Fuzzy, false, "to lam visits laos", "tlv"), None);
+        assert_eq!(m(Fuzzy, false, "to lam visits laos", "visit"), Some(vec![7, 8, 9, 10, 11]));
+        assert_eq!(m(Exact, true, "dai hoi xiv", "hoi"), Some(vec![4, 5, 6]));
+        assert_eq!(m(Prefix, true, "ho chi minh", "ho"), Some(vec![0, 1]));
+        assert_eq!(m(Prefix, true, "ho chi minh", "chi"), None);
+        assert_eq!(m(Suffix, true, "baku 1959", "1959"), Some(vec![5, 6, 7, 8]));
+        assert_eq!(m(Suffix, true, "baku 1959", "baku"), None);
+        assert_eq!(m(Equal, true, "laos", "laos"), Some(vec![0, 1, 2, 3]));
+        assert_eq!(m(Equal, true, "laos x", "laos"), None);
+    }
+
+    #[test]
+    fn char_indices_are_chars_not_bytes() {
+        // "là" is 3 bytes; the "o" after it is char 3, byte 4.
+        assert_eq!(m(TermKind::Exact, true, "là o", "o"), Some(vec![3]));
+        assert_eq!(m(TermKind::Exact, true, "lào", "ào"), Some(vec![1, 2]));
+    }
+}

@@ -1,0 +1,231 @@
+//! Search and filters: one engine for the browser and for `timeline list`.
+//!
+//! Text is folded once at load (see `fold`). A query is parsed into terms (see `query`); each
+//! event is checked against the filters, then against every term, field by field, short fields
+//! first. Hits are ranked by score, then by the most prominent field matched, then by recency.
+
+pub mod fold;
+pub mod index;
+pub mod matcher;
+pub mod query;
+
+use crate::model::{Kind, PartialDate, Timeline};
+use fold::lower_keep_accents;
+use fuzzy_matcher::skim::SkimMatcherV2;
+pub use index::{Field, SearchIndex, field_text};
+use matcher::match_text;
+pub use query::Query;
+use query::Term;
+use std::ops::Range;
+
+/// What the user has narrowed the timeline to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub query: String,
+    /// Country indexes; an event matches if it names any of them. Empty: all.
+    pub countries: Vec<usize>,
+    /// Kinds; an event matches if it is any of them. Empty: all.
+    pub kinds: Vec<Kind>,
+    pub from: Option<PartialDate>,
+    pub to: Option<PartialDate>,
+    pub order: Order,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        !Query::parse(&self.query).is_empty()
+            || !self.countries.is_empty()
+            || !self.kinds.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
+    }
+}
+
+/// How hits are ordered when there is a query.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Order {
+    #[default]
+    Relevance,
+    Chronological,
+}
+
+/// One event that passed the filters and the query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into `Timeline::events`.
+    pub event: usize,
+    pub score: i64,
+    /// The most prominent field that matched (`None` with no query).
+    pub field: Option<Field>,
+}
+
+/// Highlight ranges (bytes of the original text) for each field that matched.
+pub type Marks = Vec<(Field, Vec<Range<usize>>)>;
+
+/// The search engine: the folded index plus the scorer.
+pub struct Engine {
+    index: SearchIndex,
+    matcher: SkimMatcherV2,
+}
+
+impl Engine {
+    pub fn new(t: &Timeline) -> Self {
+        Self { index: SearchIndex::build(t), matcher: SkimMatcherV2::default() }
+    }
+
+    /// Every event that passes `filter`, ranked.
+    pub fn run(&self, t: &Timeline, filter: &Filter) -> Vec<Hit> {
+        let all: Vec<usize> = (0..t.events.len()).collect();
+        self.run_within(t, filter, &all)
+    }
+
+    /// Like `run`, but only over `candidates` (the hits of a query this one narrows).
+    pub fn run_within(&self, t: &Timeline, filter: &Filter, candidates: &[usize]) -> Vec<Hit> {
+        let query = Query::parse(&filter.query);
+        let mut hits: Vec<Hit> = candidates
+            .iter()
+            .filter(|&&i| passes_filters(t, i, filter))
+            .filter_map(|&i| self.score_event(t, i, &query))
+            .collect();
+        self.sort(t, &mut hits, &query, filter.order);
+        hits
+    }
+
+    fn sort(&self, t: &Timeline, hits: &mut [Hit], query: &Query, order: Order) {
+        if query.is_empty() || order == Order::Chronological {
+            hits.sort_by_key(|h| h.event);
+            return;
+        }
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| a.field.map(Field::rank).cmp(&b.field.map(Field::rank)))
+                .then_with(|| t.events[b.event].date.cmp(&t.events[a.event].date))
+                .then_with(|| a.event.cmp(&b.event))
+        });
+    }
+
+    /// The event's score for the query, or `None` if it does not match.
+    fn score_event(&self, t: &Timeline, event: usize, query: &Query) -> Option<Hit> {
+        let mut total = 0;
+        let mut best: Option<Field> = None;
+        for group in &query.groups {
+            let (score, field) = group
+                .iter()
+                .filter_map(|term| self.score_term(t, event, term))
+                .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.map(Field::rank).cmp(&a.1.map(Field::rank))))?;
+            total += score;
+            best = match (best, field) {
+                (Some(b), Some(f)) if b.rank() <= f.rank() => Some(b),
+                (b, None) => b,
+                (_, f) => f,
+            };
+        }
+        Some(Hit { event, score: total, field: best })
+    }
+
+    /// A term's best score over the event's fields and where; a negated term scores 0 when absent.
+    fn score_term(&self, t: &Timeline, event: usize, term: &Term) -> Option<(i64, Option<Field>)> {
+        let mut best: Option<(i64, Field)> = None;
+        for f in &self.index.events[event] {
+            if let Some(m) = self.match_field(t, event, f, term, false) {
+                if term.negated {
+                    return None;
+                }
+                if best.is_none_or(|(s, _)| m.0 > s) {
+                    best = Some((m.0, f.field));
+                }
+            }
+        }
+        match best {
+            Some((s, f)) => Some((s, Some(f))),
+            None if term.negated => Some((0, None)),
+            None => None,
+        }
+    }
+
+    /// Matches a term in one field; returns its score and highlight ranges in the original text.
+    fn match_field(
+        &self,
+        t: &Timeline,
+        event: usize,
+        f: &index::IndexedField,
+        term: &Term,
+        want_ranges: bool,
+    ) -> Option<(i64, Vec<Range<usize>>)> {
+        let short = f.field.is_short();
+        let m = match_text(&self.matcher, term.kind, short, &f.folded.text, &term.folded, want_ranges && term.accented.is_none())?;
+        let Some(accented) = &term.accented else {
+            return Some((m.score, ranges(field_text(t, &t.events[event], f.field), &f.folded.origin, &m.chars)));
+        };
+        // The query has accents: they must match too (like fzf's smart case for capitals).
+        let original = field_text(t, &t.events[event], f.field);
+        let lower = lower_keep_accents(original);
+        let m = match_text(&self.matcher, term.kind, short, &lower.text, accented, want_ranges)?;
+        Some((m.score, ranges(original, &lower.origin, &m.chars)))
+    }
+
+    /// Highlight ranges for an event: every field where any positive term matches.
+    pub fn marks(&self, t: &Timeline, event: usize, query: &Query) -> Marks {
+        let mut out: Marks = Vec::new();
+        for term in query.groups.iter().flatten().filter(|t| !t.negated) {
+            for f in &self.index.events[event] {
+                if let Some((_, r)) = self.match_field(t, event, f, term, true) {
+                    match out.iter_mut().find(|(field, _)| *field == f.field) {
+                        Some((_, existing)) => existing.extend(r),
+                        None => out.push((f.field, r)),
+                    }
+                }
+            }
+        }
+        for (_, r) in &mut out {
+            *r = merge(std::mem::take(r));
+        }
+        out
+    }
+}
+
+/// Does the event pass the country, kind and period filters?
+pub fn passes_filters(t: &Timeline, i: usize, f: &Filter) -> bool {
+    let e = &t.events[i];
+    (f.countries.is_empty() || e.countries.iter().any(|c| f.countries.contains(c)))
+        && (f.kinds.is_empty() || f.kinds.contains(&e.kind))
+        && f.from.is_none_or(|from| e.end.unwrap_or(e.date).last_day() >= from.first_day())
+        && f.to.is_none_or(|to| e.date.first_day() <= to.last_day())
+}
+
+/// Turns matched char indices of a folded copy into byte ranges of the original text. A range
+/// covers the whole original character, with any combining marks that follow it.
+fn ranges(original: &str, origin: &[u32], chars: &[usize]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(chars.len());
+    for &c in chars {
+        let Some(&start) = origin.get(c) else { continue };
+        let start = start as usize;
+        let rest = &original[start..];
+        let mut end = start;
+        for (i, ch) in rest.char_indices() {
+            if i > 0 && !unicode_normalization::char::is_combining_mark(ch) {
+                break;
+            }
+            end = start + i + ch.len_utf8();
+        }
+        out.push(start..end);
+    }
+    merge(out)
+}
+
+/// Sorts and merges overlapping or touching ranges.
+fn merge(mut r: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    r.sort_by_key(|x| x.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(r.len());
+    for x in r {
+        match out.last_mut() {
+            Some(last) if x.start <= last.end => last.end = last.end.max(x.end),
+            _ => out.push(x),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

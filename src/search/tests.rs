@@ -1,0 +1,163 @@
+//! Engine tests on a small hand-made timeline.
+
+use super::*;
+use crate::model::{Citation, Country, Event, Kind, Source, Status};
+
+fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countries: Vec<usize>) -> Event {
+    Event {
+        id: id.into(),
+        date: PartialDate::parse(date).unwrap(),
+        end: None,
+        status: Status::Held,
+        kind: Kind::Visit,
+        countries,
+        places: vec!["Hà Nội".into()],
+        people: vec![],
+        title: title.into(),
+        title_vi: None,
+        summary: summary.into(),
+        citations: vec![Citation { source: 0, quote: quote.into(), span: 0..0 }],
+    }
+}
+
+fn fixture() -> Timeline {
+    let country = |code: &str, name: &str, vi: &str| Country { code: code.into(), name: name.into(), name_vi: vi.into() };
+    Timeline {
+        countries: vec![country("LA", "Laos", "Lào"), country("AZ", "Azerbaijan", "Azerbaijan")],
+        sources: vec![Source {
+            file: "a.txt".into(),
+            outlet: "X".into(),
+            published: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            language: "vi".into(),
+            headline: None,
+            about: "x".into(),
+            text: String::new(),
+        }],
+        events: vec![
+            event("a", "1959", "Ho Chi Minh visits Baku", "An old visit.", "Chủ tịch Hồ Chí Minh năm 1959", vec![1]),
+            event("b", "2025-05", "Tô Lâm visits Azerbaijan", "A state visit.", "Tổng Bí thư Tô Lâm", vec![1]),
+            event("c", "2026-01-26", "Talks with Laos", "Talks after the congress.", "sau Đại hội XIV của Đảng", vec![0]),
+            event("d", "2026-02-05", "Visit to Laos", "Planned visit.", "thăm cấp Nhà nước tới Lào", vec![0]),
+        ],
+    }
+}
+
+fn ids(t: &Timeline, hits: &[Hit]) -> Vec<String> {
+    hits.iter().map(|h| t.events[h.event].id.clone()).collect()
+}
+
+fn search(t: &Timeline, q: &str) -> Vec<String> {
+    let f = Filter { query: q.into(), order: Order::Chronological, ..Filter::default() };
+    ids(t, &Engine::new(t).run(t, &f))
+}
+
+#[test]
+fn unaccented_queries_find_accented_text() {
+    let t = fixture();
+    assert_eq!(search(&t, "to lam"), ["b"]);
+    assert_eq!(search(&t, "dai hoi"), ["c"]);
+    assert_eq!(search(&t, "ha noi"), ["a", "b", "c", "d"]);
+    assert_eq!(search(&t, "ho chi minh"), ["a"]);
+}
+
+#[test]
+fn accented_queries_require_their_accents() {
+    let t = fixture();
+    assert_eq!(search(&t, "Lào"), ["c", "d"]); // country name Lào, and the quote
+    assert_eq!(search(&t, "lao"), ["c", "d"]);
+    assert_eq!(search(&t, "Tô"), ["b"]);
+    assert!(search(&t, "Tố").is_empty());
+}
+
+#[test]
+fn operators_compose() {
+    let t = fixture();
+    assert_eq!(search(&t, "'baku"), ["a"]);
+    assert_eq!(search(&t, "^talks"), ["c"]);
+    assert_eq!(search(&t, "laos$"), ["c", "d"]);
+    assert_eq!(search(&t, "visit !laos"), ["a", "b"]);
+    assert_eq!(search(&t, "baku | congress"), ["a", "c"]);
+    assert_eq!(search(&t, "baku | congress !talks"), ["a"]);
+    assert_eq!(search(&t, "^hà nội$"), ["a", "b", "c", "d"]);
+}
+
+#[test]
+fn long_fields_need_adjacent_letters_short_fields_do_not() {
+    let t = fixture();
+    // "hmv" is a fuzzy abbreviation of "Ho Chi Minh visits" (a title)...
+    assert_eq!(search(&t, "hmv"), ["a"]);
+    // ...but scattered letters in a summary or quote do not count: "aod" is in "An old" only scattered.
+    assert!(search(&t, "anld").is_empty());
+}
+
+#[test]
+fn ranking_prefers_score_then_title_then_recency() {
+    let mut t = fixture();
+    t.events = vec![
+        event("old-title", "2020", "Budagov visit", "x", "zzz", vec![1]),
+        event("new-quote", "2025", "zzz", "x", "Budagov visit", vec![1]),
+        event("new-title", "2026", "Budagov visit", "x", "zzz", vec![1]),
+    ];
+    let f = Filter { query: "budagov".into(), ..Filter::default() };
+    let hits = Engine::new(&t).run(&t, &f);
+    // Equal scores: title beats quote, then the more recent event first.
+    assert_eq!(ids(&t, &hits), ["new-title", "old-title", "new-quote"]);
+    assert_eq!(hits[0].score, hits[2].score);
+    assert_eq!(hits[2].field, Some(Field::Quote(0)));
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    // Chronological order on request.
+    let f = Filter { order: Order::Chronological, ..f };
+    assert_eq!(ids(&t, &Engine::new(&t).run(&t, &f)), ["old-title", "new-quote", "new-title"]);
+}
+
+#[test]
+fn filters_by_country_kind_and_period() {
+    let t = fixture();
+    let e = Engine::new(&t);
+    let run = |f: Filter| ids(&t, &e.run(&t, &f));
+    assert_eq!(run(Filter { countries: vec![0], ..Filter::default() }), ["c", "d"]);
+    assert_eq!(run(Filter { kinds: vec![Kind::Talks], ..Filter::default() }), Vec::<String>::new());
+    let y = |s: &str| Some(PartialDate::parse(s).unwrap());
+    assert_eq!(run(Filter { from: y("2025"), ..Filter::default() }), ["b", "c", "d"]);
+    assert_eq!(run(Filter { from: y("2025"), to: y("2026-01"), ..Filter::default() }), ["b", "c"]);
+    assert_eq!(run(Filter { to: y("1959"), ..Filter::default() }), ["a"]);
+}
+
+#[test]
+fn marks_point_at_the_original_accented_letters() {
+    let t = fixture();
+    let e = Engine::new(&t);
+    let marks = e.marks(&t, 2, &Query::parse("dai hoi"));
+    let (_, r) = marks.iter().find(|(f, _)| *f == Field::Quote(0)).expect("quote marked");
+    let quote = &t.events[2].citations[0].quote;
+    let marked: Vec<&str> = r.iter().map(|r| &quote[r.clone()]).collect();
+    assert_eq!(marked, ["Đại", "hội"]);
+}
+
+#[test]
+fn marks_cover_nfd_combining_marks() {
+    use unicode_normalization::UnicodeNormalization;
+    let nfd: String = "Lâm".nfd().collect();
+    let f = fold::fold(&nfd);
+    let r = ranges(&nfd, &f.origin, &[1]);
+    assert_eq!(&nfd[r[0].clone()], "a\u{302}");
+}
+
+#[test]
+fn typing_one_char_at_a_time_equals_pasting() {
+    let t = fixture();
+    let e = Engine::new(&t);
+    for q in ["dai hoi", "to lam", "visit laos", "Lào"] {
+        let mut prev = Query::default();
+        let mut hits: Vec<usize> = (0..t.events.len()).collect();
+        for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let f = Filter { query: q[..end].into(), ..Filter::default() };
+            let next = Query::parse(&f.query);
+            let cands: Vec<usize> = if prev.narrows_to(&next) { hits.clone() } else { (0..t.events.len()).collect() };
+            hits = e.run_within(&t, &f, &cands).iter().map(|h| h.event).collect();
+            prev = next;
+        }
+        let pasted: Vec<usize> = e.run(&t, &Filter { query: q.into(), ..Filter::default() }).iter().map(|h| h.event).collect();
+        assert_eq!(hits, pasted, "{q}");
+    }
+}
