@@ -71,10 +71,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
         Some(Command::Check) => {
             let sources = timeline.sources.len();
-            writeln!(out, "{} events, {sources} sources, {} quotes verified", timeline.events.len(), timeline.quote_count())?;
+            writeln!(
+                out,
+                "{} events, {sources} sources, {} quotes verified",
+                timeline.events.len(),
+                timeline.quote_count()
+            )?;
         }
         Some(Command::List(a)) => {
-            let mut filter = build_filter(&timeline, &a.country, &a.kind, a.from.as_deref(), a.to.as_deref(), a.search.as_deref())?;
+            let mut filter = build_filter(
+                &timeline,
+                &a.country,
+                &a.kind,
+                a.from.as_deref(),
+                a.to.as_deref(),
+                a.search.as_deref(),
+            )?;
             filter.order = order(a.chronological);
             let hits = Engine::new(&timeline).run(&timeline, &filter);
             let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
@@ -82,7 +94,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Show { id, json }) => {
             let Some(e) = timeline.event_by_id(&id) else {
-                return Err(Failure::Usage(format!("no event with id `{id}`; `timeline list` shows the ids")));
+                return Err(Failure::Usage(format!(
+                    "no event with id `{id}`; `timeline list` shows the ids"
+                )));
             };
             output::write_show(&mut out, &timeline, e, json)?;
         }

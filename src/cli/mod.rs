@@ -29,7 +29,8 @@ pub fn build_filter(
     let mut filter = Filter { query: search.unwrap_or_default().to_string(), ..Filter::default() };
     for c in countries {
         let Some(i) = t.find_country(c) else {
-            let known: Vec<String> = t.countries.iter().map(|c| format!("{} ({}, {})", c.code, c.name, c.name_vi)).collect();
+            let known: Vec<String> =
+                t.countries.iter().map(|c| format!("{} ({}, {})", c.code, c.name, c.name_vi)).collect();
             return Err(UsageError(format!("unknown country `{c}`; known countries: {}", known.join("; "))));
         };
         if !filter.countries.contains(&i) {
@@ -37,7 +38,8 @@ pub fn build_filter(
         }
     }
     for k in kinds {
-        let kind = Kind::parse(k).ok_or_else(|| UsageError(format!("unknown kind `{k}`; kinds are {}", Kind::names())))?;
+        let kind = Kind::parse(k)
+            .ok_or_else(|| UsageError(format!("unknown kind `{k}`; kinds are {}", Kind::names())))?;
         filter.kinds.push(kind);
     }
     let date = |flag: &str, s: &str| {

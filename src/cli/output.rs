@@ -112,8 +112,14 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         writeln!(out, "{vi}")?;
     }
     writeln!(out)?;
-    let countries: Vec<String> =
-        e.countries.iter().map(|&c| { let c = &t.countries[c]; format!("{} {} ({})", c.code, c.name, c.name_vi) }).collect();
+    let countries: Vec<String> = e
+        .countries
+        .iter()
+        .map(|&c| {
+            let c = &t.countries[c];
+            format!("{} {} ({})", c.code, c.name, c.name_vi)
+        })
+        .collect();
     writeln!(out, "Date:      {} ({})", e.date_label(), e.status.as_str())?;
     writeln!(out, "Kind:      {}", e.kind.label())?;
     writeln!(out, "Countries: {}", countries.join(", "))?;
@@ -130,7 +136,13 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         writeln!(out, "[{}] {}, {} ({})", i + 1, s.outlet, s.published, s.file)?;
         let ctx = quote_context(&s.text, &c.span);
         // Mark the quote inside its sentence with »…«, which survives pipes and plain terminals.
-        writeln!(out, "    {}»{}«{}", &s.text[ctx.start..c.span.start], c.quote, &s.text[c.span.end..ctx.end])?;
+        writeln!(
+            out,
+            "    {}»{}«{}",
+            &s.text[ctx.start..c.span.start],
+            c.quote,
+            &s.text[c.span.end..ctx.end]
+        )?;
     }
     Ok(())
 }

@@ -23,7 +23,14 @@ pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
             return Err(LoadError { problems: cx.problems });
         }
     };
-    let mut b = Builder { cx, input, timeline: Timeline::default(), codes: HashMap::new(), files: HashMap::new(), ids: HashMap::new() };
+    let mut b = Builder {
+        cx,
+        input,
+        timeline: Timeline::default(),
+        codes: HashMap::new(),
+        files: HashMap::new(),
+        ids: HashMap::new(),
+    };
     if let Some(top) = b.cx.fields(&root, "the data set", &["countries", "sources", "events"], &[]) {
         b.section(&top, "countries", Builder::country);
         b.section(&top, "sources", Builder::source);
@@ -62,7 +69,8 @@ impl Builder<'_> {
 
     fn country(&mut self, v: &Spanned) {
         let Some(f) = self.cx.fields(v, "a country", &["code", "name", "name_vi"], &[]) else { return };
-        let (Some(code_v), Some(name), Some(name_vi)) = (f.get("code"), f.get("name"), f.get("name_vi")) else {
+        let (Some(code_v), Some(name), Some(name_vi)) = (f.get("code"), f.get("name"), f.get("name_vi"))
+        else {
             return;
         };
         let (Some(code), Some(name), Some(name_vi)) = (
@@ -101,8 +109,10 @@ impl Builder<'_> {
             return;
         }
         let text = self.read_article(file, file_v.at);
-        let mut get = |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(str::to_string);
-        let (outlet, about, language) = (get("outlet", "an outlet"), get("about", "`about`"), get("language", "a language"));
+        let mut get =
+            |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(str::to_string);
+        let (outlet, about, language) =
+            (get("outlet", "an outlet"), get("about", "`about`"), get("language", "a language"));
         let published = f.get("published").and_then(|v| self.day(v, "a publication date"));
         if let Some(text) = &text {
             if let Some(h) = f.get("headline") {
@@ -121,12 +131,21 @@ impl Builder<'_> {
             self.cx.at(at, format!("language `{lang}` is not a language code; write `vi` or `en`"));
         }
         let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
-        let (Some(text), Some(outlet), Some(about), Some(language), Some(published)) = (text, outlet, about, language, published)
+        let (Some(text), Some(outlet), Some(about), Some(language), Some(published)) =
+            (text, outlet, about, language, published)
         else {
             return;
         };
         self.files.insert(file.into(), (self.timeline.sources.len(), file_v.at));
-        self.timeline.sources.push(Source { file: file.into(), outlet, published, language, headline, about, text });
+        self.timeline.sources.push(Source {
+            file: file.into(),
+            outlet,
+            published,
+            language,
+            headline,
+            about,
+            text,
+        });
     }
 
     fn read_article(&mut self, file: &str, at: usize) -> Option<String> {
@@ -141,7 +160,9 @@ impl Builder<'_> {
                     file: path,
                     line,
                     col,
-                    message: format!("not valid UTF-8 (bad byte at offset {byte}); save the article as UTF-8"),
+                    message: format!(
+                        "not valid UTF-8 (bad byte at offset {byte}); save the article as UTF-8"
+                    ),
                 });
                 None
             }
@@ -149,7 +170,13 @@ impl Builder<'_> {
     }
 
     /// Checks that a quoted string is in the article; returns where, as a citation span.
-    fn check_quote(&mut self, v: &Spanned, text: &str, file: &str, what: &str) -> Option<std::ops::Range<usize>> {
+    fn check_quote(
+        &mut self,
+        v: &Spanned,
+        text: &str,
+        file: &str,
+        what: &str,
+    ) -> Option<std::ops::Range<usize>> {
         let quote = seeds::to_nfc(self.cx.string(v, &format!("a {what}"))?);
         if let Some(span) = seeds::find_quote(text, &quote) {
             return Some(span);
@@ -160,7 +187,9 @@ impl Builder<'_> {
                 let (l, c) = json::LineIndex::new(text).line_col(at + len);
                 let theirs: String = text[at + len..].chars().take(12).collect();
                 let ours: String = quote[len..].chars().take(12).collect();
-                format!("it matches up to {shown}:{l}:{c}, where the article has {theirs:?} but the {what} has {ours:?}")
+                format!(
+                    "it matches up to {shown}:{l}:{c}, where the article has {theirs:?} but the {what} has {ours:?}"
+                )
             }
             _ => "copy the words exactly, with their accents and punctuation".into(),
         };

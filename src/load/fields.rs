@@ -49,7 +49,10 @@ impl<'a> Ctx<'a> {
                 self.at(key.at, format!("unknown field `{}` in {what}; {hint}", key.name));
             } else if let Some((first, _)) = members[..i].iter().find(|(k, _)| k.name == key.name) {
                 let first = self.pos(first.at);
-                self.at(key.at, format!("field `{}` appears twice in {what} (first at {first}); keep one", key.name));
+                self.at(
+                    key.at,
+                    format!("field `{}` appears twice in {what} (first at {first}); keep one", key.name),
+                );
             }
         }
         for name in required {
@@ -103,9 +106,6 @@ pub struct Fields<'v> {
 impl<'v> Fields<'v> {
     /// The value of a field, unless it is absent or `null`.
     pub fn get(&self, name: &str) -> Option<&'v Spanned> {
-        self.members
-            .iter()
-            .find(|(k, v)| k.name == name && v.value != Value::Null)
-            .map(|(_, v)| v)
+        self.members.iter().find(|(k, v)| k.name == name && v.value != Value::Null).map(|(_, v)| v)
     }
 }

@@ -123,10 +123,7 @@ impl Parser<'_> {
         Ok(Spanned { at, value })
     }
 
-    fn nested(
-        &mut self,
-        f: fn(&mut Self) -> Result<Value, SyntaxError>,
-    ) -> Result<Value, SyntaxError> {
+    fn nested(&mut self, f: fn(&mut Self) -> Result<Value, SyntaxError>) -> Result<Value, SyntaxError> {
         if self.depth >= MAX_DEPTH {
             return Err(self.err(format!("nesting deeper than {MAX_DEPTH} levels")));
         }
@@ -141,10 +138,7 @@ impl Parser<'_> {
             self.i += w.len();
             Ok(v)
         } else {
-            Err(self.err(format!(
-                "expected a value, found {}; strings need double quotes",
-                self.found()
-            )))
+            Err(self.err(format!("expected a value, found {}; strings need double quotes", self.found())))
         }
     }
 
@@ -165,19 +159,15 @@ impl Parser<'_> {
                     return Err(self.err("trailing comma before `}`; remove the last `,`".into()));
                 }
                 _ => {
-                    return Err(self.err(format!(
-                        "expected a key in double quotes, found {}",
-                        self.found()
-                    )));
+                    return Err(self.err(format!("expected a key in double quotes, found {}", self.found())));
                 }
             }
             let name = self.string()?;
             self.ws();
             if self.s.get(self.i) != Some(&b':') {
-                return Err(self.err(format!(
-                    "expected `:` after the key \"{name}\", found {}",
-                    self.found()
-                )));
+                return Err(
+                    self.err(format!("expected `:` after the key \"{name}\", found {}", self.found()))
+                );
             }
             self.i += 1;
             self.ws();
@@ -283,7 +273,9 @@ impl Parser<'_> {
                 let hi = self.hex4()?;
                 let c = if (0xD800..0xDC00).contains(&hi) {
                     if !self.s[self.i..].starts_with(b"\\u") {
-                        return Err(self.err("a high surrogate \\u escape must be followed by a low one".into()));
+                        return Err(
+                            self.err("a high surrogate \\u escape must be followed by a low one".into())
+                        );
                     }
                     self.i += 2;
                     let lo = self.hex4()?;
@@ -294,9 +286,10 @@ impl Parser<'_> {
                 } else {
                     hi
                 };
-                out.push(char::from_u32(c).ok_or_else(|| {
-                    self.err("\\u escape is a lone surrogate, not a character".into())
-                })?);
+                out.push(
+                    char::from_u32(c)
+                        .ok_or_else(|| self.err("\\u escape is a lone surrogate, not a character".into()))?,
+                );
                 return Ok(());
             }
             _ => {

@@ -26,7 +26,12 @@ pub enum SeedStore {
 pub enum ReadError {
     Missing(String),
     /// Not UTF-8: the display path, and the byte offset of the first bad byte.
-    NotUtf8 { path: String, at: usize, line: usize, col: usize },
+    NotUtf8 {
+        path: String,
+        at: usize,
+        line: usize,
+        col: usize,
+    },
 }
 
 impl SeedStore {

@@ -11,10 +11,7 @@ pub struct Country {
 
 /// The English short name of an ISO 3166-1 alpha-2 code, if the code exists.
 pub fn iso_name(code: &str) -> Option<&'static str> {
-    super::iso::ISO_3166
-        .binary_search_by(|(c, _)| (*c).cmp(code))
-        .ok()
-        .map(|i| super::iso::ISO_3166[i].1)
+    super::iso::ISO_3166.binary_search_by(|(c, _)| (*c).cmp(code)).ok().map(|i| super::iso::ISO_3166[i].1)
 }
 
 /// Finds a country by code, English name or Vietnamese name; case and accents do not matter,
@@ -24,9 +21,9 @@ pub fn lookup(countries: &[Country], query: &str) -> Option<usize> {
     if q.is_empty() {
         return None;
     }
-    countries.iter().position(|c| {
-        fold_str(&c.code) == q || fold_str(&c.name) == q || fold_str(&c.name_vi) == q
-    })
+    countries
+        .iter()
+        .position(|c| fold_str(&c.code) == q || fold_str(&c.name) == q || fold_str(&c.name_vi) == q)
 }
 
 #[cfg(test)]

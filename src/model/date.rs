@@ -20,9 +20,8 @@ pub struct PartialDate {
     day: Option<u32>,
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
@@ -36,11 +35,9 @@ impl PartialDate {
         let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
         match parts.as_slice() {
             [y] if digits(y, 4) => Self::checked(y.parse().map_err(|_| bad())?, None, None),
-            [y, m] if digits(y, 4) && digits(m, 2) => Self::checked(
-                y.parse().map_err(|_| bad())?,
-                Some(m.parse().map_err(|_| bad())?),
-                None,
-            ),
+            [y, m] if digits(y, 4) && digits(m, 2) => {
+                Self::checked(y.parse().map_err(|_| bad())?, Some(m.parse().map_err(|_| bad())?), None)
+            }
             [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => Self::checked(
                 y.parse().map_err(|_| bad())?,
                 Some(m.parse().map_err(|_| bad())?),
@@ -125,11 +122,9 @@ impl PartialDate {
                 MONTHS[self.month.unwrap_or(1) as usize - 1],
                 end
             ),
-            (Precision::Month, Precision::Month) if same_year => format!(
-                "{}–{}",
-                MONTHS[self.month.unwrap_or(1) as usize - 1],
-                end
-            ),
+            (Precision::Month, Precision::Month) if same_year => {
+                format!("{}–{}", MONTHS[self.month.unwrap_or(1) as usize - 1], end)
+            }
             (Precision::Year, Precision::Year) => format!("{}–{}", self.year, end.year),
             _ => format!("{self} – {end}"),
         }
@@ -139,9 +134,7 @@ impl PartialDate {
 /// Order by earliest moment; on a tie the coarser date first (`2025` < `2025-05` < `2025-05-01`).
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
-            .then(self.precision().cmp(&other.precision()))
+        self.first_day().cmp(&other.first_day()).then(self.precision().cmp(&other.precision()))
     }
 }
 

@@ -68,10 +68,7 @@ kinds! {
 impl Kind {
     /// Parses a kind name, case-insensitively.
     pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL
-            .iter()
-            .copied()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+        Kind::ALL.iter().copied().find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
     pub fn names() -> String {
@@ -136,11 +133,7 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn country_codes(&self, event: &Event) -> Vec<&str> {
-        event
-            .countries
-            .iter()
-            .map(|&c| self.countries[c].code.as_str())
-            .collect()
+        event.countries.iter().map(|&c| self.countries[c].code.as_str()).collect()
     }
 
     /// Finds the country meant by a code, an English name or a Vietnamese name, ignoring case and

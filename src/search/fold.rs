@@ -16,10 +16,7 @@ pub struct Folded {
 
 /// Folds `s` and keeps the map back to it.
 pub fn fold(s: &str) -> Folded {
-    let mut out = Folded {
-        text: String::with_capacity(s.len()),
-        origin: Vec::with_capacity(s.len()),
-    };
+    let mut out = Folded { text: String::with_capacity(s.len()), origin: Vec::with_capacity(s.len()) };
     for (at, c) in s.char_indices() {
         fold_char(c, |f| {
             out.text.push(f);

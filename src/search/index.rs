@@ -21,7 +21,10 @@ impl Field {
     /// Short fields are matched fuzzily; in long ones a fuzzy term must appear as written
     /// (letters adjacent), or nearly every query would match nearly every paragraph.
     pub fn is_short(self) -> bool {
-        matches!(self, Field::Title | Field::Person(_) | Field::Place(_) | Field::Country(_) | Field::CountryVi(_))
+        matches!(
+            self,
+            Field::Title | Field::Person(_) | Field::Place(_) | Field::Country(_) | Field::CountryVi(_)
+        )
     }
 
     /// Rank for tie-breaking: lower is more prominent.

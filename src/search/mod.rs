@@ -154,9 +154,19 @@ impl Engine {
         want_ranges: bool,
     ) -> Option<(i64, Vec<Range<usize>>)> {
         let short = f.field.is_short();
-        let m = match_text(&self.matcher, term.kind, short, &f.folded.text, &term.folded, want_ranges && term.accented.is_none())?;
+        let m = match_text(
+            &self.matcher,
+            term.kind,
+            short,
+            &f.folded.text,
+            &term.folded,
+            want_ranges && term.accented.is_none(),
+        )?;
         let Some(accented) = &term.accented else {
-            return Some((m.score, ranges(field_text(t, &t.events[event], f.field), &f.folded.origin, &m.chars)));
+            return Some((
+                m.score,
+                ranges(field_text(t, &t.events[event], f.field), &f.folded.origin, &m.chars),
+            ));
         };
         // The query has accents: they must match too (like fzf's smart case for capitals).
         let original = field_text(t, &t.events[event], f.field);

@@ -135,7 +135,10 @@ mod tests {
         assert_eq!(kinds("!^ha"), [[(Prefix, true, "ha".into())]]);
         assert_eq!(
             kinds("laos | cuba xiv"),
-            [vec![(Fuzzy, false, "laos".into()), (Fuzzy, false, "cuba".into())], vec![(Fuzzy, false, "xiv".into())]]
+            [
+                vec![(Fuzzy, false, "laos".into()), (Fuzzy, false, "cuba".into())],
+                vec![(Fuzzy, false, "xiv".into())]
+            ]
         );
     }
 

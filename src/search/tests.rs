@@ -21,7 +21,11 @@ fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countrie
 }
 
 fn fixture() -> Timeline {
-    let country = |code: &str, name: &str, vi: &str| Country { code: code.into(), name: name.into(), name_vi: vi.into() };
+    let country = |code: &str, name: &str, vi: &str| Country {
+        code: code.into(),
+        name: name.into(),
+        name_vi: vi.into(),
+    };
     Timeline {
         countries: vec![country("LA", "Laos", "Lào"), country("AZ", "Azerbaijan", "Azerbaijan")],
         sources: vec![Source {
@@ -34,9 +38,30 @@ fn fixture() -> Timeline {
             text: String::new(),
         }],
         events: vec![
-            event("a", "1959", "Ho Chi Minh visits Baku", "An old visit.", "Chủ tịch Hồ Chí Minh năm 1959", vec![1]),
-            event("b", "2025-05", "Tô Lâm visits Azerbaijan", "A state visit.", "Tổng Bí thư Tô Lâm", vec![1]),
-            event("c", "2026-01-26", "Talks with Laos", "Talks after the congress.", "sau Đại hội XIV của Đảng", vec![0]),
+            event(
+                "a",
+                "1959",
+                "Ho Chi Minh visits Baku",
+                "An old visit.",
+                "Chủ tịch Hồ Chí Minh năm 1959",
+                vec![1],
+            ),
+            event(
+                "b",
+                "2025-05",
+                "Tô Lâm visits Azerbaijan",
+                "A state visit.",
+                "Tổng Bí thư Tô Lâm",
+                vec![1],
+            ),
+            event(
+                "c",
+                "2026-01-26",
+                "Talks with Laos",
+                "Talks after the congress.",
+                "sau Đại hội XIV của Đảng",
+                vec![0],
+            ),
             event("d", "2026-02-05", "Visit to Laos", "Planned visit.", "thăm cấp Nhà nước tới Lào", vec![0]),
         ],
     }
@@ -153,11 +178,13 @@ fn typing_one_char_at_a_time_equals_pasting() {
         for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
             let f = Filter { query: q[..end].into(), ..Filter::default() };
             let next = Query::parse(&f.query);
-            let cands: Vec<usize> = if prev.narrows_to(&next) { hits.clone() } else { (0..t.events.len()).collect() };
+            let cands: Vec<usize> =
+                if prev.narrows_to(&next) { hits.clone() } else { (0..t.events.len()).collect() };
             hits = e.run_within(&t, &f, &cands).iter().map(|h| h.event).collect();
             prev = next;
         }
-        let pasted: Vec<usize> = e.run(&t, &Filter { query: q.into(), ..Filter::default() }).iter().map(|h| h.event).collect();
+        let pasted: Vec<usize> =
+            e.run(&t, &Filter { query: q.into(), ..Filter::default() }).iter().map(|h| h.event).collect();
         assert_eq!(hits, pasted, "{q}");
     }
 }

@@ -15,26 +15,54 @@ impl Builder<'_> {
         if let (Some(date), Some((end_v, Some(end)))) = (date, &end)
             && end.first_day() < date.first_day()
         {
-            self.cx.at(end_v.at, format!("end date {} is before the start date {}; swap them or fix the end", end.iso(), date.iso()));
+            self.cx.at(
+                end_v.at,
+                format!(
+                    "end date {} is before the start date {}; swap them or fix the end",
+                    end.iso(),
+                    date.iso()
+                ),
+            );
         }
         let status = f.get("status").and_then(|s| self.status(s));
         let kind = f.get("kind").and_then(|k| self.kind(k));
         let countries = f.get("countries").map(|c| self.event_countries(c));
-        let mut text = |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(seeds::to_nfc);
+        let mut text =
+            |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(seeds::to_nfc);
         let (title, summary) = (text("title", "a title"), text("summary", "a summary"));
         let places = f.get("places").map(|p| self.cx.strings(p, "a place")).unwrap_or_default();
         let people = f.get("people").map(|p| self.cx.strings(p, "a person")).unwrap_or_default();
         let citations = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
         let title_vi = f.get("title_vi").and_then(|t| self.title_vi(t, &citations));
-        let (Some(id), Some(date), Some(status), Some(kind), Some(Some(countries)), Some(title), Some(summary)) =
-            (id, date, status, kind, countries, title, summary)
+        let (
+            Some(id),
+            Some(date),
+            Some(status),
+            Some(kind),
+            Some(Some(countries)),
+            Some(title),
+            Some(summary),
+        ) = (id, date, status, kind, countries, title, summary)
         else {
             return;
         };
         let end = end.and_then(|(_, e)| e);
         let nfc = |v: Vec<String>| v.iter().map(|s| seeds::to_nfc(s)).collect();
         let (places, people) = (nfc(places), nfc(people));
-        let event = Event { id, date, end, status, kind, countries, places, people, title, title_vi, summary, citations };
+        let event = Event {
+            id,
+            date,
+            end,
+            status,
+            kind,
+            countries,
+            places,
+            people,
+            title,
+            title_vi,
+            summary,
+            citations,
+        };
         if !event.citations.is_empty() {
             self.timeline.events.push(event);
         }
@@ -95,8 +123,12 @@ impl Builder<'_> {
                 None => {
                     ok = false;
                     let msg = match crate::model::country::iso_name(code) {
-                        Some(name) => format!("country `{code}` ({name}) is not in the `countries` list; add it there with its English and Vietnamese names"),
-                        None => format!("unknown country code `{code}`; use an ISO 3166-1 alpha-2 code listed in `countries`"),
+                        Some(name) => format!(
+                            "country `{code}` ({name}) is not in the `countries` list; add it there with its English and Vietnamese names"
+                        ),
+                        None => format!(
+                            "unknown country code `{code}`; use an ISO 3166-1 alpha-2 code listed in `countries`"
+                        ),
                     };
                     self.cx.at(item.at, msg);
                 }
@@ -119,8 +151,12 @@ impl Builder<'_> {
         let file = self.cx.string(file_v, "a source file name")?;
         let Some(&(source, _)) = self.files.get(file) else {
             let known: Vec<&str> = self.files.keys().map(String::as_str).collect();
-            let hint = did_you_mean(file, &known).map_or_else(String::new, |k| format!(" did you mean `{k}`?"));
-            self.cx.at(file_v.at, format!("`{file}` is not one of the data set's `sources`; list it there first.{hint}"));
+            let hint =
+                did_you_mean(file, &known).map_or_else(String::new, |k| format!(" did you mean `{k}`?"));
+            self.cx.at(
+                file_v.at,
+                format!("`{file}` is not one of the data set's `sources`; list it there first.{hint}"),
+            );
             return None;
         };
         let text = self.timeline.sources[source].text.clone();
