@@ -3,7 +3,10 @@
 //! Data flows one way: files → `load` → `model::Timeline` → `app::App` → `ui` frame.
 //! Input flows the other: key → `app::keymap` → `Action` → `app::update`.
 
+pub mod app;
 pub mod cli;
 pub mod load;
 pub mod model;
 pub mod search;
+pub mod tui;
+pub mod ui;

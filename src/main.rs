@@ -5,11 +5,14 @@
 use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use timeline::app::App;
 use timeline::cli::args::{Cli, Command, DataArgs};
 use timeline::cli::{UsageError, build_filter, order, output};
 use timeline::load::{self, DataInput, LoadError};
 use timeline::model::Timeline;
 use timeline::search::Engine;
+use timeline::tui;
+use timeline::ui::Theme;
 
 enum Failure {
     Usage(String),
@@ -101,18 +104,29 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output::write_show(&mut out, &timeline, e, json)?;
         }
         Some(Command::Countries { json }) => output::write_countries(&mut out, &timeline, json)?,
-        None => return browse(cli.search, cli.country, timeline),
+        None => return browse(cli.search, cli.country, cli.test_panic, timeline),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn browse(search: Option<String>, countries: Vec<String>, timeline: Timeline) -> Result<ExitCode, Failure> {
+fn browse(
+    search: Option<String>,
+    countries: Vec<String>,
+    test_panic: bool,
+    timeline: Timeline,
+) -> Result<ExitCode, Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "the browser needs a terminal on standard input and output; for a plain listing use `timeline list`".into(),
         ));
     }
-    let _ = (search, countries, timeline);
-    Err(Failure::Usage("the browser is not built yet; use `timeline list`".into()))
+    let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
+    let app = App::new(timeline, 80, 24).with_filter(filter);
+    let theme = Theme { color: Theme::color_from_env() };
+    let test_panic = test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
+    match tui::run(app, theme, test_panic)? {
+        tui::Ended::Quit => Ok(ExitCode::SUCCESS),
+        tui::Ended::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),
+    }
 }

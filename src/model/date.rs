@@ -212,7 +212,7 @@ mod tests {
 
     #[test]
     fn orders_by_earliest_moment_then_coarser_first() {
-        let mut v = vec![d("2025-05-01"), d("2025-05"), d("2025"), d("1959"), d("2024-12-31")];
+        let mut v = [d("2025-05-01"), d("2025-05"), d("2025"), d("1959"), d("2024-12-31")];
         v.sort();
         let iso: Vec<String> = v.iter().map(PartialDate::iso).collect();
         assert_eq!(iso, ["1959", "2024-12-31", "2025", "2025-05", "2025-05-01"]);

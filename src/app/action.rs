@@ -1,0 +1,82 @@
+//! Everything the user can ask for. Keys and the mouse become `Action`s; `update` applies them.
+
+/// One user intention, independent of the key that expressed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Leave the current mode (reader, help, search line, picker); quits at the top level.
+    Back,
+    /// Select the next event, or scroll the detail pane down when it has the focus.
+    Down,
+    /// Select the previous event, or scroll the detail pane up when it has the focus.
+    Up,
+    /// Move a whole page down.
+    PageDown,
+    /// Move a whole page up.
+    PageUp,
+    /// Move half a page down.
+    HalfPageDown,
+    /// Move half a page up.
+    HalfPageUp,
+    /// Jump to the first event (or the top of the text).
+    Top,
+    /// Jump to the last event (or the bottom of the text).
+    Bottom,
+    /// Jump to the first event of the previous year.
+    PrevYear,
+    /// Jump to the first event of the next year.
+    NextYear,
+    /// Switch the focus between the timeline and the detail pane.
+    ToggleFocus,
+    /// Scroll the detail pane down, whatever has the focus.
+    DetailDown,
+    /// Scroll the detail pane up, whatever has the focus.
+    DetailUp,
+    /// Open the selected event's first source in the reader.
+    OpenReader,
+    /// In the reader: go to the event's next quote.
+    NextQuote,
+    /// In the reader: go to the event's previous quote.
+    PrevQuote,
+    /// In the reader: switch to the event's next source article.
+    NextSource,
+    /// Show or hide the help screen.
+    Help,
+    /// Open the search line.
+    StartSearch,
+    /// Type a character into the search line or a picker's filter.
+    Input(char),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Clear the whole input line.
+    ClearInput,
+    /// Keep the search (or apply the picker) and return to browsing.
+    Accept,
+    /// Switch between relevance and chronological order of search hits.
+    ToggleOrder,
+    /// Go to the next search hit.
+    NextHit,
+    /// Go to the previous search hit.
+    PrevHit,
+    /// Open the country picker.
+    PickCountries,
+    /// Clear the country filter.
+    ClearCountries,
+    /// Open the kind picker.
+    PickKinds,
+    /// In a picker: select or unselect the highlighted entry.
+    ToggleEntry,
+    /// Open the `:` line to limit the period or jump to a year.
+    StartCommand,
+    /// Clear every filter and the search.
+    ClearAll,
+    /// A mouse click at a screen cell.
+    Click { col: u16, row: u16 },
+    /// The mouse wheel at a screen cell.
+    Wheel { col: u16, row: u16, down: bool },
+    /// The terminal now has this size.
+    Resize { width: u16, height: u16 },
+}

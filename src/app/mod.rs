@@ -1,0 +1,210 @@
+//! The browser's state: a plain struct, with enums for the mode and the focus.
+//! Keys become `Action`s (`keymap`), and `update` is the only place that changes an `App`.
+
+pub mod action;
+pub mod keymap;
+pub mod picker;
+mod update;
+
+pub use action::Action;
+pub use picker::{Picker, PickerKind};
+pub use update::update;
+
+use crate::model::{Event, Timeline};
+use crate::search::{Engine, Filter, Hit, Order, Query};
+use keymap::KeyMode;
+
+/// Which pane the movement keys act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Timeline,
+    Detail,
+}
+
+/// A line of text being typed (search, period).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    pub text: String,
+}
+
+/// The source reader: one event's quotes, read in their articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reader {
+    /// Index into `Timeline::events`.
+    pub event: usize,
+    /// Index into the event's citations: the quote shown.
+    pub citation: usize,
+    /// First visible line of the wrapped article.
+    pub scroll: usize,
+}
+
+/// What the screen is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Search(LineInput),
+    Command(LineInput),
+    Picker(Picker),
+    Reader(Reader),
+    /// The help screen, over the mode it was opened from.
+    Help {
+        scroll: usize,
+        under: Box<Mode>,
+    },
+}
+
+impl Mode {
+    pub fn keys(&self) -> KeyMode {
+        match self {
+            Mode::Browse => KeyMode::Browse,
+            Mode::Search(_) => KeyMode::Search,
+            Mode::Command(_) => KeyMode::Command,
+            Mode::Picker(_) => KeyMode::Picker,
+            Mode::Reader(_) => KeyMode::Reader,
+            Mode::Help { .. } => KeyMode::Help,
+        }
+    }
+}
+
+/// One row of the timeline pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A year header with the number of shown events in that year.
+    Year { year: i32, count: usize },
+    /// An event: index into `App::hits`.
+    Event(usize),
+}
+
+/// The whole state of the browser.
+pub struct App {
+    pub timeline: Timeline,
+    pub engine: Engine,
+    pub filter: Filter,
+    /// The events shown, in display order.
+    pub hits: Vec<Hit>,
+    /// The timeline pane's rows: events, with year headers in chronological order.
+    pub rows: Vec<Row>,
+    /// Index into `hits` of the selected event.
+    pub selected: usize,
+    /// First visible row of the timeline pane.
+    pub list_top: usize,
+    /// First visible line of the detail pane.
+    pub detail_scroll: usize,
+    pub focus: Focus,
+    pub mode: Mode,
+    /// The terminal size.
+    pub width: u16,
+    pub height: u16,
+    /// A one-off message for the status line ("no events in 1990").
+    pub message: Option<String>,
+    pub should_quit: bool,
+    /// The query whose hits `narrow_from` holds, to narrow instead of searching everything.
+    narrow_query: Query,
+    narrow_from: Vec<usize>,
+}
+
+impl App {
+    pub fn new(timeline: Timeline, width: u16, height: u16) -> Self {
+        let engine = Engine::new(&timeline);
+        let mut app = App {
+            timeline,
+            engine,
+            filter: Filter::default(),
+            hits: Vec::new(),
+            rows: Vec::new(),
+            selected: 0,
+            list_top: 0,
+            detail_scroll: 0,
+            focus: Focus::Timeline,
+            mode: Mode::Browse,
+            width,
+            height,
+            message: None,
+            should_quit: false,
+            narrow_query: Query::default(),
+            narrow_from: Vec::new(),
+        };
+        app.refilter();
+        app
+    }
+
+    /// Starts with a filter already applied (`timeline --search … --country …`).
+    pub fn with_filter(mut self, filter: Filter) -> Self {
+        self.filter = filter;
+        self.refilter();
+        self
+    }
+
+    /// The selected event, if any event is shown.
+    pub fn selected_event(&self) -> Option<&Event> {
+        self.hits.get(self.selected).map(|h| &self.timeline.events[h.event])
+    }
+
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.hits.get(self.selected)
+    }
+
+    /// The parsed current query.
+    pub fn query(&self) -> Query {
+        Query::parse(&self.filter.query)
+    }
+
+    /// True when the list is ranked by relevance (no year headers).
+    pub fn ranked(&self) -> bool {
+        self.filter.order == Order::Relevance && !self.query().is_empty()
+    }
+
+    /// Row index of a hit.
+    pub fn row_of(&self, hit: usize) -> usize {
+        self.rows.iter().position(|r| *r == Row::Event(hit)).unwrap_or(0)
+    }
+
+    /// Runs the filter again and rebuilds the rows, keeping the selection where it can.
+    pub fn refilter(&mut self) {
+        let query = self.query();
+        let keep = self.hits.get(self.selected).map(|h| h.event);
+        let hits = if !self.narrow_query.is_empty() && self.narrow_query.narrows_to(&query) {
+            self.engine.run_within(&self.timeline, &self.filter, &self.narrow_from)
+        } else {
+            self.engine.run(&self.timeline, &self.filter)
+        };
+        self.hits = hits;
+        self.narrow_query = query;
+        self.narrow_from = self.hits.iter().map(|h| h.event).collect();
+        self.narrow_from.sort_unstable();
+        self.selected = match keep {
+            _ if self.ranked() => 0,
+            Some(ev) => {
+                self.hits.iter().position(|h| h.event >= ev).unwrap_or(self.hits.len().saturating_sub(1))
+            }
+            None => 0,
+        };
+        self.rebuild_rows();
+        self.detail_scroll = 0;
+        update::scroll_to_selection(self);
+    }
+
+    /// Forgets the narrowing cache: the next search starts from all events. Needed whenever a
+    /// filter other than the query changes.
+    pub fn reset_narrowing(&mut self) {
+        self.narrow_query = Query::default();
+        self.narrow_from.clear();
+    }
+
+    fn rebuild_rows(&mut self) {
+        self.rows.clear();
+        if self.ranked() {
+            self.rows.extend((0..self.hits.len()).map(Row::Event));
+            return;
+        }
+        let year_of = |h: &Hit| self.timeline.events[h.event].date.year_value();
+        let mut i = 0;
+        while i < self.hits.len() {
+            let year = year_of(&self.hits[i]);
+            let count = self.hits[i..].iter().take_while(|h| year_of(h) == year).count();
+            self.rows.push(Row::Year { year, count });
+            self.rows.extend((i..i + count).map(Row::Event));
+            i += count;
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The country and kind pickers: a filterable list of entries with counts and checkboxes.
+
+use crate::model::{Kind, Timeline};
+use crate::search::fold::fold_str;
+use crate::search::{Engine, Filter, passes_filters};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKind {
+    Country,
+    Kind,
+}
+
+/// One choice: a country index or a `Kind::ALL` index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub id: usize,
+    pub label: String,
+    pub detail: String,
+    /// Events this choice would show, given the other active filters.
+    pub count: usize,
+    /// The folded label and detail, for typing to filter.
+    folded: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub kind: PickerKind,
+    pub input: String,
+    pub entries: Vec<Entry>,
+    /// Indexes into `entries` that match the input.
+    pub visible: Vec<usize>,
+    /// Position in `visible`.
+    pub cursor: usize,
+    /// Chosen ids, applied on Enter.
+    pub chosen: Vec<usize>,
+    /// Whether Space was used; if not, Enter picks the highlighted entry.
+    pub touched: bool,
+    /// Whether the user typed or moved since opening.
+    pub moved: bool,
+}
+
+impl Picker {
+    /// Opens a picker; counts honour every active filter except the one being picked.
+    pub fn open(kind: PickerKind, t: &Timeline, engine: &Engine, filter: &Filter) -> Picker {
+        let mut others = filter.clone();
+        let chosen = match kind {
+            PickerKind::Country => std::mem::take(&mut others.countries),
+            PickerKind::Kind => std::mem::take(&mut others.kinds).iter().map(|k| kind_index(*k)).collect(),
+        };
+        // The query counts too: the events the user is looking at, by country or kind.
+        let shown: Vec<usize> = if others.query.trim().is_empty() {
+            (0..t.events.len()).filter(|&i| passes_filters(t, i, &others)).collect()
+        } else {
+            engine.run(t, &others).iter().map(|h| h.event).collect()
+        };
+        let entries = match kind {
+            PickerKind::Country => country_entries(t, &shown),
+            PickerKind::Kind => kind_entries(t, &shown),
+        };
+        let mut p = Picker {
+            kind,
+            input: String::new(),
+            visible: Vec::new(),
+            entries,
+            cursor: 0,
+            chosen,
+            touched: false,
+            moved: false,
+        };
+        p.refilter();
+        p.moved = false;
+        p
+    }
+
+    /// Applies the typed filter to the entries, accent-insensitively.
+    pub fn refilter(&mut self) {
+        self.moved = true;
+        let q = fold_str(self.input.trim());
+        self.visible = (0..self.entries.len()).filter(|&i| self.entries[i].folded.contains(&q)).collect();
+        self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
+    }
+
+    pub fn current(&self) -> Option<&Entry> {
+        self.visible.get(self.cursor).map(|&i| &self.entries[i])
+    }
+
+    pub fn toggle(&mut self) {
+        self.touched = true;
+        if let Some(id) = self.current().map(|e| e.id) {
+            match self.chosen.iter().position(|&c| c == id) {
+                Some(at) => {
+                    self.chosen.remove(at);
+                }
+                None => self.chosen.push(id),
+            }
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        self.moved = true;
+        let last = self.visible.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+    }
+
+    /// Writes the choice into the filter.
+    pub fn apply(&self, filter: &mut Filter) {
+        let mut chosen = self.chosen.clone();
+        chosen.sort_unstable();
+        match self.kind {
+            PickerKind::Country => filter.countries = chosen,
+            PickerKind::Kind => filter.kinds = chosen.iter().map(|&i| Kind::ALL[i]).collect(),
+        }
+    }
+}
+
+fn kind_index(k: Kind) -> usize {
+    Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+}
+
+fn country_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
+    let mut counts = vec![0; t.countries.len()];
+    for &i in shown {
+        for &c in &t.events[i].countries {
+            counts[c] += 1;
+        }
+    }
+    let mut entries: Vec<Entry> = t
+        .countries
+        .iter()
+        .enumerate()
+        .map(|(id, c)| Entry {
+            id,
+            label: c.name.clone(),
+            detail: format!("{} · {}", c.name_vi, c.code),
+            count: counts[id],
+            folded: fold_str(&format!("{} {} {}", c.name, c.name_vi, c.code)),
+        })
+        .collect();
+    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    entries
+}
+
+fn kind_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
+    Kind::ALL
+        .iter()
+        .enumerate()
+        .map(|(id, k)| Entry {
+            id,
+            label: k.label().to_string(),
+            detail: k.as_str().to_string(),
+            count: shown.iter().filter(|&&i| t.events[i].kind == *k).count(),
+            folded: fold_str(&format!("{} {}", k.label(), k.as_str())),
+        })
+        .collect()
+}

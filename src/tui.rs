@@ -1,0 +1,112 @@
+//! The terminal: set-up, restore, and the event loop. This is the only module that does terminal
+//! I/O. The terminal is restored on every way out: quitting, an error, a panic (through a panic
+//! hook) and SIGTERM or SIGHUP.
+
+use crate::app::keymap::map_key;
+use crate::app::{Action, App, update};
+use crate::ui::{self, Theme};
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// How the browser ended.
+pub enum Ended {
+    Quit,
+    /// A signal asked us to stop; its number.
+    Signal(i32),
+}
+
+/// Runs the browser until the user quits or a signal arrives.
+pub fn run(mut app: App, theme: Theme, test_panic: bool) -> io::Result<Ended> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    install_panic_hook();
+    let mut terminal = init()?;
+    let result = event_loop(&mut terminal, &mut app, &theme, &signal, test_panic);
+    restore()?;
+    result
+}
+
+fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+        let _ = restore();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(out))
+}
+
+/// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, cursor on.
+pub fn restore() -> io::Result<()> {
+    let raw = disable_raw_mode();
+    execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show)?;
+    raw
+}
+
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = restore();
+        default(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    theme: &Theme,
+    signal: &AtomicUsize,
+    test_panic: bool,
+) -> io::Result<Ended> {
+    let size = terminal.size()?;
+    update(app, Action::Resize { width: size.width, height: size.height });
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| ui::render(app, f, theme))?;
+            dirty = false;
+            if test_panic {
+                panic!("forced panic (--test-panic), to check that the terminal is restored");
+            }
+        }
+        match signal.load(Ordering::Relaxed) {
+            0 => {}
+            sig => return Ok(Ended::Signal(sig as i32)),
+        }
+        // Wake up now and then to notice signals; otherwise wait for input.
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        if let Some(action) = action_for(app, event::read()?) {
+            update(app, action);
+            dirty = true;
+        }
+        if app.should_quit {
+            return Ok(Ended::Quit);
+        }
+    }
+}
+
+/// Turns a terminal event into an action for the current mode.
+fn action_for(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) => map_key(app.mode.keys(), key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col: m.column, row: m.row }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel { col: m.column, row: m.row, down: true }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}

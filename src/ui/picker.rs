@@ -1,0 +1,56 @@
+//! The country and kind pickers, drawn over the panes.
+
+use super::layout::inner;
+use super::wrap::{fit, width};
+use super::{Theme, pane_block};
+use crate::app::{Picker, PickerKind};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
+    let w = area.width.saturating_sub(4).min(64);
+    let h = (p.entries.len() as u16 + 4).min(area.height.saturating_sub(2)).max(5.min(area.height));
+    let popup = Rect::new(area.x + (area.width.saturating_sub(w)) / 2, area.y + 1, w, h);
+    f.render_widget(Clear, popup);
+    let title = match p.kind {
+        PickerKind::Country => " Countries — Space toggles, Enter applies ",
+        PickerKind::Kind => " Kinds — Space toggles, Enter applies ",
+    };
+    f.render_widget(pane_block(title, true, theme), popup);
+    let body = inner(popup);
+    let iw = body.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("filter: ", theme.label()),
+        Span::raw(p.input.clone()),
+        Span::styled("▏", theme.key()),
+        Span::styled(format!("  {}/{}", p.visible.len(), p.entries.len()), theme.dim()),
+    ])];
+    let rows = body.height.saturating_sub(1) as usize;
+    let top = p.cursor.saturating_sub(rows.saturating_sub(1));
+    if p.visible.is_empty() {
+        lines.push(Line::styled("nothing matches; Backspace to widen", theme.dim()));
+    }
+    for (i, &e) in p.visible.iter().enumerate().skip(top).take(rows) {
+        let entry = &p.entries[e];
+        let on = p.chosen.contains(&entry.id);
+        let count = format!("{:>4}", entry.count);
+        let mut spans = vec![
+            Span::raw(if i == p.cursor { "▶ " } else { "  " }),
+            Span::styled(if on { "[x] " } else { "[ ] " }, if on { theme.key() } else { theme.dim() }),
+            Span::styled(entry.label.clone(), if on { theme.title() } else { theme.base() }),
+            Span::styled(format!("  {}", entry.detail), theme.dim()),
+        ];
+        spans = fit(spans, iw.saturating_sub(5));
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        spans.push(Span::raw(" ".repeat(iw.saturating_sub(used + width(&count)))));
+        spans.push(Span::styled(count, if entry.count == 0 { theme.dim() } else { theme.base() }));
+        let mut line = Line::from(spans);
+        if i == p.cursor {
+            line = line.style(theme.selected());
+        }
+        lines.push(line);
+    }
+    f.render_widget(Paragraph::new(lines), body);
+}

@@ -1,0 +1,80 @@
+//! The source reader: a whole article, scrolled to the quote, with the quote highlighted.
+
+use super::layout::{Layout, inner};
+use super::wrap::{styled, width, wrap};
+use super::{Theme, pane_block};
+use crate::app::{App, Reader};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::ops::Range;
+
+const HEADER: u16 = 4;
+
+/// Where the article's text goes.
+pub fn body_rect(l: &Layout) -> Rect {
+    let r = inner(l.main);
+    Rect::new(r.x, r.y + HEADER.min(r.height), r.width, r.height.saturating_sub(HEADER))
+}
+
+/// The article's wrapped lines at a width.
+pub fn article_lines(text: &str, w: u16) -> Vec<Range<usize>> {
+    wrap(text, w.max(1) as usize)
+}
+
+pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
+    let t = &app.timeline;
+    let e = &t.events[r.event];
+    let c = &e.citations[r.citation];
+    let s = &t.sources[c.source];
+    let block = pane_block(" Source ", true, theme);
+    f.render_widget(block, l.main);
+    let head = inner(l.main);
+    let sources: Vec<usize> = e.citations.iter().fold(Vec::new(), |mut v, c| {
+        if !v.contains(&c.source) {
+            v.push(c.source);
+        }
+        v
+    });
+    let src_pos = sources.iter().position(|&x| x == c.source).unwrap_or(0) + 1;
+    let headline = match &s.headline {
+        Some(h) => Line::styled(h.clone(), theme.title()),
+        None => Line::styled(format!("(no headline) {}", s.about), theme.dim()),
+    };
+    let header = vec![
+        Line::from(vec![
+            Span::styled(s.outlet.clone(), theme.heading()),
+            Span::styled(
+                format!(" · {} · {} · {}", s.published.format("%-d %B %Y"), s.language, s.file),
+                theme.dim(),
+            ),
+        ]),
+        headline,
+        Line::from(vec![
+            Span::styled(format!("quote {}/{}", r.citation + 1, e.citations.len()), theme.key()),
+            Span::styled(format!(" · source {src_pos}/{} · for: {}", sources.len(), e.title), theme.dim()),
+        ]),
+        Line::styled("─".repeat(head.width as usize), theme.dim()),
+    ];
+    f.render_widget(Paragraph::new(header), Rect::new(head.x, head.y, head.width, HEADER.min(head.height)));
+    let body = body_rect(l);
+    let lines = article_lines(&s.text, body.width);
+    // The current quote stands out; the event's other quotes in this article are marked too.
+    let mut marks: Vec<(Range<usize>, _)> = e
+        .citations
+        .iter()
+        .filter(|x| x.source == c.source)
+        .map(|x| (x.span.clone(), theme.quote()))
+        .collect();
+    marks.push((c.span.clone(), theme.current_quote()));
+    let visible: Vec<Range<usize>> =
+        lines.iter().skip(r.scroll).take(body.height as usize).cloned().collect();
+    f.render_widget(Paragraph::new(styled(&s.text, &visible, theme.base(), &marks)), body);
+    if lines.len() > body.height as usize && body.height > 0 {
+        let pct = ((r.scroll + body.height as usize).min(lines.len()) * 100) / lines.len().max(1);
+        let tag = format!(" {pct}% ");
+        let x = l.main.right().saturating_sub(width(&tag) as u16 + 1);
+        f.render_widget(Span::styled(tag, theme.dim()), Rect::new(x, l.main.bottom() - 1, 6, 1));
+    }
+}

@@ -1,0 +1,87 @@
+//! The status line (position, search, filters, messages) and the key-hint bar.
+
+use super::Theme;
+use super::wrap::{fit, width};
+use crate::app::keymap::hints;
+use crate::app::{App, Mode};
+use crate::search::{Filter, Order};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn period_label(f: &Filter) -> String {
+    let d = |d: Option<crate::model::PartialDate>| d.map(|d| d.iso()).unwrap_or_default();
+    format!("{}..{}", d(f.from), d(f.to))
+}
+
+/// The active filters, in words: `“dai hoi” · countries LA, AZ · kinds visit · 2022..2026`.
+pub fn filter_summary(app: &App) -> Vec<String> {
+    let f = &app.filter;
+    let t = &app.timeline;
+    let mut parts = Vec::new();
+    if !f.query.trim().is_empty() {
+        let order = if f.order == Order::Relevance { "by relevance" } else { "by date" };
+        parts.push(format!("/{} ({order})", f.query.trim()));
+    }
+    if !f.countries.is_empty() {
+        let codes: Vec<&str> = f.countries.iter().map(|&c| t.countries[c].code.as_str()).collect();
+        parts.push(format!("countries {}", codes.join(",")));
+    }
+    if !f.kinds.is_empty() {
+        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+        parts.push(format!("kinds {}", kinds.join(",")));
+    }
+    if f.from.is_some() || f.to.is_some() {
+        parts.push(format!("period {}", period_label(f)));
+    }
+    parts
+}
+
+pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &Theme) {
+    let w = status.width as usize;
+    let pos = if app.hits.is_empty() {
+        format!("0/{}", app.timeline.events.len())
+    } else {
+        format!("{}/{}", app.selected + 1, app.hits.len())
+    };
+    let left: Vec<Span> = match &app.mode {
+        Mode::Search(line) => {
+            vec![Span::styled("/", theme.key()), Span::raw(line.text.clone()), Span::styled("▏", theme.key())]
+        }
+        Mode::Command(line) => {
+            vec![Span::styled(":", theme.key()), Span::raw(line.text.clone()), Span::styled("▏", theme.key())]
+        }
+        _ => {
+            let mut v = vec![Span::styled(format!(" {pos} "), theme.title())];
+            for p in filter_summary(app) {
+                v.push(Span::raw(format!(" {p} ")));
+            }
+            v
+        }
+    };
+    let right = match (&app.message, &app.mode) {
+        (Some(m), _) => Span::styled(format!(" {m} "), theme.error()),
+        (None, Mode::Search(_)) => {
+            let order = if app.filter.order == Order::Relevance { "relevance" } else { "date" };
+            Span::raw(format!(" {}/{} hits · by {order} ", app.hits.len(), app.timeline.events.len()))
+        }
+        (None, Mode::Command(_)) => Span::raw(" 1983 goes there · 2022..2026 limits · empty clears "),
+        _ => Span::raw(""),
+    };
+    let rw = width(&right.content).min(w);
+    let mut spans = fit(left, w.saturating_sub(rw));
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    spans.push(Span::raw(" ".repeat(w.saturating_sub(used + rw))));
+    spans.extend(fit(vec![right], w.saturating_sub(used)));
+    f.render_widget(Paragraph::new(Line::from(spans)).style(theme.status()), status);
+    let mut hint_spans = Vec::new();
+    for (i, (keys, what)) in hints(app.mode.keys()).into_iter().enumerate() {
+        if i > 0 {
+            hint_spans.push(Span::styled(" · ", theme.dim()));
+        }
+        hint_spans.push(Span::styled(keys, theme.key()));
+        hint_spans.push(Span::raw(format!(" {what}")));
+    }
+    f.render_widget(Paragraph::new(Line::from(fit(hint_spans, hint_area.width as usize))), hint_area);
+}

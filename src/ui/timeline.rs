@@ -1,0 +1,172 @@
+//! The timeline pane: year headers, then one row per event (date, countries, kind, title).
+
+use super::wrap::{clean, fit, styled_range, width};
+use super::{Theme, glyph, pane_block};
+use crate::app::{App, Focus, Row};
+use crate::model::Status;
+use crate::search::{Field, Marks, field_text};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
+    let title = format!(" Timeline {}/{} ", app.hits.len(), app.timeline.events.len());
+    let block = pane_block(&title, app.focus == Focus::Timeline, theme);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    if app.hits.is_empty() {
+        f.render_widget(
+            Paragraph::new(empty_lines(app, theme)).wrap(ratatui::widgets::Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let date_w =
+        app.hits.iter().map(|h| width(&app.timeline.events[h.event].date_label())).max().unwrap_or(4);
+    let codes_w = app
+        .hits
+        .iter()
+        .map(|h| app.timeline.events[h.event].countries.len() * 3 - 1)
+        .max()
+        .unwrap_or(2)
+        .min(8);
+    let query = app.query();
+    let lines: Vec<Line> = app
+        .rows
+        .iter()
+        .skip(app.list_top)
+        .take(inner.height as usize)
+        .map(|row| match *row {
+            Row::Year { year, count } => year_line(year, count, inner.width as usize, theme),
+            Row::Event(h) => {
+                let marks = if query.is_empty() {
+                    Vec::new()
+                } else {
+                    app.engine.marks(&app.timeline, app.hits[h].event, &query)
+                };
+                event_line(app, h, &marks, (date_w, codes_w), inner.width as usize, theme)
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), inner);
+}
+
+fn year_line(year: i32, count: usize, w: usize, theme: &Theme) -> Line<'static> {
+    let label = format!("── {year} ");
+    let tail = format!(" {count} event{} ", if count == 1 { "" } else { "s" });
+    let fill = w.saturating_sub(width(&label) + width(&tail));
+    Line::from(vec![
+        Span::styled(label, theme.year()),
+        Span::styled("─".repeat(fill), theme.dim()),
+        Span::styled(tail, theme.dim()),
+    ])
+}
+
+fn event_line(
+    app: &App,
+    h: usize,
+    marks: &Marks,
+    (date_w, codes_w): (usize, usize),
+    w: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let hit = &app.hits[h];
+    let t = &app.timeline;
+    let e = &t.events[hit.event];
+    let selected = h == app.selected;
+    let planned = e.status == Status::Planned;
+    let date = format!("{:<date_w$}", e.date_label());
+    let codes = t.country_codes(e).join(",");
+    let mut spans = vec![
+        Span::raw(if selected { "▶ " } else { "  " }),
+        Span::styled(date, if planned { theme.planned() } else { theme.base() }),
+        Span::raw(" "),
+        Span::styled(format!("{:<codes_w$}", fit_str(&codes, codes_w)), theme.codes()),
+        Span::raw(" "),
+        Span::raw(glyph(e.kind)),
+        Span::raw(" "),
+    ];
+    if planned {
+        spans.push(Span::styled("planned · ", theme.planned()));
+    }
+    let title_marks = marks_for(marks, Field::Title, theme);
+    spans.extend(
+        styled_range(
+            &e.title,
+            0..e.title.len(),
+            if planned { theme.planned() } else { theme.base() },
+            &title_marks,
+        )
+        .spans,
+    );
+    // A hit that is not in the title: show where it is, so the user sees why it matched.
+    if let Some(field) = hit.field.filter(|f| *f != Field::Title) {
+        spans.push(Span::styled(format!("  ❝{}: ", field.label()), theme.dim()));
+        spans.extend(snippet(field_text(t, e, field), &marks_for(marks, field, theme), theme));
+    }
+    let mut line = Line::from(fit(spans, w));
+    if selected {
+        let used: usize = line.spans.iter().map(|s| width(&s.content)).sum();
+        line.spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
+        line = line.style(theme.selected());
+    }
+    line
+}
+
+/// Highlight styles for one field's matched ranges.
+pub fn marks_for(
+    marks: &Marks,
+    field: Field,
+    theme: &Theme,
+) -> Vec<(std::ops::Range<usize>, ratatui::style::Style)> {
+    marks
+        .iter()
+        .filter(|(f, _)| *f == field)
+        .flat_map(|(_, r)| r.iter().map(|r| (r.clone(), theme.matched())))
+        .collect()
+}
+
+/// A few words around the first highlighted range of a long text.
+fn snippet(
+    text: &str,
+    marks: &[(std::ops::Range<usize>, ratatui::style::Style)],
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let Some((first, _)) = marks.first() else { return vec![Span::styled(clean(text), theme.dim())] };
+    let start = text[..first.start].char_indices().rev().nth(12).map_or(0, |(i, _)| i);
+    let start = text[start..first.start].find(' ').map_or(start, |i| start + i + 1).min(first.start);
+    let lead = if start > 0 { "…" } else { "" };
+    let mut spans = vec![Span::styled(lead, theme.dim())];
+    spans.extend(styled_range(text, start..text.len(), theme.dim(), marks).spans);
+    spans
+}
+
+fn fit_str(s: &str, w: usize) -> String {
+    let spans = fit(vec![Span::raw(s.to_string())], w);
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// What an empty result says: which filters are active and how to clear them.
+fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled("No events match.", theme.title()), Line::raw("")];
+    let f = &app.filter;
+    let t = &app.timeline;
+    if !f.query.trim().is_empty() {
+        lines.push(Line::raw(format!("search “{}” — Esc or / then Ctrl-u clears it", f.query.trim())));
+    }
+    if !f.countries.is_empty() {
+        let names: Vec<&str> = f.countries.iter().map(|&c| t.countries[c].name.as_str()).collect();
+        lines.push(Line::raw(format!("countries: {} — C clears them", names.join(", "))));
+    }
+    if !f.kinds.is_empty() {
+        let names: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+        lines.push(Line::raw(format!("kinds: {} — f, then Space to untick", names.join(", "))));
+    }
+    if f.from.is_some() || f.to.is_some() {
+        lines.push(Line::raw(format!("period: {} — : then Enter clears it", super::status::period_label(f))));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![Span::styled("x", theme.key()), Span::raw(" clears everything")]));
+    lines
+}

@@ -1,0 +1,216 @@
+//! Word wrapping by display width, keeping byte offsets into the original text, and building
+//! styled lines where ranges of the text (quotes, search hits) get their own style.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Display width of a string.
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Wraps `text` into lines at most `max` columns wide, at spaces where it can and inside a word
+/// only when the word alone is too long (at grapheme boundaries, never inside a letter).
+/// Newlines are hard breaks. Returns the byte range of each line, without trailing spaces.
+pub fn wrap(text: &str, max: usize) -> Vec<Range<usize>> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for para in text.split('\n') {
+        wrap_paragraph(para, start, max, &mut lines);
+        start += para.len() + 1;
+    }
+    lines
+}
+
+fn wrap_paragraph(para: &str, base: usize, max: usize, out: &mut Vec<Range<usize>>) {
+    let mut line_start = 0; // byte offset in para
+    let mut line_end = 0; // end of the last word placed on the line
+    let mut col = 0;
+    for (at, word) in tokens(para) {
+        let w = width(word);
+        let is_space = word.starts_with(' ');
+        if col + w <= max || (is_space && col > 0) {
+            col += w;
+            if !is_space {
+                line_end = at + word.len();
+            }
+            continue;
+        }
+        if col > 0 {
+            out.push(base + line_start..base + line_end);
+        }
+        // Start a new line with this word, breaking it if it is longer than a line.
+        let mut seg_start = at;
+        col = 0;
+        for (g_at, g) in word.grapheme_indices(true) {
+            let gw = width(g);
+            if col + gw > max && col > 0 {
+                out.push(base + seg_start..base + at + g_at);
+                seg_start = at + g_at;
+                col = 0;
+            }
+            col += gw;
+        }
+        line_start = seg_start;
+        line_end = at + word.len();
+    }
+    out.push(base + line_start..base + line_end.max(line_start));
+}
+
+/// Splits a paragraph into alternating runs of spaces and of everything else, with offsets.
+/// Lines break only at spaces, so `18/1/1950` or `Việt-Nam` stay whole where they fit.
+fn tokens(para: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = &para[at..];
+        let first = rest.chars().next()?;
+        let space = first == ' ';
+        let len = rest.find(|c: char| (c == ' ') != space).unwrap_or(rest.len());
+        let tok = (at, &rest[..len]);
+        at += len;
+        Some(tok)
+    })
+}
+
+/// Builds styled lines for `lines` (from `wrap`) of `text`. Each mark styles a byte range on top of
+/// `base`; later marks win where they overlap. Control characters are shown as spaces.
+pub fn styled(
+    text: &str,
+    lines: &[Range<usize>],
+    base: Style,
+    marks: &[(Range<usize>, Style)],
+) -> Vec<Line<'static>> {
+    lines.iter().map(|l| styled_range(text, l.clone(), base, marks)).collect()
+}
+
+/// One styled line for a byte range of `text`.
+pub fn styled_range(
+    text: &str,
+    r: Range<usize>,
+    base: Style,
+    marks: &[(Range<usize>, Style)],
+) -> Line<'static> {
+    let mut cuts = vec![r.start, r.end];
+    for (m, _) in marks {
+        for b in [m.start, m.end] {
+            if b > r.start && b < r.end && text.is_char_boundary(b) {
+                cuts.push(b);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .map(|w| {
+            let style = marks
+                .iter()
+                .filter(|(m, _)| m.start <= w[0] && w[1] <= m.end)
+                .fold(base, |s, (_, st)| s.patch(*st));
+            Span::styled(clean(&text[w[0]..w[1]]), style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+/// Replaces control characters, which would garble the terminal, with spaces.
+pub fn clean(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Cuts spans to `max` columns, ending with `…` when something was cut.
+pub fn fit(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if total <= max {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut left = max.saturating_sub(1);
+    for s in spans {
+        if left == 0 {
+            break;
+        }
+        let w = width(&s.content);
+        if w <= left {
+            left -= w;
+            out.push(s);
+            continue;
+        }
+        let mut cut = String::new();
+        for g in s.content.graphemes(true) {
+            let gw = width(g);
+            if gw > left {
+                break;
+            }
+            left -= gw;
+            cut.push_str(g);
+        }
+        out.push(Span::styled(cut, s.style));
+        left = 0;
+    }
+    if max > 0 {
+        let style = out.last().map(|s| s.style).unwrap_or_default();
+        out.push(Span::styled("…", style));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn lines(text: &str, max: usize) -> Vec<&str> {
+        wrap(text, max).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(lines("Tổng Bí thư Tô Lâm đã tiếp", 12), ["Tổng Bí thư", "Tô Lâm đã", "tiếp"]);
+        assert_eq!(lines("a\n\nb", 5), ["a", "", "b"]);
+        assert_eq!(lines("", 5), [""]);
+        assert_eq!(lines("ngày (18/1/1950 – 18/1/2026)", 12), ["ngày", "(18/1/1950 –", "18/1/2026)"]);
+    }
+
+    #[test]
+    fn long_words_break_between_letters_not_inside_them() {
+        assert_eq!(lines("Nguyễnnnnn", 4), ["Nguy", "ễnnn", "nn"]);
+        let nfd: String = "Nguyễn".nfd().collect();
+        let got = lines(&nfd, 4);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].nfc().collect::<String>(), "ễn");
+    }
+
+    #[test]
+    fn nfc_and_nfd_wrap_to_the_same_columns() {
+        let nfc = "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng Cộng sản Việt Nam";
+        let nfd: String = nfc.nfd().collect();
+        let a: Vec<String> = lines(nfc, 17).iter().map(|s| s.to_string()).collect();
+        let b: Vec<String> = lines(&nfd, 17).iter().map(|s| s.nfc().collect()).collect();
+        assert_eq!(a, b);
+        assert!(lines(nfc, 17).iter().all(|l| width(l) <= 17));
+    }
+
+    #[test]
+    fn styled_applies_marks_by_byte_range() {
+        let text = "Đại hội XIV";
+        let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = styled_range(text, 0..text.len(), Style::default(), &[(0..text.find(' ').unwrap(), bold)]);
+        assert_eq!(line.spans[0].content, "Đại");
+        assert_eq!(line.spans[0].style, bold);
+        assert_eq!(line.spans[1].content, " hội XIV");
+    }
+
+    #[test]
+    fn fit_cuts_with_an_ellipsis() {
+        let spans = vec![Span::raw("Tô Lâm "), Span::raw("visits Laos")];
+        let cut = fit(spans, 10);
+        let s: String = cut.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(s, "Tô Lâm vi…");
+        assert_eq!(width(&s), 10);
+    }
+}
