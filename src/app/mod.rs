@@ -11,7 +11,7 @@ pub use picker::{Picker, PickerKind};
 pub use update::update;
 
 use crate::model::{Event, Timeline};
-use crate::search::{Engine, Filter, Hit, Order, Query};
+use crate::search::{Engine, Filter, Hit, Incremental, Order, Query};
 use keymap::KeyMode;
 
 /// Which pane the movement keys act on.
@@ -98,9 +98,10 @@ pub struct App {
     /// A one-off message for the status line ("no events in 1990").
     pub message: Option<String>,
     pub should_quit: bool,
-    /// The query whose hits `narrow_from` holds, to narrow instead of searching everything.
-    narrow_query: Query,
-    narrow_from: Vec<usize>,
+    /// Whether the query matched as a phrase (then the phrase is what is highlighted).
+    pub phrase: bool,
+    /// The last search, to narrow the next one while typing.
+    incremental: Incremental,
 }
 
 impl App {
@@ -121,8 +122,8 @@ impl App {
             height,
             message: None,
             should_quit: false,
-            narrow_query: Query::default(),
-            narrow_from: Vec::new(),
+            phrase: false,
+            incremental: Incremental::default(),
         };
         app.refilter();
         app
@@ -161,17 +162,10 @@ impl App {
 
     /// Runs the filter again and rebuilds the rows, keeping the selection where it can.
     pub fn refilter(&mut self) {
-        let query = self.query();
         let keep = self.hits.get(self.selected).map(|h| h.event);
-        let hits = if !self.narrow_query.is_empty() && self.narrow_query.narrows_to(&query) {
-            self.engine.run_within(&self.timeline, &self.filter, &self.narrow_from)
-        } else {
-            self.engine.run(&self.timeline, &self.filter)
-        };
-        self.hits = hits;
-        self.narrow_query = query;
-        self.narrow_from = self.hits.iter().map(|h| h.event).collect();
-        self.narrow_from.sort_unstable();
+        let results = self.incremental.search(&self.engine, &self.timeline, &self.filter);
+        self.hits = results.hits;
+        self.phrase = results.phrase;
         self.selected = match keep {
             _ if self.ranked() => 0,
             Some(ev) => {
@@ -182,13 +176,6 @@ impl App {
         self.rebuild_rows();
         self.detail_scroll = 0;
         update::scroll_to_selection(self);
-    }
-
-    /// Forgets the narrowing cache: the next search starts from all events. Needed whenever a
-    /// filter other than the query changes.
-    pub fn reset_narrowing(&mut self) {
-        self.narrow_query = Query::default();
-        self.narrow_from.clear();
     }
 
     fn rebuild_rows(&mut self) {

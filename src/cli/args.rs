@@ -3,10 +3,10 @@
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
-/// Browse a chronology of events in the terminal: Vietnam's diplomatic history from 1959 to 2026,
+/// Browse a chronology of events in the terminal: Vietnam's diplomatic history from 1950 to 2026,
 /// with every event backed by quotes from its source articles.
 #[derive(Debug, Parser)]
-#[command(name = "timeline", version, about, long_about = None)]
+#[command(name = "timeline", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(flatten)]
     pub data: DataArgs,

@@ -30,6 +30,7 @@ pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
         codes: HashMap::new(),
         files: HashMap::new(),
         ids: HashMap::new(),
+        saved: HashMap::new(),
     };
     if let Some(top) = b.cx.fields(&root, "the data set", &["countries", "sources", "events"], &[]) {
         b.section(&top, "countries", Builder::country);
@@ -37,7 +38,17 @@ pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
         b.section(&top, "events", Builder::event);
     }
     if !b.cx.problems.is_empty() {
-        return Err(LoadError { problems: b.cx.problems });
+        let mut problems = b.cx.problems;
+        // File order: the data file first, as its problems are found section by section.
+        problems.sort_by(|x, y| {
+            (x.file != input.path, &x.file, x.line, x.col).cmp(&(
+                y.file != input.path,
+                &y.file,
+                y.line,
+                y.col,
+            ))
+        });
+        return Err(LoadError { problems });
     }
     let mut t = b.timeline;
     t.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
@@ -50,10 +61,13 @@ struct Builder<'a> {
     timeline: Timeline,
     /// Country code → index, and where it was declared.
     codes: HashMap<String, (usize, usize)>,
-    /// Source file → index, and where it was declared.
-    files: HashMap<String, (usize, usize)>,
+    /// Source file → index (`None` if it failed to load, already reported), and where it was
+    /// declared.
+    files: HashMap<String, (Option<usize>, usize)>,
     /// Event id → where it was first used.
     ids: HashMap<String, usize>,
+    /// Articles that were not NFC as saved, by file, to give positions in the file as saved.
+    saved: HashMap<String, seeds::Article>,
 }
 
 impl Builder<'_> {
@@ -108,6 +122,8 @@ impl Builder<'_> {
             self.cx.at(file_v.at, format!("source `{file}` is listed twice (first at {first}); keep one"));
             return;
         }
+        // Registered now, so that citations of a broken source do not report it a second time.
+        self.files.insert(file.into(), (None, file_v.at));
         let text = self.read_article(file, file_v.at);
         let mut get =
             |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(str::to_string);
@@ -136,7 +152,7 @@ impl Builder<'_> {
         else {
             return;
         };
-        self.files.insert(file.into(), (self.timeline.sources.len(), file_v.at));
+        self.files.insert(file.into(), (Some(self.timeline.sources.len()), file_v.at));
         self.timeline.sources.push(Source {
             file: file.into(),
             outlet,
@@ -150,7 +166,13 @@ impl Builder<'_> {
 
     fn read_article(&mut self, file: &str, at: usize) -> Option<String> {
         match self.input.seeds.read(file) {
-            Ok(text) => Some(text),
+            Ok(article) => {
+                let text = article.text.clone();
+                if article.saved.is_some() {
+                    self.saved.insert(file.to_string(), article);
+                }
+                Some(text)
+            }
             Err(ReadError::Missing(path)) => {
                 self.cx.at(at, format!("source file `{file}` does not exist (looked for {path}); check the name, or pass --seeds DIR"));
                 None
@@ -184,7 +206,10 @@ impl Builder<'_> {
         let shown = self.input.seeds.display(file);
         let hint = match seeds::longest_matching_prefix(text, &quote) {
             Some((len, at)) if len * 2 >= quote.len().min(40) => {
-                let (l, c) = json::LineIndex::new(text).line_col(at + len);
+                let (l, c) = match self.saved.get(file) {
+                    Some(article) => article.saved_line_col(at + len),
+                    None => json::LineIndex::new(text).line_col(at + len),
+                };
                 let theirs: String = text[at + len..].chars().take(12).collect();
                 let ours: String = quote[len..].chars().take(12).collect();
                 format!(

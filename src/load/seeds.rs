@@ -22,6 +22,24 @@ pub enum SeedStore {
     Dir(PathBuf),
 }
 
+/// An article's text, normalised to NFC, and the text as saved if it was not NFC.
+pub struct Article {
+    pub text: String,
+    pub saved: Option<String>,
+}
+
+impl Article {
+    /// Turns a byte offset in the NFC text into `line:col` of the file as saved, counting
+    /// user-perceived characters, so that a decomposed file gets the column an editor shows.
+    pub fn saved_line_col(&self, at: usize) -> (usize, usize) {
+        use unicode_segmentation::UnicodeSegmentation;
+        let Some(saved) = &self.saved else { return LineIndex::new(&self.text).line_col(at) };
+        let n = self.text[..at].graphemes(true).count();
+        let raw = saved.grapheme_indices(true).nth(n).map_or(saved.len(), |(i, _)| i);
+        LineIndex::new(saved).line_col(raw)
+    }
+}
+
 /// Why an article could not be read.
 pub enum ReadError {
     Missing(String),
@@ -43,8 +61,8 @@ impl SeedStore {
         }
     }
 
-    /// Reads an article and returns its text in NFC.
-    pub fn read(&self, file: &str) -> Result<String, ReadError> {
+    /// Reads an article: its text in NFC, and the text as saved when that differs.
+    pub fn read(&self, file: &str) -> Result<Article, ReadError> {
         let bytes: Vec<u8> = match self {
             SeedStore::Builtin => BUILTIN_SEEDS
                 .iter()
@@ -60,7 +78,11 @@ impl SeedStore {
             }
         };
         match String::from_utf8(bytes) {
-            Ok(s) => Ok(to_nfc(s.strip_prefix('\u{feff}').unwrap_or(&s))),
+            Ok(s) => {
+                let saved = s.strip_prefix('\u{feff}').unwrap_or(&s).replace("\r\n", "\n");
+                let text = to_nfc(&saved);
+                Ok(Article { saved: (text != saved).then_some(saved), text })
+            }
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
@@ -139,8 +161,17 @@ mod tests {
     #[test]
     fn builtin_seeds_are_the_shared_ones() {
         assert_eq!(BUILTIN_SEEDS.len(), 5);
-        assert!(SeedStore::Builtin.read("004_f628f0eab526a9a1.txt").is_ok());
+        assert!(SeedStore::Builtin.read("004_f628f0eab526a9a1.txt").is_ok_and(|a| a.saved.is_none()));
         assert!(matches!(SeedStore::Builtin.read("nope.txt"), Err(ReadError::Missing(_))));
+    }
+
+    #[test]
+    fn positions_in_a_decomposed_file_count_its_own_characters() {
+        let saved: String = "Tô Lâm\nĐại hội".nfd().collect();
+        let a = Article { text: to_nfc(&saved), saved: Some(saved) };
+        let at = a.text.find("hội").unwrap();
+        // "Đại " is 5 code points in NFD (the dot below is its own), so "hội" starts at column 6.
+        assert_eq!(a.saved_line_col(at), (2, 6));
     }
 
     #[test]

@@ -7,6 +7,12 @@ const MAX_CONTEXT_CHARS: usize = 420;
 
 /// The paragraph (line) around `span`, or, when that is long, the sentences that hold it.
 pub fn quote_context(text: &str, span: &Range<usize>) -> Range<usize> {
+    let r = paragraph_or_sentence(text, span);
+    // Trimming never cuts into the quote itself, even a quote that ends in a newline.
+    r.start.min(span.start)..r.end.max(span.end)
+}
+
+fn paragraph_or_sentence(text: &str, span: &Range<usize>) -> Range<usize> {
     let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
     if text[start..end].chars().count() <= MAX_CONTEXT_CHARS {
@@ -42,6 +48,18 @@ mod tests {
         let q = text.find("Tô Lâm").unwrap();
         let r = quote_context(text, &(q..q + "Tô Lâm".len()));
         assert_eq!(&text[r], "Ngày 26/1, Tổng Bí thư Tô Lâm đã tiếp đoàn.");
+    }
+
+    #[test]
+    fn context_always_holds_the_whole_quote() {
+        let text = "Mở đầu.\nsau Đại hội XIV của Đảng.\n\nTiếp.";
+        let q = text.find("sau").unwrap();
+        let span = q..text.find("\n\n").unwrap() + 1;
+        let r = quote_context(text, &span);
+        assert!(r.start <= span.start && r.end >= span.end);
+        let lead = text.find("\nsau").unwrap();
+        let r = quote_context(text, &(lead..lead + 4));
+        assert!(r.start <= lead && r.end >= lead + 4);
     }
 
     #[test]

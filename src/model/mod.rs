@@ -104,6 +104,8 @@ pub struct Event {
     pub id: String,
     pub date: PartialDate,
     pub end: Option<PartialDate>,
+    /// The date as shown (`7 May 2025`), kept so that it can be searched.
+    pub date_text: String,
     pub status: Status,
     pub kind: Kind,
     /// Indexes into `Timeline::countries`.

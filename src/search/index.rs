@@ -14,6 +14,7 @@ pub enum Field {
     Country(u16),
     CountryVi(u16),
     Summary,
+    Date,
     Quote(u16),
 }
 
@@ -34,7 +35,7 @@ impl Field {
             Field::TitleVi => 1,
             Field::Person(_) | Field::Place(_) => 2,
             Field::Country(_) | Field::CountryVi(_) => 3,
-            Field::Summary => 4,
+            Field::Summary | Field::Date => 4,
             Field::Quote(_) => 5,
         }
     }
@@ -47,6 +48,7 @@ impl Field {
             Field::Place(_) => "places",
             Field::Country(_) | Field::CountryVi(_) => "countries",
             Field::Summary => "summary",
+            Field::Date => "date",
             Field::Quote(_) => "a source quote",
         }
     }
@@ -62,6 +64,7 @@ pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> &'a str {
         Field::Country(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name.as_str()),
         Field::CountryVi(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name_vi.as_str()),
         Field::Summary => &e.summary,
+        Field::Date => &e.date_text,
         Field::Quote(i) => e.citations.get(i as usize).map_or("", |c| c.quote.as_str()),
     }
 }
@@ -74,7 +77,7 @@ pub fn fields_of(e: &Event) -> impl Iterator<Item = Field> + '_ {
         .chain(n(e.places.len()).map(Field::Place))
         .chain(n(e.countries.len()).flat_map(|i| [Field::Country(i), Field::CountryVi(i)]))
         .chain(e.title_vi.iter().map(|_| Field::TitleVi))
-        .chain(std::iter::once(Field::Summary))
+        .chain([Field::Date, Field::Summary])
         .chain(n(e.citations.len()).map(Field::Quote))
 }
 

@@ -50,7 +50,8 @@ pub fn match_text(
                 m.fuzzy_match(text, pat).map(|score| TextMatch { score, chars: Vec::new() })
             };
         }
-        TermKind::Fuzzy | TermKind::Exact => text.find(pat)?,
+        TermKind::Fuzzy => return find_skipping_spaces(m, text, pat, want_chars),
+        TermKind::Exact => text.find(pat)?,
         TermKind::Prefix => text.starts_with(pat).then_some(0)?,
         TermKind::Suffix => text.ends_with(pat).then(|| text.len() - pat.len())?,
         TermKind::Equal => (text == pat).then_some(0)?,
@@ -64,6 +65,39 @@ pub fn match_text(
         Vec::new()
     };
     Some(TextMatch { score, chars })
+}
+
+/// A fuzzy term in a long field: its letters adjacent, except that spaces in the text may sit
+/// between them (`thongloun` finds `Thongloun`, `daihoi` finds `Đại hội`). Spaces in the
+/// pattern are ignored.
+fn find_skipping_spaces(m: &SkimMatcherV2, text: &str, pat: &str, want_chars: bool) -> Option<TextMatch> {
+    let pat: Vec<char> = pat.chars().filter(|c| *c != ' ').collect();
+    let first = *pat.first()?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut matched = Vec::with_capacity(pat.len());
+    for start in (0..chars.len()).filter(|&i| chars[i] == first) {
+        matched.clear();
+        let mut i = start;
+        for &p in &pat {
+            while !matched.is_empty() && i < chars.len() && chars[i] == ' ' {
+                i += 1;
+            }
+            if i < chars.len() && chars[i] == p {
+                matched.push(i);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if matched.len() == pat.len() {
+            let window: String = chars[start..i].iter().collect();
+            let compact: String = pat.iter().collect();
+            let score = m.fuzzy_match(&window, &compact).unwrap_or(0);
+            let chars = if want_chars { std::mem::take(&mut matched) } else { Vec::new() };
+            return Some(TextMatch { score, chars });
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -87,6 +121,9 @@ mod tests {
         assert_eq!(m(Fuzzy, true, "to lam visits laos", "tlv"), Some(vec![0, 3, 7]));
         assert_eq!(m(Fuzzy, false, "to lam visits laos", "tlv"), None);
         assert_eq!(m(Fuzzy, false, "to lam visits laos", "visit"), Some(vec![7, 8, 9, 10, 11]));
+        assert_eq!(m(Fuzzy, false, "sau dai hoi xiv", "daihoi"), Some(vec![4, 5, 6, 8, 9, 10]));
+        assert_eq!(m(Fuzzy, false, "thongloun sisoulith", "thong loun"), Some((0..9).collect()));
+        assert_eq!(m(Fuzzy, false, "dai, hoi", "daihoi"), None);
         assert_eq!(m(Exact, true, "dai hoi xiv", "hoi"), Some(vec![4, 5, 6]));
         assert_eq!(m(Prefix, true, "ho chi minh", "ho"), Some(vec![0, 1]));
         assert_eq!(m(Prefix, true, "ho chi minh", "chi"), None);

@@ -5,6 +5,7 @@
 //! first. Hits are ranked by score, then by the most prominent field matched, then by recency.
 
 pub mod fold;
+pub mod incremental;
 pub mod index;
 pub mod matcher;
 pub mod query;
@@ -12,6 +13,7 @@ pub mod query;
 use crate::model::{Kind, PartialDate, Timeline};
 use fold::lower_keep_accents;
 use fuzzy_matcher::skim::SkimMatcherV2;
+pub use incremental::Incremental;
 pub use index::{Field, SearchIndex, field_text};
 use matcher::match_text;
 pub use query::Query;
@@ -59,6 +61,14 @@ pub struct Hit {
     pub field: Option<Field>,
 }
 
+/// The outcome of a search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// Whether the query matched as a phrase (see `Engine::run_within`).
+    pub phrase: bool,
+}
+
 /// Highlight ranges (bytes of the original text) for each field that matched.
 pub type Marks = Vec<(Field, Vec<Range<usize>>)>;
 
@@ -76,19 +86,31 @@ impl Engine {
     /// Every event that passes `filter`, ranked.
     pub fn run(&self, t: &Timeline, filter: &Filter) -> Vec<Hit> {
         let all: Vec<usize> = (0..t.events.len()).collect();
-        self.run_within(t, filter, &all)
+        self.run_within(t, filter, &all).hits
     }
 
-    /// Like `run`, but only over `candidates` (the hits of a query this one narrows).
-    pub fn run_within(&self, t: &Timeline, filter: &Filter, candidates: &[usize]) -> Vec<Hit> {
+    /// Like `run`, but only over `candidates`: the hits of a query that this one narrows.
+    ///
+    /// A query of plain words is first matched as a phrase; only if no candidate has the phrase
+    /// does each word have to match on its own, as in fzf. Phrase hits are always a subset of
+    /// word hits, so narrowing stays correct, except that a phrase result cannot be narrowed
+    /// into a word result: `Results::phrase` tells the caller when to search everything again.
+    pub fn run_within(&self, t: &Timeline, filter: &Filter, candidates: &[usize]) -> Results {
         let query = Query::parse(&filter.query);
-        let mut hits: Vec<Hit> = candidates
-            .iter()
-            .filter(|&&i| passes_filters(t, i, filter))
-            .filter_map(|&i| self.score_event(t, i, &query))
-            .collect();
+        let passing: Vec<usize> =
+            candidates.iter().copied().filter(|&i| passes_filters(t, i, filter)).collect();
+        if let Some(phrase) = &query.phrase {
+            let as_phrase = Query { groups: vec![vec![phrase.clone()]], phrase: None };
+            let mut hits: Vec<Hit> =
+                passing.iter().filter_map(|&i| self.score_event(t, i, &as_phrase)).collect();
+            if !hits.is_empty() {
+                self.sort(t, &mut hits, &query, filter.order);
+                return Results { hits, phrase: true };
+            }
+        }
+        let mut hits: Vec<Hit> = passing.iter().filter_map(|&i| self.score_event(t, i, &query)).collect();
         self.sort(t, &mut hits, &query, filter.order);
-        hits
+        Results { hits, phrase: false }
     }
 
     fn sort(&self, t: &Timeline, hits: &mut [Hit], query: &Query, order: Order) {
@@ -175,10 +197,15 @@ impl Engine {
         Some((m.score, ranges(original, &lower.origin, &m.chars)))
     }
 
-    /// Highlight ranges for an event: every field where any positive term matches.
-    pub fn marks(&self, t: &Timeline, event: usize, query: &Query) -> Marks {
+    /// Highlight ranges for an event: every field where any positive term matches. With
+    /// `phrase`, the phrase is highlighted instead of the separate words.
+    pub fn marks(&self, t: &Timeline, event: usize, query: &Query, phrase: bool) -> Marks {
         let mut out: Marks = Vec::new();
-        for term in query.groups.iter().flatten().filter(|t| !t.negated) {
+        let terms: Vec<&Term> = match (&query.phrase, phrase) {
+            (Some(p), true) => vec![p],
+            _ => query.groups.iter().flatten().filter(|t| !t.negated).collect(),
+        };
+        for term in terms {
             for f in &self.index.events[event] {
                 if let Some((_, r)) = self.match_field(t, event, f, term, true) {
                     match out.iter_mut().find(|(field, _)| *field == f.field) {

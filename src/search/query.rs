@@ -34,6 +34,10 @@ pub struct Term {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub groups: Vec<Vec<Term>>,
+    /// For a query of two or more plain words: the words as one phrase, spaces optional.
+    /// Vietnamese writes one word as several syllables (`Đại hội`, `Tô Lâm`), and each syllable
+    /// alone is common, so plain words are first tried together; see `Engine::run_within`.
+    pub phrase: Option<Term>,
 }
 
 impl Query {
@@ -52,7 +56,8 @@ impl Query {
             }
             join_next = false;
         }
-        Query { groups }
+        let phrase = phrase_of(&groups);
+        Query { groups, phrase }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -79,6 +84,20 @@ impl Query {
                         })
             })
     }
+}
+
+/// The phrase alternative of a query made only of plain words (no operators, no `|`).
+fn phrase_of(groups: &[Vec<Term>]) -> Option<Term> {
+    let plain = |g: &Vec<Term>| g.len() == 1 && g[0].kind == TermKind::Fuzzy && !g[0].negated;
+    if groups.len() < 2 || !groups.iter().all(plain) {
+        return None;
+    }
+    let folded = groups.iter().map(|g| g[0].folded.as_str()).collect::<String>();
+    let accented = groups
+        .iter()
+        .any(|g| g[0].accented.is_some())
+        .then(|| groups.iter().map(|g| g[0].accented.as_deref().unwrap_or(&g[0].folded)).collect::<String>());
+    Some(Term { kind: TermKind::Fuzzy, negated: false, folded, accented })
 }
 
 impl Term {
@@ -150,6 +169,16 @@ mod tests {
     }
 
     #[test]
+    fn plain_words_also_form_a_phrase() {
+        assert_eq!(Query::parse("dai hoi").phrase.map(|t| t.folded), Some("daihoi".into()));
+        assert_eq!(Query::parse("Đại hội").phrase.and_then(|t| t.accented), Some("đạihội".into()));
+        assert_eq!(Query::parse("laos").phrase, None);
+        assert_eq!(Query::parse("dai 'hoi").phrase, None);
+        assert_eq!(Query::parse("dai | hoi").phrase, None);
+        assert_eq!(Query::parse("dai !hoi").phrase, None);
+    }
+
+    #[test]
     fn accented_terms_keep_their_accents() {
         let q = Query::parse("Lào lao");
         assert_eq!(q.groups[0][0].accented.as_deref(), Some("lào"));
@@ -168,6 +197,7 @@ mod tests {
         assert!(!p("!19").narrows_to(&p("!198")));
         assert!(!p("la").narrows_to(&p("la | cu")));
         assert!(p("la").narrows_to(&p("lá")));
+        assert!(p("dai").narrows_to(&p("dai hoi")));
         assert!(!p("lá").narrows_to(&p("lan")));
     }
 }

@@ -8,6 +8,7 @@ fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countrie
         id: id.into(),
         date: PartialDate::parse(date).unwrap(),
         end: None,
+        date_text: PartialDate::parse(date).unwrap().to_string(),
         status: Status::Held,
         kind: Kind::Visit,
         countries,
@@ -152,7 +153,7 @@ fn filters_by_country_kind_and_period() {
 fn marks_point_at_the_original_accented_letters() {
     let t = fixture();
     let e = Engine::new(&t);
-    let marks = e.marks(&t, 2, &Query::parse("dai hoi"));
+    let marks = e.marks(&t, 2, &Query::parse("dai hoi"), false);
     let (_, r) = marks.iter().find(|(f, _)| *f == Field::Quote(0)).expect("quote marked");
     let quote = &t.events[2].citations[0].quote;
     let marked: Vec<&str> = r.iter().map(|r| &quote[r.clone()]).collect();
@@ -172,19 +173,29 @@ fn marks_cover_nfd_combining_marks() {
 fn typing_one_char_at_a_time_equals_pasting() {
     let t = fixture();
     let e = Engine::new(&t);
-    for q in ["dai hoi", "to lam", "visit laos", "Lào"] {
-        let mut prev = Query::default();
-        let mut hits: Vec<usize> = (0..t.events.len()).collect();
+    for q in ["dai hoi", "to lam", "visit laos", "Lào", "dai hoi x", "'baku | tal"] {
+        let mut inc = Incremental::default();
+        let mut typed = Results::default();
         for end in q.char_indices().map(|(i, c)| i + c.len_utf8()) {
-            let f = Filter { query: q[..end].into(), ..Filter::default() };
-            let next = Query::parse(&f.query);
-            let cands: Vec<usize> =
-                if prev.narrows_to(&next) { hits.clone() } else { (0..t.events.len()).collect() };
-            hits = e.run_within(&t, &f, &cands).iter().map(|h| h.event).collect();
-            prev = next;
+            typed = inc.search(&e, &t, &Filter { query: q[..end].into(), ..Filter::default() });
         }
-        let pasted: Vec<usize> =
-            e.run(&t, &Filter { query: q.into(), ..Filter::default() }).iter().map(|h| h.event).collect();
-        assert_eq!(hits, pasted, "{q}");
+        let pasted = e.run_within(&t, &Filter { query: q.into(), ..Filter::default() }, &[0, 1, 2, 3]);
+        assert_eq!(typed, pasted, "{q}");
     }
+}
+
+#[test]
+fn plain_words_match_as_a_phrase_first() {
+    let t = fixture();
+    // "dai hoi" as a phrase is only in event c; word by word, "hoi" alone would not narrow.
+    assert_eq!(search(&t, "dai hoi"), ["c"]);
+    assert_eq!(search(&t, "đại hội"), ["c"]);
+    // No event has the phrase "visit laos": each word must then match somewhere.
+    assert_eq!(search(&t, "visit laos"), ["d"]);
+    let r = Engine::new(&t).run_within(
+        &t,
+        &Filter { query: "dai hoi".into(), ..Filter::default() },
+        &[0, 1, 2, 3],
+    );
+    assert!(r.phrase);
 }

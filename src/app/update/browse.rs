@@ -41,12 +41,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::PickKinds => open_picker(app, PickerKind::Kind),
         Action::ClearCountries => {
             app.filter.countries.clear();
-            app.reset_narrowing();
             app.refilter();
         }
         Action::ClearAll => {
             app.filter = Filter { order: app.filter.order, ..Filter::default() };
-            app.reset_narrowing();
             app.refilter();
         }
         Action::ToggleOrder => toggle_order(app),

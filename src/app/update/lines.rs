@@ -85,7 +85,6 @@ fn period(app: &mut App, text: &str) -> Result<(), String> {
         let Some(d) = date(text)? else { return Ok(()) };
         return goto(app, d);
     }
-    app.reset_narrowing();
     app.refilter();
     Ok(())
 }
@@ -125,7 +124,6 @@ pub fn update_picker(app: &mut App, action: Action) {
             }
             p.apply(&mut app.filter);
             app.mode = Mode::Browse;
-            app.reset_narrowing();
             app.refilter();
         }
         Action::Back => app.mode = Mode::Browse,

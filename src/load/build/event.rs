@@ -49,10 +49,12 @@ impl Builder<'_> {
         let end = end.and_then(|(_, e)| e);
         let nfc = |v: Vec<String>| v.iter().map(|s| seeds::to_nfc(s)).collect();
         let (places, people) = (nfc(places), nfc(people));
+        let date_text = date.span_label(end.as_ref());
         let event = Event {
             id,
             date,
             end,
+            date_text,
             status,
             kind,
             countries,
@@ -159,6 +161,8 @@ impl Builder<'_> {
             );
             return None;
         };
+        // A source that failed to load was reported already; its quotes cannot be checked.
+        let source = source?;
         let text = self.timeline.sources[source].text.clone();
         let span = self.check_quote(quote_v, &text, file, "quote")?;
         let quote = text[span.clone()].to_string();

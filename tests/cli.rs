@@ -1,0 +1,604 @@
+//! The `timeline` binary, run as a user would: exit statuses, what goes to stdout and stderr, and
+//! the JSON that `list`, `show` and `countries` print, checked against the built-in data set.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use timeline::load::{BUILTIN_DATA, load_builtin, seeds::to_nfc};
+use timeline::model::PartialDate;
+use timeline::model::context::quote_context;
+
+fn command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_timeline"));
+    cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR")).stdin(Stdio::null()).env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    command(args).output().expect("run timeline")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs a command that must succeed and returns its stdout.
+fn ok(args: &[&str]) -> String {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(0), "timeline {args:?}\nstderr: {}", stderr(&o));
+    assert_eq!(stderr(&o), "", "timeline {args:?}");
+    stdout(&o)
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = ok(args);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("timeline {args:?}: not JSON ({e}):\n{out}"))
+}
+
+/// The events printed by `list --json` with extra arguments.
+fn list(extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["list", "--json"];
+    args.extend_from_slice(extra);
+    match json(&args) {
+        Value::Array(items) => items,
+        other => panic!("timeline {args:?}: expected an array, got {other}"),
+    }
+}
+
+fn ids(events: &[Value]) -> Vec<String> {
+    events.iter().map(|e| e["id"].as_str().unwrap().to_string()).collect()
+}
+
+fn codes(e: &Value) -> Vec<&str> {
+    e["countries"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect()
+}
+
+fn date(e: &Value, key: &str) -> Option<PartialDate> {
+    e.get(key).map(|d| PartialDate::parse(d.as_str().unwrap()).unwrap())
+}
+
+/// Every text of an event that the search looks at, lower-cased.
+fn texts(e: &Value) -> String {
+    let mut all = vec![e["title"].as_str().unwrap(), e["summary"].as_str().unwrap()];
+    all.extend(e.get("title_vi").and_then(Value::as_str));
+    for key in ["people", "places"] {
+        all.extend(e[key].as_array().unwrap().iter().map(|v| v.as_str().unwrap()));
+    }
+    all.extend(e["sources"].as_array().unwrap().iter().map(|s| s["quote"].as_str().unwrap()));
+    all.join("\n").to_lowercase()
+}
+
+fn keys(v: &Value) -> BTreeSet<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+fn set<'a>(items: &[&'a str]) -> BTreeSet<&'a str> {
+    items.iter().copied().collect()
+}
+
+/// The built-in data set as written, parsed independently of the loader.
+fn raw() -> Value {
+    serde_json::from_str(BUILTIN_DATA).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+
+#[test]
+fn check_builtin_counts_events_sources_and_quotes() {
+    let raw = raw();
+    let events = raw["events"].as_array().unwrap();
+    let quotes: usize = events.iter().map(|e| e["sources"].as_array().unwrap().len()).sum();
+    let out = ok(&["check"]);
+    assert_eq!(out, format!("{} events, 5 sources, {quotes} quotes verified\n", events.len()));
+    assert!(!events.is_empty() && quotes >= events.len());
+}
+
+#[test]
+fn check_valid_fixture() {
+    let out = ok(&["check", "--data", "tests/fixtures/valid.json", "--seeds", "tests/fixtures/seeds"]);
+    assert_eq!(out, "3 events, 2 sources, 4 quotes verified\n");
+    let out = ok(&["check", "--data", "tests/fixtures/valid_nfd.json", "--seeds", "tests/fixtures/seeds"]);
+    assert_eq!(out, "1 events, 1 sources, 2 quotes verified\n");
+}
+
+#[test]
+fn check_bad_data_prints_every_problem_on_its_own_line() {
+    let path = "tests/fixtures/multi_problems.json";
+    let o = run(&["check", "--data", path, "--seeds", "tests/fixtures/seeds"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    let mut at = Vec::new();
+    for line in &lines {
+        // path:line:col: message
+        let mut parts = line.splitn(4, ':');
+        let (file, l, c, msg) = (parts.next(), parts.next(), parts.next(), parts.next());
+        assert_eq!(file, Some(path), "{line}");
+        let l: usize = l.unwrap().parse().unwrap_or_else(|_| panic!("no line number: {line}"));
+        let c: usize = c.unwrap().parse().unwrap_or_else(|_| panic!("no column: {line}"));
+        assert!(msg.is_some_and(|m| m.starts_with(' ') && m.len() > 1), "{line}");
+        at.push((l, c));
+    }
+    assert_eq!(at, [(4, 15), (13, 33), (21, 15), (31, 15), (42, 13), (62, 45)]);
+    assert!(lines[2].ends_with(": unknown kind `vist`; did you mean `visit`? kinds are visit, talks, meeting, reception, message, anniversary, relations, agreement, congress, seminar, statement, multilateral"));
+    assert!(err.ends_with('\n'));
+}
+
+#[test]
+fn check_syntax_error_is_one_line() {
+    let o = run(&["check", "--data", "tests/fixtures/syntax_error.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        "tests/fixtures/syntax_error.json:22:27: JSON syntax error: expected `,` or `]` after an array \
+         item, found `\"`; is a comma missing?\n"
+    );
+}
+
+#[test]
+fn missing_data_file_exits_1() {
+    let o = run(&["list", "--data", "tests/fixtures/no-such-file.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(err.starts_with("tests/fixtures/no-such-file.json:1:1: cannot read the data file: "), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// list
+
+#[test]
+fn list_json_has_the_documented_fields_and_matches_the_data() {
+    let events = list(&[]);
+    let raw = raw();
+    let raw_events = raw["events"].as_array().unwrap();
+    assert_eq!(events.len(), raw_events.len());
+    let required = set(&[
+        "id",
+        "date",
+        "status",
+        "kind",
+        "title",
+        "summary",
+        "countries",
+        "places",
+        "people",
+        "sources",
+    ]);
+    let allowed: BTreeSet<&str> = required.iter().copied().chain(["end", "title_vi"]).collect();
+    let country_names: Vec<(&str, &str)> = raw["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["code"].as_str().unwrap(), c["name"].as_str().unwrap()))
+        .collect();
+    let source =
+        |file: &str| raw["sources"].as_array().unwrap().iter().find(|s| s["file"] == file).unwrap().clone();
+    let empty = Value::Array(Vec::new());
+    for e in &events {
+        let k = keys(e);
+        assert!(k.is_superset(&required) && k.is_subset(&allowed), "{k:?}");
+        let id = e["id"].as_str().unwrap();
+        let r = raw_events.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id} not in the data"));
+        for key in ["date", "end", "status", "kind", "title", "title_vi", "summary"] {
+            assert_eq!(e.get(key), r.get(key), "{id}: {key}");
+        }
+        assert_eq!(e["places"], *r.get("places").unwrap_or(&empty), "{id}");
+        assert_eq!(e["people"], *r.get("people").unwrap_or(&empty), "{id}");
+        let countries = e["countries"].as_array().unwrap();
+        let want: Vec<Value> = r["countries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|code| {
+                let name = country_names.iter().find(|(c, _)| code == c).unwrap().1;
+                serde_json::json!({ "code": code, "name": name })
+            })
+            .collect();
+        assert_eq!(*countries, want, "{id}");
+        let sources = e["sources"].as_array().unwrap();
+        let cited = r["sources"].as_array().unwrap();
+        assert_eq!(sources.len(), cited.len(), "{id}");
+        for (s, c) in sources.iter().zip(cited) {
+            assert_eq!(keys(s), set(&["file", "outlet", "published", "quote"]), "{id}");
+            let file = c["file"].as_str().unwrap();
+            let src = source(file);
+            assert_eq!(s["file"], file);
+            assert_eq!(s["outlet"], src["outlet"]);
+            assert_eq!(s["published"], src["published"]);
+            assert_eq!(s["quote"].as_str().unwrap(), to_nfc(c["quote"].as_str().unwrap()));
+        }
+    }
+}
+
+#[test]
+fn list_json_is_chronological_with_dates_at_their_precision() {
+    let events = list(&[]);
+    let keys: Vec<(PartialDate, String)> =
+        events.iter().map(|e| (date(e, "date").unwrap(), e["id"].as_str().unwrap().to_string())).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]), "not in order: {:?}", ids(&events));
+    // Same order as the library's timeline.
+    let t = load_builtin().unwrap();
+    let lib: Vec<String> = t.events.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(ids(&events), lib);
+
+    let by_id = |id: &str| events.iter().find(|e| e["id"] == id).unwrap().clone();
+    assert_eq!(by_id("ho-chi-minh-visits-baku-1959")["date"], "1959");
+    assert_eq!(by_id("to-lam-state-visit-azerbaijan-2025")["date"], "2025-05");
+    assert_eq!(by_id("aliyev-to-lam-expanded-meeting-2025")["date"], "2025-05-07");
+    let span = by_id("thongloun-sisoulith-state-visit-vietnam-2026");
+    assert_eq!((&span["date"], &span["end"]), (&Value::from("2026-01-26"), &Value::from("2026-01-27")));
+    assert!(by_id("aliyev-to-lam-expanded-meeting-2025").get("end").is_none());
+    assert_eq!(by_id("to-lam-state-visit-laos-2026")["status"], "planned");
+    for e in &events {
+        let d = e["date"].as_str().unwrap();
+        assert!(matches!(d.len(), 4 | 7 | 10), "{d}");
+    }
+}
+
+#[test]
+fn list_plain_prints_one_line_per_event() {
+    let out = ok(&["list"]);
+    let lines: Vec<&str> = out.lines().collect();
+    let events = list(&[]);
+    assert_eq!(lines.len(), events.len());
+    for (line, e) in lines.iter().zip(&events) {
+        assert!(line.starts_with(e["date"].as_str().unwrap()), "{line}");
+        assert!(line.ends_with(&format!("[{}]", e["id"].as_str().unwrap())), "{line}");
+    }
+}
+
+#[test]
+fn list_with_fixture_data() {
+    let out = ok(&["list", "--data", "tests/fixtures/valid.json", "--seeds", "tests/fixtures/seeds"]);
+    let ids: Vec<&str> = out.lines().map(|l| l.rsplit('[').next().unwrap().trim_end_matches(']')).collect();
+    assert_eq!(ids, ["baku-talks-2025", "fourteenth-congress-2026", "to-lam-visits-laos-2026"]);
+}
+
+#[test]
+fn country_filter_accepts_code_english_and_vietnamese_names() {
+    let all = list(&[]);
+    let laos: Vec<String> =
+        ids(&all.iter().filter(|e| codes(e).contains(&"LA")).cloned().collect::<Vec<_>>());
+    assert!(!laos.is_empty());
+    for q in ["LA", "laos", "Lào", "lao"] {
+        let got = list(&["--country", q]);
+        assert_eq!(ids(&got), laos, "--country {q}");
+        assert!(got.iter().all(|e| codes(e) == ["LA"]), "--country {q}");
+    }
+}
+
+#[test]
+fn two_country_flags_are_or_ed() {
+    let all = list(&[]);
+    let want: Vec<Value> =
+        all.iter().filter(|e| codes(e).iter().any(|c| *c == "LA" || *c == "CU")).cloned().collect();
+    let got = list(&["--country", "LA", "--country", "cuba"]);
+    assert_eq!(ids(&got), ids(&want));
+    let found: BTreeSet<&str> = got.iter().flat_map(codes).collect();
+    assert_eq!(found, set(&["CU", "LA"]));
+    assert!(got.len() > list(&["--country", "LA"]).len());
+}
+
+#[test]
+fn from_and_to_limit_the_period() {
+    let all = list(&[]);
+    let (from, to) = (PartialDate::parse("2026").unwrap(), PartialDate::parse("2026-01").unwrap());
+    let want: Vec<Value> = all
+        .iter()
+        .filter(|e| {
+            let start = date(e, "date").unwrap();
+            let end = date(e, "end").unwrap_or(start);
+            end.last_day() >= from.first_day() && start.first_day() <= to.last_day()
+        })
+        .cloned()
+        .collect();
+    let got = list(&["--from", "2026", "--to", "2026-01"]);
+    assert_eq!(ids(&got), ids(&want));
+    assert!(!got.is_empty());
+    assert!(got.iter().all(|e| e["date"].as_str().unwrap().starts_with("2026-01")), "{:?}", ids(&got));
+    let got = ids(&got);
+    assert!(got.contains(&"lao-party-12th-congress-2026".to_string()));
+    assert!(got.contains(&"to-lam-thongloun-sisoulith-talks-2026".to_string()));
+    assert!(!got.contains(&"champasak-delegation-visits-can-tho-2026".to_string()));
+    assert!(!got.contains(&"aliyev-to-lam-expanded-meeting-2025".to_string()));
+}
+
+#[test]
+fn kind_filter() {
+    let all = list(&[]);
+    let want: Vec<Value> = all.iter().filter(|e| e["kind"] == "visit").cloned().collect();
+    let got = list(&["--kind", "visit"]);
+    assert!(!got.is_empty());
+    assert_eq!(ids(&got), ids(&want));
+    assert!(got.len() < all.len());
+}
+
+#[test]
+fn bad_filter_values_are_usage_errors() {
+    let o = run(&["list", "--country", "Atlantis"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(err.starts_with("timeline: unknown country `Atlantis`; known countries: "), "{err}");
+    assert!(err.contains("LA (Laos, Lào)"), "{err}");
+    assert!(err.contains("AZ (Azerbaijan, Azerbaijan)"), "{err}");
+
+    let o = run(&["list", "--kind", "party"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("timeline: unknown kind `party`; kinds are visit, talks"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(&["list", "--from", "2025-02-30"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "timeline: invalid value for --from: 2025-02-30 does not exist; Feb 2025 has 28 days\n"
+    );
+
+    let o = run(&["list", "--from", "2026", "--to", "2025-12"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "timeline: --to 2025-12 is before --from 2026\n");
+}
+
+#[test]
+fn search_is_accent_insensitive() {
+    let all = list(&[]);
+    let hits = ids(&list(&["--search", "dai hoi"]));
+    let mentioning: Vec<String> =
+        ids(&all.iter().filter(|e| texts(e).contains("đại hội")).cloned().collect::<Vec<_>>());
+    assert!(mentioning.len() >= 2, "{mentioning:?}");
+    assert!(mentioning.contains(&"lao-party-12th-congress-2026".to_string()));
+    assert!(mentioning.contains(&"to-lam-state-visit-laos-2026".to_string()));
+    for id in &mentioning {
+        assert!(hits.contains(id), "`--search \"dai hoi\"` misses {id}: {hits:?}");
+    }
+
+    let hits = ids(&list(&["--search", "to lam"]));
+    assert!(!hits.is_empty());
+    for e in &all {
+        let t = texts(e);
+        if t.contains("tô lâm") || t.contains("to lam") {
+            assert!(hits.contains(&e["id"].as_str().unwrap().to_string()), "misses {}", e["id"]);
+        }
+    }
+    assert!(hits.contains(&"to-lam-state-visit-laos-2026".to_string()));
+
+    // --chronological keeps the same hits in timeline order.
+    let chrono = ids(&list(&["--search", "to lam", "--chronological"]));
+    let in_order: Vec<String> = ids(&all).into_iter().filter(|id| hits.contains(id)).collect();
+    assert_eq!(chrono, in_order);
+}
+
+// ---------------------------------------------------------------------------------------------
+// show
+
+#[test]
+fn show_marks_each_quote_in_its_sentence() {
+    let id = "to-lam-state-visit-laos-2026";
+    let out = ok(&["show", id]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Tô Lâm to pay a state visit to Laos");
+    assert!(lines.contains(&"Date:      5 Feb 2026 (planned)"), "{out}");
+    assert!(lines.contains(&"Kind:      Visit"), "{out}");
+    assert!(lines.contains(&"Countries: LA Laos (Lào)"), "{out}");
+    assert!(lines.contains(&"Id:        to-lam-state-visit-laos-2026"), "{out}");
+    // The third quote, inside its sentence.
+    assert!(
+        lines.contains(
+            &"    Theo Thông cáo của Bộ Ngoại giao, nhận lời mời của Tổng Bí thư Ban Chấp hành Trung ương \
+              Đảng Nhân dân cách mạng Lào, Chủ tịch nước Cộng hòa Dân chủ Nhân dân Lào Thongloun Sisoulith, \
+              Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam »Tô Lâm sẽ dẫn đầu Đoàn đại biểu \
+              cấp cao Việt Nam thăm cấp Nhà nước tới Lào ngày 5-2-2026«."
+        ),
+        "{out}"
+    );
+    // Every citation: a `[n] outlet, date (file)` line, then the context with the quote marked.
+    let t = load_builtin().unwrap();
+    let e = t.event_by_id(id).unwrap();
+    assert_eq!(e.citations.len(), 3);
+    for (i, c) in e.citations.iter().enumerate() {
+        let s = &t.sources[c.source];
+        let head = format!("[{}] {}, {} ({})", i + 1, s.outlet, s.published, s.file);
+        let at = lines.iter().position(|l| *l == head).unwrap_or_else(|| panic!("no `{head}` in:\n{out}"));
+        let ctx = quote_context(&s.text, &c.span);
+        let want =
+            format!("    {}»{}«{}", &s.text[ctx.start..c.span.start], c.quote, &s.text[c.span.end..ctx.end]);
+        assert_eq!(lines[at + 1], want);
+    }
+}
+
+#[test]
+fn show_json_includes_each_quotes_context() {
+    let id = "to-lam-state-visit-laos-2026";
+    let v = json(&["show", id, "--json"]);
+    assert_eq!(v["id"], id);
+    assert_eq!(v["date"], "2026-02-05");
+    assert_eq!(v["title_vi"], "Chuyến công tác nước ngoài đầu tiên của Tổng Bí thư Tô Lâm sau Đại hội XIV");
+    let sources = v["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 3);
+    for s in sources {
+        assert_eq!(keys(s), set(&["file", "outlet", "published", "quote", "context"]));
+        let (quote, context) = (s["quote"].as_str().unwrap(), s["context"].as_str().unwrap());
+        assert!(context.contains(quote), "{context:?} / {quote:?}");
+    }
+    // The first quote is its whole paragraph; the third is part of a longer sentence.
+    assert_eq!(sources[0]["context"], sources[0]["quote"]);
+    assert_eq!(
+        sources[2]["context"],
+        "Theo Thông cáo của Bộ Ngoại giao, nhận lời mời của Tổng Bí thư Ban Chấp hành Trung ương Đảng Nhân \
+         dân cách mạng Lào, Chủ tịch nước Cộng hòa Dân chủ Nhân dân Lào Thongloun Sisoulith, Tổng Bí thư Ban \
+         Chấp hành Trung ương Đảng Cộng sản Việt Nam Tô Lâm sẽ dẫn đầu Đoàn đại biểu cấp cao Việt Nam thăm cấp \
+         Nhà nước tới Lào ngày 5-2-2026."
+    );
+    // The other fields are those of `list --json`.
+    let listed = list(&[]).into_iter().find(|e| e["id"] == id).unwrap();
+    let mut without_context = v.clone();
+    for s in without_context["sources"].as_array_mut().unwrap() {
+        s.as_object_mut().unwrap().remove("context");
+    }
+    assert_eq!(without_context, listed);
+}
+
+#[test]
+fn show_unknown_id_exits_2() {
+    let o = run(&["show", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), "timeline: no event with id `nope`; `timeline list` shows the ids\n");
+}
+
+#[test]
+
+fn show_does_not_panic_when_a_quote_ends_its_line() {
+    // The data set loads (`check` passes), but quote_context trims the trailing newline off the
+    // context, which then ends before the quote does, and output.rs slices text[span.end..ctx.end].
+    let data = ["--data", "tests/fixtures/quote_ends_with_newline.json", "--seeds", "tests/fixtures/seeds"];
+    let mut args = vec!["check"];
+    args.extend(data);
+    assert_eq!(ok(&args), "1 events, 1 sources, 1 quotes verified\n");
+    let mut args = vec!["show", "to-lam-visits-laos-2026"];
+    args.extend(data);
+    let o = run(&args);
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// countries
+
+#[test]
+fn countries_json_has_names_and_counts() {
+    let rows = match json(&["countries", "--json"]) {
+        Value::Array(rows) => rows,
+        other => panic!("expected an array, got {other}"),
+    };
+    let raw = raw();
+    assert_eq!(rows.len(), raw["countries"].as_array().unwrap().len());
+    for r in &rows {
+        assert_eq!(keys(r), set(&["code", "name", "name_vi", "events"]));
+    }
+    let laos = rows.iter().find(|r| r["code"] == "LA").unwrap();
+    assert_eq!(laos["name"], "Laos");
+    assert_eq!(laos["name_vi"], "Lào");
+    let n = laos["events"].as_u64().unwrap();
+    assert!(n > 0);
+    assert_eq!(n as usize, list(&["--country", "LA"]).len());
+    // Most events first.
+    let counts: Vec<u64> = rows.iter().map(|r| r["events"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    let total: u64 = counts.iter().sum();
+    let listed: usize = list(&[]).iter().map(|e| codes(e).len()).sum();
+    assert_eq!(total as usize, listed);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipes, flags, the browser
+
+/// A data set large enough that `list` fills the pipe and is still writing when it is closed.
+fn big_data_set() -> std::path::PathBuf {
+    let n = 5000;
+    let events: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"id": "event-{i:05}", "date": "2026-02-05", "status": "planned", "kind": "visit",
+  "countries": ["LA"], "title": "Event number {i} of a large generated data set",
+  "summary": "Generated.", "sources": [{{"file": "vi_to_lam.txt", "quote": "Tổng Bí thư Tô Lâm"}}]}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"countries": [{{"code": "LA", "name": "Laos", "name_vi": "Lào"}}],
+"sources": [{{"file": "vi_to_lam.txt", "outlet": "Tin Thử", "published": "2026-01-30", "language": "vi",
+  "about": "Test article.", "evidence": ["ngày 30/1/2026"]}}],
+"events": [{}]}}"#,
+        events.join(",\n")
+    );
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-big-data-set.json");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    let data = big_data_set();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let mut child = command(&["list"])
+        .arg("--data")
+        .arg(&data)
+        .arg("--seeds")
+        .arg(&seeds)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    reader.read_line(&mut first).unwrap();
+    assert!(first.starts_with("2026-02-05") && first.ends_with("[event-00000]\n"), "{first:?}");
+    // About 600 kB are still to come: far more than a pipe holds.
+    drop(reader);
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(err, "");
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
+
+#[test]
+fn help_and_version() {
+    let out = ok(&["--help"]);
+    assert!(out.contains("Usage: timeline"), "{out}");
+    for sub in ["list", "show", "countries", "check"] {
+        assert!(out.lines().any(|l| l.trim_start().starts_with(sub)), "no `{sub}` in:\n{out}");
+    }
+    assert!(ok(&["list", "--help"]).contains("--country <COUNTRY>"));
+    assert_eq!(ok(&["--version"]), format!("timeline {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let o = run(&["--bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    assert!(stderr(&o).contains("unexpected argument '--bogus'"), "{}", stderr(&o));
+
+    let o = run(&["list", "--bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+
+    // --seeds only makes sense with --data.
+    let o = run(&["check", "--seeds", "tests/fixtures/seeds"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--data"), "{}", stderr(&o));
+}
+
+#[test]
+fn browser_without_a_terminal_points_to_list() {
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(err.starts_with("timeline: ") && err.contains("`timeline list`"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+
+fn top_level_country_before_a_sub_command_is_not_ignored() {
+    // Today `timeline --country XX list` exits 0 and lists every event.
+    let o = run(&["--country", "XX", "list"]);
+    assert_eq!(o.status.code(), Some(2), "stdout: {}", stdout(&o));
+}
