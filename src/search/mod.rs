@@ -175,7 +175,7 @@ impl Engine {
         term: &Term,
         want_ranges: bool,
     ) -> Option<(i64, Vec<Range<usize>>)> {
-        let short = f.field.is_short();
+        let short = f.field.is_short() && !term.adjacent;
         let m = match_text(
             &self.matcher,
             term.kind,

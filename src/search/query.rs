@@ -28,6 +28,8 @@ pub struct Term {
     pub folded: String,
     /// The term lower-cased with its accents, when it has any: then accents must match too.
     pub accented: Option<String>,
+    /// The letters must be adjacent (spaces aside) even in short fields: true for a phrase.
+    pub adjacent: bool,
 }
 
 /// A parsed query: every group must match; a group matches if any of its terms does.
@@ -97,7 +99,7 @@ fn phrase_of(groups: &[Vec<Term>]) -> Option<Term> {
         .iter()
         .any(|g| g[0].accented.is_some())
         .then(|| groups.iter().map(|g| g[0].accented.as_deref().unwrap_or(&g[0].folded)).collect::<String>());
-    Some(Term { kind: TermKind::Fuzzy, negated: false, folded, accented })
+    Some(Term { kind: TermKind::Fuzzy, negated: false, folded, accented, adjacent: true })
 }
 
 impl Term {
@@ -126,7 +128,7 @@ impl Term {
             return None;
         }
         let accented = has_accents(body).then(|| lower_keep_accents(body).text);
-        Some(Term { kind, negated, folded, accented })
+        Some(Term { kind, negated, folded, accented, adjacent: false })
     }
 }
 

@@ -190,6 +190,17 @@ fn plain_words_match_as_a_phrase_first() {
     // "dai hoi" as a phrase is only in event c; word by word, "hoi" alone would not narrow.
     assert_eq!(search(&t, "dai hoi"), ["c"]);
     assert_eq!(search(&t, "đại hội"), ["c"]);
+    // A phrase needs its letters together even in a title: "h…m…v" is not "hmv".
+    assert_eq!(search(&t, "hmv"), ["a"]);
+    assert_eq!(search(&t, "ho chi"), ["a"]);
+    // "ho minh" is not a phrase anywhere, so it falls back to word by word.
+    assert_eq!(search(&t, "ho minh"), ["a"]);
+    let r = Engine::new(&t).run_within(
+        &t,
+        &Filter { query: "ho minh".into(), ..Filter::default() },
+        &[0, 1, 2, 3],
+    );
+    assert!(!r.phrase);
     // No event has the phrase "visit laos": each word must then match somewhere.
     assert_eq!(search(&t, "visit laos"), ["d"]);
     let r = Engine::new(&t).run_within(

@@ -32,6 +32,7 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
     if p.visible.is_empty() {
         lines.push(Line::styled("nothing matches; Backspace to widen", theme.dim()));
     }
+    let name_w = p.entries.iter().map(|e| width(&e.label)).max().unwrap_or(0);
     for (i, &e) in p.visible.iter().enumerate().skip(top).take(rows) {
         let entry = &p.entries[e];
         let on = p.chosen.contains(&entry.id);
@@ -39,7 +40,10 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
         let mut spans = vec![
             Span::raw(if i == p.cursor { "▶ " } else { "  " }),
             Span::styled(if on { "[x] " } else { "[ ] " }, if on { theme.key() } else { theme.dim() }),
-            Span::styled(entry.label.clone(), if on { theme.title() } else { theme.base() }),
+            Span::styled(
+                format!("{}{}", entry.label, " ".repeat(name_w - width(&entry.label))),
+                if on { theme.title() } else { theme.base() },
+            ),
             Span::styled(format!("  {}", entry.detail), theme.dim()),
         ];
         spans = fit(spans, iw.saturating_sub(5));
