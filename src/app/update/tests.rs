@@ -43,7 +43,7 @@ fn selection_stays_within_the_list() {
 #[test]
 fn pages_move_by_the_visible_height() {
     let mut a = app();
-    let h = list_height(&a) as usize;
+    let h = list_height(&a);
     run(&mut a, &[Action::PageDown]);
     assert_eq!(a.selected, h - 1);
     run(&mut a, &[Action::PageUp]);
