@@ -55,7 +55,7 @@ fn build_themed(app: &App, w: u16, theme: &Theme) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     let status = if e.status == Status::Planned { theme.planned() } else { theme.base() };
-    let when = if e.status == Status::Planned { "planned (announced before it happened)" } else { "held" };
+    let when = if e.status == Status::Planned { "planned" } else { "held" };
     out.push(Line::from(vec![
         label("Date", theme),
         Span::raw(e.date_label()),
