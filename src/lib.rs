@@ -8,5 +8,6 @@ pub mod cli;
 pub mod load;
 pub mod model;
 pub mod search;
+pub mod synth;
 pub mod tui;
 pub mod ui;

@@ -4,6 +4,8 @@
 
 use crate::app::keymap::map_key;
 use crate::app::{Action, App, update};
+use crate::search::Results;
+use crate::search::worker::Worker;
 use crate::ui::{self, Theme};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
@@ -13,6 +15,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
 /// How the browser ended.
@@ -60,6 +63,31 @@ fn install_panic_hook() {
     }));
 }
 
+/// What the event loop waits for.
+enum Msg {
+    Input(Event),
+    InputFailed(io::Error),
+    Searched(u64, Results),
+}
+
+/// Reads terminal events on their own thread, so that the loop can also hear from the search
+/// worker, notice signals, and notice a terminal that has gone away (crossterm's reader then
+/// spins on end-of-file and never returns).
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Msg::Input(ev),
+                Err(e) => Msg::InputFailed(e),
+            };
+            let failed = matches!(msg, Msg::InputFailed(_));
+            if tx.send(msg).is_err() || failed {
+                return;
+            }
+        }
+    });
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
@@ -67,10 +95,20 @@ fn event_loop(
     signal: &AtomicUsize,
     test_panic: bool,
 ) -> io::Result<Ended> {
+    let (tx, rx) = channel();
+    spawn_input(tx.clone());
+    let worker =
+        Worker::spawn(Arc::clone(&app.timeline), Arc::clone(&app.engine), move |generation, results| {
+            let _ = tx.send(Msg::Searched(generation, results));
+        });
+    app.background = true;
     let size = terminal.size()?;
     update(app, Action::Resize { width: size.width, height: size.height });
     let mut dirty = true;
     loop {
+        if let Some((generation, filter)) = app.request.take() {
+            worker.submit(generation, filter);
+        }
         if dirty {
             terminal.draw(|f| ui::render(app, f, theme))?;
             dirty = false;
@@ -78,17 +116,28 @@ fn event_loop(
                 panic!("forced panic (--test-panic), to check that the terminal is restored");
             }
         }
+        match rx.recv_timeout(Duration::from_millis(250)) {
+            Ok(Msg::Input(ev)) => {
+                if let Some(action) = action_for(app, ev) {
+                    update(app, action);
+                    dirty = true;
+                }
+            }
+            Ok(Msg::Searched(generation, results)) => {
+                update(app, Action::SearchDone(generation, results));
+                dirty = true;
+            }
+            Ok(Msg::InputFailed(e)) => return Err(e),
+            // No terminal any more (its window was closed): stop as if hung up.
+            Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
+                return Ok(Ended::Signal(signal_hook::consts::SIGHUP));
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
+        }
         match signal.load(Ordering::Relaxed) {
             0 => {}
             sig => return Ok(Ended::Signal(sig as i32)),
-        }
-        // Wake up now and then to notice signals; otherwise wait for input.
-        if !event::poll(Duration::from_millis(250))? {
-            continue;
-        }
-        if let Some(action) = action_for(app, event::read()?) {
-            update(app, action);
-            dirty = true;
         }
         if app.should_quit {
             return Ok(Ended::Quit);

@@ -1,7 +1,7 @@
 //! Everything the user can ask for. Keys and the mouse become `Action`s; `update` applies them.
 
 /// One user intention, independent of the key that expressed it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave the program.
     Quit,
@@ -79,4 +79,6 @@ pub enum Action {
     Wheel { col: u16, row: u16, down: bool },
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
+    /// A background search finished: its generation and its results.
+    SearchDone(u64, crate::search::Results),
 }

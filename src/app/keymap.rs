@@ -376,7 +376,7 @@ pub fn map_key(mode: KeyMode, key: KeyEvent) -> Option<Action> {
 /// key means the opposite action.
 fn second_key(b: &Binding, pressed: Key) -> Action {
     let second = b.keys.len() == 2 && b.keys[1] == pressed;
-    match (b.action, second) {
+    match (b.action.clone(), second) {
         (Action::PrevYear, true) => Action::NextYear,
         (Action::DetailDown, true) => Action::DetailUp,
         (Action::NextHit, true) => Action::PrevHit,

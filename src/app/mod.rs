@@ -11,8 +11,9 @@ pub use picker::{Picker, PickerKind};
 pub use update::update;
 
 use crate::model::{Event, Timeline};
-use crate::search::{Engine, Filter, Hit, Incremental, Order, Query};
+use crate::search::{Engine, Filter, Hit, Incremental, Order, Query, Results};
 use keymap::KeyMode;
+use std::sync::Arc;
 
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,8 +78,8 @@ pub enum Row {
 
 /// The whole state of the browser.
 pub struct App {
-    pub timeline: Timeline,
-    pub engine: Engine,
+    pub timeline: Arc<Timeline>,
+    pub engine: Arc<Engine>,
     pub filter: Filter,
     /// The events shown, in display order.
     pub hits: Vec<Hit>,
@@ -100,15 +101,24 @@ pub struct App {
     pub should_quit: bool,
     /// Whether the query matched as a phrase (then the phrase is what is highlighted).
     pub phrase: bool,
-    /// The last search, to narrow the next one while typing.
+    /// Search in the background: `refilter` leaves a request for the event loop instead of
+    /// searching, so typing never waits for a search.
+    pub background: bool,
+    /// Generation of the newest search asked for; older results are ignored.
+    pub generation: u64,
+    /// True while a background search is running (the status line says so).
+    pub searching: bool,
+    /// A search for the event loop to hand to the worker.
+    pub request: Option<(u64, Filter)>,
+    /// The last search, to narrow the next one while typing (when searching in the foreground).
     incremental: Incremental,
 }
 
 impl App {
     pub fn new(timeline: Timeline, width: u16, height: u16) -> Self {
-        let engine = Engine::new(&timeline);
+        let engine = Arc::new(Engine::new(&timeline));
         let mut app = App {
-            timeline,
+            timeline: Arc::new(timeline),
             engine,
             filter: Filter::default(),
             hits: Vec::new(),
@@ -123,6 +133,10 @@ impl App {
             message: None,
             should_quit: false,
             phrase: false,
+            background: false,
+            generation: 0,
+            searching: false,
+            request: None,
             incremental: Incremental::default(),
         };
         app.refilter();
@@ -160,10 +174,22 @@ impl App {
         self.rows.iter().position(|r| *r == Row::Event(hit)).unwrap_or(0)
     }
 
-    /// Runs the filter again and rebuilds the rows, keeping the selection where it can.
+    /// Runs the filter again (or asks for it to run in the background) and rebuilds the rows.
     pub fn refilter(&mut self) {
-        let keep = self.hits.get(self.selected).map(|h| h.event);
+        self.generation += 1;
+        if self.background {
+            self.request = Some((self.generation, self.filter.clone()));
+            self.searching = true;
+            return;
+        }
         let results = self.incremental.search(&self.engine, &self.timeline, &self.filter);
+        self.show(results);
+    }
+
+    /// Shows a search's results, keeping the selection where it can.
+    pub fn show(&mut self, results: Results) {
+        self.searching = false;
+        let keep = self.hits.get(self.selected).map(|h| h.event);
         self.hits = results.hits;
         self.phrase = results.phrase;
         self.selected = match keep {

@@ -9,6 +9,7 @@ pub mod incremental;
 pub mod index;
 pub mod matcher;
 pub mod query;
+pub mod worker;
 
 use crate::model::{Kind, PartialDate, Timeline};
 use fold::lower_keep_accents;
@@ -61,6 +62,9 @@ pub struct Hit {
     pub field: Option<Field>,
 }
 
+/// A chunk's position among all chunks, and its hits.
+type NumberedChunk = (usize, Vec<Hit>);
+
 /// The outcome of a search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
@@ -96,21 +100,73 @@ impl Engine {
     /// word hits, so narrowing stays correct, except that a phrase result cannot be narrowed
     /// into a word result: `Results::phrase` tells the caller when to search everything again.
     pub fn run_within(&self, t: &Timeline, filter: &Filter, candidates: &[usize]) -> Results {
+        self.run_cancellable(t, filter, candidates, &|| false).unwrap_or_default()
+    }
+
+    /// `run_within` that gives up, returning `None`, as soon as `cancelled()` is true: a newer
+    /// keystroke has made this search pointless.
+    pub fn run_cancellable(
+        &self,
+        t: &Timeline,
+        filter: &Filter,
+        candidates: &[usize],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Results> {
         let query = Query::parse(&filter.query);
         let passing: Vec<usize> =
             candidates.iter().copied().filter(|&i| passes_filters(t, i, filter)).collect();
         if let Some(phrase) = &query.phrase {
             let as_phrase = Query { groups: vec![vec![phrase.clone()]], phrase: None };
-            let mut hits: Vec<Hit> =
-                passing.iter().filter_map(|&i| self.score_event(t, i, &as_phrase)).collect();
+            let mut hits = self.score_all(t, &passing, &as_phrase, cancelled)?;
             if !hits.is_empty() {
                 self.sort(t, &mut hits, &query, filter.order);
-                return Results { hits, phrase: true };
+                return Some(Results { hits, phrase: true });
             }
         }
-        let mut hits: Vec<Hit> = passing.iter().filter_map(|&i| self.score_event(t, i, &query)).collect();
+        let mut hits = self.score_all(t, &passing, &query, cancelled)?;
         self.sort(t, &mut hits, &query, filter.order);
-        Results { hits, phrase: false }
+        Some(Results { hits, phrase: false })
+    }
+
+    /// Scores every candidate, spread over the cores when there are many.
+    fn score_all(
+        &self,
+        t: &Timeline,
+        events: &[usize],
+        query: &Query,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
+        const CHUNK: usize = 2048;
+        let score_chunk = |chunk: &[usize]| -> Option<Vec<Hit>> {
+            if cancelled() {
+                return None;
+            }
+            Some(chunk.iter().filter_map(|&i| self.score_event(t, i, query)).collect())
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if events.len() <= CHUNK || threads == 1 {
+            return events.chunks(CHUNK).map(score_chunk).collect::<Option<Vec<_>>>().map(|v| v.concat());
+        }
+        // Each thread takes every n-th chunk; the parts are put back in order.
+        let chunks: Vec<&[usize]> = events.chunks(CHUNK).collect();
+        let parts: Vec<Option<Vec<NumberedChunk>>> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..threads)
+                .map(|w| {
+                    let chunks = &chunks;
+                    let score_chunk = &score_chunk;
+                    s.spawn(move || {
+                        (w..chunks.len())
+                            .step_by(threads)
+                            .map(|c| score_chunk(chunks[c]).map(|h| (c, h)))
+                            .collect()
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().unwrap_or(None)).collect()
+        });
+        let mut all: Vec<NumberedChunk> = parts.into_iter().collect::<Option<Vec<_>>>()?.concat();
+        all.sort_unstable_by_key(|(c, _)| *c);
+        Some(all.into_iter().flat_map(|(_, h)| h).collect())
     }
 
     fn sort(&self, t: &Timeline, hits: &mut [Hit], query: &Query, order: Order) {

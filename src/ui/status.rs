@@ -62,6 +62,7 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     };
     let right = match (&app.message, &app.mode) {
         (Some(m), _) => Span::styled(format!(" {m} "), theme.error()),
+        (None, _) if app.searching => Span::styled(" searching… ", theme.key()),
         (None, Mode::Search(_)) => {
             let order = if app.filter.order == Order::Relevance { "relevance" } else { "date" };
             Span::raw(format!(" {}/{} hits · by {order} ", app.hits.len(), app.timeline.events.len()))

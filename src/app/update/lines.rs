@@ -5,9 +5,9 @@ use crate::app::{Action, App, LineInput, Mode};
 use crate::model::PartialDate;
 
 /// Edits a line; returns true if the text changed.
-fn edit(text: &mut String, action: Action) -> bool {
+fn edit(text: &mut String, action: &Action) -> bool {
     match action {
-        Action::Input(c) => text.push(c),
+        Action::Input(c) => text.push(*c),
         Action::Backspace => return text.pop().is_some(),
         Action::DeleteWord => {
             let trimmed = text.trim_end().len();
@@ -31,7 +31,7 @@ fn edit(text: &mut String, action: Action) -> bool {
 pub fn update(app: &mut App, action: Action) {
     let is_search = matches!(app.mode, Mode::Search(_));
     let (Mode::Search(line) | Mode::Command(line)) = &mut app.mode else { return };
-    if edit(&mut line.text, action) {
+    if edit(&mut line.text, &action) {
         if is_search {
             app.filter.query = line.text.clone();
             app.refilter();
@@ -105,7 +105,7 @@ fn goto(app: &mut App, d: PartialDate) -> Result<(), String> {
 
 pub fn update_picker(app: &mut App, action: Action) {
     let Mode::Picker(p) = &mut app.mode else { return };
-    if edit(&mut p.input, action) {
+    if edit(&mut p.input, &action) {
         p.refilter();
         return;
     }

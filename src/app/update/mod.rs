@@ -24,6 +24,13 @@ pub fn update(app: &mut App, action: Action) {
             app.should_quit = true;
             return;
         }
+        Action::SearchDone(generation, results) => {
+            // A superseded search never overwrites a newer one's results.
+            if generation == app.generation {
+                app.show(results);
+            }
+            return;
+        }
         _ => {}
     }
     app.message = None;

@@ -10,7 +10,7 @@ fn app() -> App {
 
 fn run(app: &mut App, actions: &[Action]) {
     for a in actions {
-        update(app, *a);
+        update(app, a.clone());
     }
 }
 
@@ -337,7 +337,7 @@ fn resizing_keeps_the_selection_visible() {
 fn quit_quits_from_any_mode() {
     for start in [Action::OpenReader, Action::Help, Action::StartSearch, Action::PickCountries] {
         let mut a = app();
-        run(&mut a, &[start, Action::Quit]);
+        run(&mut a, &[start.clone(), Action::Quit]);
         assert!(a.should_quit, "{start:?}");
     }
 }
