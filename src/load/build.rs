@@ -1,9 +1,9 @@
 //! Turns the parsed JSON into checked model values: countries, sources, events, citations.
 
 use super::DataInput;
-use super::fields::{Ctx, Fields};
+use super::fields::Ctx;
 use super::json::{self, Spanned};
-use super::problem::{LoadError, Problem};
+use super::problem::{LoadError, Problem, did_you_mean};
 use super::seeds::{self, ReadError};
 use crate::model::country::iso_name;
 use crate::model::{Country, PartialDate, Precision, Source, Timeline};
@@ -13,18 +13,12 @@ const EVENT_REQUIRED: &[&str] = &["id", "date", "status", "kind", "countries", "
 const EVENT_OPTIONAL: &[&str] = &["end", "places", "people", "title_vi"];
 const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "about", "evidence"];
 
+const SECTIONS: &[&str] = &["countries", "sources", "events"];
+
 pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
-    let mut cx = Ctx::new(&input.path, text);
-    let root = match json::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            cx.at(e.at, format!("JSON syntax error: {}", e.message));
-            return Err(LoadError { problems: cx.problems });
-        }
-    };
     let mut b = Builder {
-        cx,
+        cx: Ctx::new(&input.path, text),
         input,
         timeline: Timeline::default(),
         codes: HashMap::new(),
@@ -32,14 +26,29 @@ pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
         ids: HashMap::new(),
         saved: HashMap::new(),
     };
-    if let Some(top) = b.cx.fields(&root, "the data set", &["countries", "sources", "events"], &[]) {
-        b.section(&top, "countries", Builder::country);
-        b.section(&top, "sources", Builder::source);
-        b.section(&top, "events", Builder::event);
+    let mut top = TopLevel::default();
+    // Events are checked as they are parsed, so the whole file is never one tree in memory.
+    match json::parse_top_level(text, &mut |item| b.top(item, &mut top)) {
+        Err(e) => {
+            b.cx.problems.clear();
+            b.cx.at(e.at, format!("JSON syntax error: {}", e.message));
+        }
+        Ok(Err(v)) => b.cx.at(
+            v.at,
+            format!("expected the data set to be an object `{{…}}`, found {}", v.value.type_name()),
+        ),
+        Ok(Ok(at)) => {
+            for name in SECTIONS.iter().filter(|n| !top.seen.contains_key(**n)) {
+                b.cx.at(at, format!("the data set is missing the required field `{name}`"));
+            }
+            for v in std::mem::take(&mut top.early_events) {
+                b.event(&v);
+            }
+        }
     }
     if !b.cx.problems.is_empty() {
         let mut problems = b.cx.problems;
-        // File order: the data file first, as its problems are found section by section.
+        // File order: the data file first.
         problems.sort_by(|x, y| {
             (x.file != input.path, &x.file, x.line, x.col).cmp(&(
                 y.file != input.path,
@@ -53,6 +62,15 @@ pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
     let mut t = b.timeline;
     t.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     Ok(t)
+}
+
+/// What the top level of the file has shown so far.
+#[derive(Default)]
+struct TopLevel {
+    /// Section name → where its key is.
+    seen: HashMap<String, usize>,
+    /// Events that came before `countries` and `sources`, checked once those are known.
+    early_events: Vec<Spanned>,
 }
 
 struct Builder<'a> {
@@ -71,13 +89,43 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn section(&mut self, top: &Fields, name: &str, each: fn(&mut Self, &Spanned)) {
-        if let Some(v) = top.get(name)
-            && let Some(items) = self.cx.array(v, &format!("`{name}`"))
-        {
-            for item in items {
-                each(self, item);
+    /// One piece of the top level: a section's start, one of its items, or another member.
+    fn top(&mut self, item: json::Top, top: &mut TopLevel) {
+        match item {
+            json::Top::ArrayStart(key, _) | json::Top::Member(key, _) => {
+                if !SECTIONS.contains(&key.name.as_str()) {
+                    let hint = match did_you_mean(&key.name, SECTIONS) {
+                        Some(k) => format!("did you mean `{k}`?"),
+                        None => format!("known fields are {}", SECTIONS.join(", ")),
+                    };
+                    self.cx.at(key.at, format!("unknown field `{}` in the data set; {hint}", key.name));
+                } else if let Some(&first) = top.seen.get(&key.name) {
+                    let first = self.cx.pos(first);
+                    self.cx.at(
+                        key.at,
+                        format!(
+                            "field `{}` appears twice in the data set (first at {first}); keep one",
+                            key.name
+                        ),
+                    );
+                } else {
+                    top.seen.insert(key.name.clone(), key.at);
+                    if let json::Top::Member(_, v) = item {
+                        let found = v.value.type_name();
+                        self.cx
+                            .at(v.at, format!("expected `{}` to be an array `[…]`, found {found}", key.name));
+                    }
+                }
             }
+            json::Top::Item(key, v) => match key.name.as_str() {
+                "countries" => self.country(&v),
+                "sources" => self.source(&v),
+                "events" if top.seen.contains_key("countries") && top.seen.contains_key("sources") => {
+                    self.event(&v)
+                }
+                "events" => top.early_events.push(v),
+                _ => {}
+            },
         }
     }
 

@@ -63,14 +63,71 @@ pub fn parse(text: &str) -> Result<Spanned, SyntaxError> {
     let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 0 };
     p.ws();
     let v = p.value()?;
-    p.ws();
-    if p.i < p.s.len() {
-        return Err(p.err(format!(
-            "unexpected {} after the end of the document; a data file holds exactly one JSON object",
-            p.found()
-        )));
-    }
+    p.end()?;
     Ok(v)
+}
+
+/// What `parse_top_level` reports, in document order.
+pub enum Top<'k> {
+    /// A member whose value is not an array.
+    Member(&'k Key, Spanned),
+    /// A member whose value is an array: it starts at this offset; its items follow.
+    ArrayStart(&'k Key, usize),
+    /// One item of the array being read.
+    Item(&'k Key, Spanned),
+}
+
+/// Parses a document whose top level should be an object, handing over each item of each array
+/// member as soon as it is parsed, so that a data set of a million events is never held as one
+/// tree. Returns the offset of the object, or the whole value if it is not an object.
+pub fn parse_top_level(text: &str, on: &mut dyn FnMut(Top)) -> Result<Result<usize, Spanned>, SyntaxError> {
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 1 };
+    p.ws();
+    if p.s.get(p.i) != Some(&b'{') {
+        let v = p.value()?;
+        p.end()?;
+        return Ok(Err(v));
+    }
+    let start = p.i;
+    p.i += 1;
+    p.ws();
+    if p.s.get(p.i) == Some(&b'}') {
+        p.i += 1;
+        p.end()?;
+        return Ok(Ok(start));
+    }
+    loop {
+        p.ws();
+        let (key, _) = p.key()?;
+        if p.s.get(p.i) == Some(&b'[') {
+            on(Top::ArrayStart(&key, p.i));
+            p.i += 1;
+            p.ws();
+            if p.s.get(p.i) == Some(&b']') {
+                p.i += 1;
+            } else {
+                loop {
+                    p.ws();
+                    if p.s.get(p.i) == Some(&b']') {
+                        return Err(p.err("trailing comma before `]`; remove the last `,`".into()));
+                    }
+                    on(Top::Item(&key, p.value()?));
+                    p.ws();
+                    if p.after_item(b']')? {
+                        break;
+                    }
+                }
+            }
+        } else {
+            let v = p.value()?;
+            on(Top::Member(&key, v));
+        }
+        p.ws();
+        if p.after_member()? {
+            p.end()?;
+            return Ok(Ok(start));
+        }
+    }
 }
 
 struct Parser<'a> {
@@ -152,42 +209,80 @@ impl Parser<'_> {
         }
         loop {
             self.ws();
-            let at = self.i;
-            match self.s.get(self.i) {
-                Some(b'"') => {}
-                Some(b'}') => {
-                    return Err(self.err("trailing comma before `}`; remove the last `,`".into()));
-                }
-                _ => {
-                    return Err(self.err(format!("expected a key in double quotes, found {}", self.found())));
-                }
-            }
-            let name = self.string()?;
-            self.ws();
-            if self.s.get(self.i) != Some(&b':') {
-                return Err(
-                    self.err(format!("expected `:` after the key \"{name}\", found {}", self.found()))
-                );
-            }
-            self.i += 1;
-            self.ws();
+            let (key, _) = self.key()?;
             let v = self.value()?;
-            members.push((Key { at, name }, v));
+            members.push((key, v));
             self.ws();
-            match self.s.get(self.i) {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(Value::Object(members));
-                }
-                _ => {
-                    return Err(self.err(format!(
-                        "expected `,` or `}}` after an object member, found {}; is a comma missing?",
-                        self.found()
-                    )));
-                }
+            if self.after_member()? {
+                return Ok(Value::Object(members));
             }
         }
+    }
+
+    /// A key, its `:` and the white space after it.
+    fn key(&mut self) -> Result<(Key, ()), SyntaxError> {
+        let at = self.i;
+        match self.s.get(self.i) {
+            Some(b'"') => {}
+            Some(b'}') => return Err(self.err("trailing comma before `}`; remove the last `,`".into())),
+            _ => return Err(self.err(format!("expected a key in double quotes, found {}", self.found()))),
+        }
+        let name = self.string()?;
+        self.ws();
+        if self.s.get(self.i) != Some(&b':') {
+            return Err(self.err(format!("expected `:` after the key \"{name}\", found {}", self.found())));
+        }
+        self.i += 1;
+        self.ws();
+        Ok((Key { at, name }, ()))
+    }
+
+    /// After an object member: `,` (false: more follow) or `}` (true: the object ends).
+    fn after_member(&mut self) -> Result<bool, SyntaxError> {
+        match self.s.get(self.i) {
+            Some(b',') => {
+                self.i += 1;
+                Ok(false)
+            }
+            Some(b'}') => {
+                self.i += 1;
+                Ok(true)
+            }
+            _ => Err(self.err(format!(
+                "expected `,` or `}}` after an object member, found {}; is a comma missing?",
+                self.found()
+            ))),
+        }
+    }
+
+    /// After an array item: `,` (false) or the closing bracket (true).
+    fn after_item(&mut self, close: u8) -> Result<bool, SyntaxError> {
+        match self.s.get(self.i) {
+            Some(b',') => {
+                self.i += 1;
+                Ok(false)
+            }
+            Some(&b) if b == close => {
+                self.i += 1;
+                Ok(true)
+            }
+            _ => Err(self.err(format!(
+                "expected `,` or `]` after an array item, found {}; is a comma missing?",
+                self.found()
+            ))),
+        }
+    }
+
+    /// Only white space may follow the document.
+    fn end(&mut self) -> Result<(), SyntaxError> {
+        self.ws();
+        if self.i < self.s.len() {
+            return Err(self.err(format!(
+                "unexpected {} after the end of the document; a data file holds exactly one JSON object",
+                self.found()
+            )));
+        }
+        Ok(())
     }
 
     fn array(&mut self) -> Result<Value, SyntaxError> {
@@ -205,18 +300,8 @@ impl Parser<'_> {
             }
             items.push(self.value()?);
             self.ws();
-            match self.s.get(self.i) {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => {
-                    return Err(self.err(format!(
-                        "expected `,` or `]` after an array item, found {}; is a comma missing?",
-                        self.found()
-                    )));
-                }
+            if self.after_item(b']')? {
+                return Ok(Value::Array(items));
             }
         }
     }
@@ -434,6 +519,29 @@ mod tests {
             assert_eq!(at, pos, "{text:?}: {msg}");
             assert!(msg.contains(needle), "{text:?}: {msg}");
         }
+    }
+
+    #[test]
+    fn top_level_arrays_are_handed_over_item_by_item() {
+        let text = "{\"a\": [1, {\"x\": 2}], \"b\": \"s\", \"c\": []}";
+        let mut seen = Vec::new();
+        let start = parse_top_level(text, &mut |t| {
+            seen.push(match t {
+                Top::Member(k, v) => format!("member {} {:?}", k.name, v.value),
+                Top::ArrayStart(k, at) => format!("start {} {at}", k.name),
+                Top::Item(k, v) => format!("item {} {}", k.name, v.at),
+            })
+        });
+        assert_eq!(start, Ok(Ok(0)));
+        assert_eq!(seen, ["start a 6", "item a 7", "item a 10", "member b String(\"s\")", "start c 36"]);
+        assert!(matches!(parse_top_level("[1]", &mut |_| {}), Ok(Err(_))));
+        assert_eq!(
+            parse_top_level("{\"a\": [1,]}", &mut |_| {}).unwrap_err().message,
+            "trailing comma before `]`; remove the last `,`"
+        );
+        assert!(
+            parse_top_level("{\"a\": [1]} x", &mut |_| {}).unwrap_err().message.contains("after the end")
+        );
     }
 
     #[test]

@@ -114,7 +114,7 @@ pub fn find_quote(text: &str, quote: &str) -> Option<Range<usize>> {
     if quote.trim().is_empty() {
         return None;
     }
-    text.find(quote).map(|at| at..at + quote.len())
+    memchr::memmem::find(text.as_bytes(), quote.as_bytes()).map(|at| at..at + quote.len())
 }
 
 /// For a quote that is not in the text: how far it does match, to point at the difference.

@@ -1,6 +1,6 @@
 //! The search index: every searchable field of every event, folded once at load.
 
-use super::fold::{Folded, fold};
+use super::fold::fold_str;
 use crate::model::{Event, Timeline};
 
 /// Which part of an event a piece of text is. The order is the tie-break order of ranking:
@@ -81,30 +81,48 @@ pub fn fields_of(e: &Event) -> impl Iterator<Item = Field> + '_ {
         .chain(n(e.citations.len()).map(Field::Quote))
 }
 
-/// A folded field.
+/// One event's searchable text: every field folded, end to end, and where each field starts.
+/// One allocation for the text and one for the table keep the index small (no per-character
+/// maps: highlighting folds the few fields on screen again, with their map back).
 #[derive(Debug, Clone)]
-pub struct IndexedField {
-    pub field: Field,
-    pub folded: Folded,
+pub struct EventIndex {
+    text: Box<str>,
+    fields: Box<[(Field, u32)]>,
 }
 
-/// All events' folded fields, built once.
+impl EventIndex {
+    fn new(t: &Timeline, e: &Event) -> Self {
+        let mut text = String::new();
+        let mut fields = Vec::new();
+        for field in fields_of(e) {
+            fields.push((field, text.len() as u32));
+            text.push_str(&fold_str(field_text(t, e, field)));
+        }
+        Self { text: text.into_boxed_str(), fields: fields.into_boxed_slice() }
+    }
+
+    /// Each field and its folded text.
+    pub fn fields(&self) -> impl Iterator<Item = (Field, &str)> {
+        self.fields.iter().enumerate().map(|(i, &(f, start))| {
+            let end = self.fields.get(i + 1).map_or(self.text.len(), |n| n.1 as usize);
+            (f, &self.text[start as usize..end])
+        })
+    }
+
+    /// All the folded text, for a quick check that a term can match at all.
+    pub fn all_text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// All events' folded text, built once at load.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    pub events: Vec<Vec<IndexedField>>,
+    pub events: Vec<EventIndex>,
 }
 
 impl SearchIndex {
     pub fn build(t: &Timeline) -> Self {
-        let events = t
-            .events
-            .iter()
-            .map(|e| {
-                fields_of(e)
-                    .map(|field| IndexedField { field, folded: fold(field_text(t, e, field)) })
-                    .collect()
-            })
-            .collect();
-        Self { events }
+        Self { events: t.events.iter().map(|e| EventIndex::new(t, e)).collect() }
     }
 }

@@ -26,7 +26,7 @@ pub fn is_subsequence(text: &str, pat: &str) -> bool {
 
 #[inline]
 fn memchr_byte(b: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&h| h == b)
+    memchr::memchr(b, hay)
 }
 
 /// Matches `pat` in `text`. `fuzzy_ok` is false for long fields, where a fuzzy term must still

@@ -204,14 +204,19 @@ impl Engine {
 
     /// A term's best score over the event's fields and where; a negated term scores 0 when absent.
     fn score_term(&self, t: &Timeline, event: usize, term: &Term) -> Option<(i64, Option<Field>)> {
+        let index = &self.index.events[event];
+        // Cheap rejection: the term's letters must at least occur, in order, somewhere.
+        if !term.negated && !matcher::is_subsequence(index.all_text(), &term.folded) {
+            return None;
+        }
         let mut best: Option<(i64, Field)> = None;
-        for f in &self.index.events[event] {
-            if let Some(m) = self.match_field(t, event, f, term, false) {
+        for (field, folded) in index.fields() {
+            if let Some(score) = self.match_score(t, event, field, folded, term) {
                 if term.negated {
                     return None;
                 }
-                if best.is_none_or(|(s, _)| m.0 > s) {
-                    best = Some((m.0, f.field));
+                if best.is_none_or(|(s, _)| score > s) {
+                    best = Some((score, field));
                 }
             }
         }
@@ -222,35 +227,39 @@ impl Engine {
         }
     }
 
-    /// Matches a term in one field; returns its score and highlight ranges in the original text.
-    fn match_field(
+    /// A term's score in one field, or `None`.
+    fn match_score(
         &self,
         t: &Timeline,
         event: usize,
-        f: &index::IndexedField,
+        field: Field,
+        folded: &str,
         term: &Term,
-        want_ranges: bool,
-    ) -> Option<(i64, Vec<Range<usize>>)> {
-        let short = f.field.is_short() && !term.adjacent;
-        let m = match_text(
-            &self.matcher,
-            term.kind,
-            short,
-            &f.folded.text,
-            &term.folded,
-            want_ranges && term.accented.is_none(),
-        )?;
-        let Some(accented) = &term.accented else {
-            return Some((
-                m.score,
-                ranges(field_text(t, &t.events[event], f.field), &f.folded.origin, &m.chars),
-            ));
-        };
+    ) -> Option<i64> {
+        let short = field.is_short() && !term.adjacent;
+        let m = match_text(&self.matcher, term.kind, short, folded, &term.folded, false)?;
+        let Some(accented) = &term.accented else { return Some(m.score) };
         // The query has accents: they must match too (like fzf's smart case for capitals).
-        let original = field_text(t, &t.events[event], f.field);
-        let lower = lower_keep_accents(original);
-        let m = match_text(&self.matcher, term.kind, short, &lower.text, accented, want_ranges)?;
-        Some((m.score, ranges(original, &lower.origin, &m.chars)))
+        let lower = lower_keep_accents(field_text(t, &t.events[event], field));
+        match_text(&self.matcher, term.kind, short, &lower.text, accented, false).map(|m| m.score)
+    }
+
+    /// Where a term matches in one field, as byte ranges of the original text.
+    fn match_ranges(
+        &self,
+        t: &Timeline,
+        event: usize,
+        field: Field,
+        term: &Term,
+    ) -> Option<Vec<Range<usize>>> {
+        let short = field.is_short() && !term.adjacent;
+        let original = field_text(t, &t.events[event], field);
+        let (form, pattern) = match &term.accented {
+            Some(accented) => (lower_keep_accents(original), accented.as_str()),
+            None => (fold::fold(original), term.folded.as_str()),
+        };
+        let m = match_text(&self.matcher, term.kind, short, &form.text, pattern, true)?;
+        Some(ranges(original, &form.origin, &m.chars))
     }
 
     /// Highlight ranges for an event: every field where any positive term matches. With
@@ -262,11 +271,11 @@ impl Engine {
             _ => query.groups.iter().flatten().filter(|t| !t.negated).collect(),
         };
         for term in terms {
-            for f in &self.index.events[event] {
-                if let Some((_, r)) = self.match_field(t, event, f, term, true) {
-                    match out.iter_mut().find(|(field, _)| *field == f.field) {
+            for (field, _) in self.index.events[event].fields() {
+                if let Some(r) = self.match_ranges(t, event, field, term) {
+                    match out.iter_mut().find(|(f, _)| *f == field) {
                         Some((_, existing)) => existing.extend(r),
-                        None => out.push((f.field, r)),
+                        None => out.push((field, r)),
                     }
                 }
             }

@@ -163,17 +163,20 @@ impl Builder<'_> {
         };
         // A source that failed to load was reported already; its quotes cannot be checked.
         let source = source?;
-        let text = self.timeline.sources[source].text.clone();
-        let span = self.check_quote(quote_v, &text, file, "quote")?;
-        let quote = text[span.clone()].to_string();
-        Some(Citation { source, quote, span })
+        // Borrow the article out of the timeline while checking, instead of copying it.
+        let text = std::mem::take(&mut self.timeline.sources[source].text);
+        let span = self.check_quote(quote_v, &text, file, "quote");
+        let quote = span.as_ref().map(|s| text[s.clone()].to_string());
+        self.timeline.sources[source].text = text;
+        Some(Citation { source, quote: quote?, span: span? })
     }
 
     fn title_vi(&mut self, v: &Spanned, citations: &[Citation]) -> Option<String> {
         let first = citations.first()?;
-        let source = &self.timeline.sources[first.source];
-        let (text, file) = (source.text.clone(), source.file.clone());
-        let span = self.check_quote(v, &text, &file, "Vietnamese title")?;
-        Some(text[span].to_string())
+        let file = self.timeline.sources[first.source].file.clone();
+        let text = std::mem::take(&mut self.timeline.sources[first.source].text);
+        let found = self.check_quote(v, &text, &file, "Vietnamese title").map(|span| text[span].to_string());
+        self.timeline.sources[first.source].text = text;
+        found
     }
 }
