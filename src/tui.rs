@@ -115,6 +115,10 @@ fn event_loop(
             if test_panic {
                 panic!("forced panic (--test-panic), to check that the terminal is restored");
             }
+            // For the start-up benchmark: stop once the first frame is on screen.
+            if std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some() {
+                return Ok(Ended::Quit);
+            }
         }
         match rx.recv_timeout(Duration::from_millis(250)) {
             Ok(Msg::Input(ev)) => {

@@ -69,33 +69,41 @@ pub fn match_text(
 
 /// A fuzzy term in a long field: its letters adjacent, except that spaces in the text may sit
 /// between them (`thongloun` finds `Thongloun`, `daihoi` finds `Đại hội`). Spaces in the
-/// pattern are ignored.
+/// pattern are ignored. Works on bytes (UTF-8 sequences compare as bytes), without allocating.
 fn find_skipping_spaces(m: &SkimMatcherV2, text: &str, pat: &str, want_chars: bool) -> Option<TextMatch> {
-    let pat: Vec<char> = pat.chars().filter(|c| *c != ' ').collect();
-    let first = *pat.first()?;
-    let chars: Vec<char> = text.chars().collect();
-    let mut matched = Vec::with_capacity(pat.len());
-    for start in (0..chars.len()).filter(|&i| chars[i] == first) {
-        matched.clear();
-        let mut i = start;
-        for &p in &pat {
-            while !matched.is_empty() && i < chars.len() && chars[i] == ' ' {
+    let (t, p) = (text.as_bytes(), pat.as_bytes());
+    let first = *p.iter().find(|&&b| b != b' ')?;
+    for start in memchr::memchr_iter(first, t) {
+        let (mut i, mut ok) = (start, true);
+        for &b in p.iter().filter(|&&b| b != b' ') {
+            while i > start && t.get(i) == Some(&b' ') {
                 i += 1;
             }
-            if i < chars.len() && chars[i] == p {
-                matched.push(i);
+            if t.get(i) == Some(&b) {
                 i += 1;
             } else {
+                ok = false;
                 break;
             }
         }
-        if matched.len() == pat.len() {
-            let window: String = chars[start..i].iter().collect();
-            let compact: String = pat.iter().collect();
-            let score = m.fuzzy_match(&window, &compact).unwrap_or(0);
-            let chars = if want_chars { std::mem::take(&mut matched) } else { Vec::new() };
-            return Some(TextMatch { score, chars });
+        if !ok {
+            continue;
         }
+        // The window is on char boundaries: it starts and ends on bytes of the pattern.
+        let window = &text[start..i];
+        let compact: String = pat.chars().filter(|c| *c != ' ').collect();
+        let score = m.fuzzy_match(window, &compact).unwrap_or(0);
+        let chars = if want_chars {
+            let first = text[..start].chars().count();
+            window
+                .char_indices()
+                .filter(|(_, c)| *c != ' ')
+                .map(|(o, _)| first + text[start..start + o].chars().count())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        return Some(TextMatch { score, chars });
     }
     None
 }

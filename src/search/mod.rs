@@ -80,11 +80,20 @@ pub type Marks = Vec<(Field, Vec<Range<usize>>)>;
 pub struct Engine {
     index: SearchIndex,
     matcher: SkimMatcherV2,
+    /// Each event's place in date order (the timeline is sorted), for ranking ties by recency
+    /// without recomputing calendar dates in the sort.
+    recency: Vec<u32>,
 }
 
 impl Engine {
     pub fn new(t: &Timeline) -> Self {
-        Self { index: SearchIndex::build(t), matcher: SkimMatcherV2::default() }
+        // Events are sorted by date; equal dates share a rank so that ties stay ties.
+        let mut recency = Vec::with_capacity(t.events.len());
+        for (i, e) in t.events.iter().enumerate() {
+            let same = i > 0 && t.events[i - 1].date == e.date;
+            recency.push(if same { recency[i - 1] } else { i as u32 });
+        }
+        Self { index: SearchIndex::build(t), matcher: SkimMatcherV2::default(), recency }
     }
 
     /// Every event that passes `filter`, ranked.
@@ -119,12 +128,12 @@ impl Engine {
             let as_phrase = Query { groups: vec![vec![phrase.clone()]], phrase: None };
             let mut hits = self.score_all(t, &passing, &as_phrase, cancelled)?;
             if !hits.is_empty() {
-                self.sort(t, &mut hits, &query, filter.order);
+                self.sort(&mut hits, &query, filter.order);
                 return Some(Results { hits, phrase: true });
             }
         }
         let mut hits = self.score_all(t, &passing, &query, cancelled)?;
-        self.sort(t, &mut hits, &query, filter.order);
+        self.sort(&mut hits, &query, filter.order);
         Some(Results { hits, phrase: false })
     }
 
@@ -169,7 +178,7 @@ impl Engine {
         Some(all.into_iter().flat_map(|(_, h)| h).collect())
     }
 
-    fn sort(&self, t: &Timeline, hits: &mut [Hit], query: &Query, order: Order) {
+    fn sort(&self, hits: &mut [Hit], query: &Query, order: Order) {
         if query.is_empty() || order == Order::Chronological {
             hits.sort_by_key(|h| h.event);
             return;
@@ -178,7 +187,7 @@ impl Engine {
             b.score
                 .cmp(&a.score)
                 .then_with(|| a.field.map(Field::rank).cmp(&b.field.map(Field::rank)))
-                .then_with(|| t.events[b.event].date.cmp(&t.events[a.event].date))
+                .then_with(|| self.recency[b.event].cmp(&self.recency[a.event]))
                 .then_with(|| a.event.cmp(&b.event))
         });
     }
@@ -240,8 +249,9 @@ impl Engine {
         let m = match_text(&self.matcher, term.kind, short, folded, &term.folded, false)?;
         let Some(accented) = &term.accented else { return Some(m.score) };
         // The query has accents: they must match too (like fzf's smart case for capitals).
-        let lower = lower_keep_accents(field_text(t, &t.events[event], field));
-        match_text(&self.matcher, term.kind, short, &lower.text, accented, false).map(|m| m.score)
+        // Loaded text is NFC, so lower-casing it keeps its accents composed.
+        let lower = field_text(t, &t.events[event], field).to_lowercase();
+        match_text(&self.matcher, term.kind, short, &lower, accented, false).map(|m| m.score)
     }
 
     /// Where a term matches in one field, as byte ranges of the original text.
