@@ -59,12 +59,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// Data files bigger than this show their loading progress on a terminal.
+const PROGRESS_BYTES: usize = 8 << 20;
+
 fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
     let input = match &args.data {
         Some(path) => DataInput::from_file(path, args.seeds.clone())?,
         None => DataInput::builtin(),
     };
-    load::load(&input)
+    if input.text.len() < PROGRESS_BYTES || !io::stderr().is_terminal() {
+        return load::load(&input);
+    }
+    let mut last = -1;
+    let result = load::load_with_progress(&input, &mut |done| {
+        let pct = (done * 100.0) as i32;
+        if pct != last {
+            last = pct;
+            eprint!("\rtimeline: loading {} … {pct:>3}%", input.path);
+        }
+    });
+    eprint!("\r\x1b[2K");
+    result
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -122,7 +137,14 @@ fn browse(
         ));
     }
     let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
+    let big = timeline.events.len() > 50_000;
+    if big {
+        eprint!("timeline: indexing {} events for search …", timeline.events.len());
+    }
     let app = App::new(timeline, 80, 24).with_filter(filter);
+    if big {
+        eprint!("\r\x1b[2K");
+    }
     let theme = Theme { color: Theme::color_from_env() };
     let test_panic = test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
     match tui::run(app, theme, test_panic)? {

@@ -102,6 +102,9 @@ fn event_loop(
             let _ = tx.send(Msg::Searched(generation, results));
         });
     app.background = true;
+    // crossterm starts listening for resizes on its first read: do one now, before the size is
+    // taken, so a resize right after start-up is not missed.
+    let _ = event::poll(Duration::ZERO);
     let size = terminal.size()?;
     update(app, Action::Resize { width: size.width, height: size.height });
     let mut dirty = true;
@@ -136,7 +139,14 @@ fn event_loop(
             Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
                 return Ok(Ended::Signal(signal_hook::consts::SIGHUP));
             }
-            Err(RecvTimeoutError::Timeout) => {}
+            // A resize that slipped past the input thread still reaches the layout.
+            Err(RecvTimeoutError::Timeout) => {
+                let size = terminal.size()?;
+                if (size.width, size.height) != (app.width, app.height) {
+                    update(app, Action::Resize { width: size.width, height: size.height });
+                    dirty = true;
+                }
+            }
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
         }
         match signal.load(Ordering::Relaxed) {

@@ -15,7 +15,7 @@ const PLAIN: Theme = Theme { color: false };
 fn app(w: u16, h: u16, actions: &[Action]) -> App {
     let mut app = App::new(load_builtin().unwrap(), w, h);
     for a in actions {
-        update(&mut app, *a);
+        update(&mut app, a.clone());
     }
     app
 }

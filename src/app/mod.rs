@@ -110,6 +110,11 @@ pub struct App {
     pub searching: bool,
     /// A search for the event loop to hand to the worker.
     pub request: Option<(u64, Filter)>,
+    /// Event counts along the time axis.
+    pub axis: crate::ui::axis::Counts,
+    /// Widths of the timeline's date and country columns over all shown events, so that the
+    /// columns stay put while scrolling (computed per search, not per frame).
+    pub column_widths: (usize, usize),
     /// The last search, to narrow the next one while typing (when searching in the foreground).
     incremental: Incremental,
 }
@@ -117,6 +122,7 @@ pub struct App {
 impl App {
     pub fn new(timeline: Timeline, width: u16, height: u16) -> Self {
         let engine = Arc::new(Engine::new(&timeline));
+        let axis = crate::ui::axis::Counts::new(&timeline);
         let mut app = App {
             timeline: Arc::new(timeline),
             engine,
@@ -137,6 +143,8 @@ impl App {
             generation: 0,
             searching: false,
             request: None,
+            axis,
+            column_widths: (4, 2),
             incremental: Incremental::default(),
         };
         app.refilter();
@@ -191,6 +199,16 @@ impl App {
         self.searching = false;
         let keep = self.hits.get(self.selected).map(|h| h.event);
         self.hits = results.hits;
+        self.axis.show(&self.hits);
+        let events = &self.timeline.events;
+        self.column_widths = self.hits.iter().fold((4, 2), |(d, c), h| {
+            let e = &events[h.event];
+            (
+                d.max(unicode_width::UnicodeWidthStr::width(e.date_text.as_str())),
+                c.max(e.countries.len() * 3 - 1),
+            )
+        });
+        self.column_widths.1 = self.column_widths.1.min(8);
         self.phrase = results.phrase;
         self.selected = match keep {
             _ if self.ranked() => 0,

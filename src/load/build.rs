@@ -15,7 +15,7 @@ const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "a
 
 const SECTIONS: &[&str] = &["countries", "sources", "events"];
 
-pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
+pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timeline, LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
     let mut b = Builder {
         cx: Ctx::new(&input.path, text),
@@ -28,7 +28,18 @@ pub fn build(input: &DataInput) -> Result<Timeline, LoadError> {
     };
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
-    match json::parse_top_level(text, &mut |item| b.top(item, &mut top)) {
+    let mut items = 0usize;
+    let len = text.len().max(1) as f64;
+    let mut on_item = |item: json::Top| {
+        if let json::Top::Item(_, v) = &item {
+            items += 1;
+            if items % 4096 == 0 {
+                progress(v.at as f64 / len);
+            }
+        }
+        b.top(item, &mut top)
+    };
+    match json::parse_top_level(text, &mut on_item) {
         Err(e) => {
             b.cx.problems.clear();
             b.cx.at(e.at, format!("JSON syntax error: {}", e.message));

@@ -63,7 +63,12 @@ impl DataInput {
 
 /// Loads, checks and sorts a data set.
 pub fn load(input: &DataInput) -> Result<Timeline, LoadError> {
-    build::build(input)
+    build::build(input, &mut |_| {})
+}
+
+/// `load`, telling `progress` now and then how much of the file has been read (0.0 to 1.0).
+pub fn load_with_progress(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timeline, LoadError> {
+    build::build(input, progress)
 }
 
 /// Loads the built-in data set.

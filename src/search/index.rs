@@ -122,7 +122,18 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// Folds every event's fields, spread over the cores.
     pub fn build(t: &Timeline) -> Self {
-        Self { events: t.events.iter().map(|e| EventIndex::new(t, e)).collect() }
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let per = t.events.len().div_ceil(threads).max(1024);
+        let events = std::thread::scope(|s| {
+            let parts: Vec<_> = t
+                .events
+                .chunks(per)
+                .map(|chunk| s.spawn(move || chunk.iter().map(|e| EventIndex::new(t, e)).collect::<Vec<_>>()))
+                .collect();
+            parts.into_iter().flat_map(|p| p.join().unwrap_or_default()).collect()
+        });
+        Self { events }
     }
 }

@@ -9,6 +9,7 @@ pub mod incremental;
 pub mod index;
 pub mod matcher;
 pub mod query;
+pub mod reference;
 pub mod worker;
 
 use crate::model::{Kind, PartialDate, Timeline};

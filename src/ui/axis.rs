@@ -72,36 +72,87 @@ fn label(d: NaiveDate) -> String {
     if d.month() == 1 { d.year().to_string() } else { d.format("%b %Y").to_string() }
 }
 
+/// Fine buckets along the axis; columns sum them, so drawing never walks the events.
+const BUCKETS: usize = 1024;
+
+/// How many events fall in each bucket of the axis: all of them, and those the filters show.
+/// Built when the data or the hits change, not on every frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counts {
+    pub scale: Option<Scale>,
+    /// Each event's bucket.
+    bucket: Vec<u16>,
+    all: Vec<u32>,
+    shown: Vec<u32>,
+}
+
+impl Counts {
+    pub fn new(t: &crate::model::Timeline) -> Counts {
+        let (Some(first), Some(last)) =
+            (t.events.first(), t.events.iter().map(|e| e.end.unwrap_or(e.date).last_day()).max())
+        else {
+            return Counts::default();
+        };
+        let scale = Scale::new(first.date.first_day(), last);
+        let bucket: Vec<u16> = t
+            .events
+            .iter()
+            .map(|e| (scale.at(e.date.first_day()) * (BUCKETS - 1) as f64).round() as u16)
+            .collect();
+        let mut all = vec![0; BUCKETS];
+        for &b in &bucket {
+            all[b as usize] += 1;
+        }
+        Counts { scale: Some(scale), bucket, shown: all.clone(), all }
+    }
+
+    /// Recounts the shown events.
+    pub fn show(&mut self, hits: &[crate::search::Hit]) {
+        self.shown = vec![0; self.all.len()];
+        for h in hits {
+            if let Some(&b) = self.bucket.get(h.event) {
+                self.shown[b as usize] += 1;
+            }
+        }
+    }
+
+    /// The column of a bucket on a strip `w` wide.
+    fn col(b: usize, w: u16) -> usize {
+        ((b as f64 / (BUCKETS - 1) as f64) * w.saturating_sub(1) as f64).round() as usize
+    }
+
+    /// (all, shown) per column.
+    fn columns(&self, w: u16) -> (Vec<u32>, Vec<u32>) {
+        let (mut all, mut shown) = (vec![0; w as usize], vec![0; w as usize]);
+        for b in 0..self.all.len() {
+            let c = Self::col(b, w).min((w as usize).saturating_sub(1));
+            all[c] += self.all[b];
+            shown[c] += self.shown[b];
+        }
+        (all, shown)
+    }
+}
+
 pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
-    let t = &app.timeline;
-    let (Some(first), Some(last)) =
-        (t.events.first(), t.events.iter().map(|e| e.end.unwrap_or(e.date).last_day()).max())
-    else {
-        return;
-    };
-    let scale = Scale::new(first.date.first_day(), last);
+    let Some(scale) = &app.axis.scale else { return };
     let w = area.width;
-    let mut all = vec![0usize; w as usize];
-    let mut shown = vec![0usize; w as usize];
-    for e in &t.events {
-        all[scale.col(e.date.first_day(), w) as usize] += 1;
-    }
-    for h in &app.hits {
-        shown[scale.col(t.events[h.event].date.first_day(), w) as usize] += 1;
-    }
-    let selected = app.selected_event().map(|e| (scale.col(e.date.first_day(), w), e.date_label()));
+    let (all, shown) = app.axis.columns(w);
+    let selected = app.selected_hit().and_then(|h| {
+        let b = *app.axis.bucket.get(h.event)? as usize;
+        Some((Counts::col(b, w) as u16, app.timeline.events[h.event].date_text.clone()))
+    });
     let bars: Vec<Span> = (0..w as usize)
         .map(|x| {
             let sel = selected.as_ref().is_some_and(|(c, _)| *c as usize == x);
             let (glyph, style) = match (all[x], shown[x]) {
                 (0, _) => ("─", theme.dim()),
-                (n, 0) => (bar(n), theme.filtered_out()),
-                (_, n) => (bar(n), theme.axis_mark()),
+                (n, 0) => (bar(n as usize), theme.filtered_out()),
+                (_, n) => (bar(n as usize), theme.axis_mark()),
             };
             Span::styled(glyph, if sel { theme.selected() } else { style })
         })
         .collect();
-    let lines = vec![caret_line(selected, w, theme), Line::from(bars), labels_line(&scale, w, theme)];
+    let lines = vec![caret_line(selected, w, theme), Line::from(bars), labels_line(scale, w, theme)];
     f.render_widget(Paragraph::new(lines), area);
 }
 

@@ -57,6 +57,10 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         ]),
         Line::styled("─".repeat(head.width as usize), theme.dim()),
     ];
+    let header: Vec<Line> = header
+        .into_iter()
+        .map(|l| Line::from(super::wrap::fit(l.spans, head.width as usize)).style(l.style))
+        .collect();
     f.render_widget(Paragraph::new(header), Rect::new(head.x, head.y, head.width, HEADER.min(head.height)));
     let body = body_rect(l);
     let lines = article_lines(&s.text, body.width);

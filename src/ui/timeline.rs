@@ -22,15 +22,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         );
         return;
     }
-    let date_w =
-        app.hits.iter().map(|h| width(&app.timeline.events[h.event].date_label())).max().unwrap_or(4);
-    let codes_w = app
-        .hits
-        .iter()
-        .map(|h| app.timeline.events[h.event].countries.len() * 3 - 1)
-        .max()
-        .unwrap_or(2)
-        .min(8);
+    let (date_w, codes_w) = app.column_widths;
     let query = app.query();
     let lines: Vec<Line> = app
         .rows
