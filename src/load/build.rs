@@ -33,7 +33,7 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
     let mut on_item = |item: json::Top| {
         if let json::Top::Item(_, v) = &item {
             items += 1;
-            if items % 4096 == 0 {
+            if items.is_multiple_of(4096) {
                 progress(v.at as f64 / len);
             }
         }
