@@ -6,23 +6,29 @@ use super::problem::{Problem, did_you_mean};
 /// Where problems about one data file are collected.
 pub struct Ctx<'a> {
     pub file: &'a str,
-    pub lines: LineIndex<'a>,
+    text: &'a str,
+    /// Built on the first problem only: a valid file never pays for it.
+    lines: std::cell::OnceCell<LineIndex<'a>>,
     pub problems: Vec<Problem>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(file: &'a str, text: &'a str) -> Self {
-        Self { file, lines: LineIndex::new(text), problems: Vec::new() }
+        Self { file, text, lines: std::cell::OnceCell::new(), problems: Vec::new() }
+    }
+
+    fn line_col(&self, at: usize) -> (usize, usize) {
+        self.lines.get_or_init(|| LineIndex::new(self.text)).line_col(at)
     }
 
     /// Records a problem at a byte offset of the data file.
     pub fn at(&mut self, at: usize, message: impl Into<String>) {
-        let (line, col) = self.lines.line_col(at);
+        let (line, col) = self.line_col(at);
         self.problems.push(Problem { file: self.file.to_string(), line, col, message: message.into() });
     }
 
     pub fn pos(&self, at: usize) -> String {
-        let (l, c) = self.lines.line_col(at);
+        let (l, c) = self.line_col(at);
         format!("{l}:{c}")
     }
 
