@@ -10,17 +10,11 @@ pub fn update(app: &mut App, action: Action) {
     let page = match app.focus {
         Focus::Timeline => super::list_height(app),
         Focus::Detail => super::detail_size(app).0,
+    };
+    if let Some(d) = super::distance(&action, page) {
+        return move_by(app, d);
     }
-    .max(2) as isize;
     match action {
-        Action::Down => move_by(app, 1),
-        Action::Up => move_by(app, -1),
-        Action::PageDown => move_by(app, page - 1),
-        Action::PageUp => move_by(app, 1 - page),
-        Action::HalfPageDown => move_by(app, page / 2),
-        Action::HalfPageUp => move_by(app, -page / 2),
-        Action::Top => move_by(app, isize::MIN / 2),
-        Action::Bottom => move_by(app, isize::MAX / 2),
         Action::PrevYear => jump_year(app, false),
         Action::NextYear => jump_year(app, true),
         Action::ToggleFocus => {

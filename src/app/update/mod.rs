@@ -44,18 +44,37 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn help(app: &mut App, action: Action) {
+    let page = app.height.saturating_sub(4) as usize;
     let Mode::Help { scroll, under } = &mut app.mode else { return };
     let max = crate::ui::help::line_count().saturating_sub(1);
-    match action {
-        Action::Back | Action::Help => app.mode = std::mem::replace(under.as_mut(), Mode::Browse),
-        Action::Down | Action::Wheel { down: true, .. } => *scroll = (*scroll + 1).min(max),
-        Action::Up | Action::Wheel { down: false, .. } => *scroll = scroll.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + 10).min(max),
-        Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-        Action::Top => *scroll = 0,
-        Action::Bottom => *scroll = max,
-        _ => {}
+    let step = match action {
+        Action::Back | Action::Help => {
+            app.mode = std::mem::replace(under.as_mut(), Mode::Browse);
+            return;
+        }
+        Action::Wheel { down, .. } => Some(if down { 3 } else { -3 }),
+        a => distance(&a, page),
+    };
+    if let Some(step) = step {
+        *scroll = scroll.saturating_add_signed(step).min(max);
     }
+}
+
+/// How far a movement action goes, given the page height: the same keys move the selection,
+/// scroll the detail pane, the reader and the help.
+pub fn distance(action: &Action, page: usize) -> Option<isize> {
+    let page = page.max(2) as isize;
+    Some(match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::PageDown => page - 1,
+        Action::PageUp => 1 - page,
+        Action::HalfPageDown => page / 2,
+        Action::HalfPageUp => -page / 2,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
 }
 
 /// Rows visible in the timeline pane.

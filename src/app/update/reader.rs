@@ -15,17 +15,10 @@ pub fn open_reader(app: &mut App) {
 }
 
 pub fn update(app: &mut App, action: Action) {
-    let (height, _) = body_size(app);
-    let page = height.max(2) as isize;
+    if let Some(d) = super::distance(&action, body_size(app).0) {
+        return scroll(app, d);
+    }
     match action {
-        Action::Down => scroll(app, 1),
-        Action::Up => scroll(app, -1),
-        Action::PageDown => scroll(app, page - 1),
-        Action::PageUp => scroll(app, 1 - page),
-        Action::HalfPageDown => scroll(app, page / 2),
-        Action::HalfPageUp => scroll(app, -page / 2),
-        Action::Top => scroll(app, isize::MIN / 2),
-        Action::Bottom => scroll(app, isize::MAX / 2),
         Action::Wheel { down, .. } => scroll(app, if down { 3 } else { -3 }),
         Action::NextQuote => step_quote(app, 1),
         Action::PrevQuote => step_quote(app, -1),

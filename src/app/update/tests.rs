@@ -341,3 +341,21 @@ fn quit_quits_from_any_mode() {
         assert!(a.should_quit, "{start:?}");
     }
 }
+
+#[test]
+fn help_scrolls_within_its_text() {
+    let mut a = app();
+    run(&mut a, &[Action::Help, Action::Down, Action::Down]);
+    assert!(matches!(a.mode, Mode::Help { scroll: 2, .. }));
+    run(&mut a, &[Action::PageDown]);
+    assert!(
+        matches!(a.mode, Mode::Help { scroll: 27, .. }),
+        "a page is the screen less its frame: {:?}",
+        a.mode
+    );
+    run(&mut a, &[Action::Bottom]);
+    let max = crate::ui::help::line_count() - 1;
+    assert!(matches!(a.mode, Mode::Help { scroll, .. } if scroll == max));
+    run(&mut a, &[Action::Wheel { col: 1, row: 1, down: true }, Action::Top]);
+    assert!(matches!(a.mode, Mode::Help { scroll: 0, .. }));
+}
