@@ -51,8 +51,18 @@ pub enum Action {
     Backspace,
     /// Delete the word before the cursor.
     DeleteWord,
-    /// Clear the whole input line.
+    /// Delete from the start of the line to the cursor.
     ClearInput,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Move the cursor one character left.
+    CursorLeft,
+    /// Move the cursor one character right.
+    CursorRight,
+    /// Move the cursor to the start of the line.
+    LineStart,
+    /// Move the cursor to the end of the line.
+    LineEnd,
     /// Keep the search (or apply the picker) and return to browsing.
     Accept,
     /// Switch between relevance and chronological order of search hits.

@@ -70,6 +70,7 @@ impl Key {
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
             KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
@@ -338,7 +339,42 @@ pub const BINDINGS: &[Binding] = &[
         modes: &[Search, Picker, Command],
         keys: &[ctrl('u')],
         action: Action::ClearInput,
-        help: "clear the line",
+        help: "delete to the start of the line",
+        hint: None,
+    },
+    Binding {
+        modes: &[Search, Picker, Command],
+        keys: &[code(KeyCode::Delete), ctrl('d')],
+        action: Action::DeleteForward,
+        help: "delete the character under the cursor",
+        hint: None,
+    },
+    Binding {
+        modes: &[Search, Picker, Command],
+        keys: &[code(KeyCode::Left), ctrl('b')],
+        action: Action::CursorLeft,
+        help: "cursor left",
+        hint: None,
+    },
+    Binding {
+        modes: &[Search, Picker, Command],
+        keys: &[code(KeyCode::Right), ctrl('f')],
+        action: Action::CursorRight,
+        help: "cursor right",
+        hint: None,
+    },
+    Binding {
+        modes: &[Search, Picker, Command],
+        keys: &[code(KeyCode::Home), ctrl('a')],
+        action: Action::LineStart,
+        help: "cursor to the start of the line",
+        hint: None,
+    },
+    Binding {
+        modes: &[Search, Picker, Command],
+        keys: &[code(KeyCode::End), ctrl('e')],
+        action: Action::LineEnd,
+        help: "cursor to the end of the line",
         hint: None,
     },
     Binding {
@@ -455,5 +491,22 @@ mod tests {
             assert!(!hints(mode).is_empty(), "{mode:?}");
         }
         assert!(hints(Browse).iter().any(|(k, h)| k == "/" && *h == "search"));
+    }
+}
+
+#[cfg(test)]
+mod line_keys {
+    use super::*;
+
+    #[test]
+    fn arrows_move_the_cursor_in_typed_lines() {
+        let left = KeyEvent::new(KeyCode::Left, KeyModifiers::NONE);
+        for mode in [Search, Picker, Command] {
+            assert_eq!(map_key(mode, left), Some(Action::CursorLeft), "{mode:?}");
+            assert_eq!(
+                map_key(mode, KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL)),
+                Some(Action::LineStart)
+            );
+        }
     }
 }

@@ -3,10 +3,12 @@
 
 pub mod action;
 pub mod keymap;
+pub mod line;
 pub mod picker;
 mod update;
 
 pub use action::Action;
+pub use line::LineInput;
 pub use picker::{Picker, PickerKind};
 pub use update::update;
 
@@ -20,12 +22,6 @@ use std::sync::Arc;
 pub enum Focus {
     Timeline,
     Detail,
-}
-
-/// A line of text being typed (search, period).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LineInput {
-    pub text: String,
 }
 
 /// The source reader: one event's quotes, read in their articles.

@@ -1,5 +1,6 @@
 //! The country and kind pickers: a filterable list of entries with counts and checkboxes.
 
+use super::LineInput;
 use crate::model::{Kind, Timeline};
 use crate::search::fold::fold_str;
 use crate::search::{Engine, Filter, passes_filters};
@@ -25,7 +26,7 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
     pub kind: PickerKind,
-    pub input: String,
+    pub input: LineInput,
     pub entries: Vec<Entry>,
     /// Indexes into `entries` that match the input.
     pub visible: Vec<usize>,
@@ -59,7 +60,7 @@ impl Picker {
         };
         let mut p = Picker {
             kind,
-            input: String::new(),
+            input: LineInput::default(),
             visible: Vec::new(),
             entries,
             cursor: 0,
@@ -75,7 +76,7 @@ impl Picker {
     /// Applies the typed filter to the entries, accent-insensitively.
     pub fn refilter(&mut self) {
         self.moved = true;
-        let q = fold_str(self.input.trim());
+        let q = fold_str(self.input.text.trim());
         self.visible = (0..self.entries.len()).filter(|&i| self.entries[i].folded.contains(&q)).collect();
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
     }

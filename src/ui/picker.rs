@@ -21,12 +21,10 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
     f.render_widget(pane_block(title, true, theme), popup);
     let body = inner(popup);
     let iw = body.width as usize;
-    let mut lines = vec![Line::from(vec![
-        Span::styled("filter: ", theme.label()),
-        Span::raw(p.input.clone()),
-        Span::styled("▏", theme.key()),
-        Span::styled(format!("  {}/{}", p.visible.len(), p.entries.len()), theme.dim()),
-    ])];
+    let mut head = super::status::input_spans("", &p.input, theme);
+    head.insert(0, Span::styled("filter: ", theme.label()));
+    head.push(Span::styled(format!("  {}/{}", p.visible.len(), p.entries.len()), theme.dim()));
+    let mut lines = vec![Line::from(head)];
     let rows = body.height.saturating_sub(1) as usize;
     let top = p.cursor.saturating_sub(rows.saturating_sub(1));
     if p.visible.is_empty() {

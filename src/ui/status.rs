@@ -38,6 +38,17 @@ pub fn filter_summary(app: &App) -> Vec<String> {
     parts
 }
 
+/// A typed line with its prompt and the cursor where it is.
+pub fn input_spans(prompt: &'static str, line: &crate::app::LineInput, theme: &Theme) -> Vec<Span<'static>> {
+    let (before, after) = line.split();
+    vec![
+        Span::styled(prompt, theme.key()),
+        Span::raw(before.to_string()),
+        Span::styled("▏", theme.key()),
+        Span::raw(after.to_string()),
+    ]
+}
+
 pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &Theme) {
     let w = status.width as usize;
     let pos = if app.hits.is_empty() {
@@ -46,12 +57,8 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
         format!("{}/{}", app.selected + 1, app.hits.len())
     };
     let left: Vec<Span> = match &app.mode {
-        Mode::Search(line) => {
-            vec![Span::styled("/", theme.key()), Span::raw(line.text.clone()), Span::styled("▏", theme.key())]
-        }
-        Mode::Command(line) => {
-            vec![Span::styled(":", theme.key()), Span::raw(line.text.clone()), Span::styled("▏", theme.key())]
-        }
+        Mode::Search(line) => input_spans("/", line, theme),
+        Mode::Command(line) => input_spans(":", line, theme),
         _ => {
             let mut v = vec![Span::styled(format!(" {pos} "), theme.title())];
             for p in filter_summary(app) {

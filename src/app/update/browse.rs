@@ -24,7 +24,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::DetailUp => scroll_detail(app, -1),
         Action::OpenReader => super::open_reader(app),
         Action::Help => app.mode = Mode::Help { scroll: 0, under: Box::new(Mode::Browse) },
-        Action::StartSearch => app.mode = Mode::Search(LineInput { text: app.filter.query.clone() }),
+        Action::StartSearch => app.mode = Mode::Search(LineInput::new(app.filter.query.clone())),
         Action::StartCommand => app.mode = Mode::Command(LineInput::default()),
         Action::NextHit | Action::PrevHit if app.query().is_empty() => {
             app.message = Some("no search yet: press / to search".into())

@@ -1,42 +1,23 @@
 //! The typed lines: the search line, the `:` period line, and the pickers' filters.
 
 use super::{browse, select};
+use crate::app::line::Edit;
 use crate::app::{Action, App, LineInput, Mode};
 use crate::model::PartialDate;
-
-/// Edits a line; returns true if the text changed.
-fn edit(text: &mut String, action: &Action) -> bool {
-    match action {
-        Action::Input(c) => text.push(*c),
-        Action::Backspace => return text.pop().is_some(),
-        Action::DeleteWord => {
-            let trimmed = text.trim_end().len();
-            let cut = text[..trimmed].rfind(' ').map_or(0, |i| i + 1);
-            if cut == text.len() {
-                return false;
-            }
-            text.truncate(cut);
-        }
-        Action::ClearInput => {
-            if text.is_empty() {
-                return false;
-            }
-            text.clear();
-        }
-        _ => return false,
-    }
-    true
-}
 
 pub fn update(app: &mut App, action: Action) {
     let is_search = matches!(app.mode, Mode::Search(_));
     let (Mode::Search(line) | Mode::Command(line)) = &mut app.mode else { return };
-    if edit(&mut line.text, &action) {
-        if is_search {
-            app.filter.query = line.text.clone();
-            app.refilter();
+    match line.edit(&action) {
+        Edit::Changed => {
+            if is_search {
+                app.filter.query = line.text.clone();
+                app.refilter();
+            }
+            return;
         }
-        return;
+        Edit::Moved => return,
+        Edit::NotMine => {}
     }
     let text = line.text.clone();
     match action {
@@ -53,7 +34,7 @@ pub fn update(app: &mut App, action: Action) {
             app.mode = Mode::Browse;
             if let Err(e) = period(app, &text) {
                 app.message = Some(e);
-                app.mode = Mode::Command(LineInput { text });
+                app.mode = Mode::Command(LineInput::new(text));
             }
         }
         Action::Back => app.mode = Mode::Browse,
@@ -105,9 +86,10 @@ fn goto(app: &mut App, d: PartialDate) -> Result<(), String> {
 
 pub fn update_picker(app: &mut App, action: Action) {
     let Mode::Picker(p) = &mut app.mode else { return };
-    if edit(&mut p.input, &action) {
-        p.refilter();
-        return;
+    match p.input.edit(&action) {
+        Edit::Changed => return p.refilter(),
+        Edit::Moved => return,
+        Edit::NotMine => {}
     }
     match action {
         Action::Down => p.move_by(1),
