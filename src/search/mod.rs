@@ -35,16 +35,6 @@ pub struct Filter {
     pub order: Order,
 }
 
-impl Filter {
-    pub fn is_active(&self) -> bool {
-        !Query::parse(&self.query).is_empty()
-            || !self.countries.is_empty()
-            || !self.kinds.is_empty()
-            || self.from.is_some()
-            || self.to.is_some()
-    }
-}
-
 /// How hits are ordered when there is a query.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Order {
