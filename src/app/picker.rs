@@ -3,7 +3,7 @@
 use super::LineInput;
 use crate::model::{Kind, Timeline};
 use crate::search::fold::fold_str;
-use crate::search::{Engine, Filter, passes_filters};
+use crate::search::{Engine, Filter, Hit, passes_filters};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
@@ -42,14 +42,25 @@ pub struct Picker {
 
 impl Picker {
     /// Opens a picker; counts honour every active filter except the one being picked.
-    pub fn open(kind: PickerKind, t: &Timeline, engine: &Engine, filter: &Filter) -> Picker {
+    /// `hits` are the events shown now (`None` while a search is still running); when nothing is
+    /// picked yet in this picker they are exactly the events its counts are about, so no search
+    /// has to run.
+    pub fn open(
+        kind: PickerKind,
+        t: &Timeline,
+        engine: &Engine,
+        filter: &Filter,
+        hits: Option<&[Hit]>,
+    ) -> Picker {
         let mut others = filter.clone();
-        let chosen = match kind {
+        let chosen: Vec<usize> = match kind {
             PickerKind::Country => std::mem::take(&mut others.countries),
             PickerKind::Kind => std::mem::take(&mut others.kinds).iter().map(|k| kind_index(*k)).collect(),
         };
         // The query counts too: the events the user is looking at, by country or kind.
-        let shown: Vec<usize> = if others.query.trim().is_empty() {
+        let shown: Vec<usize> = if let Some(hits) = hits.filter(|_| chosen.is_empty()) {
+            hits.iter().map(|h| h.event).collect()
+        } else if others.query.trim().is_empty() {
             (0..t.events.len()).filter(|&i| passes_filters(t, i, &others)).collect()
         } else {
             engine.run(t, &others).iter().map(|h| h.event).collect()

@@ -62,7 +62,13 @@ pub fn toggle_order(app: &mut App) {
 }
 
 fn open_picker(app: &mut App, kind: PickerKind) {
-    app.mode = Mode::Picker(Picker::open(kind, &app.timeline, &app.engine, &app.filter));
+    app.mode = Mode::Picker(Picker::open(
+        kind,
+        &app.timeline,
+        &app.engine,
+        &app.filter,
+        (!app.searching).then_some(&app.hits[..]),
+    ));
 }
 
 /// `n`/`N`: the next or previous hit, wrapping around like `n` in less and vim.
