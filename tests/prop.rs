@@ -73,6 +73,7 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     } else {
         prop_assert!(app.selected < app.hits.len());
         prop_assert!(app.rows.contains(&Row::Event(app.selected)));
+        prop_assert_eq!(app.rows[app.row_of(app.selected)], Row::Event(app.selected));
     }
     let events = app.rows.iter().filter(|r| matches!(r, Row::Event(_))).count();
     prop_assert_eq!(events, app.hits.len());

@@ -81,6 +81,8 @@ pub struct App {
     pub hits: Vec<Hit>,
     /// The timeline pane's rows: events, with year headers in chronological order.
     pub rows: Vec<Row>,
+    /// For each hit, its index in `rows` (built with the rows: moving never scans them).
+    row_of_hit: Vec<usize>,
     /// Index into `hits` of the selected event.
     pub selected: usize,
     /// First visible row of the timeline pane.
@@ -125,6 +127,7 @@ impl App {
             filter: Filter::default(),
             hits: Vec::new(),
             rows: Vec::new(),
+            row_of_hit: Vec::new(),
             selected: 0,
             list_top: 0,
             detail_scroll: 0,
@@ -175,7 +178,7 @@ impl App {
 
     /// Row index of a hit.
     pub fn row_of(&self, hit: usize) -> usize {
-        self.rows.iter().position(|r| *r == Row::Event(hit)).unwrap_or(0)
+        self.row_of_hit.get(hit).copied().unwrap_or(0)
     }
 
     /// Runs the filter again (or asks for it to run in the background) and rebuilds the rows.
@@ -220,8 +223,10 @@ impl App {
 
     fn rebuild_rows(&mut self) {
         self.rows.clear();
+        self.row_of_hit.clear();
         if self.ranked() {
             self.rows.extend((0..self.hits.len()).map(Row::Event));
+            self.row_of_hit.extend(0..self.hits.len());
             return;
         }
         let year_of = |h: &Hit| self.timeline.events[h.event].date.year_value();
@@ -230,6 +235,7 @@ impl App {
             let year = year_of(&self.hits[i]);
             let count = self.hits[i..].iter().take_while(|h| year_of(h) == year).count();
             self.rows.push(Row::Year { year, count });
+            self.row_of_hit.extend(self.rows.len()..self.rows.len() + count);
             self.rows.extend((i..i + count).map(Row::Event));
             i += count;
         }
