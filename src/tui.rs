@@ -107,6 +107,8 @@ fn event_loop(
     let _ = event::poll(Duration::ZERO);
     let size = terminal.size()?;
     update(app, Action::Resize { width: size.width, height: size.height });
+    // For the start-up benchmark: stop once the first frame is on screen.
+    let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut dirty = true;
     loop {
         if let Some((generation, filter)) = app.request.take() {
@@ -118,8 +120,7 @@ fn event_loop(
             if test_panic {
                 panic!("forced panic (--test-panic), to check that the terminal is restored");
             }
-            // For the start-up benchmark: stop once the first frame is on screen.
-            if std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some() {
+            if exit_after_first_frame {
                 return Ok(Ended::Quit);
             }
         }
