@@ -115,8 +115,7 @@ impl Engine {
         let query = Query::parse(&filter.query);
         let passing: Vec<usize> =
             candidates.iter().copied().filter(|&i| passes_filters(t, i, filter)).collect();
-        if let Some(phrase) = &query.phrase {
-            let as_phrase = Query { groups: vec![vec![phrase.clone()]], phrase: None };
+        if let Some(as_phrase) = query.as_phrase() {
             let mut hits = self.score_all(t, &passing, &as_phrase, cancelled)?;
             if !hits.is_empty() {
                 self.sort(&mut hits, &query, filter.order);
@@ -236,7 +235,7 @@ impl Engine {
         folded: &str,
         term: &Term,
     ) -> Option<i64> {
-        let short = field.is_short() && !term.adjacent;
+        let short = term.fuzzy_in(field);
         let m = match_text(&self.matcher, term.kind, short, folded, &term.folded, false)?;
         let Some(accented) = &term.accented else { return Some(m.score) };
         // The query has accents: they must match too (like fzf's smart case for capitals).
@@ -253,7 +252,7 @@ impl Engine {
         field: Field,
         term: &Term,
     ) -> Option<Vec<Range<usize>>> {
-        let short = field.is_short() && !term.adjacent;
+        let short = term.fuzzy_in(field);
         let original = field_text(t, &t.events[event], field);
         let (form, pattern) = match &term.accented {
             Some(accented) => (lower_keep_accents(original), accented.as_str()),

@@ -2,6 +2,7 @@
 //! space-separated terms must all match; `'exact`, `^prefix`, `suffix$`, `!not`; `a | b` is OR.
 
 use super::fold::{fold_str, has_accents, lower_keep_accents};
+use super::index::Field;
 
 /// How a term matches a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,11 @@ impl Query {
         self.groups.is_empty()
     }
 
+    /// The phrase alternative as a query of its own, for a query of two or more plain words.
+    pub fn as_phrase(&self) -> Option<Query> {
+        self.phrase.as_ref().map(|p| Query { groups: vec![vec![p.clone()]], phrase: None })
+    }
+
     /// True if `next` can only match a subset of what `self` matched: every group of `self`
     /// is still in `next` unchanged or with a longer positive term. Used to narrow results
     /// while the user types instead of searching everything again.
@@ -103,6 +109,12 @@ fn phrase_of(groups: &[Vec<Term>]) -> Option<Term> {
 }
 
 impl Term {
+    /// Whether this term may match with its letters scattered in `field`: only plain terms in
+    /// short fields; a phrase, or any term in a long field, needs its letters together.
+    pub fn fuzzy_in(&self, field: Field) -> bool {
+        field.is_short() && !self.adjacent
+    }
+
     fn parse(word: &str) -> Option<Term> {
         let (negated, rest) = match word.strip_prefix('!') {
             Some(r) => (true, r),

@@ -16,9 +16,9 @@ pub fn run(t: &Timeline, filter: &Filter) -> Results {
     let query = Query::parse(&filter.query);
     let events: Vec<usize> = (0..t.events.len()).filter(|&i| passes_filters(t, i, filter)).collect();
     let eval = |q: &Query| -> Vec<Hit> { events.iter().filter_map(|&i| event_score(t, &m, i, q)).collect() };
-    let (mut hits, phrase) = match &query.phrase {
-        Some(p) => {
-            let hits = eval(&Query { groups: vec![vec![p.clone()]], phrase: None });
+    let (mut hits, phrase) = match query.as_phrase() {
+        Some(as_phrase) => {
+            let hits = eval(&as_phrase);
             if hits.is_empty() { (eval(&query), false) } else { (hits, true) }
         }
         None => (eval(&query), false),
@@ -70,7 +70,7 @@ fn term_score(t: &Timeline, m: &SkimMatcherV2, event: usize, term: &Term) -> Opt
     let mut best: Option<(i64, Field)> = None;
     for field in fields_of(e) {
         let original = field_text(t, e, field);
-        let short = field.is_short() && !term.adjacent;
+        let short = term.fuzzy_in(field);
         let found = match &term.accented {
             None => match_text(m, term.kind, short, &fold_str(original), &term.folded, false),
             Some(acc) => match_text(m, term.kind, short, &fold_str(original), &term.folded, false)
