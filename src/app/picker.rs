@@ -130,12 +130,7 @@ fn kind_index(k: Kind) -> usize {
 }
 
 fn country_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
-    let mut counts = vec![0; t.countries.len()];
-    for &i in shown {
-        for &c in &t.events[i].countries {
-            counts[c] += 1;
-        }
-    }
+    let counts = t.country_counts(shown.iter().copied());
     let mut entries: Vec<Entry> = t
         .countries
         .iter()

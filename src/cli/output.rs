@@ -156,7 +156,7 @@ struct CountryJson<'a> {
 }
 
 pub fn write_countries(out: &mut impl Write, t: &Timeline, json: bool) -> io::Result<()> {
-    let counts = t.country_counts();
+    let counts = t.country_counts(0..t.events.len());
     let mut rows: Vec<CountryJson> = t
         .countries
         .iter()

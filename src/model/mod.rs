@@ -148,11 +148,11 @@ impl Timeline {
         self.events.iter().find(|e| e.id == id)
     }
 
-    /// Number of events that name each country, by country index.
-    pub fn country_counts(&self) -> Vec<usize> {
+    /// How many of `events` (indexes into `events`) name each country, by country index.
+    pub fn country_counts(&self, events: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut counts = vec![0; self.countries.len()];
-        for e in &self.events {
-            for &c in &e.countries {
+        for e in events {
+            for &c in &self.events[e].countries {
                 counts[c] += 1;
             }
         }
