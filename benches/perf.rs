@@ -1,6 +1,6 @@
 //! The performance table: `cargo bench --bench perf` (add `-- --quick` for 1k and 10k only).
 //!
-//! For each size (1k, 10k, 100k, 1M events) it generates a data set with `timeline::synth`
+//! For each size (1k, 10k, 100k, 1M events) it generates a data set with the test support generator (`tests/support/synth.rs`)
 //! (cached under target/bench-data), then, in a child process of its own so that peak memory is
 //! that size's alone, measures: load (read, validate, verify quotes, sort), building the search
 //! index, every keystroke of typing fixed queries (time to the new hit list, as the browser's
@@ -8,13 +8,16 @@
 //! It also times the real binary from start to its first frame on the built-in data set, in a
 //! pseudo-terminal. Medians and 95th percentiles; timings are wall-clock on this machine.
 
+#[path = "../tests/support/synth.rs"]
+mod synth;
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use timeline::app::{Action, App, update};
+use timeline::app::{Action, Driver};
 use timeline::load::{DataInput, load};
 use timeline::search::{Engine, Filter, Incremental};
 use timeline::ui::{Theme, render};
@@ -82,7 +85,7 @@ fn ms(v: f64) -> String {
 fn child(n: usize) {
     let dir = data_dir(n);
     if !dir.join("data.json").exists() {
-        timeline::synth::write(&dir, n, SEED).expect("generate");
+        synth::write(&dir, n, SEED).expect("generate");
     }
     let disk = disk_size(&dir);
     let input = DataInput::from_file(&dir.join("data.json"), None).expect("read");
@@ -126,12 +129,10 @@ fn child(n: usize) {
     }
     drop(engine);
     // One frame of the main screen at 200×50 with a search active.
-    let mut app = App::new(timeline, 200, 50);
-    for c in "to lam".chars().map(Action::Input) {
-        if c == Action::Input('t') {
-            update(&mut app, Action::StartSearch);
-        }
-        update(&mut app, c);
+    let (mut app, mut driver) = Driver::start(timeline, Filter::default(), 200, 50);
+    driver.apply(&mut app, Action::StartSearch);
+    for c in "to lam".chars() {
+        driver.apply(&mut app, Action::Input(c));
     }
     let theme = Theme { color: true };
     let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");

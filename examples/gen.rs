@@ -1,6 +1,9 @@
 //! Writes a synthetic data set: `cargo run --release --example gen -- --events N --seed S --out DIR`.
 //! Then: `timeline --data DIR/data.json`, or `timeline check --data DIR/data.json`.
 
+#[path = "../tests/support/synth.rs"]
+mod synth;
+
 use clap::Parser;
 use std::path::PathBuf;
 
@@ -20,7 +23,7 @@ struct Args {
 
 fn main() -> std::io::Result<()> {
     let args = Args::parse();
-    timeline::synth::write(&args.out, args.events, args.seed)?;
+    synth::write(&args.out, args.events, args.seed)?;
     eprintln!("wrote {} events to {}", args.events, args.out.join("data.json").display());
     Ok(())
 }

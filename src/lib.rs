@@ -5,9 +5,20 @@
 
 pub mod app;
 pub mod cli;
+pub mod input;
 pub mod load;
 pub mod model;
 pub mod search;
-pub mod synth;
+pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod view;
+
+/// The frozen test data set: a copy of the built-in one, so that unit tests do not change when
+/// `assets/` does.
+#[cfg(test)]
+pub(crate) fn frozen() -> model::Timeline {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/frozen/timeline.json");
+    let input = load::DataInput::from_file(&path, None).expect("the frozen data set reads");
+    load::load(&input).expect("the frozen data set loads")
+}

@@ -141,13 +141,13 @@ fn browse(
     if big {
         eprint!("timeline: indexing {} events for search …", timeline.events.len());
     }
-    let app = App::new(timeline, 80, 24).with_filter(filter);
+    let (app, first) = App::new(timeline, filter, 80, 24);
     if big {
         eprint!("\r\x1b[2K");
     }
     let theme = Theme { color: Theme::color_from_env() };
     let test_panic = test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
-    match tui::run(app, theme, test_panic)? {
+    match tui::run(app, first, theme, test_panic)? {
         tui::Ended::Quit => Ok(ExitCode::SUCCESS),
         tui::Ended::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),
     }

@@ -2,10 +2,11 @@
 //! I/O. The terminal is restored on every way out: quitting, an error, a panic (through a panic
 //! hook) and SIGTERM or SIGHUP.
 
-use crate::app::keymap::map_key;
-use crate::app::{Action, App, update};
+use crate::app::{App, Effect, update};
+use crate::input::Action;
+use crate::input::keymap::map_key;
 use crate::search::Results;
-use crate::search::worker::Worker;
+use crate::search::worker::{Searcher, Worker};
 use crate::ui::{self, Theme};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
@@ -25,15 +26,16 @@ pub enum Ended {
     Signal(i32),
 }
 
-/// Runs the browser until the user quits or a signal arrives.
-pub fn run(mut app: App, theme: Theme, test_panic: bool) -> io::Result<Ended> {
+/// Runs the browser until the user quits or a signal arrives. `first` is the effect `App::new`
+/// answered with: the first search, which runs before the first frame.
+pub fn run(mut app: App, first: Effect, theme: Theme, test_panic: bool) -> io::Result<Ended> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     install_panic_hook();
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, &mut app, &theme, &signal, test_panic);
+    let result = event_loop(&mut terminal, &mut app, first, &theme, &signal, test_panic);
     restore()?;
     result
 }
@@ -91,29 +93,41 @@ fn spawn_input(tx: Sender<Msg>) {
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
+    first: Effect,
     theme: &Theme,
     signal: &AtomicUsize,
     test_panic: bool,
 ) -> io::Result<Ended> {
     let (tx, rx) = channel();
     spawn_input(tx.clone());
-    let worker =
-        Worker::spawn(Arc::clone(&app.timeline), Arc::clone(&app.engine), move |generation, results| {
-            let _ = tx.send(Msg::Searched(generation, results));
-        });
-    app.background = true;
+    let mut searcher = Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
+    // The first search runs here, so that the first frame already shows the events.
+    if let Effect::Search { generation, filter } = first
+        && let Some(results) = searcher.search(&filter, &|| false)
+    {
+        update(app, Action::SearchDone(generation, results));
+    }
+    let worker = Worker::spawn(searcher, move |generation, results| {
+        let _ = tx.send(Msg::Searched(generation, results));
+    });
+    // Carries out what `update` asks for; true when it asks to quit.
+    let carry_out = |effect: Option<Effect>| match effect {
+        Some(Effect::Search { generation, filter }) => {
+            worker.submit(generation, filter);
+            false
+        }
+        Some(Effect::Quit) => true,
+        None => false,
+    };
     // crossterm starts listening for resizes on its first read: do one now, before the size is
     // taken, so a resize right after start-up is not missed.
     let _ = event::poll(Duration::ZERO);
     let size = terminal.size()?;
-    update(app, Action::Resize { width: size.width, height: size.height });
+    carry_out(update(app, Action::Resize { width: size.width, height: size.height }));
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut dirty = true;
     loop {
-        if let Some((generation, filter)) = app.request.take() {
-            worker.submit(generation, filter);
-        }
         if dirty {
             terminal.draw(|f| ui::render(app, f, theme))?;
             dirty = false;
@@ -124,17 +138,9 @@ fn event_loop(
                 return Ok(Ended::Quit);
             }
         }
-        match rx.recv_timeout(Duration::from_millis(250)) {
-            Ok(Msg::Input(ev)) => {
-                if let Some(action) = action_for(app, ev) {
-                    update(app, action);
-                    dirty = true;
-                }
-            }
-            Ok(Msg::Searched(generation, results)) => {
-                update(app, Action::SearchDone(generation, results));
-                dirty = true;
-            }
+        let action = match rx.recv_timeout(Duration::from_millis(250)) {
+            Ok(Msg::Input(ev)) => action_for(app, ev),
+            Ok(Msg::Searched(generation, results)) => Some(Action::SearchDone(generation, results)),
             Ok(Msg::InputFailed(e)) => return Err(e),
             // No terminal any more (its window was closed): stop as if hung up.
             Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
@@ -143,19 +149,20 @@ fn event_loop(
             // A resize that slipped past the input thread still reaches the layout.
             Err(RecvTimeoutError::Timeout) => {
                 let size = terminal.size()?;
-                if (size.width, size.height) != (app.width, app.height) {
-                    update(app, Action::Resize { width: size.width, height: size.height });
-                    dirty = true;
-                }
+                ((size.width, size.height) != (app.view.width, app.view.height))
+                    .then_some(Action::Resize { width: size.width, height: size.height })
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
+        };
+        if let Some(action) = action {
+            if carry_out(update(app, action)) {
+                return Ok(Ended::Quit);
+            }
+            dirty = true;
         }
         match signal.load(Ordering::Relaxed) {
             0 => {}
             sig => return Ok(Ended::Signal(sig as i32)),
-        }
-        if app.should_quit {
-            return Ok(Ended::Quit);
         }
     }
 }

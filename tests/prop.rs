@@ -1,18 +1,20 @@
 //! Random sequences of actions and resizes never panic, and the state stays consistent: the
 //! selection is in range, the rows match the hits, the reader points at a real quote.
 
+mod support;
+
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::sync::OnceLock;
-use timeline::app::{Action, App, Mode, Row, update};
-use timeline::load::load_builtin;
+use support::Browser;
+use timeline::app::{Action, App, Mode, Row};
 use timeline::model::Timeline;
 use timeline::ui::{Theme, render};
 
 fn timeline() -> Timeline {
     static T: OnceLock<Timeline> = OnceLock::new();
-    T.get_or_init(|| load_builtin().unwrap()).clone()
+    T.get_or_init(support::frozen).clone()
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -67,23 +69,23 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 fn check(app: &App) -> Result<(), TestCaseError> {
-    if app.hits.is_empty() {
-        prop_assert_eq!(app.selected, 0);
-        prop_assert!(app.rows.is_empty());
+    if app.shown.hits.is_empty() {
+        prop_assert_eq!(app.view.selected, 0);
+        prop_assert!(app.shown.rows.is_empty());
     } else {
-        prop_assert!(app.selected < app.hits.len());
-        prop_assert!(app.rows.contains(&Row::Event(app.selected)));
-        prop_assert_eq!(app.rows[app.row_of(app.selected)], Row::Event(app.selected));
+        prop_assert!(app.view.selected < app.shown.hits.len());
+        prop_assert!(app.shown.rows.contains(&Row::Event(app.view.selected)));
+        prop_assert_eq!(app.shown.rows[app.shown.row_of(app.view.selected)], Row::Event(app.view.selected));
     }
-    let events = app.rows.iter().filter(|r| matches!(r, Row::Event(_))).count();
-    prop_assert_eq!(events, app.hits.len());
-    prop_assert!(app.list_top <= app.rows.len());
+    let events = app.shown.rows.iter().filter(|r| matches!(r, Row::Event(_))).count();
+    prop_assert_eq!(events, app.shown.hits.len());
+    prop_assert!(app.view.list_top <= app.shown.rows.len());
     let mode = match &app.mode {
         Mode::Help { under, .. } => under.as_ref(),
         m => m,
     };
     if let Mode::Reader(r) = mode {
-        prop_assert!(r.citation < app.timeline.events[r.event].citations.len());
+        prop_assert!(r.citation < app.data.timeline.events[r.event].citations.len());
     }
     if let Mode::Picker(p) = &app.mode {
         prop_assert!(p.visible.is_empty() || p.cursor < p.visible.len());
@@ -96,13 +98,13 @@ proptest! {
 
     #[test]
     fn random_actions_keep_the_state_consistent(actions in prop::collection::vec(action(), 1..60)) {
-        let mut app = App::new(timeline(), 80, 24);
+        let mut b = Browser::new(timeline(), 80, 24);
         let theme = Theme { color: true };
         for a in actions {
-            update(&mut app, a);
-            check(&app)?;
-            let mut term = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-            term.draw(|f| render(&app, f, &theme)).unwrap();
+            b.act(a);
+            check(&b.app)?;
+            let mut term = Terminal::new(TestBackend::new(b.app.view.width, b.app.view.height)).unwrap();
+            term.draw(|f| render(&b.app, f, &theme)).unwrap();
         }
     }
 }

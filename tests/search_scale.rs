@@ -1,14 +1,16 @@
 //! The optimised search against the plain reference, on random generated data sets and random
 //! queries; typing character by character against pasting; and cancellation.
 
+mod support;
+
 use proptest::prelude::*;
 use std::sync::mpsc::channel;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
-use timeline::app::{Action, App, update};
+use timeline::app::{Action, App, Effect, update};
 use timeline::load::{DataInput, load};
 use timeline::model::{Kind, Timeline};
-use timeline::search::worker::Worker;
+use timeline::search::worker::{Searcher, Worker};
 use timeline::search::{Engine, Filter, Incremental, Order, reference};
 
 /// A few generated data sets, made once per test run.
@@ -18,7 +20,7 @@ fn data(seed: u64) -> &'static (Timeline, Engine) {
         (0..4)
             .map(|s| {
                 let dir = std::env::temp_dir().join(format!("timeline-scale-{}-{s}", std::process::id()));
-                timeline::synth::write(&dir, 120 + 40 * s as usize, 1000 + s).unwrap();
+                support::synth::write(&dir, 120 + 40 * s as usize, 1000 + s).unwrap();
                 let t = load(&DataInput::from_file(&dir.join("data.json"), None).unwrap()).unwrap();
                 std::fs::remove_dir_all(&dir).ok();
                 let e = Engine::new(&t);
@@ -121,22 +123,28 @@ fn a_cancelled_search_gives_up_and_leaves_the_cache_alone() {
 #[test]
 fn a_superseded_result_never_overwrites_a_newer_one() {
     let (t, _) = data(1);
-    let mut app = App::new(t.clone(), 100, 30);
-    app.background = true;
+    let (mut app, first) = App::new(t.clone(), Filter::default(), 100, 30);
+    assert!(matches!(first, Effect::Search { .. }));
     update(&mut app, Action::StartSearch);
-    update(&mut app, Action::Input('t'));
-    let (old_gen, old_filter) = app.request.take().expect("a request");
-    update(&mut app, Action::Input('o'));
-    let (new_gen, new_filter) = app.request.take().expect("a newer request");
+    let Some(Effect::Search { generation: old_gen, filter: old_filter }) =
+        update(&mut app, Action::Input('t'))
+    else {
+        panic!("typing asks for a search")
+    };
+    let Some(Effect::Search { generation: new_gen, filter: new_filter }) =
+        update(&mut app, Action::Input('o'))
+    else {
+        panic!("typing asks for a search")
+    };
     assert!(new_gen > old_gen);
-    assert!(app.searching);
+    assert!(app.job.pending());
     let old = reference::run(t, &old_filter);
     let new = reference::run(t, &new_filter);
     assert_ne!(old.hits.len(), new.hits.len(), "the two queries differ, so a mix-up would show");
     update(&mut app, Action::SearchDone(new_gen, new.clone()));
     update(&mut app, Action::SearchDone(old_gen, old));
-    assert_eq!(app.hits, new.hits);
-    assert!(!app.searching);
+    assert_eq!(app.shown.hits, new.hits);
+    assert!(!app.job.pending());
 }
 
 #[test]
@@ -145,7 +153,8 @@ fn the_worker_answers_the_newest_request_last() {
     let timeline = Arc::new(t.clone());
     let engine = Arc::new(Engine::new(&timeline));
     let (tx, rx) = channel();
-    let worker = Worker::spawn(Arc::clone(&timeline), engine, move |generation, results| {
+    let searcher = Searcher::new(Arc::clone(&timeline), engine);
+    let worker = Worker::spawn(searcher, move |generation, results| {
         let _ = tx.send((generation, results));
     });
     let queries = ["t", "to", "to ", "to l", "to la", "to lam"];
@@ -164,4 +173,23 @@ fn the_worker_answers_the_newest_request_last() {
     assert_eq!(last_gen, queries.len() as u64);
     assert_eq!(last, reference::run(&timeline, &Filter { query: "to lam".into(), ..Filter::default() }));
     assert!(answers.windows(2).all(|w| w[0].0 < w[1].0), "answers come in order of generation");
+}
+
+#[test]
+fn same_seed_same_bytes_and_it_loads() {
+    let base = std::env::temp_dir().join(format!("timeline-synth-{}", std::process::id()));
+    let (a, b) = (base.join("a"), base.join("b"));
+    support::synth::write(&a, 25, 7).unwrap();
+    support::synth::write(&b, 25, 7).unwrap();
+    let read = |d: &std::path::Path| std::fs::read(d.join("data.json")).unwrap();
+    assert_eq!(read(&a), read(&b));
+    assert_eq!(std::fs::read(a.join("a000002.txt")).unwrap(), std::fs::read(b.join("a000002.txt")).unwrap());
+    let input = timeline::load::DataInput::from_file(&a.join("data.json"), None).unwrap();
+    let t = timeline::load::load(&input).expect("generated data verifies");
+    assert_eq!(t.events.len(), 25);
+    assert_eq!(t.sources.len(), 3);
+    assert!(
+        t.events.iter().any(|e| e.citations[0].quote.contains('ệ') || e.citations[0].quote.contains('ộ'))
+    );
+    std::fs::remove_dir_all(&base).ok();
 }

@@ -2,22 +2,24 @@
 //! any, a track of what each cell looks like without colour: R reverse, U underline, B bold,
 //! I italic, D dim. That is what keeps the selection and highlights visible under NO_COLOR.
 
+mod support;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
-use timeline::app::{Action, App, update};
-use timeline::load::load_builtin;
+use support::Browser;
+use timeline::app::{Action, App};
 use timeline::ui::{Theme, render};
 
 const COLOR: Theme = Theme { color: true };
 const PLAIN: Theme = Theme { color: false };
 
 fn app(w: u16, h: u16, actions: &[Action]) -> App {
-    let mut app = App::new(load_builtin().unwrap(), w, h);
+    let mut b = Browser::new(support::frozen(), w, h);
     for a in actions {
-        update(&mut app, a.clone());
+        b.act(a.clone());
     }
-    app
+    b.app
 }
 
 fn typed(s: &str) -> Vec<Action> {

@@ -1,20 +1,27 @@
-//! The browser's state: a plain struct, with enums for the mode and the focus.
-//! Keys become `Action`s (`keymap`), and `update` is the only place that changes an `App`.
+//! The browser's state: a plain struct in named parts, with enums for the mode, the focus and the
+//! search job. Keys become `Action`s (`input::keymap`); `update` is the only code that changes an
+//! `App`, and it answers with the `Effect`s (a search to run, quitting) that the event loop, or a
+//! test's `Driver`, carries out.
 
-pub mod action;
-pub mod keymap;
+pub mod driver;
+pub mod effect;
 pub mod line;
 pub mod picker;
+mod shown;
 mod update;
 
-pub use action::Action;
+pub use crate::input::Action;
+pub use driver::Driver;
+pub use effect::Effect;
 pub use line::LineInput;
 pub use picker::{Picker, PickerKind};
+pub use shown::{Row, Shown};
 pub use update::update;
 
+use crate::input::keymap::KeyMode;
 use crate::model::{Event, Timeline};
-use crate::search::{Engine, Filter, Hit, Incremental, Order, Query, Results};
-use keymap::KeyMode;
+use crate::search::{Engine, Filter, Hit, Order, Query};
+use crate::view::detail::Selected;
 use std::sync::Arc;
 
 /// Which pane the movement keys act on.
@@ -63,181 +70,164 @@ impl Mode {
     }
 }
 
-/// One row of the timeline pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    /// A year header with the number of shown events in that year.
-    Year { year: i32, count: usize },
-    /// An event: index into `App::hits`.
-    Event(usize),
-}
-
-/// The whole state of the browser.
-pub struct App {
+/// The data being browsed: shared with the search worker, never changed.
+pub struct Data {
     pub timeline: Arc<Timeline>,
     pub engine: Arc<Engine>,
-    pub filter: Filter,
-    /// The events shown, in display order.
-    pub hits: Vec<Hit>,
-    /// The timeline pane's rows: events, with year headers in chronological order.
-    pub rows: Vec<Row>,
-    /// For each hit, its index in `rows` (built with the rows: moving never scans them).
-    row_of_hit: Vec<usize>,
-    /// Index into `hits` of the selected event.
+}
+
+/// The filter the user asked for, with its query parsed once. Changed only through
+/// `App::refilter_with`, so the two never disagree.
+#[derive(Debug, Clone, Default)]
+pub struct Criteria {
+    filter: Filter,
+    query: Query,
+}
+
+impl Criteria {
+    pub fn new(filter: Filter) -> Self {
+        Criteria { query: Query::parse(&filter.query), filter }
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+}
+
+/// Where the user is looking: the terminal size, the selection and the scroll of each pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Viewport {
+    pub width: u16,
+    pub height: u16,
+    /// Index into `Shown::hits` of the selected event.
     pub selected: usize,
     /// First visible row of the timeline pane.
     pub list_top: usize,
     /// First visible line of the detail pane.
     pub detail_scroll: usize,
     pub focus: Focus,
+}
+
+/// The search for the current criteria. Generations only grow; a result is shown only if it
+/// answers the newest generation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchJob {
+    /// Criteria changed inside `update`: a search must start when `update` returns.
+    Wanted { generation: u64 },
+    /// Handed to the worker, not answered yet.
+    Running { generation: u64 },
+    /// The shown results answer this generation.
+    Done { generation: u64 },
+}
+
+impl SearchJob {
+    pub fn generation(self) -> u64 {
+        match self {
+            SearchJob::Wanted { generation }
+            | SearchJob::Running { generation }
+            | SearchJob::Done { generation } => generation,
+        }
+    }
+
+    /// True until the newest search has been answered.
+    pub fn pending(self) -> bool {
+        !matches!(self, SearchJob::Done { .. })
+    }
+}
+
+/// The whole state of the browser.
+pub struct App {
+    pub data: Data,
+    pub criteria: Criteria,
+    /// The results on screen, laid out in rows, with what is derived from them.
+    pub shown: Shown,
+    pub view: Viewport,
     pub mode: Mode,
-    /// The terminal size.
-    pub width: u16,
-    pub height: u16,
+    pub job: SearchJob,
     /// A one-off message for the status line ("no events in 1990").
     pub message: Option<String>,
-    pub should_quit: bool,
-    /// Whether the query matched as a phrase (then the phrase is what is highlighted).
-    pub phrase: bool,
-    /// Search in the background: `refilter` leaves a request for the event loop instead of
-    /// searching, so typing never waits for a search.
-    pub background: bool,
-    /// Generation of the newest search asked for; older results are ignored.
-    pub generation: u64,
-    /// True while a background search is running (the status line says so).
-    pub searching: bool,
-    /// A search for the event loop to hand to the worker.
-    pub request: Option<(u64, Filter)>,
-    /// Event counts along the time axis.
-    pub axis: crate::ui::axis::Counts,
-    /// Widths of the timeline's date and country columns over all shown events, so that the
-    /// columns stay put while scrolling (computed per search, not per frame).
-    pub column_widths: (usize, usize),
-    /// The last search, to narrow the next one while typing (when searching in the foreground).
-    incremental: Incremental,
 }
 
 impl App {
-    pub fn new(timeline: Timeline, width: u16, height: u16) -> Self {
+    /// A browser on `timeline` with `filter` applied, and the first search to run.
+    pub fn new(timeline: Timeline, filter: Filter, width: u16, height: u16) -> (App, Effect) {
         let engine = Arc::new(Engine::new(&timeline));
-        let axis = crate::ui::axis::Counts::new(&timeline);
+        let shown = Shown::new(&timeline);
         let mut app = App {
-            timeline: Arc::new(timeline),
-            engine,
-            filter: Filter::default(),
-            hits: Vec::new(),
-            rows: Vec::new(),
-            row_of_hit: Vec::new(),
-            selected: 0,
-            list_top: 0,
-            detail_scroll: 0,
-            focus: Focus::Timeline,
+            data: Data { timeline: Arc::new(timeline), engine },
+            criteria: Criteria::new(Filter::default()),
+            shown,
+            view: Viewport {
+                width,
+                height,
+                selected: 0,
+                list_top: 0,
+                detail_scroll: 0,
+                focus: Focus::Timeline,
+            },
             mode: Mode::Browse,
-            width,
-            height,
+            job: SearchJob::Done { generation: 0 },
             message: None,
-            should_quit: false,
-            phrase: false,
-            background: false,
-            generation: 0,
-            searching: false,
-            request: None,
-            axis,
-            column_widths: (4, 2),
-            incremental: Incremental::default(),
         };
-        app.refilter();
-        app
+        app.refilter_with(|f| *f = filter);
+        let effect = app.start_search();
+        (app, effect)
     }
 
-    /// Starts with a filter already applied (`timeline --search … --country …`).
-    pub fn with_filter(mut self, filter: Filter) -> Self {
-        self.filter = filter;
-        self.refilter();
-        self
+    pub fn timeline(&self) -> &Timeline {
+        &self.data.timeline
+    }
+
+    pub fn filter(&self) -> &Filter {
+        self.criteria.filter()
+    }
+
+    /// The parsed current query.
+    pub fn query(&self) -> &Query {
+        self.criteria.query()
     }
 
     /// The selected event, if any event is shown.
     pub fn selected_event(&self) -> Option<&Event> {
-        self.hits.get(self.selected).map(|h| &self.timeline.events[h.event])
+        self.selected_hit().map(|h| &self.data.timeline.events[h.event])
     }
 
     pub fn selected_hit(&self) -> Option<&Hit> {
-        self.hits.get(self.selected)
+        self.shown.hits.get(self.view.selected)
     }
 
-    /// The parsed current query.
-    pub fn query(&self) -> Query {
-        Query::parse(&self.filter.query)
+    /// The selected event as the detail pane shows it.
+    pub fn detail_input(&self) -> Option<Selected<'_>> {
+        let hit = self.selected_hit()?;
+        Some(Selected { timeline: &self.data.timeline, hit, marks: self.shown.marks(hit.event) })
     }
 
     /// True when the list is ranked by relevance (no year headers).
     pub fn ranked(&self) -> bool {
-        self.filter.order == Order::Relevance && !self.query().is_empty()
+        self.filter().order == Order::Relevance && !self.query().is_empty()
     }
 
-    /// Row index of a hit.
-    pub fn row_of(&self, hit: usize) -> usize {
-        self.row_of_hit.get(hit).copied().unwrap_or(0)
+    /// Changes the criteria and asks for a search of them.
+    fn refilter_with(&mut self, edit: impl FnOnce(&mut Filter)) {
+        let mut filter = std::mem::take(&mut self.criteria.filter);
+        edit(&mut filter);
+        self.criteria = Criteria::new(filter);
+        self.job = SearchJob::Wanted { generation: self.job.generation() + 1 };
     }
 
-    /// Runs the filter again (or asks for it to run in the background) and rebuilds the rows.
-    pub fn refilter(&mut self) {
-        self.generation += 1;
-        if self.background {
-            self.request = Some((self.generation, self.filter.clone()));
-            self.searching = true;
-            return;
-        }
-        let results = self.incremental.search(&self.engine, &self.timeline, &self.filter);
-        self.show(results);
+    /// The search `update` asked for, if any, now handed over.
+    fn take_search(&mut self) -> Option<Effect> {
+        matches!(self.job, SearchJob::Wanted { .. }).then(|| self.start_search())
     }
 
-    /// Shows a search's results, keeping the selection where it can.
-    pub fn show(&mut self, results: Results) {
-        self.searching = false;
-        let keep = self.hits.get(self.selected).map(|h| h.event);
-        self.hits = results.hits;
-        self.axis.show(&self.hits);
-        let events = &self.timeline.events;
-        self.column_widths = self.hits.iter().fold((4, 2), |(d, c), h| {
-            let e = &events[h.event];
-            (
-                d.max(unicode_width::UnicodeWidthStr::width(e.date_text.as_str())),
-                c.max(e.countries.len() * 3 - 1),
-            )
-        });
-        self.column_widths.1 = self.column_widths.1.min(8);
-        self.phrase = results.phrase;
-        self.selected = match keep {
-            _ if self.ranked() => 0,
-            Some(ev) => {
-                self.hits.iter().position(|h| h.event >= ev).unwrap_or(self.hits.len().saturating_sub(1))
-            }
-            None => 0,
-        };
-        self.rebuild_rows();
-        self.detail_scroll = 0;
-        update::scroll_to_selection(self);
-    }
-
-    fn rebuild_rows(&mut self) {
-        self.rows.clear();
-        self.row_of_hit.clear();
-        if self.ranked() {
-            self.rows.extend((0..self.hits.len()).map(Row::Event));
-            self.row_of_hit.extend(0..self.hits.len());
-            return;
-        }
-        let year_of = |h: &Hit| self.timeline.events[h.event].date.year_value();
-        let mut i = 0;
-        while i < self.hits.len() {
-            let year = year_of(&self.hits[i]);
-            let count = self.hits[i..].iter().take_while(|h| year_of(h) == year).count();
-            self.rows.push(Row::Year { year, count });
-            self.row_of_hit.extend(self.rows.len()..self.rows.len() + count);
-            self.rows.extend((i..i + count).map(Row::Event));
-            i += count;
-        }
+    /// Hands over a search of the current criteria: the job is running.
+    fn start_search(&mut self) -> Effect {
+        let generation = self.job.generation();
+        self.job = SearchJob::Running { generation };
+        Effect::Search { generation, filter: self.criteria.filter.clone() }
     }
 }

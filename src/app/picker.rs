@@ -2,8 +2,8 @@
 
 use super::LineInput;
 use crate::model::{Kind, Timeline};
-use crate::search::fold::fold_str;
 use crate::search::{Engine, Filter, Hit, passes_filters};
+use crate::text::fold::fold_str;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {

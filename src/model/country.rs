@@ -1,6 +1,6 @@
 //! Partner countries: ISO code plus English and Vietnamese names, and lookup by any of them.
 
-use crate::search::fold::fold_str;
+use crate::text::fold::fold_str;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Country {

@@ -1,7 +1,7 @@
 //! The search index: every searchable field of every event, folded once at load.
 
-use super::fold::fold_str;
 use crate::model::{Event, Timeline};
+use crate::text::fold::fold_str;
 
 /// Which part of an event a piece of text is. The order is the tie-break order of ranking:
 /// a match in the title beats one in a quote.

@@ -4,7 +4,6 @@
 //! event is checked against the filters, then against every term, field by field, short fields
 //! first. Hits are ranked by score, then by the most prominent field matched, then by recency.
 
-pub mod fold;
 pub mod incremental;
 pub mod index;
 pub mod matcher;
@@ -13,7 +12,7 @@ pub mod reference;
 pub mod worker;
 
 use crate::model::{Kind, PartialDate, Timeline};
-use fold::lower_keep_accents;
+use crate::text::fold::{self, lower_keep_accents};
 use fuzzy_matcher::skim::SkimMatcherV2;
 pub use incremental::Incremental;
 pub use index::{Field, SearchIndex, field_text};

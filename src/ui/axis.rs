@@ -1,145 +1,20 @@
-//! The time axis: the whole span on one strip, with a mark for every event and the selected one
-//! picked out. Most events are recent, so the scale is piecewise: the older past is compressed
-//! and the last months get the most room. The boundaries are labelled on the strip.
+//! Draws the time axis: a caret over the selected event, the density bars, the boundary labels.
 
 use super::Theme;
 use crate::app::App;
-use chrono::{Datelike, NaiveDate};
+use crate::text::wrap::width;
+use crate::view::axis::{Scale, label};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// A piecewise-linear map from dates to a fraction of the strip's width.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Scale {
-    /// Boundary dates and the fraction of the width where each falls; increasing.
-    pub stops: Vec<(NaiveDate, f64)>,
-}
-
-/// Share of the width for: the distant past, the last ten years, the last year, the last months.
-const WEIGHTS: [f64; 4] = [0.25, 0.20, 0.25, 0.30];
-
-impl Scale {
-    pub fn new(first: NaiveDate, last: NaiveDate) -> Scale {
-        let start =
-            NaiveDate::from_ymd_opt(first.year() - first.year().rem_euclid(10), 1, 1).unwrap_or(first);
-        let end = next_month(last);
-        let y = |year| NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(start);
-        let months_back = end.checked_sub_months(chrono::Months::new(3)).unwrap_or(start);
-        let candidates = [y(end.year() - 10), y(end.year() - 1), months_back, end];
-        let mut bounds = vec![(start, 0.0)];
-        let mut weight = 0.0;
-        for (b, w) in candidates.into_iter().zip(WEIGHTS) {
-            weight += w;
-            if b > bounds.last().map_or(start, |x| x.0) {
-                bounds.push((b, weight));
-            }
-        }
-        // Dropped segments give their room to the ones left.
-        let total = bounds.last().map_or(1.0, |b| b.1).max(f64::EPSILON);
-        Scale { stops: bounds.into_iter().map(|(d, f)| (d, f / total)).collect() }
-    }
-
-    /// Where a date falls, from 0.0 to 1.0.
-    pub fn at(&self, d: NaiveDate) -> f64 {
-        let s = &self.stops;
-        if s.len() < 2 || d <= s[0].0 {
-            return 0.0;
-        }
-        for w in s.windows(2) {
-            let ((a, fa), (b, fb)) = (w[0], w[1]);
-            if d < b {
-                let span = (b - a).num_days().max(1) as f64;
-                return fa + (fb - fa) * (d - a).num_days() as f64 / span;
-            }
-        }
-        1.0
-    }
-
-    /// The column of a date on a strip `width` cells wide.
-    pub fn col(&self, d: NaiveDate, width: u16) -> u16 {
-        ((self.at(d) * (width.saturating_sub(1)) as f64).round() as u16).min(width.saturating_sub(1))
-    }
-}
-
-fn next_month(d: NaiveDate) -> NaiveDate {
-    let first = d.with_day(1).unwrap_or(d);
-    first.checked_add_months(chrono::Months::new(1)).unwrap_or(d)
-}
-
-fn label(d: NaiveDate) -> String {
-    if d.month() == 1 { d.year().to_string() } else { d.format("%b %Y").to_string() }
-}
-
-/// Fine buckets along the axis; columns sum them, so drawing never walks the events.
-const BUCKETS: usize = 1024;
-
-/// How many events fall in each bucket of the axis: all of them, and those the filters show.
-/// Built when the data or the hits change, not on every frame.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Counts {
-    pub scale: Option<Scale>,
-    /// Each event's bucket.
-    bucket: Vec<u16>,
-    all: Vec<u32>,
-    shown: Vec<u32>,
-}
-
-impl Counts {
-    pub fn new(t: &crate::model::Timeline) -> Counts {
-        let (Some(first), Some(last)) =
-            (t.events.first(), t.events.iter().map(|e| e.end.unwrap_or(e.date).last_day()).max())
-        else {
-            return Counts::default();
-        };
-        let scale = Scale::new(first.date.first_day(), last);
-        let bucket: Vec<u16> = t
-            .events
-            .iter()
-            .map(|e| (scale.at(e.date.first_day()) * (BUCKETS - 1) as f64).round() as u16)
-            .collect();
-        let mut all = vec![0; BUCKETS];
-        for &b in &bucket {
-            all[b as usize] += 1;
-        }
-        Counts { scale: Some(scale), bucket, shown: all.clone(), all }
-    }
-
-    /// Recounts the shown events.
-    pub fn show(&mut self, hits: &[crate::search::Hit]) {
-        self.shown = vec![0; self.all.len()];
-        for h in hits {
-            if let Some(&b) = self.bucket.get(h.event) {
-                self.shown[b as usize] += 1;
-            }
-        }
-    }
-
-    /// The column of a bucket on a strip `w` wide.
-    fn col(b: usize, w: u16) -> usize {
-        ((b as f64 / (BUCKETS - 1) as f64) * w.saturating_sub(1) as f64).round() as usize
-    }
-
-    /// (all, shown) per column.
-    fn columns(&self, w: u16) -> (Vec<u32>, Vec<u32>) {
-        let (mut all, mut shown) = (vec![0; w as usize], vec![0; w as usize]);
-        for b in 0..self.all.len() {
-            let c = Self::col(b, w).min((w as usize).saturating_sub(1));
-            all[c] += self.all[b];
-            shown[c] += self.shown[b];
-        }
-        (all, shown)
-    }
-}
-
 pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
-    let Some(scale) = &app.axis.scale else { return };
+    let Some(scale) = &app.shown.axis.scale else { return };
     let w = area.width;
-    let (all, shown) = app.axis.columns(w);
+    let (all, shown) = app.shown.axis.columns(w);
     let selected = app.selected_hit().and_then(|h| {
-        let b = *app.axis.bucket.get(h.event)? as usize;
-        Some((Counts::col(b, w) as u16, app.timeline.events[h.event].date_text.clone()))
+        Some((app.shown.axis.column_of(h.event, w)?, app.data.timeline.events[h.event].date_text.clone()))
     });
     let bars: Vec<Span> = (0..w as usize)
         .map(|x| {
@@ -168,7 +43,7 @@ fn bar(n: usize) -> &'static str {
 /// `▼ 26–27 Jan 2026` above the selected event's column, kept inside the strip.
 fn caret_line(selected: Option<(u16, String)>, w: u16, theme: &Theme) -> Line<'static> {
     let Some((col, date)) = selected else { return Line::raw("") };
-    let (col, dw) = (col as usize, super::wrap::width(&date));
+    let (col, dw) = (col as usize, width(&date));
     let text_right = format!("▼ {date}");
     if col + 2 + dw <= w as usize {
         Line::from(vec![Span::raw(" ".repeat(col)), Span::styled(text_right, theme.key())])
@@ -198,48 +73,4 @@ fn labels_line(scale: &Scale, w: u16, theme: &Theme) -> Line<'static> {
         }
     }
     Line::styled(out, theme.dim())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    #[test]
-    fn recent_months_get_the_most_room() {
-        let s = Scale::new(d("1950-01-18"), d("2026-02-06"));
-        let years: Vec<NaiveDate> = s.stops.iter().map(|x| x.0).collect();
-        assert_eq!(
-            years,
-            [d("1950-01-01"), d("2016-01-01"), d("2025-01-01"), d("2025-12-01"), d("2026-03-01")]
-        );
-        assert!(s.at(d("1959-06-01")) < 0.05);
-        // Ten days at the end span more columns than ten years at the start.
-        let w = 80;
-        assert!(s.col(d("2026-02-05"), w) - s.col(d("2026-01-26"), w) >= 2);
-        assert!(s.col(d("1967-06-24"), w) - s.col(d("1959-01-01"), w) <= 3);
-        assert_eq!(s.col(d("2026-02-28"), w), 79);
-        assert_eq!(s.col(d("1950-01-01"), w), 0);
-    }
-
-    #[test]
-    fn positions_increase_with_dates() {
-        let s = Scale::new(d("1950-01-18"), d("2026-02-06"));
-        let mut prev = -1.0;
-        for y in 1950..=2026 {
-            let x = s.at(d(&format!("{y}-01-01")));
-            assert!(x > prev || (x == prev && x == 0.0), "{y}");
-            prev = x;
-        }
-    }
-
-    #[test]
-    fn short_spans_drop_empty_segments() {
-        let s = Scale::new(d("2026-01-05"), d("2026-02-06"));
-        assert!(s.stops.windows(2).all(|w| w[0].0 < w[1].0));
-        assert_eq!(s.stops.last().unwrap().1, 1.0);
-    }
 }

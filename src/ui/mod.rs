@@ -4,39 +4,17 @@
 pub mod axis;
 pub mod detail;
 pub mod help;
-pub mod layout;
 pub mod picker;
 pub mod reader;
 pub mod status;
-pub mod theme;
 pub mod timeline;
-pub mod wrap;
 
 use crate::app::{App, Mode};
-use crate::model::Kind;
-use layout::Layout;
+use crate::view::layout::{self, Layout};
+pub use crate::view::{Theme, glyph};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
-pub use theme::Theme;
-
-/// A one-column marker for each kind of event.
-pub fn glyph(k: Kind) -> &'static str {
-    match k {
-        Kind::Visit => "→",
-        Kind::Talks => "⇄",
-        Kind::Meeting => "◆",
-        Kind::Reception => "◇",
-        Kind::Message => "✉",
-        Kind::Anniversary => "★",
-        Kind::Relations => "∞",
-        Kind::Agreement => "§",
-        Kind::Congress => "▲",
-        Kind::Seminar => "¶",
-        Kind::Statement => "❝",
-        Kind::Multilateral => "⊕",
-    }
-}
 
 /// A bordered pane; the focused one is marked by its border and a `▸` in the title.
 pub fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {

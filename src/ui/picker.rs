@@ -1,9 +1,10 @@
 //! The country and kind pickers, drawn over the panes.
 
-use super::layout::inner;
-use super::wrap::{fit, width};
 use super::{Theme, pane_block};
 use crate::app::{Picker, PickerKind};
+use crate::text::wrap::width;
+use crate::view::layout::inner;
+use crate::view::spans::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -1,30 +1,19 @@
 //! The source reader: a whole article, scrolled to the quote, with the quote highlighted.
 
-use super::layout::{Layout, inner};
-use super::wrap::{styled, width, wrap};
 use super::{Theme, pane_block};
 use crate::app::{App, Reader};
+use crate::text::wrap::width;
+use crate::view::layout::{Layout, inner};
+use crate::view::reader::{HEADER, article_lines, body_rect};
+use crate::view::spans::{fit, styled};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
 
-const HEADER: u16 = 4;
-
-/// Where the article's text goes.
-pub fn body_rect(l: &Layout) -> Rect {
-    let r = inner(l.main);
-    Rect::new(r.x, r.y + HEADER.min(r.height), r.width, r.height.saturating_sub(HEADER))
-}
-
-/// The article's wrapped lines at a width.
-pub fn article_lines(text: &str, w: u16) -> Vec<Range<usize>> {
-    wrap(text, w.max(1) as usize)
-}
-
 pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
-    let t = &app.timeline;
+    let t = &app.data.timeline;
     let e = &t.events[r.event];
     let c = &e.citations[r.citation];
     let s = &t.sources[c.source];
@@ -57,10 +46,8 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         ]),
         Line::styled("─".repeat(head.width as usize), theme.dim()),
     ];
-    let header: Vec<Line> = header
-        .into_iter()
-        .map(|l| Line::from(super::wrap::fit(l.spans, head.width as usize)).style(l.style))
-        .collect();
+    let header: Vec<Line> =
+        header.into_iter().map(|l| Line::from(fit(l.spans, head.width as usize)).style(l.style)).collect();
     f.render_widget(Paragraph::new(header), Rect::new(head.x, head.y, head.width, HEADER.min(head.height)));
     let body = body_rect(l);
     let lines = article_lines(&s.text, body.width);

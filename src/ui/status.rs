@@ -1,10 +1,11 @@
 //! The status line (position, search, filters, messages) and the key-hint bar.
 
 use super::Theme;
-use super::wrap::{fit, width};
-use crate::app::keymap::hints;
 use crate::app::{App, Mode};
+use crate::input::keymap::hints;
 use crate::search::{Filter, Order};
+use crate::text::wrap::width;
+use crate::view::spans::fit;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,8 +18,8 @@ pub fn period_label(f: &Filter) -> String {
 
 /// The active filters, in words: `“dai hoi” · countries LA, AZ · kinds visit · 2022..2026`.
 pub fn filter_summary(app: &App) -> Vec<String> {
-    let f = &app.filter;
-    let t = &app.timeline;
+    let f = &app.filter();
+    let t = &app.data.timeline;
     let mut parts = Vec::new();
     if !f.query.trim().is_empty() {
         let order = if f.order == Order::Relevance { "by relevance" } else { "by date" };
@@ -51,10 +52,10 @@ pub fn input_spans(prompt: &'static str, line: &crate::app::LineInput, theme: &T
 
 pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &Theme) {
     let w = status.width as usize;
-    let pos = if app.hits.is_empty() {
-        format!("0/{}", app.timeline.events.len())
+    let pos = if app.shown.hits.is_empty() {
+        format!("0/{}", app.data.timeline.events.len())
     } else {
-        format!("{}/{}", app.selected + 1, app.hits.len())
+        format!("{}/{}", app.view.selected + 1, app.shown.hits.len())
     };
     let left: Vec<Span> = match &app.mode {
         Mode::Search(line) => input_spans("/", line, theme),
@@ -69,10 +70,14 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     };
     let right = match (&app.message, &app.mode) {
         (Some(m), _) => Span::styled(format!(" {m} "), theme.error()),
-        (None, _) if app.searching => Span::styled(" searching… ", theme.key()),
+        (None, _) if app.job.pending() => Span::styled(" searching… ", theme.key()),
         (None, Mode::Search(_)) => {
-            let order = if app.filter.order == Order::Relevance { "relevance" } else { "date" };
-            Span::raw(format!(" {}/{} hits · by {order} ", app.hits.len(), app.timeline.events.len()))
+            let order = if app.filter().order == Order::Relevance { "relevance" } else { "date" };
+            Span::raw(format!(
+                " {}/{} hits · by {order} ",
+                app.shown.hits.len(),
+                app.data.timeline.events.len()
+            ))
         }
         (None, Mode::Command(_)) => Span::raw(" 1983 goes there · 2022..2026 limits · empty clears "),
         _ => Span::raw(""),

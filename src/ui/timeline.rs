@@ -1,43 +1,40 @@
 //! The timeline pane: year headers, then one row per event (date, countries, kind, title).
 
-use super::wrap::{clean, fit, styled_range, width};
 use super::{Theme, glyph, pane_block};
 use crate::app::{App, Focus, Row};
 use crate::model::Status;
 use crate::search::{Field, Marks, field_text};
+use crate::text::wrap::{clean, width};
+use crate::view::spans::{fit, marks_for, styled_range};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
-    let title = format!(" Timeline {}/{} ", app.hits.len(), app.timeline.events.len());
-    let block = pane_block(&title, app.focus == Focus::Timeline, theme);
+    let title = format!(" Timeline {}/{} ", app.shown.hits.len(), app.data.timeline.events.len());
+    let block = pane_block(&title, app.view.focus == Focus::Timeline, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
-    if app.hits.is_empty() {
+    if app.shown.hits.is_empty() {
         f.render_widget(
             Paragraph::new(empty_lines(app, theme)).wrap(ratatui::widgets::Wrap { trim: true }),
             inner,
         );
         return;
     }
-    let (date_w, codes_w) = app.column_widths;
-    let query = app.query();
+    let (date_w, codes_w) = app.shown.column_widths;
     let lines: Vec<Line> = app
+        .shown
         .rows
         .iter()
-        .skip(app.list_top)
+        .skip(app.view.list_top)
         .take(inner.height as usize)
         .map(|row| match *row {
             Row::Year { year, count } => year_line(year, count, inner.width as usize, theme),
             Row::Event(h) => {
-                let marks = if query.is_empty() {
-                    Vec::new()
-                } else {
-                    app.engine.marks(&app.timeline, app.hits[h].event, &query, app.phrase)
-                };
-                event_line(app, h, &marks, (date_w, codes_w), inner.width as usize, theme)
+                let marks = app.shown.marks(app.shown.hits[h].event);
+                event_line(app, h, marks, (date_w, codes_w), inner.width as usize, theme)
             }
         })
         .collect();
@@ -63,10 +60,10 @@ fn event_line(
     w: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let hit = &app.hits[h];
-    let t = &app.timeline;
+    let hit = &app.shown.hits[h];
+    let t = &app.data.timeline;
     let e = &t.events[hit.event];
-    let selected = h == app.selected;
+    let selected = h == app.view.selected;
     let planned = e.status == Status::Planned;
     let date = format!("{:<date_w$}", e.date_label());
     let codes = t.country_codes(e).join(",");
@@ -106,19 +103,6 @@ fn event_line(
     line
 }
 
-/// Highlight styles for one field's matched ranges.
-pub fn marks_for(
-    marks: &Marks,
-    field: Field,
-    theme: &Theme,
-) -> Vec<(std::ops::Range<usize>, ratatui::style::Style)> {
-    marks
-        .iter()
-        .filter(|(f, _)| *f == field)
-        .flat_map(|(_, r)| r.iter().map(|r| (r.clone(), theme.matched())))
-        .collect()
-}
-
 /// A few words around the first highlighted range of a long text.
 fn snippet(
     text: &str,
@@ -142,8 +126,8 @@ fn fit_str(s: &str, w: usize) -> String {
 /// What an empty result says: which filters are active and how to clear them.
 fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("No events match.", theme.title()), Line::raw("")];
-    let f = &app.filter;
-    let t = &app.timeline;
+    let f = &app.filter();
+    let t = &app.data.timeline;
     if !f.query.trim().is_empty() {
         lines.push(Line::raw(format!("search “{}” — Esc or / then Ctrl-u clears it", f.query.trim())));
     }

@@ -11,8 +11,8 @@ pub fn update(app: &mut App, action: Action) {
     match line.edit(&action) {
         Edit::Changed => {
             if is_search {
-                app.filter.query = line.text.clone();
-                app.refilter();
+                let text = line.text.clone();
+                app.refilter_with(|f| f.query = text);
             }
             return;
         }
@@ -21,13 +21,12 @@ pub fn update(app: &mut App, action: Action) {
     }
     let text = line.text.clone();
     match action {
-        Action::Down => select(app, app.selected + 1),
-        Action::Up => select(app, app.selected.saturating_sub(1)),
+        Action::Down => select(app, app.view.selected + 1),
+        Action::Up => select(app, app.view.selected.saturating_sub(1)),
         Action::ToggleOrder if is_search => browse::toggle_order(app),
         Action::Accept if is_search => app.mode = Mode::Browse,
         Action::Back if is_search => {
-            app.filter.query.clear();
-            app.refilter();
+            app.refilter_with(|f| f.query.clear());
             app.mode = Mode::Browse;
         }
         Action::Accept => {
@@ -57,23 +56,21 @@ fn period(app: &mut App, text: &str) -> Result<(), String> {
         {
             return Err(format!("{} is before {}", t.iso(), f.iso()));
         }
-        app.filter.from = from;
-        app.filter.to = to;
+        app.refilter_with(|f| (f.from, f.to) = (from, to));
     } else if text.is_empty() {
-        app.filter.from = None;
-        app.filter.to = None;
+        app.refilter_with(|f| (f.from, f.to) = (None, None));
     } else {
         let Some(d) = date(text)? else { return Ok(()) };
         return goto(app, d);
     }
-    app.refilter();
     Ok(())
 }
 
 /// Selects the first shown event on or after a date.
 fn goto(app: &mut App, d: PartialDate) -> Result<(), String> {
-    let events = &app.timeline.events;
-    let found = app.hits.iter().enumerate().filter(|(_, h)| events[h.event].date.last_day() >= d.first_day());
+    let events = &app.data.timeline.events;
+    let found =
+        app.shown.hits.iter().enumerate().filter(|(_, h)| events[h.event].date.last_day() >= d.first_day());
     let best = found.min_by_key(|(_, h)| events[h.event].date).map(|(i, _)| i);
     match best {
         Some(i) => {
@@ -104,9 +101,8 @@ pub fn update_picker(app: &mut App, action: Action) {
                 p.chosen.clear();
                 p.toggle();
             }
-            p.apply(&mut app.filter);
+            app.refilter_with(|f| p.apply(f));
             app.mode = Mode::Browse;
-            app.refilter();
         }
         Action::Back => app.mode = Mode::Browse,
         _ => {}

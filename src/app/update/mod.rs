@@ -4,49 +4,92 @@ mod browse;
 mod lines;
 mod reader;
 
-use super::{Action, App, Focus, Mode, Row};
-use crate::ui::layout::{Layout, inner};
+use super::{Action, App, Effect, Focus, Mode, Row, SearchJob};
+use crate::search::Results;
+use crate::view::Theme;
+use crate::view::layout::{Layout, inner};
 
 pub use reader::open_reader;
 
-/// Applies one action to the state.
-pub fn update(app: &mut App, action: Action) {
+/// Applies one action to the state, and says what the outside world must do about it.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    if let Some(Effect::Quit) = apply(app, action) {
+        return Some(Effect::Quit);
+    }
+    cache_marks(app);
+    app.take_search()
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Resize { width, height } => {
-            app.width = width;
-            app.height = height;
+            app.view.width = width;
+            app.view.height = height;
             scroll_to_selection(app);
             clamp_detail(app);
             reader::clamp(app);
-            return;
+            return None;
         }
-        Action::Quit => {
-            app.should_quit = true;
-            return;
-        }
+        Action::Quit => return Some(Effect::Quit),
         Action::SearchDone(generation, results) => {
             // A superseded search never overwrites a newer one's results.
-            if generation == app.generation {
-                app.show(results);
+            if generation == app.job.generation() {
+                app.job = SearchJob::Done { generation };
+                show(app, results);
             }
-            return;
+            return None;
         }
         _ => {}
     }
     app.message = None;
     match app.mode {
-        Mode::Browse => browse::update(app, action),
+        Mode::Browse => return browse::update(app, action),
         Mode::Search(_) | Mode::Command(_) => lines::update(app, action),
         Mode::Picker(_) => lines::update_picker(app, action),
         Mode::Reader(_) => reader::update(app, action),
         Mode::Help { .. } => help(app, action),
     }
+    None
+}
+
+/// Shows a search's results, keeping the selection on the same event, or the next one, where it
+/// can; a ranked list starts at its best hit.
+fn show(app: &mut App, results: Results) {
+    let keep = app.selected_hit().map(|h| h.event);
+    let ranked = app.ranked();
+    app.shown.set(&app.data.timeline, results, ranked);
+    let hits = &app.shown.hits;
+    app.view.selected = match keep {
+        _ if ranked => 0,
+        Some(ev) => hits.iter().position(|h| h.event >= ev).unwrap_or(hits.len().saturating_sub(1)),
+        None => 0,
+    };
+    app.view.detail_scroll = 0;
+    scroll_to_selection(app);
+}
+
+/// Computes the search highlights of the events on screen (the visible rows and the selected
+/// event), so that drawing only reads them.
+fn cache_marks(app: &mut App) {
+    let query = app.criteria.query();
+    if query.is_empty() {
+        return app.shown.cache_marks(&[], |_| Vec::new());
+    }
+    let top = app.view.list_top;
+    let mut events: Vec<usize> = app.shown.rows[top.min(app.shown.rows.len())..]
+        .iter()
+        .take(list_height(app))
+        .filter_map(|r| if let Row::Event(h) = r { Some(app.shown.hits[*h].event) } else { None })
+        .collect();
+    events.extend(app.selected_hit().map(|h| h.event).filter(|e| !events.contains(e)));
+    let (t, engine, phrase) = (&app.data.timeline, &app.data.engine, app.shown.phrase);
+    app.shown.cache_marks(&events, |e| engine.marks(t, e, query, phrase));
 }
 
 fn help(app: &mut App, action: Action) {
-    let page = app.height.saturating_sub(4) as usize;
+    let page = app.view.height.saturating_sub(4) as usize;
     let Mode::Help { scroll, under } = &mut app.mode else { return };
-    let max = crate::ui::help::line_count().saturating_sub(1);
+    let max = crate::view::help::line_count().saturating_sub(1);
     let step = match action {
         Action::Back | Action::Help => {
             app.mode = std::mem::replace(under.as_mut(), Mode::Browse);
@@ -79,21 +122,21 @@ pub fn distance(action: &Action, page: usize) -> Option<isize> {
 
 /// Rows visible in the timeline pane.
 pub fn list_height(app: &App) -> usize {
-    inner(Layout::new(app.width, app.height).list).height as usize
+    inner(Layout::new(app.view.width, app.view.height).list).height as usize
 }
 
 /// Lines visible in the detail pane, and its text width.
 pub fn detail_size(app: &App) -> (usize, u16) {
-    let r = inner(Layout::new(app.width, app.height).detail);
+    let r = inner(Layout::new(app.view.width, app.view.height).detail);
     (r.height as usize, r.width)
 }
 
 /// Selects a hit (clamped) and scrolls it into view.
 pub fn select(app: &mut App, hit: usize) {
-    let hit = hit.min(app.hits.len().saturating_sub(1));
-    if hit != app.selected {
-        app.selected = hit;
-        app.detail_scroll = 0;
+    let hit = hit.min(app.shown.hits.len().saturating_sub(1));
+    if hit != app.view.selected {
+        app.view.selected = hit;
+        app.view.detail_scroll = 0;
     }
     scroll_to_selection(app);
 }
@@ -102,32 +145,32 @@ pub fn select(app: &mut App, hit: usize) {
 /// its year, are visible.
 pub fn scroll_to_selection(app: &mut App) {
     let h = list_height(app).max(1);
-    let row = app.row_of(app.selected);
-    let first = if row > 0 && matches!(app.rows[row - 1], Row::Year { .. }) { row - 1 } else { row };
-    if first < app.list_top {
-        app.list_top = first;
-    } else if row >= app.list_top + h {
-        app.list_top = row + 1 - h;
+    let row = app.shown.row_of(app.view.selected);
+    let first = if row > 0 && matches!(app.shown.rows[row - 1], Row::Year { .. }) { row - 1 } else { row };
+    if first < app.view.list_top {
+        app.view.list_top = first;
+    } else if row >= app.view.list_top + h {
+        app.view.list_top = row + 1 - h;
     }
-    app.list_top = app.list_top.min(app.rows.len().saturating_sub(h));
+    app.view.list_top = app.view.list_top.min(app.shown.rows.len().saturating_sub(h));
 }
 
 /// Keeps the detail pane's scroll inside its content.
 pub fn clamp_detail(app: &mut App) {
     let (h, w) = detail_size(app);
-    let total = crate::ui::detail::build(app, w).len();
-    app.detail_scroll = app.detail_scroll.min(total.saturating_sub(h));
+    let total = crate::view::detail::document(app.detail_input(), w, &Theme::plain()).len();
+    app.view.detail_scroll = app.view.detail_scroll.min(total.saturating_sub(h));
 }
 
 fn scroll_detail(app: &mut App, delta: isize) {
-    app.detail_scroll = app.detail_scroll.saturating_add_signed(delta);
+    app.view.detail_scroll = app.view.detail_scroll.saturating_add_signed(delta);
     clamp_detail(app);
 }
 
 /// Moves in the focused pane by `delta` (events, or lines of the detail pane).
 fn move_by(app: &mut App, delta: isize) {
-    match app.focus {
-        Focus::Timeline => select(app, app.selected.saturating_add_signed(delta)),
+    match app.view.focus {
+        Focus::Timeline => select(app, app.view.selected.saturating_add_signed(delta)),
         Focus::Detail => scroll_detail(app, delta),
     }
 }

@@ -1,8 +1,8 @@
 //! The source reader: opening it, scrolling, moving between quotes and sources, going back.
 
 use crate::app::{Action, App, Mode, Reader};
-use crate::ui::layout::Layout;
-use crate::ui::reader::{article_lines, body_rect};
+use crate::view::layout::Layout;
+use crate::view::reader::{article_lines, body_rect};
 
 /// Opens the reader on the selected event's first quote.
 pub fn open_reader(app: &mut App) {
@@ -34,15 +34,15 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 fn body_size(app: &App) -> (usize, u16) {
-    let r = body_rect(&Layout::new(app.width, app.height));
+    let r = body_rect(&Layout::new(app.view.width, app.view.height));
     (r.height as usize, r.width)
 }
 
 /// Number of wrapped lines of the article being read.
 fn line_count(app: &App, r: &Reader) -> usize {
     let (_, w) = body_size(app);
-    let c = &app.timeline.events[r.event].citations[r.citation];
-    article_lines(&app.timeline.sources[c.source].text, w).len()
+    let c = &app.data.timeline.events[r.event].citations[r.citation];
+    article_lines(&app.data.timeline.sources[c.source].text, w).len()
 }
 
 fn scroll(app: &mut App, delta: isize) {
@@ -66,8 +66,8 @@ pub fn clamp(app: &mut App) {
 fn scroll_to_quote(app: &mut App) {
     let (h, w) = body_size(app);
     let Mode::Reader(r) = &app.mode else { return };
-    let c = &app.timeline.events[r.event].citations[r.citation];
-    let lines = article_lines(&app.timeline.sources[c.source].text, w);
+    let c = &app.data.timeline.events[r.event].citations[r.citation];
+    let lines = article_lines(&app.data.timeline.sources[c.source].text, w);
     let at = lines.iter().position(|l| l.end > c.span.start).unwrap_or(0);
     if let Mode::Reader(r) = &mut app.mode {
         r.scroll = at.saturating_sub(h / 3);
@@ -77,7 +77,7 @@ fn scroll_to_quote(app: &mut App) {
 
 fn step_quote(app: &mut App, delta: isize) {
     let Mode::Reader(r) = &mut app.mode else { return };
-    let n = app.timeline.events[r.event].citations.len();
+    let n = app.data.timeline.events[r.event].citations.len();
     r.citation = (r.citation as isize + delta).rem_euclid(n as isize) as usize;
     let msg = format!("quote {} of {n}", r.citation + 1);
     scroll_to_quote(app);
@@ -87,7 +87,7 @@ fn step_quote(app: &mut App, delta: isize) {
 /// Tab: the first quote of the next source article this event cites.
 fn next_source(app: &mut App) {
     let Mode::Reader(r) = &mut app.mode else { return };
-    let cites = &app.timeline.events[r.event].citations;
+    let cites = &app.data.timeline.events[r.event].citations;
     let current = cites[r.citation].source;
     let n = cites.len();
     let next = (1..=n).map(|d| (r.citation + d) % n).find(|&i| cites[i].source != current);

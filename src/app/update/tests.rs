@@ -1,22 +1,53 @@
-//! `update` for every action, on the built-in data set at a fixed size.
+//! `update` for every action, on the frozen test data set at a fixed size, with effects carried
+//! out by the same `Driver` that benchmarks use.
 
 use super::*;
-use crate::app::{PickerKind, Reader};
-use crate::load::load_builtin;
+use crate::app::{Driver, PickerKind, Reader};
+use crate::search::Filter;
 
-fn app() -> App {
-    App::new(load_builtin().expect("built-in data loads"), 100, 30)
+/// A browser and the executor of its effects.
+struct Fixture {
+    app: App,
+    driver: Driver,
+    /// The last effect left over after searching: `Some(Effect::Quit)` once quit.
+    last: Option<Effect>,
 }
 
-fn run(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        update(app, a.clone());
+impl std::ops::Deref for Fixture {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
     }
 }
 
-fn typed(app: &mut App, s: &str) {
+impl Fixture {
+    fn act(&mut self, action: Action) {
+        self.last = self.driver.apply(&mut self.app, action);
+    }
+
+    fn quit(&self) -> bool {
+        self.last == Some(Effect::Quit)
+    }
+}
+
+fn with_filter(filter: Filter) -> Fixture {
+    let (app, driver) = Driver::start(crate::frozen(), filter, 100, 30);
+    Fixture { app, driver, last: None }
+}
+
+fn app() -> Fixture {
+    with_filter(Filter::default())
+}
+
+fn run(f: &mut Fixture, actions: &[Action]) {
+    for a in actions {
+        f.act(a.clone());
+    }
+}
+
+fn typed(f: &mut Fixture, s: &str) {
     for c in s.chars() {
-        update(app, Action::Input(c));
+        f.act(Action::Input(c));
     }
 }
 
@@ -27,17 +58,17 @@ fn selected_id(app: &App) -> &str {
 #[test]
 fn selection_stays_within_the_list() {
     let mut a = app();
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.view.selected, 0);
     run(&mut a, &[Action::Up]);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.view.selected, 0);
     run(&mut a, &[Action::Down, Action::Down]);
-    assert_eq!(a.selected, 2);
+    assert_eq!(a.view.selected, 2);
     run(&mut a, &[Action::Bottom]);
-    assert_eq!(a.selected, a.hits.len() - 1);
+    assert_eq!(a.view.selected, a.shown.hits.len() - 1);
     run(&mut a, &[Action::Down, Action::PageDown, Action::HalfPageDown]);
-    assert_eq!(a.selected, a.hits.len() - 1);
+    assert_eq!(a.view.selected, a.shown.hits.len() - 1);
     run(&mut a, &[Action::Top]);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.view.selected, 0);
 }
 
 #[test]
@@ -45,26 +76,30 @@ fn pages_move_by_the_visible_height() {
     let mut a = app();
     let h = list_height(&a);
     run(&mut a, &[Action::PageDown]);
-    assert_eq!(a.selected, h - 1);
+    assert_eq!(a.view.selected, h - 1);
     run(&mut a, &[Action::PageUp]);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.view.selected, 0);
     run(&mut a, &[Action::HalfPageDown]);
-    assert_eq!(a.selected, h / 2);
+    assert_eq!(a.view.selected, h / 2);
     run(&mut a, &[Action::HalfPageUp]);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.view.selected, 0);
 }
 
 #[test]
 fn the_selected_row_is_always_on_screen() {
     let mut a = app();
     let h = list_height(&a);
-    for _ in 0..a.hits.len() {
-        update(&mut a, Action::Down);
-        let row = a.row_of(a.selected);
-        assert!(row >= a.list_top && row < a.list_top + h, "row {row} top {} h {h}", a.list_top);
+    for _ in 0..a.shown.hits.len() {
+        a.act(Action::Down);
+        let row = a.shown.row_of(a.view.selected);
+        assert!(
+            row >= a.view.list_top && row < a.view.list_top + h,
+            "row {row} top {} h {h}",
+            a.view.list_top
+        );
     }
     run(&mut a, &[Action::Top]);
-    assert_eq!(a.list_top, 0, "the year header above the first event shows too");
+    assert_eq!(a.view.list_top, 0, "the year header above the first event shows too");
 }
 
 #[test]
@@ -91,21 +126,21 @@ fn focus_switches_and_the_detail_pane_scrolls_within_its_text() {
     let mut a = app();
     run(&mut a, &[Action::Down]); // the 1959 visit, with three long quotes
     run(&mut a, &[Action::ToggleFocus]);
-    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.view.focus, Focus::Detail);
     run(&mut a, &[Action::Down, Action::Down]);
-    assert_eq!(a.detail_scroll, 2);
-    assert_eq!(a.selected, 1, "moving in the detail pane does not change the selection");
+    assert_eq!(a.view.detail_scroll, 2);
+    assert_eq!(a.view.selected, 1, "moving in the detail pane does not change the selection");
     run(&mut a, &[Action::Bottom]);
     let (h, w) = detail_size(&a);
-    let total = crate::ui::detail::build(&a, w).len();
-    assert_eq!(a.detail_scroll, total - h);
+    let total = crate::view::detail::document(a.detail_input(), w, &Theme::plain()).len();
+    assert_eq!(a.view.detail_scroll, total - h);
     run(&mut a, &[Action::DetailDown]);
-    assert_eq!(a.detail_scroll, total - h, "clamped");
+    assert_eq!(a.view.detail_scroll, total - h, "clamped");
     run(&mut a, &[Action::DetailUp, Action::Top]);
-    assert_eq!(a.detail_scroll, 0);
+    assert_eq!(a.view.detail_scroll, 0);
     run(&mut a, &[Action::ToggleFocus, Action::Down]);
     assert_eq!(
-        (a.focus, a.selected, a.detail_scroll),
+        (a.view.focus, a.view.selected, a.view.detail_scroll),
         (Focus::Timeline, 2, 0),
         "a new event starts at the top"
     );
@@ -115,15 +150,15 @@ fn focus_switches_and_the_detail_pane_scrolls_within_its_text() {
 fn the_reader_opens_on_the_quote_and_goes_back_exactly() {
     let mut a = app();
     run(&mut a, &[Action::Down, Action::ToggleFocus, Action::Down]);
-    let before = (a.selected, a.list_top, a.detail_scroll, a.focus);
+    let before = (a.view.selected, a.view.list_top, a.view.detail_scroll, a.view.focus);
     run(&mut a, &[Action::OpenReader]);
     let Mode::Reader(r) = a.mode.clone() else { panic!("reader") };
-    assert_eq!(a.timeline.events[r.event].id, "ho-chi-minh-visits-baku-1959");
+    assert_eq!(a.data.timeline.events[r.event].id, "ho-chi-minh-visits-baku-1959");
     assert_eq!(r.citation, 0);
     // The quote is on the first page of the reader.
-    let body = crate::ui::reader::body_rect(&crate::ui::layout::Layout::new(a.width, a.height));
-    let c = &a.timeline.events[r.event].citations[0];
-    let lines = crate::ui::reader::article_lines(&a.timeline.sources[c.source].text, body.width);
+    let body = crate::view::reader::body_rect(&crate::view::layout::Layout::new(a.view.width, a.view.height));
+    let c = &a.data.timeline.events[r.event].citations[0];
+    let lines = crate::view::reader::article_lines(&a.data.timeline.sources[c.source].text, body.width);
     let quote_line = lines.iter().position(|l| l.end > c.span.start).unwrap();
     assert!(quote_line >= r.scroll && quote_line < r.scroll + body.height as usize);
     run(&mut a, &[Action::NextQuote]);
@@ -134,7 +169,7 @@ fn the_reader_opens_on_the_quote_and_goes_back_exactly() {
     assert!(matches!(a.mode, Mode::Reader(Reader { citation: 2, .. })));
     run(&mut a, &[Action::Back]);
     assert_eq!(a.mode, Mode::Browse);
-    assert_eq!((a.selected, a.list_top, a.detail_scroll, a.focus), before);
+    assert_eq!((a.view.selected, a.view.list_top, a.view.detail_scroll, a.view.focus), before);
 }
 
 #[test]
@@ -142,7 +177,7 @@ fn tab_in_the_reader_switches_source() {
     let mut a = app();
     run(&mut a, &[Action::Down, Action::OpenReader]);
     let source = |a: &App| match &a.mode {
-        Mode::Reader(r) => a.timeline.events[r.event].citations[r.citation].source,
+        Mode::Reader(r) => a.data.timeline.events[r.event].citations[r.citation].source,
         _ => usize::MAX,
     };
     let first = source(&a);
@@ -175,30 +210,30 @@ fn search_filters_on_every_keystroke_and_esc_clears_it() {
     run(&mut a, &[Action::StartSearch]);
     typed(&mut a, "dai hoi");
     assert!(matches!(a.mode, Mode::Search(_)));
-    assert!(a.hits.len() < a.timeline.events.len());
-    assert!(a.phrase);
+    assert!(a.shown.hits.len() < a.data.timeline.events.len());
+    assert!(a.shown.phrase);
     run(&mut a, &[Action::Accept]);
-    assert_eq!((a.mode.clone(), a.filter.query.as_str()), (Mode::Browse, "dai hoi"));
-    let n = a.hits.len();
+    assert_eq!((a.mode.clone(), a.filter().query.as_str()), (Mode::Browse, "dai hoi"));
+    let n = a.shown.hits.len();
     run(&mut a, &[Action::PrevHit]);
-    assert_eq!(a.selected, n - 1, "N wraps to the last hit");
+    assert_eq!(a.view.selected, n - 1, "N wraps to the last hit");
     assert_eq!(a.message.as_deref(), Some("search wrapped to the last hit"));
     run(&mut a, &[Action::NextHit]);
-    assert_eq!(a.selected, 0);
+    assert_eq!(a.view.selected, 0);
     run(&mut a, &[Action::StartSearch, Action::DeleteWord]);
-    assert_eq!(a.filter.query, "dai ");
+    assert_eq!(a.filter().query, "dai ");
     run(&mut a, &[Action::Back]);
-    assert_eq!((a.mode.clone(), a.filter.query.as_str(), a.hits.len()), (Mode::Browse, "", 35));
+    assert_eq!((a.mode.clone(), a.filter().query.as_str(), a.shown.hits.len()), (Mode::Browse, "", 35));
 }
 
 #[test]
 fn esc_clears_the_search_first_then_quits() {
-    let mut a = app().with_filter(crate::search::Filter { query: "laos".into(), ..Default::default() });
+    let mut a = with_filter(Filter { query: "laos".into(), ..Default::default() });
     run(&mut a, &[Action::Back]);
-    assert!(!a.should_quit);
-    assert!(a.filter.query.is_empty());
+    assert!(!a.quit());
+    assert!(a.filter().query.is_empty());
     run(&mut a, &[Action::Back]);
-    assert!(a.should_quit);
+    assert!(a.quit());
 }
 
 #[test]
@@ -207,11 +242,11 @@ fn toggle_order_switches_between_relevance_and_dates() {
     run(&mut a, &[Action::StartSearch]);
     typed(&mut a, "visit");
     assert!(a.ranked());
-    assert!(a.rows.iter().all(|r| matches!(r, Row::Event(_))), "no year headers when ranked");
+    assert!(a.shown.rows.iter().all(|r| matches!(r, Row::Event(_))), "no year headers when ranked");
     run(&mut a, &[Action::ToggleOrder]);
     assert!(!a.ranked());
-    assert!(a.hits.windows(2).all(|w| w[0].event < w[1].event));
-    assert!(matches!(a.rows[0], Row::Year { .. }));
+    assert!(a.shown.hits.windows(2).all(|w| w[0].event < w[1].event));
+    assert!(matches!(a.shown.rows[0], Row::Year { .. }));
 }
 
 #[test]
@@ -225,21 +260,21 @@ fn country_picker_filters_toggles_applies_and_cancels() {
     assert_eq!(p.current().map(|e| (e.label.as_str(), e.count)), Some(("Laos", 6)));
     run(&mut a, &[Action::Accept]);
     assert_eq!(a.mode, Mode::Browse);
-    let la = a.timeline.find_country("LA").unwrap();
-    assert_eq!(a.filter.countries, [la]);
-    assert_eq!(a.hits.len(), 6);
+    let la = a.data.timeline.find_country("LA").unwrap();
+    assert_eq!(a.filter().countries, [la]);
+    assert_eq!(a.shown.hits.len(), 6);
     // Several at once with Space; Esc cancels without changing anything.
     run(&mut a, &[Action::PickCountries]);
     typed(&mut a, "cuba");
     run(&mut a, &[Action::ToggleEntry, Action::Back]);
-    assert_eq!(a.filter.countries, [la]);
+    assert_eq!(a.filter().countries, [la]);
     run(&mut a, &[Action::PickCountries]);
     typed(&mut a, "cuba");
     run(&mut a, &[Action::ToggleEntry, Action::Accept]);
-    assert_eq!(a.filter.countries.len(), 2);
-    assert_eq!(a.hits.len(), 8);
+    assert_eq!(a.filter().countries.len(), 2);
+    assert_eq!(a.shown.hits.len(), 8);
     run(&mut a, &[Action::ClearCountries]);
-    assert_eq!(a.hits.len(), 35);
+    assert_eq!(a.shown.hits.len(), 35);
 }
 
 #[test]
@@ -250,8 +285,9 @@ fn picker_counts_reflect_the_other_filters() {
     run(&mut a, &[Action::Accept, Action::PickCountries]);
     let Mode::Picker(p) = &a.mode else { panic!() };
     let laos = p.entries.iter().find(|e| e.label == "Laos").unwrap();
-    let la = a.timeline.find_country("LA").unwrap();
-    let expected = a.hits.iter().filter(|h| a.timeline.events[h.event].countries.contains(&la)).count();
+    let la = a.data.timeline.find_country("LA").unwrap();
+    let expected =
+        a.shown.hits.iter().filter(|h| a.data.timeline.events[h.event].countries.contains(&la)).count();
     assert_eq!(laos.count, expected);
     assert!(expected < 6);
 }
@@ -267,13 +303,14 @@ fn picker_counts_ignore_their_own_filter() {
     let Mode::Picker(p) = &a.mode else { panic!() };
     // Laos is picked, yet Azerbaijan still counts its "visit" events: a country's count is
     // what choosing it would show with the other filters.
-    let az = a.timeline.find_country("AZ").unwrap();
+    let az = a.data.timeline.find_country("AZ").unwrap();
     let query_only = crate::search::Filter { query: "visit".into(), ..Default::default() };
     let expected = a
+        .data
         .engine
-        .run(&a.timeline, &query_only)
+        .run(&a.data.timeline, &query_only)
         .iter()
-        .filter(|h| a.timeline.events[h.event].countries.contains(&az))
+        .filter(|h| a.data.timeline.events[h.event].countries.contains(&az))
         .count();
     let entry = p.entries.iter().find(|e| e.label == "Azerbaijan").unwrap();
     assert!(expected > 0);
@@ -286,8 +323,8 @@ fn kind_picker_filters_by_kind() {
     run(&mut a, &[Action::PickKinds]);
     typed(&mut a, "visit");
     run(&mut a, &[Action::Accept]);
-    assert_eq!(a.filter.kinds, [crate::model::Kind::Visit]);
-    assert!(a.hits.iter().all(|h| a.timeline.events[h.event].kind == crate::model::Kind::Visit));
+    assert_eq!(a.filter().kinds, [crate::model::Kind::Visit]);
+    assert!(a.shown.hits.iter().all(|h| a.data.timeline.events[h.event].kind == crate::model::Kind::Visit));
 }
 
 #[test]
@@ -297,10 +334,15 @@ fn colon_limits_the_period_or_goes_to_a_date() {
     typed(&mut a, "2022..2025");
     run(&mut a, &[Action::Accept]);
     assert_eq!(a.mode, Mode::Browse);
-    assert!(a.hits.iter().all(|h| (2022..=2025).contains(&a.timeline.events[h.event].date.year_value())));
-    assert_eq!(a.hits.len(), 8);
+    assert!(
+        a.shown
+            .hits
+            .iter()
+            .all(|h| (2022..=2025).contains(&a.data.timeline.events[h.event].date.year_value()))
+    );
+    assert_eq!(a.shown.hits.len(), 8);
     run(&mut a, &[Action::StartCommand, Action::Accept]);
-    assert_eq!(a.hits.len(), 35, "an empty line clears the period");
+    assert_eq!(a.shown.hits.len(), 35, "an empty line clears the period");
     run(&mut a, &[Action::StartCommand]);
     typed(&mut a, "1983");
     run(&mut a, &[Action::Accept]);
@@ -317,30 +359,30 @@ fn an_empty_result_keeps_a_valid_state() {
     let mut a = app();
     run(&mut a, &[Action::StartSearch]);
     typed(&mut a, "zzzzqqq");
-    assert!(a.hits.is_empty() && a.rows.is_empty());
-    assert_eq!(a.selected, 0);
+    assert!(a.shown.hits.is_empty() && a.shown.rows.is_empty());
+    assert_eq!(a.view.selected, 0);
     run(&mut a, &[Action::Down, Action::Accept, Action::OpenReader, Action::NextYear]);
     assert_eq!(a.mode, Mode::Browse);
     run(&mut a, &[Action::ClearAll]);
-    assert_eq!(a.hits.len(), 35);
+    assert_eq!(a.shown.hits.len(), 35);
 }
 
 #[test]
 fn mouse_clicks_select_rows_and_the_wheel_scrolls() {
     let mut a = app();
-    let list = crate::ui::layout::inner(crate::ui::layout::Layout::new(100, 30).list);
+    let list = crate::view::layout::inner(crate::view::layout::Layout::new(100, 30).list);
     // Row 0 is the 1950 header, row 1 its event, row 2 the 1959 header, row 3 the 1959 event.
     run(&mut a, &[Action::Click { col: list.x + 3, row: list.y + 3 }]);
     assert_eq!(selected_id(&a), "ho-chi-minh-visits-baku-1959");
     run(&mut a, &[Action::Click { col: list.x + 3, row: list.y + 4 }]);
     assert_eq!(selected_id(&a), "fidel-castro-statement-on-vietnam-1966", "a header selects its first event");
     run(&mut a, &[Action::Wheel { col: list.x + 3, row: list.y + 3, down: true }]);
-    assert_eq!(a.list_top, 3);
-    let row = a.row_of(a.selected);
-    assert!(row >= a.list_top);
-    let detail = crate::ui::layout::Layout::new(100, 30).detail;
+    assert_eq!(a.view.list_top, 3);
+    let row = a.shown.row_of(a.view.selected);
+    assert!(row >= a.view.list_top);
+    let detail = crate::view::layout::Layout::new(100, 30).detail;
     run(&mut a, &[Action::Click { col: detail.x + 2, row: detail.y + 2 }]);
-    assert_eq!(a.focus, Focus::Detail);
+    assert_eq!(a.view.focus, Focus::Detail);
 }
 
 #[test]
@@ -348,13 +390,13 @@ fn resizing_keeps_the_selection_visible() {
     let mut a = app();
     run(&mut a, &[Action::Bottom, Action::Resize { width: 80, height: 24 }]);
     let h = list_height(&a);
-    let row = a.row_of(a.selected);
-    assert!(row >= a.list_top && row < a.list_top + h);
+    let row = a.shown.row_of(a.view.selected);
+    assert!(row >= a.view.list_top && row < a.view.list_top + h);
     run(
         &mut a,
         &[Action::Resize { width: 0, height: 0 }, Action::Down, Action::Resize { width: 300, height: 100 }],
     );
-    assert_eq!(a.selected, a.hits.len() - 1);
+    assert_eq!(a.view.selected, a.shown.hits.len() - 1);
 }
 
 #[test]
@@ -362,7 +404,7 @@ fn quit_quits_from_any_mode() {
     for start in [Action::OpenReader, Action::Help, Action::StartSearch, Action::PickCountries] {
         let mut a = app();
         run(&mut a, &[start.clone(), Action::Quit]);
-        assert!(a.should_quit, "{start:?}");
+        assert!(a.quit(), "{start:?}");
     }
 }
 
@@ -378,7 +420,7 @@ fn help_scrolls_within_its_text() {
         a.mode
     );
     run(&mut a, &[Action::Bottom]);
-    let max = crate::ui::help::line_count() - 1;
+    let max = crate::view::help::line_count() - 1;
     assert!(matches!(a.mode, Mode::Help { scroll, .. } if scroll == max));
     run(&mut a, &[Action::Wheel { col: 1, row: 1, down: true }, Action::Top]);
     assert!(matches!(a.mode, Mode::Help { scroll: 0, .. }));

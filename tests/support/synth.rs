@@ -3,7 +3,7 @@
 //! names, places and countries, and dates spread over 1950–2030. The same seed gives the same
 //! bytes, whatever the platform or crate versions (the generator is a hand-written SplitMix64).
 
-use std::fmt::Write as _;
+use serde_json::{Value, json};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -157,7 +157,7 @@ const EN_WORDS: &[&str] = &[
 
 /// One generated event: the JSON object and the sentences its quotes come from.
 struct Generated {
-    json: String,
+    json: Value,
     /// The article paragraph that contains the event's quotes.
     paragraph: String,
 }
@@ -198,20 +198,12 @@ fn en_text(r: &mut SplitMix64, words: usize) -> String {
     s
 }
 
-fn json_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
-}
-
 fn event(r: &mut SplitMix64, i: usize, file: &str) -> Generated {
     let (date, end) = date(r);
     let year = &date[..4];
     let (code, name, name_vi) = r.pick(COUNTRIES);
     let (code2, _, _) = r.pick(COUNTRIES);
-    let codes = if code2 != code && r.below(4) == 0 {
-        format!("\"{code}\", \"{code2}\"")
-    } else {
-        format!("\"{code}\"")
-    };
+    let codes = if code2 != code && r.below(4) == 0 { vec![code, code2] } else { vec![code] };
     let person = r.pick(PEOPLE);
     let parts = 2 + r.below(2);
     let quote_vi = vi_sentence(r, parts, year);
@@ -220,91 +212,66 @@ fn event(r: &mut SplitMix64, i: usize, file: &str) -> Generated {
     let title = format!("{person} and {name}: {} {year}", en_text(r, words));
     let summary =
         format!("{} in {year} involving {name_vi} and {person}. {}.", en_text(r, 12), en_text(r, 18));
-    let mut json = String::with_capacity(900);
-    let _ = write!(
-        json,
-        "{{\"id\": \"ev-{i:07}\", \"date\": \"{date}\", {}\"status\": \"{}\", \"kind\": \"{}\", \"countries\": [{codes}], \
-         \"places\": [{}], \"people\": [{}], \"title\": {}, \"summary\": {}, \"sources\": [\
-         {{\"file\": \"{file}\", \"quote\": {}}}, {{\"file\": \"{file}\", \"quote\": {}}}]}}",
-        end.map(|e| format!("\"end\": \"{e}\", ")).unwrap_or_default(),
-        if r.below(8) == 0 { "planned" } else { "held" },
-        r.pick(KINDS),
-        json_str(r.pick(PLACES)),
-        json_str(person),
-        json_str(&title),
-        json_str(&summary),
-        json_str(&quote_vi),
-        json_str(&quote_en),
-    );
+    let status = if r.below(8) == 0 { "planned" } else { "held" };
+    let kind = r.pick(KINDS);
+    let place = r.pick(PLACES);
+    let mut json = json!({
+        "id": format!("ev-{i:07}"),
+        "date": date,
+        "status": status,
+        "kind": kind,
+        "countries": codes,
+        "places": [place],
+        "people": [person],
+        "title": title,
+        "summary": summary,
+        "sources": [{"file": file, "quote": quote_vi}, {"file": file, "quote": quote_en}],
+    });
+    if let Some(end) = end {
+        json["end"] = Value::from(end);
+    }
     let paragraph = format!("{quote_vi} {} {quote_en}\n\n", vi_sentence(r, 1, year));
     Generated { json, paragraph }
 }
 
-/// Writes `data.json` and the articles into `dir`, with `n` events from `seed`.
+/// Writes `data.json` and the articles into `dir`, with `n` events from `seed`. The events are
+/// streamed one per line, so that a million of them never sit in memory at once.
 pub fn write(dir: &Path, n: usize, seed: u64) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let mut r = SplitMix64::new(seed);
-    let mut data = io::BufWriter::new(std::fs::File::create(dir.join("data.json"))?);
-    writeln!(data, "{{\n  \"countries\": [")?;
-    for (i, (code, name, vi)) in COUNTRIES.iter().enumerate() {
-        let comma = if i + 1 < COUNTRIES.len() { "," } else { "" };
-        writeln!(
-            data,
-            "    {{\"code\": \"{code}\", \"name\": {}, \"name_vi\": {}}}{comma}",
-            json_str(name),
-            json_str(vi)
-        )?;
-    }
+    let countries: Vec<Value> =
+        COUNTRIES.iter().map(|(code, name, vi)| json!({"code": code, "name": name, "name_vi": vi})).collect();
     let articles = n.div_ceil(EVENTS_PER_ARTICLE);
-    writeln!(data, "  ],\n  \"sources\": [")?;
-    for a in 0..articles {
-        let comma = if a + 1 < articles { "," } else { "" };
-        writeln!(
-            data,
-            "    {{\"file\": \"a{a:06}.txt\", \"outlet\": \"Synthetic News\", \"published\": \"2026-01-{:02}\", \
-             \"language\": \"vi\", \"about\": \"Generated article {a}.\", \"evidence\": [\"Synthetic News\"]}}{comma}",
-            1 + a % 28
-        )?;
-    }
-    writeln!(data, "  ],\n  \"events\": [")?;
+    let sources: Vec<Value> = (0..articles)
+        .map(|a| {
+            json!({
+                "file": format!("a{a:06}.txt"),
+                "outlet": "Synthetic News",
+                "published": format!("2026-01-{:02}", 1 + a % 28),
+                "language": "vi",
+                "about": format!("Generated article {a}."),
+                "evidence": ["Synthetic News"],
+            })
+        })
+        .collect();
+    let mut data = io::BufWriter::new(std::fs::File::create(dir.join("data.json"))?);
+    write!(data, "{{\n  \"countries\": ")?;
+    serde_json::to_writer(&mut data, &countries)?;
+    write!(data, ",\n  \"sources\": ")?;
+    serde_json::to_writer(&mut data, &sources)?;
+    writeln!(data, ",\n  \"events\": [")?;
     for a in 0..articles {
         let file = format!("a{a:06}.txt");
         let mut article = String::from("Synthetic News\n\n");
         for i in a * EVENTS_PER_ARTICLE..((a + 1) * EVENTS_PER_ARTICLE).min(n) {
             let g = event(&mut r, i, &file);
             article.push_str(&g.paragraph);
-            let comma = if i + 1 < n { "," } else { "" };
-            writeln!(data, "    {}{comma}", g.json)?;
+            write!(data, "    ")?;
+            serde_json::to_writer(&mut data, &g.json)?;
+            writeln!(data, "{}", if i + 1 < n { "," } else { "" })?;
         }
         std::fs::write(dir.join(&file), article)?;
     }
     writeln!(data, "  ]\n}}")?;
     data.flush()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_bytes_and_it_loads() {
-        let base = std::env::temp_dir().join(format!("timeline-synth-{}", std::process::id()));
-        let (a, b) = (base.join("a"), base.join("b"));
-        write(&a, 25, 7).unwrap();
-        write(&b, 25, 7).unwrap();
-        let read = |d: &Path| std::fs::read(d.join("data.json")).unwrap();
-        assert_eq!(read(&a), read(&b));
-        assert_eq!(
-            std::fs::read(a.join("a000002.txt")).unwrap(),
-            std::fs::read(b.join("a000002.txt")).unwrap()
-        );
-        let input = crate::load::DataInput::from_file(&a.join("data.json"), None).unwrap();
-        let t = crate::load::load(&input).expect("generated data verifies");
-        assert_eq!(t.events.len(), 25);
-        assert_eq!(t.sources.len(), 3);
-        assert!(
-            t.events.iter().any(|e| e.citations[0].quote.contains('ệ') || e.citations[0].quote.contains('ộ'))
-        );
-        std::fs::remove_dir_all(&base).ok();
-    }
 }

@@ -9,6 +9,11 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// No colour: what measuring a document uses, and what `NO_COLOR` gets.
+    pub const fn plain() -> Theme {
+        Theme { color: false }
+    }
+
     /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
     pub fn color_from_env() -> bool {
         std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())

@@ -1,8 +1,5 @@
-//! Word wrapping by display width, keeping byte offsets into the original text, and building
-//! styled lines where ranges of the text (quotes, search hits) get their own style.
+//! Word wrapping by display width, keeping byte offsets into the original text.
 
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -76,87 +73,9 @@ fn tokens(para: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Builds styled lines for `lines` (from `wrap`) of `text`. Each mark styles a byte range on top of
-/// `base`; later marks win where they overlap. Control characters are shown as spaces.
-pub fn styled(
-    text: &str,
-    lines: &[Range<usize>],
-    base: Style,
-    marks: &[(Range<usize>, Style)],
-) -> Vec<Line<'static>> {
-    lines.iter().map(|l| styled_range(text, l.clone(), base, marks)).collect()
-}
-
-/// One styled line for a byte range of `text`.
-pub fn styled_range(
-    text: &str,
-    r: Range<usize>,
-    base: Style,
-    marks: &[(Range<usize>, Style)],
-) -> Line<'static> {
-    let mut cuts = vec![r.start, r.end];
-    for (m, _) in marks {
-        for b in [m.start, m.end] {
-            if b > r.start && b < r.end && text.is_char_boundary(b) {
-                cuts.push(b);
-            }
-        }
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    let spans = cuts
-        .windows(2)
-        .map(|w| {
-            let style = marks
-                .iter()
-                .filter(|(m, _)| m.start <= w[0] && w[1] <= m.end)
-                .fold(base, |s, (_, st)| s.patch(*st));
-            Span::styled(clean(&text[w[0]..w[1]]), style)
-        })
-        .collect::<Vec<_>>();
-    Line::from(spans)
-}
-
 /// Replaces control characters, which would garble the terminal, with spaces.
 pub fn clean(s: &str) -> String {
     s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
-}
-
-/// Cuts spans to `max` columns, ending with `…` when something was cut.
-pub fn fit(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
-    let total: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if total <= max {
-        return spans;
-    }
-    let mut out = Vec::new();
-    let mut left = max.saturating_sub(1);
-    for s in spans {
-        if left == 0 {
-            break;
-        }
-        let w = width(&s.content);
-        if w <= left {
-            left -= w;
-            out.push(s);
-            continue;
-        }
-        let mut cut = String::new();
-        for g in s.content.graphemes(true) {
-            let gw = width(g);
-            if gw > left {
-                break;
-            }
-            left -= gw;
-            cut.push_str(g);
-        }
-        out.push(Span::styled(cut, s.style));
-        left = 0;
-    }
-    if max > 0 {
-        let style = out.last().map(|s| s.style).unwrap_or_default();
-        out.push(Span::styled("…", style));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -193,24 +112,5 @@ mod tests {
         let b: Vec<String> = lines(&nfd, 17).iter().map(|s| s.nfc().collect()).collect();
         assert_eq!(a, b);
         assert!(lines(nfc, 17).iter().all(|l| width(l) <= 17));
-    }
-
-    #[test]
-    fn styled_applies_marks_by_byte_range() {
-        let text = "Đại hội XIV";
-        let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
-        let line = styled_range(text, 0..text.len(), Style::default(), &[(0..text.find(' ').unwrap(), bold)]);
-        assert_eq!(line.spans[0].content, "Đại");
-        assert_eq!(line.spans[0].style, bold);
-        assert_eq!(line.spans[1].content, " hội XIV");
-    }
-
-    #[test]
-    fn fit_cuts_with_an_ellipsis() {
-        let spans = vec![Span::raw("Tô Lâm "), Span::raw("visits Laos")];
-        let cut = fit(spans, 10);
-        let s: String = cut.iter().map(|s| s.content.as_ref()).collect();
-        assert_eq!(s, "Tô Lâm vi…");
-        assert_eq!(width(&s), 10);
     }
 }

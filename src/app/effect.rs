@@ -1,0 +1,13 @@
+//! What `update` asks the outside world to do. The event loop carries effects out (a search on
+//! the worker thread); in tests a `Driver` carries them out synchronously, through the same
+//! incremental engine.
+
+use crate::search::Filter;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Search for `filter`; answer with `Action::SearchDone(generation, results)`.
+    Search { generation: u64, filter: Filter },
+    /// Leave the program.
+    Quit,
+}

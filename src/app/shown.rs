@@ -1,0 +1,106 @@
+//! What is on screen: the hits of the last search, laid out in rows, with what is derived from
+//! them once per search (axis counts, column widths) and the highlights of the visible events.
+
+use crate::model::Timeline;
+use crate::search::{Hit, Marks, Results};
+use crate::view::axis::Counts;
+
+/// One row of the timeline pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A year header with the number of shown events in that year.
+    Year { year: i32, count: usize },
+    /// An event: index into `Shown::hits`.
+    Event(usize),
+}
+
+/// The results on screen.
+pub struct Shown {
+    /// The events shown, in display order.
+    pub hits: Vec<Hit>,
+    /// The timeline pane's rows: events, with year headers in chronological order.
+    pub rows: Vec<Row>,
+    /// For each hit, its index in `rows` (built with the rows: moving never scans them).
+    row_of_hit: Vec<usize>,
+    /// Event counts along the time axis.
+    pub axis: Counts,
+    /// Widths of the timeline's date and country columns over all shown events, so that the
+    /// columns stay put while scrolling.
+    pub column_widths: (usize, usize),
+    /// Whether the query matched as a phrase (then the phrase is what is highlighted).
+    pub phrase: bool,
+    /// Search highlights of the events on screen, by event index, computed in `update` for the
+    /// visible rows and the selected event, so that drawing never matches anything.
+    marks: Vec<(usize, Marks)>,
+}
+
+impl Shown {
+    pub fn new(t: &Timeline) -> Shown {
+        Shown {
+            hits: Vec::new(),
+            rows: Vec::new(),
+            row_of_hit: Vec::new(),
+            axis: Counts::new(t),
+            column_widths: (4, 2),
+            phrase: false,
+            marks: Vec::new(),
+        }
+    }
+
+    /// Takes a search's results: lays out the rows (year headers unless `ranked`) and recounts.
+    pub fn set(&mut self, t: &Timeline, results: Results, ranked: bool) {
+        self.hits = results.hits;
+        self.phrase = results.phrase;
+        self.marks.clear();
+        self.axis.show(&self.hits);
+        let (mut date_w, mut codes_w) = (4, 2);
+        for h in &self.hits {
+            let e = &t.events[h.event];
+            date_w = date_w.max(crate::text::wrap::width(&e.date_text));
+            codes_w = codes_w.max(e.countries.len() * 3 - 1);
+        }
+        self.column_widths = (date_w, codes_w.min(8));
+        self.lay_out(t, ranked);
+    }
+
+    fn lay_out(&mut self, t: &Timeline, ranked: bool) {
+        self.rows.clear();
+        self.row_of_hit.clear();
+        if ranked {
+            self.rows.extend((0..self.hits.len()).map(Row::Event));
+            self.row_of_hit.extend(0..self.hits.len());
+            return;
+        }
+        let year_of = |h: &Hit| t.events[h.event].date.year_value();
+        let mut i = 0;
+        while i < self.hits.len() {
+            let year = year_of(&self.hits[i]);
+            let count = self.hits[i..].iter().take_while(|h| year_of(h) == year).count();
+            self.rows.push(Row::Year { year, count });
+            self.row_of_hit.extend(self.rows.len()..self.rows.len() + count);
+            self.rows.extend((i..i + count).map(Row::Event));
+            i += count;
+        }
+    }
+
+    /// Row index of a hit.
+    pub fn row_of(&self, hit: usize) -> usize {
+        self.row_of_hit.get(hit).copied().unwrap_or(0)
+    }
+
+    /// The search highlights of an event on screen (empty without a query).
+    pub fn marks(&self, event: usize) -> &Marks {
+        static NONE: Marks = Vec::new();
+        self.marks.iter().find(|(e, _)| *e == event).map_or(&NONE, |(_, m)| m)
+    }
+
+    /// Keeps the highlights of exactly `events`, computing the missing ones with `compute`.
+    pub fn cache_marks(&mut self, events: &[usize], compute: impl Fn(usize) -> Marks) {
+        self.marks.retain(|(e, _)| events.contains(e));
+        for &e in events {
+            if !self.marks.iter().any(|(m, _)| *m == e) {
+                self.marks.push((e, compute(e)));
+            }
+        }
+    }
+}

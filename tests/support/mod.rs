@@ -1,0 +1,39 @@
+//! Shared by the integration tests: the frozen data set, a browser driven synchronously through
+//! the same effect flow the real one uses, and the synthetic data generator.
+#![allow(dead_code)] // Each test binary uses its own part of this.
+
+pub mod synth;
+
+use std::path::{Path, PathBuf};
+use timeline::app::{App, Driver};
+use timeline::load::{DataInput, load};
+use timeline::model::Timeline;
+use timeline::search::Filter;
+
+/// Where the frozen data set is: a copy of the built-in one, so that the unit, snapshot and
+/// property tests do not change when `assets/` does.
+pub fn frozen_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/frozen/timeline.json")
+}
+
+pub fn frozen() -> Timeline {
+    load(&DataInput::from_file(&frozen_path(), None).expect("the frozen data set reads"))
+        .expect("the frozen data set loads")
+}
+
+/// A browser on the frozen data set, with its effects carried out synchronously.
+pub struct Browser {
+    pub app: App,
+    pub driver: Driver,
+}
+
+impl Browser {
+    pub fn new(timeline: Timeline, width: u16, height: u16) -> Browser {
+        let (app, driver) = Driver::start(timeline, Filter::default(), width, height);
+        Browser { app, driver }
+    }
+
+    pub fn act(&mut self, action: timeline::app::Action) -> Option<timeline::app::Effect> {
+        self.driver.apply(&mut self.app, action)
+    }
+}
