@@ -16,7 +16,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
 /// How the browser ended.
@@ -100,16 +100,7 @@ fn event_loop(
 ) -> io::Result<Ended> {
     let (tx, rx) = channel();
     spawn_input(tx.clone());
-    let mut searcher = Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
-    // The first search runs here, so that the first frame already shows the events.
-    if let Effect::Search { generation, filter } = first
-        && let Some(results) = searcher.search(&filter, &|| false)
-    {
-        update(app, Action::SearchDone(generation, results));
-    }
-    let worker = Worker::spawn(searcher, move |generation, results| {
-        let _ = tx.send(Msg::Searched(generation, results));
-    });
+    let worker = start_searching(app, first, tx);
     // Carries out what `update` asks for; true when it asks to quit.
     let carry_out = |effect: Option<Effect>| match effect {
         Some(Effect::Search { generation, filter }) => {
@@ -138,21 +129,9 @@ fn event_loop(
                 return Ok(Ended::Quit);
             }
         }
-        let action = match rx.recv_timeout(Duration::from_millis(250)) {
-            Ok(Msg::Input(ev)) => action_for(app, ev),
-            Ok(Msg::Searched(generation, results)) => Some(Action::SearchDone(generation, results)),
-            Ok(Msg::InputFailed(e)) => return Err(e),
-            // No terminal any more (its window was closed): stop as if hung up.
-            Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
-                return Ok(Ended::Signal(signal_hook::consts::SIGHUP));
-            }
-            // A resize that slipped past the input thread still reaches the layout.
-            Err(RecvTimeoutError::Timeout) => {
-                let size = terminal.size()?;
-                ((size.width, size.height) != (app.view.width, app.view.height))
-                    .then_some(Action::Resize { width: size.width, height: size.height })
-            }
-            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
+        let action = match next_action(&rx, terminal, app)? {
+            Next::Act(action) => action,
+            Next::End(ended) => return Ok(ended),
         };
         if let Some(action) = action {
             if carry_out(update(app, action)) {
@@ -165,6 +144,51 @@ fn event_loop(
             sig => return Ok(Ended::Signal(sig as i32)),
         }
     }
+}
+
+/// Runs the first search here, so that the first frame already shows the events, then starts
+/// the worker for the others.
+fn start_searching(app: &mut App, first: Effect, tx: Sender<Msg>) -> Worker {
+    let mut searcher = Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
+    if let Effect::Search { generation, filter } = first
+        && let Some(results) = searcher.search(&filter, &|| false)
+    {
+        update(app, Action::SearchDone(generation, results));
+    }
+    Worker::spawn(searcher, move |generation, results| {
+        let _ = tx.send(Msg::Searched(generation, results));
+    })
+}
+
+/// What the loop does next.
+enum Next {
+    /// Apply this action, if any (a timeout brings none).
+    Act(Option<Action>),
+    End(Ended),
+}
+
+/// Waits for the next input or search result, at most a quarter of a second.
+fn next_action(
+    rx: &Receiver<Msg>,
+    terminal: &Terminal<CrosstermBackend<Stdout>>,
+    app: &App,
+) -> io::Result<Next> {
+    Ok(Next::Act(match rx.recv_timeout(Duration::from_millis(250)) {
+        Ok(Msg::Input(ev)) => action_for(app, ev),
+        Ok(Msg::Searched(generation, results)) => Some(Action::SearchDone(generation, results)),
+        Ok(Msg::InputFailed(e)) => return Err(e),
+        // No terminal any more (its window was closed): stop as if hung up.
+        Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
+            return Ok(Next::End(Ended::Signal(signal_hook::consts::SIGHUP)));
+        }
+        // A resize that slipped past the input thread still reaches the layout.
+        Err(RecvTimeoutError::Timeout) => {
+            let size = terminal.size()?;
+            ((size.width, size.height) != (app.view.width, app.view.height))
+                .then_some(Action::Resize { width: size.width, height: size.height })
+        }
+        Err(RecvTimeoutError::Disconnected) => return Ok(Next::End(Ended::Quit)),
+    }))
 }
 
 /// Turns a terminal event into an action for the current mode.

@@ -24,18 +24,44 @@ pub struct Selected<'a> {
 /// The detail pane's lines at a width: what is drawn, and what scrolling counts.
 pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'static>> {
     let w = w.max(1) as usize;
-    let Some(Selected { timeline: t, hit, marks }) = selected else {
+    let Some(sel) = selected else {
         return vec![Line::raw("No event selected.")];
     };
-    let e = &t.events[hit.event];
-    let text = |s: &str, field: Field, base: Style, width: usize| {
-        styled(s, &wrap(s, width), base, &marks_for(marks, field, theme))
-    };
-    let mut out = text(&e.title, Field::Title, theme.title(), w);
+    let e = &sel.timeline.events[sel.hit.event];
+    let mut out = field_lines(&sel, &e.title, Field::Title, theme.title(), w, theme);
     if let Some(vi) = &e.title_vi {
-        out.extend(text(vi, Field::TitleVi, theme.base().add_modifier(ratatui::style::Modifier::ITALIC), w));
+        let italic = theme.base().add_modifier(ratatui::style::Modifier::ITALIC);
+        out.extend(field_lines(&sel, vi, Field::TitleVi, italic, w, theme));
     }
     out.push(Line::raw(""));
+    facts(&mut out, &sel, w, theme);
+    out.push(Line::raw(""));
+    out.extend(field_lines(&sel, &e.summary, Field::Summary, theme.base(), w, theme));
+    out.push(Line::raw(""));
+    sources(&mut out, &sel, w, theme);
+    out.push(Line::raw(""));
+    out.push(Line::from(vec![
+        Span::styled("Enter", theme.key()),
+        Span::styled(" reads the sources in full", theme.dim()),
+    ]));
+    out
+}
+
+/// A field's text wrapped to `w`, with its search highlights.
+fn field_lines(
+    sel: &Selected,
+    s: &str,
+    field: Field,
+    base: Style,
+    w: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    styled(s, &wrap(s, w), base, &marks_for(sel.marks, field, theme))
+}
+
+/// Date, kind, countries, places, people, and where the search matched.
+fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) {
+    let e = &sel.timeline.events[sel.hit.event];
     let status = if e.status == Status::Planned { theme.planned() } else { theme.base() };
     let when = if e.status == Status::Planned { "planned" } else { "held" };
     out.push(Line::from(vec![
@@ -49,40 +75,29 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
         Span::raw(format!("{} {}", super::glyph(e.kind), e.kind.label())),
     ]));
     for (i, &c) in e.countries.iter().enumerate() {
-        let c = &t.countries[c];
+        let c = &sel.timeline.countries[c];
+        let name = |text: &str, field: Field| {
+            styled_range(text, 0..text.len(), theme.base(), &marks_for(sel.marks, field, theme)).spans
+        };
         let mut spans = vec![
             label(if i == 0 { "Countries" } else { "" }, theme),
             Span::styled(format!("{} ", c.code), theme.codes()),
         ];
-        spans.extend(
-            styled_range(
-                &c.name,
-                0..c.name.len(),
-                theme.base(),
-                &marks_for(marks, Field::Country(i as u16), theme),
-            )
-            .spans,
-        );
+        spans.extend(name(&c.name, Field::Country(i as u16)));
         spans.push(Span::raw(" · "));
-        spans.extend(
-            styled_range(
-                &c.name_vi,
-                0..c.name_vi.len(),
-                theme.base(),
-                &marks_for(marks, Field::CountryVi(i as u16), theme),
-            )
-            .spans,
-        );
+        spans.extend(name(&c.name_vi, Field::CountryVi(i as u16)));
         out.push(Line::from(spans));
     }
-    list_rows(&mut out, "Places", &e.places, Field::Place, marks, w, theme);
-    list_rows(&mut out, "People", &e.people, Field::Person, marks, w, theme);
-    if let Some(field) = hit.field.filter(|f| !matches!(f, Field::Title)) {
+    list_rows(out, "Places", &e.places, Field::Place, sel.marks, w, theme);
+    list_rows(out, "People", &e.people, Field::Person, sel.marks, w, theme);
+    if let Some(field) = sel.hit.field.filter(|f| !matches!(f, Field::Title)) {
         out.push(Line::from(vec![label("Matched in", theme), Span::styled(field.label(), theme.matched())]));
     }
-    out.push(Line::raw(""));
-    out.extend(text(&e.summary, Field::Summary, theme.base(), w));
-    out.push(Line::raw(""));
+}
+
+/// Each source with its outlet and date, and the quote highlighted in its sentence.
+fn sources(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) {
+    let (t, e) = (sel.timeline, &sel.timeline.events[sel.hit.event]);
     out.push(Line::styled(format!("Sources ({})", e.citations.len()), theme.heading()));
     for (i, c) in e.citations.iter().enumerate() {
         let s = &t.sources[c.source];
@@ -95,7 +110,7 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
         let mut styles = vec![(c.span.clone(), theme.quote())];
         // Search hits inside the quote, shifted from quote offsets to article offsets.
         styles.extend(
-            marks_for(marks, Field::Quote(i as u16), theme)
+            marks_for(sel.marks, Field::Quote(i as u16), theme)
                 .into_iter()
                 .map(|(r, st)| (r.start + c.span.start..r.end + c.span.start, st)),
         );
@@ -107,12 +122,6 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
             out.push(Line::from(spans));
         }
     }
-    out.push(Line::raw(""));
-    out.push(Line::from(vec![
-        Span::styled("Enter", theme.key()),
-        Span::styled(" reads the sources in full", theme.dim()),
-    ]));
-    out
 }
 
 fn label(s: &str, theme: &Theme) -> Span<'static> {

@@ -4,7 +4,7 @@ use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED};
 use crate::load::json::Spanned;
 use crate::load::problem::did_you_mean;
 use crate::load::seeds;
-use crate::model::{Citation, Event, Kind, Status};
+use crate::model::{Citation, Event, Kind, PartialDate, Status};
 
 impl Builder<'_> {
     pub(super) fn event(&mut self, v: &Spanned) {
@@ -12,17 +12,8 @@ impl Builder<'_> {
         let id = f.get("id").and_then(|id| self.event_id(id));
         let date = f.get("date").and_then(|d| self.date(d, "date"));
         let end = f.get("end").map(|e| (e, self.date(e, "end date")));
-        if let (Some(date), Some((end_v, Some(end)))) = (date, &end)
-            && end.first_day() < date.first_day()
-        {
-            self.cx.at(
-                end_v.at,
-                format!(
-                    "end date {} is before the start date {}; swap them or fix the end",
-                    end.iso(),
-                    date.iso()
-                ),
-            );
+        if let (Some(date), Some((end_v, Some(end)))) = (date, &end) {
+            self.check_order(date, end_v, end);
         }
         let status = f.get("status").and_then(|s| self.status(s));
         let kind = f.get("kind").and_then(|k| self.kind(k));
@@ -67,6 +58,18 @@ impl Builder<'_> {
         };
         if !event.citations.is_empty() {
             self.timeline.events.push(event);
+        }
+    }
+
+    /// An end before its start is a mistake.
+    fn check_order(&mut self, date: PartialDate, end_v: &Spanned, end: &PartialDate) {
+        if end.first_day() < date.first_day() {
+            let message = format!(
+                "end date {} is before the start date {}; swap them or fix the end",
+                end.iso(),
+                date.iso()
+            );
+            self.cx.at(end_v.at, message);
         }
     }
 
