@@ -155,10 +155,9 @@ fn files_and_functions_stay_small() {
             }
             let indent = line.len() - t.len();
             let close = " ".repeat(indent) + "}";
-            if let Some(len) = lines[i..].iter().position(|l| l.starts_with(&close) && l.trim() == "}") {
-                if len + 1 > MAX_FN {
-                    problems.push(format!("{}:{}: a function of {} lines", path.display(), i + 1, len + 1));
-                }
+            let end = lines[i..].iter().position(|l| l.starts_with(&close) && l.trim() == "}");
+            if let Some(len) = end.filter(|len| len + 1 > MAX_FN) {
+                problems.push(format!("{}:{}: a function of {} lines", path.display(), i + 1, len + 1));
             }
         }
     }
