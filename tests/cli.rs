@@ -463,8 +463,8 @@ fn show_unknown_id_exits_2() {
 #[test]
 
 fn show_does_not_panic_when_a_quote_ends_its_line() {
-    // The data set loads (`check` passes), but quote_context trims the trailing newline off the
-    // context, which then ends before the quote does, and output.rs slices text[span.end..ctx.end].
+    // The quote ends with its line's newline: the context must still end after it, and the
+    // marker must close the quote on the same line.
     let data = ["--data", "tests/fixtures/quote_ends_with_newline.json", "--seeds", "tests/fixtures/seeds"];
     let mut args = vec!["check"];
     args.extend(data);
@@ -472,8 +472,13 @@ fn show_does_not_panic_when_a_quote_ends_its_line() {
     let mut args = vec!["show", "to-lam-visits-laos-2026"];
     args.extend(data);
     let o = run(&args);
-    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
-    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        out.contains(" của Tổng Bí thư »sau Đại hội XIV của Đảng.«\n"),
+        "the quote closes on its line:\n{out}"
+    );
+    assert!(out.lines().all(|l| l.trim() != "«"), "no marker alone on a line:\n{out}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,7 +41,21 @@ fn text(app: &App, w: u16, h: u16) -> String {
         .collect()
 }
 
-/// The screen with a style track under every row that has styles.
+/// Every modifier, with the letter that marks it in a style track.
+const MODIFIERS: [(Modifier, char); 9] = [
+    (Modifier::REVERSED, 'R'),
+    (Modifier::UNDERLINED, 'U'),
+    (Modifier::BOLD, 'B'),
+    (Modifier::ITALIC, 'I'),
+    (Modifier::DIM, 'D'),
+    (Modifier::CROSSED_OUT, 'X'),
+    (Modifier::SLOW_BLINK, 'S'),
+    (Modifier::RAPID_BLINK, 'F'),
+    (Modifier::HIDDEN, 'H'),
+];
+
+/// The screen with, under each row, one track per modifier used in it (`~B` for bold, …) that
+/// marks every cell carrying it: every modifier of every cell is in the snapshot.
 fn styled(app: &App, w: u16, h: u16, theme: &Theme) -> String {
     let t = draw(app, w, h, theme);
     let buf = t.backend().buffer();
@@ -50,29 +64,31 @@ fn styled(app: &App, w: u16, h: u16, theme: &Theme) -> String {
         let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
         out.push_str(line.trim_end());
         out.push('\n');
-        let track: String = (0..w)
-            .map(|x| {
-                let m = buf[(x, y)].modifier;
-                if m.contains(Modifier::REVERSED) {
-                    'R'
-                } else if m.contains(Modifier::UNDERLINED) {
-                    'U'
-                } else if m.contains(Modifier::BOLD) {
-                    'B'
-                } else if m.contains(Modifier::ITALIC) {
-                    'I'
-                } else if m.contains(Modifier::DIM) {
-                    'D'
-                } else {
-                    ' '
-                }
-            })
-            .collect();
-        if !track.trim().is_empty() {
-            out.push_str(&format!("~{}\n", track.trim_end()));
+        for (m, letter) in MODIFIERS {
+            let track: String =
+                (0..w).map(|x| if buf[(x, y)].modifier.contains(m) { letter } else { ' ' }).collect();
+            if !track.trim().is_empty() {
+                out.push_str(&format!("~{letter}{}\n", track.trim_end()));
+            }
         }
     }
     out
+}
+
+/// The cells of the screen whose text is `word`, found on the first row that has it.
+fn cells_of(t: &Terminal<TestBackend>, w: u16, h: u16, word: &str) -> Vec<(u16, u16)> {
+    let buf = t.backend().buffer();
+    for y in 0..h {
+        let symbols: Vec<&str> = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+        let n = word.chars().count();
+        for x in 0..symbols.len().saturating_sub(n) {
+            let here: String = symbols[x..x + n].concat();
+            if here == word {
+                return (x..x + n).map(|x| (x as u16, y)).collect();
+            }
+        }
+    }
+    Vec::new()
 }
 
 #[test]
@@ -107,6 +123,29 @@ fn no_color_keeps_selection_and_highlights_visible() {
     let colored = t.backend().buffer().content.iter().any(|c| c.fg != Color::Reset || c.bg != Color::Reset);
     assert!(!colored, "NO_COLOR means no colour at all");
     insta::assert_snapshot!(styled(&a, 80, 24, &PLAIN));
+}
+
+#[test]
+fn no_color_shows_a_hit_inside_a_quote() {
+    // "dai hoi" matches the Lao leader's visit only in a quote ("Đại hội" in the article).
+    let mut actions: Vec<Action> = [Action::StartSearch].into_iter().chain(typed("dai hoi")).collect();
+    actions.extend([Action::Accept, Action::Down]);
+    let a = app(140, 60, &actions);
+    assert!(
+        a.selected_event().unwrap().title.starts_with("Thongloun Sisoulith pays"),
+        "the event under test"
+    );
+    let t = draw(&a, 140, 60, &PLAIN);
+    let buf = t.backend().buffer();
+    let hit = cells_of(&t, 140, 60, "Đại");
+    assert!(!hit.is_empty(), "the quote with the hit is on screen");
+    let mods = |(x, y): (u16, u16)| buf[(x, y)].modifier;
+    for &c in &hit {
+        assert!(mods(c).contains(Modifier::BOLD | Modifier::UNDERLINED), "the hit is bold and underlined");
+    }
+    let row = hit[0].1;
+    let quote_only = (0..140).map(|x| mods((x, row))).filter(|m| *m == Modifier::UNDERLINED).count();
+    assert!(quote_only > 0, "the rest of the quote on that row is underlined only, not bold");
 }
 
 #[test]

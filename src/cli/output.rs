@@ -136,15 +136,36 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         writeln!(out, "[{}] {}, {} ({})", i + 1, s.outlet, s.published, s.file)?;
         let ctx = quote_context(&s.text, &c.span);
         // Mark the quote inside its sentence with »…«, which survives pipes and plain terminals.
-        writeln!(
-            out,
-            "    {}»{}«{}",
-            &s.text[ctx.start..c.span.start],
-            c.quote,
-            &s.text[c.span.end..ctx.end]
-        )?;
+        // The context is one line: a line break inside or at the end of a quote reads as a space.
+        let (before, after) = (&s.text[ctx.start..c.span.start], &s.text[c.span.end..ctx.end]);
+        let quote = c.quote.trim();
+        // White space at the quote's ends stays outside the markers.
+        let before = one_line(&format!("{before}{}", &c.quote[..c.quote.len() - c.quote.trim_start().len()]));
+        let after = one_line(&format!("{}{after}", &c.quote[c.quote.trim_end().len()..]));
+        writeln!(out, "    {before}»{}«{}", one_line(quote), after.trim_end())?;
     }
     Ok(())
+}
+
+/// Text on one line: every run of white space, line breaks included, becomes one space.
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(ch);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
 }
 
 #[derive(Serialize)]

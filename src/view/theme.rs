@@ -72,11 +72,12 @@ impl Theme {
         )
     }
 
-    /// A quote inside its context.
+    /// A quote inside its context. Without colour it is underlined only, so that the search hits
+    /// inside it (bold and underlined) still stand out.
     pub fn quote(&self) -> Style {
         self.pick(
             Style::default().fg(Color::LightYellow).add_modifier(Modifier::BOLD),
-            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Style::default().add_modifier(Modifier::UNDERLINED),
         )
     }
 

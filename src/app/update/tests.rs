@@ -400,12 +400,30 @@ fn resizing_keeps_the_selection_visible() {
 }
 
 #[test]
-fn quit_quits_from_any_mode() {
-    for start in [Action::OpenReader, Action::Help, Action::StartSearch, Action::PickCountries] {
+fn ctrl_c_quits_from_every_mode() {
+    use crate::input::keymap::{KeyMode, map_key};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let starts: &[&[Action]] = &[
+        &[],
+        &[Action::OpenReader],
+        &[Action::Help],
+        &[Action::StartSearch],
+        &[Action::StartCommand],
+        &[Action::PickCountries],
+    ];
+    let mut seen = Vec::new();
+    for start in starts {
         let mut a = app();
-        run(&mut a, &[start.clone(), Action::Quit]);
-        assert!(a.quit(), "{start:?}");
+        run(&mut a, start);
+        let mode = a.mode.keys();
+        seen.push(mode);
+        let action = map_key(mode, ctrl_c);
+        assert_eq!(action, Some(Action::Quit), "Ctrl-c in {mode:?}");
+        a.act(Action::Quit);
+        assert!(a.quit(), "{mode:?}");
     }
+    assert!(KeyMode::ALL.iter().all(|m| seen.contains(m)), "every mode was tried: {seen:?}");
 }
 
 #[test]
