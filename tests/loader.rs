@@ -333,22 +333,20 @@ fn several_problems_are_all_reported_in_file_order() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Known bugs in src/ (run with `cargo test --test loader -- --ignored`)
+// Bugs fixed once, kept fixed
 
 #[test]
-
 fn unreadable_source_is_reported_once() {
-    // Today the citation at 26:19 also gets "`vi_missing.txt` is not one of the data set's
-    // `sources`; list it there first.", though it is listed (7:15).
+    // An unreadable article is reported where it is listed (7:15), and its citation (26:19) does
+    // not add "`vi_missing.txt` is not one of the data set's `sources`", since it is listed.
     assert_eq!(problems("missing_source_file.json").len(), 1);
     assert_eq!(problems_with("not_utf8_source.json", SEEDS_BAD).len(), 1);
 }
 
 #[test]
-
 fn hint_position_is_in_the_file_as_saved() {
     // In the NFD file "…Tổng Bí thư sau Đ" is the first 167 code points of line 5 (each accent is
-    // its own code point), so they part at 5:168; the loader reports 5:129, a column of the NFC text.
+    // its own code point), so they part at 5:168, not at 5:129, the column in the NFC text.
     let p = problems("nfd_quote_missing_accent.json");
     assert_eq!(p.len(), 1);
     assert!(p[0].contains("it matches up to tests/fixtures/seeds/vi_to_lam_nfd.txt:5:168,"), "{}", p[0]);

@@ -1,4 +1,5 @@
-//! Raw command-line flags, as clap parses them. `Config` turns them into checked values.
+//! Raw command-line flags, as clap parses them. `cli::build_filter` turns them into a checked
+//! `Filter`; `main` runs the sub-command.
 
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;

@@ -29,8 +29,9 @@ pub struct Article {
 }
 
 impl Article {
-    /// Turns a byte offset in the NFC text into `line:col` of the file as saved, counting
-    /// user-perceived characters, so that a decomposed file gets the column an editor shows.
+    /// Turns a byte offset in the NFC text into `line:col` of the file as saved. The offset is
+    /// carried over by user-perceived characters (graphemes), which NFC and NFD share; the column
+    /// is then counted in code points of the saved text, like every other column we report.
     pub fn saved_line_col(&self, at: usize) -> (usize, usize) {
         use unicode_segmentation::UnicodeSegmentation;
         let Some(saved) = &self.saved else { return LineIndex::new(&self.text).line_col(at) };
