@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use timeline::app::App;
 use timeline::cli::args::{Cli, Command, DataArgs};
 use timeline::cli::{UsageError, build_filter, order, output};
+use timeline::inert;
 use timeline::load::{self, DataInput, LoadError};
 use timeline::model::Timeline;
 use timeline::search::Engine;
@@ -33,6 +34,13 @@ impl From<UsageError> for Failure {
 }
 
 fn main() -> ExitCode {
+    // Before anything opens a file, which would take the closed descriptor's number: writes to a
+    // closed stdout are silently dropped by the standard library, and `timeline list >&-` would
+    // "succeed" having printed nothing.
+    if stdout_is_closed() {
+        eprintln!("timeline: standard output is closed; nothing can be printed");
+        return ExitCode::from(1);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -45,11 +53,11 @@ fn main() -> ExitCode {
         // `timeline list | head` closes the pipe early: that is not an error.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Io(e)) => {
-            eprintln!("timeline: {e}");
+            eprintln!("timeline: {}", inert::line(&e.to_string()));
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
-            eprintln!("timeline: {msg}");
+            eprintln!("timeline: {}", inert::line(&msg));
             ExitCode::from(2)
         }
         Err(Failure::Load(e)) => {
@@ -58,6 +66,27 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Whether the program started with its standard output closed (`timeline list >&-`). The check
+/// must run before `main`: the Rust runtime opens `/dev/null` on a closed standard descriptor
+/// before `main` starts, and writes to it then "succeed".
+fn stdout_is_closed() -> bool {
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CHECK_STDOUT: extern "C" fn() = {
+    extern "C" fn check() {
+        // SAFETY: F_GETFD only reads the descriptor's flags; -1 (EBADF) means it is not open.
+        let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+    }
+    check
+};
 
 /// Data files bigger than this show their loading progress on a terminal.
 const PROGRESS_BYTES: usize = 8 << 20;
@@ -71,11 +100,12 @@ fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
         return load::load(&input);
     }
     let mut last = -1;
+    let path = inert::line(&input.path);
     let result = load::load_with_progress(&input, &mut |done| {
         let pct = (done * 100.0) as i32;
         if pct != last {
             last = pct;
-            eprint!("\rtimeline: loading {} … {pct:>3}%", input.path);
+            eprint!("\rtimeline: loading {path} … {pct:>3}%");
         }
     });
     eprint!("\r\x1b[2K");
