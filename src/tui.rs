@@ -1,6 +1,8 @@
 //! The terminal: set-up, restore, and the event loop. This is the only module that does terminal
 //! I/O. The terminal is restored on every way out: quitting, an error, a panic (through a panic
-//! hook) and SIGTERM or SIGHUP.
+//! hook) and SIGINT, SIGQUIT, SIGTERM or SIGHUP. Ctrl-z and SIGTSTP suspend the browser with the
+//! terminal restored, and it comes back as it was on SIGCONT. However large the window, the frame
+//! buffers are bounded (`MAX_WIDTH` × `MAX_HEIGHT`).
 
 use crate::app::keymap::map_key;
 use crate::app::{Action, App, update};
@@ -8,15 +10,26 @@ use crate::search::Results;
 use crate::search::worker::Worker;
 use crate::ui::{self, Theme};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use crossterm::{cursor, execute};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
 use std::io::{self, Stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
+
+/// The widest and tallest screen drawn. A larger window (65535×65535 is possible) is drawn in
+/// its top-left corner: two frame buffers of this size take ~50 MB, one of the full size 400 GB.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// How the browser ended.
 pub enum Ended {
@@ -27,25 +40,43 @@ pub enum Ended {
 
 /// Runs the browser until the user quits or a signal arrives.
 pub fn run(mut app: App, theme: Theme, test_panic: bool) -> io::Result<Ended> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
+    let (tx, rx) = channel();
+    // Before the terminal changes: a signal from now on restores it.
+    let signals = spawn_signals(tx.clone())?;
     install_panic_hook();
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, &mut app, &theme, &signal, test_panic);
+    let result = event_loop(&mut terminal, &mut app, &theme, (tx, rx), test_panic);
     restore()?;
+    signals.close();
     result
 }
 
-fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// The part of a `width`×`height` window that is drawn.
+pub fn bounded(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
+fn window() -> Rect {
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    bounded(w, h)
+}
+
+fn init() -> io::Result<Term> {
+    enter()?;
+    Terminal::with_options(
+        CrosstermBackend::new(io::stdout()),
+        TerminalOptions { viewport: Viewport::Fixed(window()) },
+    )
+}
+
+/// Raw mode, the alternate screen, mouse capture.
+fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
         let _ = restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out))
+    Ok(())
 }
 
 /// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, cursor on.
@@ -53,6 +84,21 @@ pub fn restore() -> io::Result<()> {
     let raw = disable_raw_mode();
     execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show)?;
     raw
+}
+
+/// Suspends the program as a shell's job control expects (Ctrl-z, `kill -TSTP`): restores the
+/// terminal, stops, and once continued (`fg`, SIGCONT) takes the terminal again.
+fn suspend(terminal: &mut Term) -> io::Result<()> {
+    restore()?;
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    enter()?;
+    redraw_at(terminal, window())
+}
+
+/// Clears the screen and makes the next frame draw everything, at `area`.
+fn redraw_at(terminal: &mut Term, area: Rect) -> io::Result<()> {
+    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
+    terminal.resize(area)
 }
 
 fn install_panic_hook() {
@@ -63,11 +109,26 @@ fn install_panic_hook() {
     }));
 }
 
+/// Hands the signals that end or suspend the browser to the event loop, as messages.
+fn spawn_signals(tx: Sender<Msg>) -> io::Result<signal_hook::iterator::Handle> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Msg::Signal(sig)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(handle)
+}
+
 /// What the event loop waits for.
 enum Msg {
     Input(Event),
     InputFailed(io::Error),
     Searched(u64, Results),
+    Signal(i32),
 }
 
 /// Reads terminal events on their own thread, so that the loop can also hear from the search
@@ -89,13 +150,12 @@ fn spawn_input(tx: Sender<Msg>) {
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Term,
     app: &mut App,
     theme: &Theme,
-    signal: &AtomicUsize,
+    (tx, rx): (Sender<Msg>, Receiver<Msg>),
     test_panic: bool,
 ) -> io::Result<Ended> {
-    let (tx, rx) = channel();
     spawn_input(tx.clone());
     let worker =
         Worker::spawn(Arc::clone(&app.timeline), Arc::clone(&app.engine), move |generation, results| {
@@ -105,8 +165,7 @@ fn event_loop(
     // crossterm starts listening for resizes on its first read: do one now, before the size is
     // taken, so a resize right after start-up is not missed.
     let _ = event::poll(Duration::ZERO);
-    let size = terminal.size()?;
-    update(app, Action::Resize { width: size.width, height: size.height });
+    resize(terminal, app, window())?;
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut dirty = true;
@@ -125,39 +184,60 @@ fn event_loop(
             }
         }
         match rx.recv_timeout(Duration::from_millis(250)) {
-            Ok(Msg::Input(ev)) => {
-                if let Some(action) = action_for(app, ev) {
+            Ok(Msg::Input(ev)) => match action_for(app, ev) {
+                Some(Action::Suspend) => {
+                    suspend(terminal)?;
+                    resize(terminal, app, window())?;
+                    dirty = true;
+                }
+                Some(Action::Resize { width, height }) => {
+                    resize(terminal, app, bounded(width, height))?;
+                    dirty = true;
+                }
+                Some(action) => {
                     update(app, action);
                     dirty = true;
                 }
-            }
+                None => {}
+            },
             Ok(Msg::Searched(generation, results)) => {
                 update(app, Action::SearchDone(generation, results));
                 dirty = true;
             }
+            Ok(Msg::Signal(SIGTSTP)) => {
+                suspend(terminal)?;
+                resize(terminal, app, window())?;
+                dirty = true;
+            }
+            Ok(Msg::Signal(sig)) => return Ok(Ended::Signal(sig)),
             Ok(Msg::InputFailed(e)) => return Err(e),
             // No terminal any more (its window was closed): stop as if hung up.
             Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
-                return Ok(Ended::Signal(signal_hook::consts::SIGHUP));
+                return Ok(Ended::Signal(SIGHUP));
             }
             // A resize that slipped past the input thread still reaches the layout.
             Err(RecvTimeoutError::Timeout) => {
-                let size = terminal.size()?;
-                if (size.width, size.height) != (app.width, app.height) {
-                    update(app, Action::Resize { width: size.width, height: size.height });
+                let area = window();
+                if (area.width, area.height) != (app.width, app.height) {
+                    resize(terminal, app, area)?;
                     dirty = true;
                 }
             }
             Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
         }
-        match signal.load(Ordering::Relaxed) {
-            0 => {}
-            sig => return Ok(Ended::Signal(sig as i32)),
-        }
         if app.should_quit {
             return Ok(Ended::Quit);
         }
     }
+}
+
+/// Gives the terminal's frame buffers and the layout a new (bounded) size.
+fn resize(terminal: &mut Term, app: &mut App, area: Rect) -> io::Result<()> {
+    if area != terminal.get_frame().area() {
+        redraw_at(terminal, area)?;
+    }
+    update(app, Action::Resize { width: area.width, height: area.height });
+    Ok(())
 }
 
 /// Turns a terminal event into an action for the current mode.
