@@ -10,5 +10,6 @@ pub mod load;
 pub mod model;
 pub mod search;
 pub mod synth;
+pub mod tty;
 pub mod tui;
 pub mod ui;

@@ -8,8 +8,9 @@ use crate::app::keymap::map_key;
 use crate::app::{Action, App, update};
 use crate::search::Results;
 use crate::search::worker::Worker;
+use crate::tty;
 use crate::ui::{self, Theme};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -17,9 +18,10 @@ use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
-use std::io::{self, Stdout};
+use std::io::{self, Read, Stdout};
+use std::os::fd::{AsFd, AsRawFd};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
@@ -111,7 +113,7 @@ fn install_panic_hook() {
 
 /// Hands the signals that end or suspend the browser to the event loop, as messages.
 fn spawn_signals(tx: Sender<Msg>) -> io::Result<signal_hook::iterator::Handle> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -131,22 +133,52 @@ enum Msg {
     Signal(i32),
 }
 
-/// Reads terminal events on their own thread, so that the loop can also hear from the search
-/// worker, notice signals, and notice a terminal that has gone away (crossterm's reader then
-/// spins on end-of-file and never returns).
-fn spawn_input(tx: Sender<Msg>) {
+/// How long an `Esc` waits for the rest of an escape sequence before it is the Esc key.
+const ESC_WAIT: Duration = Duration::from_millis(30);
+
+/// Reads the terminal on its own thread, so that the loop can also hear from the search worker
+/// and from signals. Bytes become events in `tty::Decoder`, which never waits without end for
+/// the rest of a sequence (crossterm's reader does, after a stray `ESC[200~`).
+fn spawn_input(tx: Sender<Msg>) -> io::Result<()> {
+    let tty = std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
+        let mut decoder = tty::Decoder::default();
+        let mut buf = [0u8; 4096];
         loop {
-            let msg = match event::read() {
-                Ok(ev) => Msg::Input(ev),
-                Err(e) => Msg::InputFailed(e),
+            let events = match readable(&tty, decoder.is_pending().then_some(ESC_WAIT)) {
+                Ok(false) => decoder.flush(),
+                Ok(true) => match (&tty).read(&mut buf) {
+                    Ok(n) if n > 0 => decoder.feed(&buf[..n]),
+                    // The terminal has gone (its window was closed): as if hung up.
+                    Ok(_) => return drop(tx.send(Msg::Signal(SIGHUP))),
+                    Err(e) if e.raw_os_error() == Some(libc::EIO) => {
+                        return drop(tx.send(Msg::Signal(SIGHUP)));
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return drop(tx.send(Msg::InputFailed(e))),
+                },
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return drop(tx.send(Msg::InputFailed(e))),
             };
-            let failed = matches!(msg, Msg::InputFailed(_));
-            if tx.send(msg).is_err() || failed {
-                return;
+            for ev in events {
+                if tx.send(Msg::Input(ev)).is_err() {
+                    return;
+                }
             }
         }
     });
+    Ok(())
+}
+
+/// Waits until `fd` has bytes to read, or `wait` has passed (`false`); no `wait` waits for ever.
+fn readable(fd: &impl AsRawFd, wait: Option<Duration>) -> io::Result<bool> {
+    let mut p = libc::pollfd { fd: fd.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+    let ms = wait.map_or(-1, |d| i32::try_from(d.as_millis()).unwrap_or(i32::MAX));
+    // SAFETY: `p` is one valid pollfd that lives for the whole call.
+    match unsafe { libc::poll(&mut p, 1, ms) } {
+        n if n < 0 => Err(io::Error::last_os_error()),
+        n => Ok(n > 0),
+    }
 }
 
 fn event_loop(
@@ -156,15 +188,12 @@ fn event_loop(
     (tx, rx): (Sender<Msg>, Receiver<Msg>),
     test_panic: bool,
 ) -> io::Result<Ended> {
-    spawn_input(tx.clone());
+    spawn_input(tx.clone())?;
     let worker =
         Worker::spawn(Arc::clone(&app.timeline), Arc::clone(&app.engine), move |generation, results| {
             let _ = tx.send(Msg::Searched(generation, results));
         });
     app.background = true;
-    // crossterm starts listening for resizes on its first read: do one now, before the size is
-    // taken, so a resize right after start-up is not missed.
-    let _ = event::poll(Duration::ZERO);
     resize(terminal, app, window())?;
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
@@ -190,10 +219,6 @@ fn event_loop(
                     resize(terminal, app, window())?;
                     dirty = true;
                 }
-                Some(Action::Resize { width, height }) => {
-                    resize(terminal, app, bounded(width, height))?;
-                    dirty = true;
-                }
                 Some(action) => {
                     update(app, action);
                     dirty = true;
@@ -202,6 +227,10 @@ fn event_loop(
             },
             Ok(Msg::Searched(generation, results)) => {
                 update(app, Action::SearchDone(generation, results));
+                dirty = true;
+            }
+            Ok(Msg::Signal(SIGWINCH)) => {
+                resize(terminal, app, window())?;
                 dirty = true;
             }
             Ok(Msg::Signal(SIGTSTP)) => {
@@ -250,7 +279,6 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
             MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
             _ => None,
         },
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }
 }

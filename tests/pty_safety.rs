@@ -104,6 +104,15 @@ fn sigquit_exits_131_and_restores_the_terminal() {
 }
 
 #[test]
+fn a_stray_bracketed_paste_start_does_not_block_keys() {
+    let mut t = start(100, 30);
+    t.send("\x1b[200~");
+    t.send("j");
+    t.expect_position(&format!("2/{ALL}"));
+    quit(t);
+}
+
+#[test]
 fn an_absurd_window_size_is_drawn_bounded_and_still_quits() {
     let mut t = start(80, 24);
     // The emulator stays 80×24 (it would need the memory too); the program is told 65535×65535.
