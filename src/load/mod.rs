@@ -9,7 +9,7 @@ pub mod json;
 mod problem;
 pub mod seeds;
 
-pub use problem::{LoadError, Problem};
+pub use problem::{LoadError, MAX_SHOWN, Problem};
 pub use seeds::SeedStore;
 
 use crate::model::Timeline;

@@ -55,7 +55,8 @@ pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .iter()
         .map(|k| (edit_distance(name, k), *k))
         .filter(|(d, k)| *d <= (k.len() / 3).max(1))
-        .min()
+        // On a tie, a name that starts the same: `knd` is `kind`, not `end`.
+        .min_by_key(|&(d, k)| (d, k.chars().next() != name.chars().next(), k))
         .map(|(_, k)| k)
 }
 
@@ -106,6 +107,7 @@ mod tests {
         assert_eq!(did_you_mean("tittle", &known), Some("title"));
         assert_eq!(did_you_mean("sumary", &known), Some("summary"));
         assert_eq!(did_you_mean("colour", &known), None);
+        assert_eq!(did_you_mean("knd", &["end", "kind"]), Some("kind"));
         let mut cached = Suggestions::new(known.iter().map(|k| k.to_string()).collect());
         assert_eq!(cached.get("tittle"), Some("title"));
         assert_eq!(cached.get("tittle"), Some("title"));
