@@ -51,17 +51,24 @@ impl std::error::Error for LoadError {}
 
 /// Suggests the closest of `known` to a misspelt `name`, if one is close.
 pub fn did_you_mean<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let name_chars: Vec<char> = name.chars().collect();
+    let mut k_chars = Vec::new();
     known
         .iter()
-        .map(|k| (edit_distance(name, k), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(1))
+        .filter_map(|k| {
+            k_chars.clear();
+            k_chars.extend(k.chars());
+            bounded_distance(&name_chars, &k_chars, (k.len() / 3).max(1)).map(|d| (d, *k))
+        })
         // On a tie, a name that starts the same: `knd` is `kind`, not `end`.
         .min_by_key(|&(d, k)| (d, k.chars().next() != name.chars().next(), k))
         .map(|(_, k)| k)
 }
 
 /// `did_you_mean` over a fixed list, remembering the answer for each name asked, so that one
-/// mistake repeated in every event costs one search over the list, not one per event.
+/// mistake repeated in every event costs one search over the list, not one per event. Only the
+/// first `MAX_SHOWN` distinct names get a suggestion: no more problems than that are printed,
+/// and a different misspelling in each of 100,000 events would otherwise cost 100,000 searches.
 pub struct Suggestions {
     known: Vec<String>,
     answers: HashMap<String, Option<usize>>,
@@ -74,6 +81,9 @@ impl Suggestions {
 
     pub fn get(&mut self, name: &str) -> Option<&str> {
         if !self.answers.contains_key(name) {
+            if self.answers.len() >= MAX_SHOWN {
+                return None;
+            }
             let known: Vec<&str> = self.known.iter().map(String::as_str).collect();
             let found = did_you_mean(name, &known).and_then(|k| known.iter().position(|n| *n == k));
             self.answers.insert(name.to_string(), found);
@@ -82,19 +92,28 @@ impl Suggestions {
     }
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
+/// The edit distance between `a` and `b` if it is at most `max`. Stops as soon as it must be
+/// more: most names asked about are far from most known ones, and there may be thousands.
+fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for (j, cb) in b.iter().enumerate() {
             let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            least = least.min(row[j + 1]);
             prev = cur;
         }
+        if least > max {
+            return None;
+        }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|&d| d <= max)
 }
 
 #[cfg(test)]
@@ -108,10 +127,21 @@ mod tests {
         assert_eq!(did_you_mean("sumary", &known), Some("summary"));
         assert_eq!(did_you_mean("colour", &known), None);
         assert_eq!(did_you_mean("knd", &["end", "kind"]), Some("kind"));
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(bounded_distance(&chars("Đại hội"), &chars("Dai hoi"), 3), Some(3));
+        assert_eq!(bounded_distance(&chars("Đại hội"), &chars("Dai hoi"), 2), None);
+        assert_eq!(bounded_distance(&chars("a000123.tx"), &chars("a000123.txt"), 1), Some(1));
+        assert_eq!(bounded_distance(&chars(""), &chars("ab"), 2), Some(2));
         let mut cached = Suggestions::new(known.iter().map(|k| k.to_string()).collect());
         assert_eq!(cached.get("tittle"), Some("title"));
         assert_eq!(cached.get("tittle"), Some("title"));
         assert_eq!(cached.get("colour"), None);
+        for i in 0..MAX_SHOWN {
+            cached.get(&format!("name{i}"));
+        }
+        // Past the budget of distinct names: no more searching.
+        assert_eq!(cached.get("sumary"), None);
+        assert_eq!(cached.get("tittle"), Some("title"));
     }
 
     #[test]
