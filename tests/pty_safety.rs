@@ -77,6 +77,44 @@ fn ctrl_z_suspends_and_sigcont_resumes() {
 }
 
 #[test]
+fn ctrl_z_and_fg_in_a_shell_give_the_terminal_back_and_forth() {
+    let mut t = Tui::start_shell(100, 30);
+    t.expect_text("shell$ ");
+    t.send(&format!("'{}'\r", env!("CARGO_BIN_EXE_timeline")));
+    t.expect_position(&format!("1/{ALL}"));
+    t.send("j");
+    t.expect_position(&format!("2/{ALL}"));
+    t.send("\x1a");
+    t.expect("the shell's prompt on the main screen", |s| {
+        ensure!(!s.alternate_screen(), "still on the alternate screen");
+        ensure!(s.mouse_protocol_mode() == vt100::MouseProtocolMode::None, "mouse capture is still on");
+        ensure!(rows(s).iter().filter(|r| r.starts_with("shell$ ")).count() == 2, "no second prompt");
+        Ok(())
+    });
+    assert!(t.modes().canonical, "raw mode is still on at the shell's prompt");
+    // The shell works: it runs a command.
+    t.send("echo still-$((40 + 2))\r");
+    t.expect_text("still-42");
+    t.send("fg\r");
+    t.expect("the browser back where it was", |s| {
+        ensure!(s.alternate_screen(), "not on the alternate screen");
+        at_position(s, &format!("2/{ALL}"))
+    });
+    t.send("j");
+    t.expect_position(&format!("3/{ALL}"));
+    t.send("q");
+    t.expect("the shell's prompt after quitting", |s| {
+        ensure!(!s.alternate_screen(), "still on the alternate screen");
+        ensure!(rows(s).iter().filter(|r| r.starts_with("shell$ ")).count() >= 3, "no prompt");
+        Ok(())
+    });
+    t.send("exit\r");
+    let status = t.exit();
+    assert_eq!(status.exit_code(), 0, "{status}");
+    t.assert_restored();
+}
+
+#[test]
 fn sigtstp_from_outside_suspends_and_sigcont_resumes() {
     let t = start(100, 30);
     kill(&t, "TSTP");
