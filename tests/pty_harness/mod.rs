@@ -93,10 +93,7 @@ impl Tui {
     pub fn start(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Tui {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_timeline"));
         cmd.args(args);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        Tui::start_command(cols, rows, cmd)
+        Tui::start_command(cols, rows, cmd, env)
     }
 
     /// Starts an interactive shell (with job control, and the prompt `shell$ `) instead, to run
@@ -106,10 +103,12 @@ impl Tui {
         cmd.arg("-i");
         cmd.env("PS1", "shell$ ");
         cmd.env("ENV", "/dev/null");
-        Tui::start_command(cols, rows, cmd)
+        Tui::start_command(cols, rows, cmd, &[])
     }
 
-    fn start_command(cols: u16, rows: u16, mut cmd: CommandBuilder) -> Tui {
+    /// Starts `cmd` in a `cols`×`rows` pty, with TERM=xterm-256color, colours on and the extra
+    /// environment `env`.
+    fn start_command(cols: u16, rows: u16, mut cmd: CommandBuilder, env: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system().openpty(pty_size(cols, rows)).expect("open a pty");
         let initial = modes(&*pair.master);
         assert!(initial.canonical, "a new pty starts in canonical mode: {initial:?}");
@@ -118,6 +117,9 @@ impl Tui {
         cmd.env("RUST_BACKTRACE", "0");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("TIMELINE_TEST_PANIC");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("start timeline in the pty");
         // Only the child holds the pty's other end now, so reading ends when it exits.
         drop(pair.slave);
