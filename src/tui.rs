@@ -22,8 +22,8 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use std::io::{self, Read, Stdout};
 use std::os::fd::{AsFd, AsRawFd};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// The widest and tallest screen drawn. A larger window (65535×65535 is possible) is drawn in
@@ -47,7 +47,11 @@ pub fn run(mut app: App, theme: Theme, test_panic: bool) -> io::Result<Ended> {
     let signals = spawn_signals(tx.clone())?;
     install_panic_hook();
     let mut terminal = init()?;
+    let input = Arc::new(Mutex::new(true));
+    spawn_input(tx.clone(), Arc::clone(&input))?;
     let result = event_loop(&mut terminal, &mut app, &theme, (tx, rx), test_panic);
+    // Stop reading before the terminal goes back to the shell: keys typed from now on are its.
+    *input.lock().unwrap_or_else(|e| e.into_inner()) = false;
     restore()?;
     signals.close();
     result
@@ -139,7 +143,8 @@ const ESC_WAIT: Duration = Duration::from_millis(30);
 /// Reads the terminal on its own thread, so that the loop can also hear from the search worker
 /// and from signals. Bytes become events in `tty::Decoder`, which never waits without end for
 /// the rest of a sequence (crossterm's reader does, after a stray `ESC[200~`).
-fn spawn_input(tx: Sender<Msg>) -> io::Result<()> {
+/// `open` is held while bytes are read, and once false no more are.
+fn spawn_input(tx: Sender<Msg>, open: Arc<Mutex<bool>>) -> io::Result<()> {
     let tty = std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
         let mut decoder = tty::Decoder::default();
@@ -147,7 +152,7 @@ fn spawn_input(tx: Sender<Msg>) -> io::Result<()> {
         loop {
             let events = match readable(&tty, decoder.is_pending().then_some(ESC_WAIT)) {
                 Ok(false) => decoder.flush(),
-                Ok(true) => match (&tty).read(&mut buf) {
+                Ok(true) => match read_while_open(&tty, &mut buf, &open) {
                     Ok(n) if n > 0 => decoder.feed(&buf[..n]),
                     // The terminal has gone (its window was closed): as if hung up.
                     Ok(_) => return drop(tx.send(Msg::Signal(SIGHUP))),
@@ -170,6 +175,12 @@ fn spawn_input(tx: Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
+/// Reads what is there, unless the browser has stopped reading (then as if the terminal closed).
+fn read_while_open(mut tty: &std::fs::File, buf: &mut [u8], open: &Mutex<bool>) -> io::Result<usize> {
+    let open = open.lock().unwrap_or_else(|e| e.into_inner());
+    if *open { tty.read(buf) } else { Ok(0) }
+}
+
 /// Waits until `fd` has bytes to read, or `wait` has passed (`false`); no `wait` waits for ever.
 fn readable(fd: &impl AsRawFd, wait: Option<Duration>) -> io::Result<bool> {
     let mut p = libc::pollfd { fd: fd.as_raw_fd(), events: libc::POLLIN, revents: 0 };
@@ -188,7 +199,6 @@ fn event_loop(
     (tx, rx): (Sender<Msg>, Receiver<Msg>),
     test_panic: bool,
 ) -> io::Result<Ended> {
-    spawn_input(tx.clone())?;
     let worker =
         Worker::spawn(Arc::clone(&app.timeline), Arc::clone(&app.engine), move |generation, results| {
             let _ = tx.send(Msg::Searched(generation, results));
@@ -212,52 +222,58 @@ fn event_loop(
                 return Ok(Ended::Quit);
             }
         }
-        match rx.recv_timeout(Duration::from_millis(250)) {
-            Ok(Msg::Input(ev)) => match action_for(app, ev) {
-                Some(Action::Suspend) => {
-                    suspend(terminal)?;
-                    resize(terminal, app, window())?;
-                    dirty = true;
-                }
-                Some(action) => {
-                    update(app, action);
-                    dirty = true;
-                }
-                None => {}
-            },
-            Ok(Msg::Searched(generation, results)) => {
-                update(app, Action::SearchDone(generation, results));
-                dirty = true;
-            }
-            Ok(Msg::Signal(SIGWINCH)) => {
-                resize(terminal, app, window())?;
-                dirty = true;
-            }
-            Ok(Msg::Signal(SIGTSTP)) => {
-                suspend(terminal)?;
-                resize(terminal, app, window())?;
-                dirty = true;
-            }
-            Ok(Msg::Signal(sig)) => return Ok(Ended::Signal(sig)),
-            Ok(Msg::InputFailed(e)) => return Err(e),
-            // No terminal any more (its window was closed): stop as if hung up.
-            Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
-                return Ok(Ended::Signal(SIGHUP));
-            }
-            // A resize that slipped past the input thread still reaches the layout.
-            Err(RecvTimeoutError::Timeout) => {
-                let area = window();
-                if (area.width, area.height) != (app.width, app.height) {
-                    resize(terminal, app, area)?;
-                    dirty = true;
-                }
-            }
-            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
+        match handle(terminal, app, rx.recv_timeout(Duration::from_millis(250)))? {
+            Step::Redraw => dirty = true,
+            Step::Idle => {}
+            Step::End(ended) => return Ok(ended),
         }
         if app.should_quit {
             return Ok(Ended::Quit);
         }
     }
+}
+
+/// What one message asks of the loop.
+enum Step {
+    Redraw,
+    Idle,
+    End(Ended),
+}
+
+/// Carries out one message: a key, a search result, a signal, or a quiet quarter of a second.
+fn handle(terminal: &mut Term, app: &mut App, msg: Result<Msg, RecvTimeoutError>) -> io::Result<Step> {
+    match msg {
+        Ok(Msg::Input(ev)) => match action_for(app, ev) {
+            Some(Action::Suspend) => {
+                suspend(terminal)?;
+                resize(terminal, app, window())?;
+            }
+            Some(action) => update(app, action),
+            None => return Ok(Step::Idle),
+        },
+        Ok(Msg::Searched(generation, results)) => update(app, Action::SearchDone(generation, results)),
+        Ok(Msg::Signal(SIGWINCH)) => resize(terminal, app, window())?,
+        Ok(Msg::Signal(SIGTSTP)) => {
+            suspend(terminal)?;
+            resize(terminal, app, window())?;
+        }
+        Ok(Msg::Signal(sig)) => return Ok(Step::End(Ended::Signal(sig))),
+        Ok(Msg::InputFailed(e)) => return Err(e),
+        // No terminal any more (its window was closed): stop as if hung up.
+        Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
+            return Ok(Step::End(Ended::Signal(SIGHUP)));
+        }
+        // A resize that slipped past the signal still reaches the layout.
+        Err(RecvTimeoutError::Timeout) => {
+            let area = window();
+            if (area.width, area.height) == (app.width, app.height) {
+                return Ok(Step::Idle);
+            }
+            resize(terminal, app, area)?;
+        }
+        Err(RecvTimeoutError::Disconnected) => return Ok(Step::End(Ended::Quit)),
+    }
+    Ok(Step::Redraw)
 }
 
 /// Gives the terminal's frame buffers and the layout a new (bounded) size.
