@@ -43,9 +43,14 @@ fn main() -> ExitCode {
     }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        // A usage error quotes the arguments, which a script may have taken from a data set.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", inert::text(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
         }
     };
     match run(cli) {

@@ -137,6 +137,16 @@ fn usage_errors_quote_values_inertly() {
     let o = inert(&["list", "--country", "xx", "--data", DATA], 2);
     assert!(stderr(&o).contains(r"LA (Laos\u{1b}]0;PWNED\u{7}, Lào\u{9b}2J)"), "{}", stderr(&o));
     inert(&["list", "--data", "tests/fixtures/hostile/\u{1b}]0;x\u{7}.json"], 1);
+    // clap's own messages quote arguments too.
+    for arg in ["lis\u{1b}]0;x\u{7}t", "li\u{9b}st\u{85}", "--\u{1b}[2J"] {
+        let o = inert(&[arg], 2);
+        assert!(
+            stderr(&o).starts_with("error: unexpected argument")
+                || stderr(&o).starts_with("error: unrecognized subcommand"),
+            "{}",
+            stderr(&o)
+        );
+    }
 }
 
 #[test]

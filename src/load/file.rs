@@ -132,4 +132,16 @@ mod tests {
         #[cfg(unix)]
         assert!(matches!(read_limited(Path::new("/dev/zero"), 10), Err(FileError::NotRegular("a device"))));
     }
+
+    #[test]
+    fn says_why_in_words() {
+        let denied = FileError::from(io::Error::from(io::ErrorKind::PermissionDenied));
+        assert_eq!(denied.to_string(), "permission denied");
+        assert_eq!(
+            FileError::from(io::Error::from(io::ErrorKind::NotFound)).to_string(),
+            "it does not exist"
+        );
+        let big = FileError::TooBig { len: (3 << 30) + 1, limit: 2 << 30 };
+        assert_eq!(big.to_string(), "it is 3073 MiB, over the limit of 2048 MiB");
+    }
 }
