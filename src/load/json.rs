@@ -453,7 +453,7 @@ pub struct LineIndex<'a> {
     chars_before: Vec<usize>,
 }
 
-const BLOCK: usize = 4096;
+const BLOCK: usize = 512;
 
 /// Characters starting in `bytes`: every byte but UTF-8 continuation bytes.
 fn char_starts(bytes: &[u8]) -> usize {
