@@ -172,7 +172,8 @@ fn browse(
         ));
     }
     let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
-    let big = timeline.events.len() > 50_000;
+    // The line is erased afterwards with a control sequence: only where that means something.
+    let big = timeline.events.len() > 50_000 && io::stderr().is_terminal();
     if big {
         eprint!("timeline: indexing {} events for search …", timeline.events.len());
     }
