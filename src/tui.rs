@@ -27,7 +27,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// The widest and tallest screen drawn. A larger window (65535×65535 is possible) is drawn in
-/// its top-left corner: two frame buffers of this size take ~50 MB, one of the full size 400 GB.
+/// its top-left corner: two frame buffers of this size take some 40 MB; at 65535×65535 one would
+/// take over 100 GB, and the allocation aborts the program with the terminal still raw.
 pub const MAX_WIDTH: u16 = 1000;
 pub const MAX_HEIGHT: u16 = 500;
 
@@ -46,10 +47,10 @@ pub fn run(mut app: App, theme: Theme, test_panic: bool) -> io::Result<Ended> {
     // Before the terminal changes: a signal from now on restores it.
     let signals = spawn_signals(tx.clone())?;
     install_panic_hook();
-    let mut terminal = init()?;
+    let mut terminal = init().inspect_err(|_| drop(restore()))?;
     let input = Arc::new(Mutex::new(true));
-    spawn_input(tx.clone(), Arc::clone(&input))?;
-    let result = event_loop(&mut terminal, &mut app, &theme, (tx, rx), test_panic);
+    let result = spawn_input(tx.clone(), Arc::clone(&input))
+        .and_then(|()| event_loop(&mut terminal, &mut app, &theme, (tx, rx), test_panic));
     // Stop reading before the terminal goes back to the shell: keys typed from now on are its.
     *input.lock().unwrap_or_else(|e| e.into_inner()) = false;
     restore()?;
