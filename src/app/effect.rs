@@ -8,6 +8,8 @@ use crate::search::Filter;
 pub enum Effect {
     /// Search for `filter`; answer with `Action::SearchDone(generation, results)`.
     Search { generation: u64, filter: Filter },
+    /// Stop as job control does (Ctrl-z): give the terminal back until the shell resumes us.
+    Suspend,
     /// Leave the program.
     Quit,
 }

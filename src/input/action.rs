@@ -5,6 +5,8 @@
 pub enum Action {
     /// Leave the program.
     Quit,
+    /// Stop the program as job control does (Ctrl-z); the event loop carries it out.
+    Suspend,
     /// Leave the current mode (reader, help, search line, picker); quits at the top level.
     Back,
     /// Select the next event, or scroll the detail pane down when it has the focus.

@@ -384,6 +384,13 @@ pub const BINDINGS: &[Binding] = &[
         help: "quit",
         hint: None,
     },
+    Binding {
+        modes: &KeyMode::ALL,
+        keys: &[ctrl('z')],
+        action: Action::Suspend,
+        help: "suspend to the shell (`fg` comes back)",
+        hint: None,
+    },
 ];
 
 /// Resolves a key press in a mode to an action. Releases and repeats are ignored.

@@ -46,19 +46,23 @@ impl<'a> Ctx<'a> {
             return None;
         };
         let known: Vec<&str> = required.iter().chain(optional).copied().collect();
-        for (i, (key, _)) in members.iter().enumerate() {
+        // Where each known field first appears: an object with many repeated keys stays linear.
+        let mut first_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (key, _) in members {
             if !known.contains(&key.name.as_str()) {
                 let hint = match did_you_mean(&key.name, &known) {
                     Some(k) => format!("did you mean `{k}`?"),
                     None => format!("known fields are {}", known.join(", ")),
                 };
                 self.at(key.at, format!("unknown field `{}` in {what}; {hint}", key.name));
-            } else if let Some((first, _)) = members[..i].iter().find(|(k, _)| k.name == key.name) {
-                let first = self.pos(first.at);
+            } else if let Some(&first) = first_at.get(key.name.as_str()) {
+                let first = self.pos(first);
                 self.at(
                     key.at,
                     format!("field `{}` appears twice in {what} (first at {first}); keep one", key.name),
                 );
+            } else {
+                first_at.insert(&key.name, key.at);
             }
         }
         for name in required {

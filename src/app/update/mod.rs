@@ -13,8 +13,8 @@ pub use reader::open_reader;
 
 /// Applies one action to the state, and says what the outside world must do about it.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    if let Some(Effect::Quit) = apply(app, action) {
-        return Some(Effect::Quit);
+    if let Some(effect) = apply(app, action) {
+        return Some(effect);
     }
     cache_marks(app);
     app.take_search()
@@ -31,6 +31,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Quit => return Some(Effect::Quit),
+        Action::Suspend => return Some(Effect::Suspend),
         Action::SearchDone(generation, results) => {
             // A superseded search never overwrites a newer one's results.
             if generation == app.job.generation() {
