@@ -7,7 +7,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use timeline::load::{DataInput, LoadError, MAX_SHOWN, load};
+use timeline::load::{DataInput, LoadError, MAX_KEPT, MAX_SHOWN, SeedStore, load};
 
 const EVENTS: usize = 20_000;
 
@@ -91,4 +91,23 @@ fn a_misspelt_article_in_every_event_is_reported_with_a_suggestion() {
         format!("… and {} more problems; fix these and run `timeline check` again", cited.len() - MAX_SHOWN)
     );
     std::fs::remove_dir_all(path.parent().unwrap()).ok();
+}
+
+#[test]
+fn millions_of_mistakes_are_counted_up_to_a_bound() {
+    let items = MAX_KEPT + MAX_KEPT / 2;
+    let text = format!("{{\"countries\":[],\"sources\":[],\"events\":[{}1]}}", "1,".repeat(items - 1));
+    let input = DataInput { path: "many.json".into(), text, seeds: SeedStore::Builtin };
+    let e = load(&input).expect_err("no event is an object");
+    assert_eq!(e.problems.len(), MAX_KEPT + 1);
+    let first = &e.problems[0];
+    assert_eq!((first.line, first.col), (1, 40));
+    assert_eq!(first.message, "expected an event to be an object `{…}`, found a number");
+    let last = &e.problems[MAX_KEPT];
+    // Where the first problem not listed is: item number MAX_KEPT + 1, two bytes per item.
+    assert_eq!((last.line, last.col), (1, 40 + 2 * MAX_KEPT));
+    assert_eq!(
+        last.message,
+        format!("more than {MAX_KEPT} problems: the rest are not listed; fix these first")
+    );
 }

@@ -244,7 +244,7 @@ impl Builder<'_> {
                 None
             }
             Err(ReadError::NotUtf8 { path, at: byte, line, col }) => {
-                self.cx.problems.push(Problem {
+                self.cx.push(Problem {
                     file: path,
                     line,
                     col,

@@ -9,6 +9,7 @@ pub mod json;
 mod problem;
 pub mod seeds;
 
+pub use fields::MAX_KEPT;
 pub use problem::{LoadError, MAX_SHOWN, Problem};
 pub use seeds::SeedStore;
 
