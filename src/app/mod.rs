@@ -97,8 +97,6 @@ pub struct App {
     /// A one-off message for the status line ("no events in 1990").
     pub message: Option<String>,
     pub should_quit: bool,
-    /// Whether the query matched as a phrase (then the phrase is what is highlighted).
-    pub phrase: bool,
     /// Search in the background: `refilter` leaves a request for the event loop instead of
     /// searching, so typing never waits for a search.
     pub background: bool,
@@ -137,7 +135,6 @@ impl App {
             height,
             message: None,
             should_quit: false,
-            phrase: false,
             background: false,
             generation: 0,
             searching: false,
@@ -153,6 +150,7 @@ impl App {
     /// Starts with a filter already applied (`timeline --search … --country …`).
     pub fn with_filter(mut self, filter: Filter) -> Self {
         self.filter = filter;
+        crate::search::hoist::hoist(&mut self.filter, &self.timeline);
         self.refilter();
         self
     }
@@ -168,12 +166,12 @@ impl App {
 
     /// The parsed current query.
     pub fn query(&self) -> Query {
-        Query::parse(&self.filter.query)
+        Query::parse(&self.filter.query, &self.timeline).unwrap_or_default()
     }
 
     /// True when the list is ranked by relevance (no year headers).
     pub fn ranked(&self) -> bool {
-        self.filter.order == Order::Relevance && !self.query().is_empty()
+        self.filter.order == Order::Relevance && self.query().ranks()
     }
 
     /// Row index of a hit.
@@ -196,6 +194,11 @@ impl App {
     /// Shows a search's results, keeping the selection where it can.
     pub fn show(&mut self, results: Results) {
         self.searching = false;
+        if let Some(e) = results.error {
+            // An unfinished or wrong query (`country:`, `foo:bar`): say why, keep what is shown.
+            self.message = Some(e);
+            return;
+        }
         let keep = self.hits.get(self.selected).map(|h| h.event);
         self.hits = results.hits;
         self.axis.show(&self.hits);
@@ -208,7 +211,6 @@ impl App {
             )
         });
         self.column_widths.1 = self.column_widths.1.min(8);
-        self.phrase = results.phrase;
         self.selected = match keep {
             _ if self.ranked() => 0,
             Some(ev) => {

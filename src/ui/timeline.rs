@@ -35,7 +35,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
                 let marks = if query.is_empty() {
                     Vec::new()
                 } else {
-                    app.engine.marks(&app.timeline, app.hits[h].event, &query, app.phrase)
+                    app.engine.marks(&app.timeline, app.hits[h].event, &query)
                 };
                 event_line(app, h, &marks, (date_w, codes_w), inner.width as usize, theme)
             }

@@ -24,7 +24,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::Down => select(app, app.selected + 1),
         Action::Up => select(app, app.selected.saturating_sub(1)),
         Action::ToggleOrder if is_search => browse::toggle_order(app),
-        Action::Accept if is_search => app.mode = Mode::Browse,
+        Action::Accept if is_search => {
+            app.mode = Mode::Browse;
+            // Field queries that are plain filters (`country:LA`, `kind:visit`, `after:2025`)
+            // become filters: the status line shows them and the pickers hold them.
+            if crate::search::hoist::hoist(&mut app.filter, &app.timeline) {
+                app.refilter();
+            }
+        }
         Action::Back if is_search => {
             app.filter.query.clear();
             app.refilter();
