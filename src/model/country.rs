@@ -157,7 +157,11 @@ mod tests {
         }
         let more: Vec<Country> = [("KR", "South Korea", "Hàn Quốc"), ("GB", "United Kingdom", "Anh")]
             .into_iter()
-            .map(|(code, name, name_vi)| Country { code: code.into(), name: name.into(), name_vi: name_vi.into() })
+            .map(|(code, name, name_vi)| Country {
+                code: code.into(),
+                name: name.into(),
+                name_vi: name_vi.into(),
+            })
             .collect();
         for (q, want) in [("Korea", 0), ("korea", 0), ("UK", 1), ("Britain", 1), ("great britain", 1)] {
             assert_eq!(lookup(&more, q), Some(want), "{q}");
@@ -170,8 +174,9 @@ mod tests {
         assert_eq!(unknown_message(&t, "Loas"), "unknown country `Loas`; did you mean Laos (LA)?");
         assert_eq!(unknown_message(&t, "Turky"), "unknown country `Turky`; did you mean Türkiye (TR)?");
         assert_eq!(unknown_message(&t, "chin"), "unknown country `chin`; did you mean China (CN)?");
-        assert!(unknown_message(&t, "Atlantis")
-            .starts_with("unknown country `Atlantis`; known countries: LA (Laos, Lào); US (United States, Hoa Kỳ);"));
+        assert!(unknown_message(&t, "Atlantis").starts_with(
+            "unknown country `Atlantis`; known countries: LA (Laos, Lào); US (United States, Hoa Kỳ);"
+        ));
     }
 
     #[test]

@@ -132,7 +132,9 @@ mod tests {
 
     #[test]
     fn words_that_do_not() {
-        for word in ["198", "19835", "0999", "3000", "2026-13", "31/2/2026", "ja 2026", "lam", "26 jan", "1-2"] {
+        for word in
+            ["198", "19835", "0999", "3000", "2026-13", "31/2/2026", "ja 2026", "lam", "26 jan", "1-2"]
+        {
             assert_eq!(date_like(word), None, "{word}");
         }
     }
@@ -143,7 +145,10 @@ mod tests {
             merge_spelled_dates(tokenize(q)).into_iter().map(|t| t.text).collect()
         };
         assert_eq!(merged("to lam jan 2026"), ["to", "lam", "jan 2026"]);
-        assert_eq!(merged("26 jan 2026 laos"), ["26 jan 2026"; 1].into_iter().chain(["laos"]).collect::<Vec<_>>());
+        assert_eq!(
+            merged("26 jan 2026 laos"),
+            ["26 jan 2026"; 1].into_iter().chain(["laos"]).collect::<Vec<_>>()
+        );
         assert_eq!(merged("jan 26 2026"), ["jan 26 2026"]);
         assert_eq!(merged("jan laos 2026"), ["jan", "laos", "2026"]);
         assert_eq!(merged("\"jan\" 2026"), ["jan", "2026"]);

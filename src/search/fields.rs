@@ -22,7 +22,8 @@ pub enum FieldTest {
 }
 
 /// The field names, as typed before the colon.
-pub const NAMES: [&str; 9] = ["country", "kind", "person", "place", "source", "status", "after", "before", "year"];
+pub const NAMES: [&str; 9] =
+    ["country", "kind", "person", "place", "source", "status", "after", "before", "year"];
 
 /// `name:value` → `(name, value)`, when `name` is a word of letters (so `12:30` is not a field).
 pub fn split_field(word: &str) -> Option<(&str, &str)> {

@@ -13,7 +13,8 @@ pub fn hoist(filter: &mut Filter, t: &Timeline) -> bool {
     let tokens = dates::merge_spelled_dates(tokenize(&filter.query));
     let mut keep = vec![true; tokens.len()];
     for (i, tok) in tokens.iter().enumerate() {
-        let alone = |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_none_or(|n| n.text != "|" || n.quoted);
+        let alone =
+            |j: Option<usize>| j.and_then(|j| tokens.get(j)).is_none_or(|n| n.text != "|" || n.quoted);
         if tok.quoted || !alone(i.checked_sub(1)) || !alone(Some(i + 1)) {
             continue;
         }
@@ -27,7 +28,12 @@ pub fn hoist(filter: &mut Filter, t: &Timeline) -> bool {
     if keep.iter().all(|&k| k) {
         return false;
     }
-    let rest: Vec<&str> = tokens.iter().zip(&keep).filter(|(_, k)| **k).map(|(tok, _)| &filter.query[tok.span.clone()]).collect();
+    let rest: Vec<&str> = tokens
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(tok, _)| &filter.query[tok.span.clone()])
+        .collect();
     filter.query = rest.join(" ");
     true
 }

@@ -46,11 +46,13 @@ impl Incremental {
             }
         };
         let rest = rest_of(filter);
-        let candidates: Vec<usize> = match self.last.as_ref().filter(|l| l.rest == rest && l.query.narrows_to(&query)) {
-            Some(l) => l.events.clone(),
-            None => (0..t.events.len()).collect(),
-        };
-        let results = Results { hits: engine.run_query(t, filter, &query, &candidates, cancelled)?, error: None };
+        let candidates: Vec<usize> =
+            match self.last.as_ref().filter(|l| l.rest == rest && l.query.narrows_to(&query)) {
+                Some(l) => l.events.clone(),
+                None => (0..t.events.len()).collect(),
+            };
+        let results =
+            Results { hits: engine.run_query(t, filter, &query, &candidates, cancelled)?, error: None };
         let mut events: Vec<usize> = results.hits.iter().map(|h| h.event).collect();
         events.sort_unstable();
         self.last = Some(Last { query, rest, events });

@@ -46,12 +46,14 @@ impl Engine {
                     let r = match &term.test {
                         Test::Text(_) if covered.contains(&g) => None,
                         Test::Date { period, .. } if in_period(e, period) => {
-                            (field == Field::Date).then(|| vec![0..original.len()])
+                            (field == Field::Date).then(|| whole(original))
                         }
                         Test::Text(x) | Test::Date { text: x, .. } => self.text_ranges(&mut forms, field, x),
                         Test::Field(FieldTest::Country(c)) => match field {
-                            Field::Country(i) | Field::CountryVi(i) if e.countries.get(i as usize) == Some(c) => {
-                                Some(vec![0..original.len()])
+                            Field::Country(i) | Field::CountryVi(i)
+                                if e.countries.get(i as usize) == Some(c) =>
+                            {
+                                Some(whole(original))
                             }
                             _ => None,
                         },
@@ -82,4 +84,9 @@ impl Engine {
         let m = match_text(rule, &form.text, accented, true)?;
         Some(ranges(original, &form.origin, &m.chars))
     }
+}
+
+/// The whole of a field, as ranges.
+fn whole(s: &str) -> Vec<Range<usize>> {
+    std::iter::once(0..s.len()).collect()
 }

@@ -15,7 +15,6 @@
 //! Patterns never contain separators: `compact` strips them at parse time, so `ramos-horta`,
 //! `ramos horta` and `ramoshorta` are one pattern.
 
-
 /// Where a compact pattern must sit in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
@@ -53,7 +52,7 @@ pub fn is_separator(b: u8) -> bool {
 
 /// The pattern without separators (and without the spaces a quoted value has).
 pub fn compact(folded: &str) -> String {
-    folded.chars().filter(|&c| !(c.is_ascii() && is_separator(c as u8)) && !c.is_whitespace()).collect()
+    folded.chars().filter(|&c| !(c.is_whitespace() || c.is_ascii() && is_separator(c as u8))).collect()
 }
 
 const PER_LETTER: i64 = 16;
@@ -98,7 +97,8 @@ pub fn match_text(rule: Rule, text: &str, pat: &str, want_chars: bool) -> Option
     };
     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
     let ends_word = text[last + 1..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-    let score = PER_LETTER * pat.chars().count() as i64 + if first == 0 { AT_START } else { 0 }
+    let score = PER_LETTER * pat.chars().count() as i64
+        + if first == 0 { AT_START } else { 0 }
         + if ends_word { WHOLE_WORD } else { 0 }
         - PER_PIECE * (pieces as i64 - 1);
     let chars = if want_chars { char_indices(text, &bytes) } else { Vec::new() };
@@ -122,7 +122,13 @@ fn char_indices(text: &str, bytes: &[usize]) -> Vec<usize> {
 /// Byte offsets where `p[j..]` can be placed in `t` after byte `from`, each byte either right
 /// after the previous one or at a word start; the first way found, preferring to continue a
 /// piece. `failed` remembers states that cannot succeed, so the search stays polynomial.
-fn pieces_at(t: &[u8], p: &[u8], j: usize, from: usize, failed: &mut Vec<(usize, usize)>) -> Option<Vec<usize>> {
+fn pieces_at(
+    t: &[u8],
+    p: &[u8],
+    j: usize,
+    from: usize,
+    failed: &mut Vec<(usize, usize)>,
+) -> Option<Vec<usize>> {
     if j == p.len() {
         return Some(Vec::with_capacity(p.len()));
     }
@@ -135,17 +141,19 @@ fn pieces_at(t: &[u8], p: &[u8], j: usize, from: usize, failed: &mut Vec<(usize,
             rest
         })
     };
-    if j > 0 && t.get(from) == Some(&p[j]) {
-        if let Some(found) = place(from, failed) {
-            return Some(found);
-        }
+    if j > 0
+        && t.get(from) == Some(&p[j])
+        && let Some(found) = place(from, failed)
+    {
+        return Some(found);
     }
     for k in memchr::memchr_iter(p[j], &t[from.min(t.len())..]) {
         let at = from + k;
-        if (j == 0 || at != from) && byte_word_start(t, at) {
-            if let Some(found) = place(at, failed) {
-                return Some(found);
-            }
+        if (j == 0 || at != from)
+            && byte_word_start(t, at)
+            && let Some(found) = place(at, failed)
+        {
+            return Some(found);
         }
     }
     failed.push((j, from));

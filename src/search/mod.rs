@@ -117,9 +117,9 @@ impl Engine {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Results> {
         match Query::parse(&filter.query, t) {
-            Ok(query) => {
-                self.run_query(t, filter, &query, candidates, cancelled).map(|hits| Results { hits, error: None })
-            }
+            Ok(query) => self
+                .run_query(t, filter, &query, candidates, cancelled)
+                .map(|hits| Results { hits, error: None }),
             Err(e) => Some(Results { hits: Vec::new(), error: Some(e.0) }),
         }
     }

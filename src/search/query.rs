@@ -53,7 +53,10 @@ pub struct Text {
 pub enum Test {
     Text(Text),
     /// A date-like word: events in that period at their precision, or text that spells it.
-    Date { period: PartialDate, text: Text },
+    Date {
+        period: PartialDate,
+        text: Text,
+    },
     /// A field query other than `person:`/`place:` (those are scoped `Text`).
     Field(FieldTest),
 }
@@ -168,16 +171,22 @@ impl Query {
     /// the last hits while the user types instead of searching everything again.
     pub fn narrows_to(&self, next: &Query) -> bool {
         self.groups.len() <= next.groups.len()
-            && self.groups.iter().zip(&next.groups).all(|(a, b)| {
-                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || y.narrows(x))
-            })
+            && self
+                .groups
+                .iter()
+                .zip(&next.groups)
+                .all(|(a, b)| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || y.narrows(x)))
     }
 }
 
 /// The word of a group that is a plain word.
 fn plain_word(group: &[Term]) -> Option<&Text> {
     match group {
-        [Term { negated: false, test: Test::Text(x) }] if x.kind == TermKind::Fuzzy && x.scope == Scope::All => Some(x),
+        [Term { negated: false, test: Test::Text(x) }]
+            if x.kind == TermKind::Fuzzy && x.scope == Scope::All =>
+        {
+            Some(x)
+        }
         _ => None,
     }
 }
@@ -197,7 +206,9 @@ impl Term {
             return Ok(Some(Term { negated, test }));
         }
         if tok.quoted && !rest.starts_with(['\'', '^']) {
-            return Ok(Text::new(TermKind::Phrase, Scope::All, rest).map(|x| Term { negated, test: Test::Text(x) }));
+            return Ok(
+                Text::new(TermKind::Phrase, Scope::All, rest).map(|x| Term { negated, test: Test::Text(x) })
+            );
         }
         if let Some(period) = dates::date_like(rest) {
             let Some(text) = Text::new(TermKind::Phrase, Scope::All, rest) else { return Ok(None) };
@@ -274,7 +285,12 @@ impl Text {
             let a = |x: &Text| x.accented.clone().unwrap_or_else(|| x.folded.clone());
             a(self) + &a(next)
         });
-        Text { kind: TermKind::Phrase, scope: Scope::All, folded: self.folded.clone() + &next.folded, accented }
+        Text {
+            kind: TermKind::Phrase,
+            scope: Scope::All,
+            folded: self.folded.clone() + &next.folded,
+            accented,
+        }
     }
 }
 

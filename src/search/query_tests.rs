@@ -4,7 +4,11 @@ use super::*;
 use crate::model::Country;
 
 fn t() -> Timeline {
-    let country = |code: &str, name: &str, vi: &str| Country { code: code.into(), name: name.into(), name_vi: vi.into() };
+    let country = |code: &str, name: &str, vi: &str| Country {
+        code: code.into(),
+        name: name.into(),
+        name_vi: vi.into(),
+    };
     Timeline {
         countries: vec![country("LA", "Laos", "Lào"), country("US", "United States", "Hoa Kỳ")],
         ..Timeline::default()
@@ -43,7 +47,10 @@ fn parses_each_operator() {
     assert_eq!(kinds("ramos-horta"), [[(Fuzzy, false, "ramoshorta".into())]]);
     assert_eq!(
         kinds("laos | cuba xiv"),
-        [vec![(Fuzzy, false, "laos".into()), (Fuzzy, false, "cuba".into())], vec![(Fuzzy, false, "xiv".into())]]
+        [
+            vec![(Fuzzy, false, "laos".into()), (Fuzzy, false, "cuba".into())],
+            vec![(Fuzzy, false, "xiv".into())]
+        ]
     );
 }
 
@@ -56,10 +63,14 @@ fn ignores_empty_and_dangling_operators() {
 
 #[test]
 fn date_like_words_are_date_terms() {
-    for (q, iso) in [("1983", "1983"), ("2026-01", "2026-01"), ("jan 2026", "2026-01"), ("26/1/2026", "2026-01-26")] {
+    for (q, iso) in
+        [("1983", "1983"), ("2026-01", "2026-01"), ("jan 2026", "2026-01"), ("26/1/2026", "2026-01-26")]
+    {
         match &p(q).groups[..] {
             [g] => match &g[..] {
-                [Term { negated: false, test: Test::Date { period, .. } }] => assert_eq!(period.iso(), iso, "{q}"),
+                [Term { negated: false, test: Test::Date { period, .. } }] => {
+                    assert_eq!(period.iso(), iso, "{q}")
+                }
                 other => panic!("{q}: {other:?}"),
             },
             other => panic!("{q}: {other:?}"),
@@ -72,13 +83,18 @@ fn date_like_words_are_date_terms() {
 
 #[test]
 fn field_queries_parse_and_unknown_ones_say_what_is_known() {
-    let q = p("country:LA !kind:message person:\"tô lâm\" place:baku status:planned after:2020 before:2026-02 year:1992");
+    let q = p(
+        "country:LA !kind:message person:\"tô lâm\" place:baku status:planned after:2020 before:2026-02 year:1992",
+    );
     assert_eq!(q.groups.len(), 8);
     assert!(!q.ranks() || q.groups.iter().flatten().any(|t| matches!(t.test, Test::Text(_))));
     assert_eq!(q.groups[0][0].test, Test::Field(FieldTest::Country(0)));
     assert!(q.groups[1][0].negated);
     match &q.groups[2][0].test {
-        Test::Text(x) => assert_eq!((x.scope, x.folded.as_str(), x.accented.as_deref()), (Scope::People, "tolam", Some("tôlâm"))),
+        Test::Text(x) => assert_eq!(
+            (x.scope, x.folded.as_str(), x.accented.as_deref()),
+            (Scope::People, "tolam", Some("tôlâm"))
+        ),
         other => panic!("{other:?}"),
     }
     assert_eq!(p("person:to-lam").groups[0][0].test, p("person:\"to lam\"").groups[0][0].test);

@@ -52,9 +52,12 @@ fn event_score(t: &Timeline, event: usize, query: &Query) -> Option<Hit> {
             let found = match &term.test {
                 Test::Field(f) => passes(f, e).then_some((0, None)),
                 Test::Date { period, .. } if in_period(e, period) => Some((DATE_SCORE, Some(Field::Date))),
-                Test::Date { text, .. } | Test::Text(text) => text_score(t, event, text).map(|(s, f)| (s, Some(f))),
+                Test::Date { text, .. } | Test::Text(text) => {
+                    text_score(t, event, text).map(|(s, f)| (s, Some(f)))
+                }
             };
-            let found = if term.negated { if found.is_some() { None } else { Some((0, None)) } } else { found };
+            let found =
+                if term.negated { if found.is_some() { None } else { Some((0, None)) } } else { found };
             if let Some((s, f)) = found {
                 let wins = match group_best {
                     None => true,

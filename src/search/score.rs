@@ -54,7 +54,8 @@ impl Engine {
         let mut total = 0;
         let mut best: Option<Field> = None;
         for group in &q.query.groups {
-            let (score, field) = group.iter().filter_map(|term| self.term_score(t, event, term)).max_by(better)?;
+            let (score, field) =
+                group.iter().filter_map(|term| self.term_score(t, event, term)).max_by(better)?;
             total += score;
             best = prominent(best, field);
         }
@@ -73,7 +74,9 @@ impl Engine {
         let found = match &term.test {
             Test::Field(f) => fields::passes(f, e).then_some((0, None)),
             Test::Date { period, .. } if in_period(e, period) => Some((DATE_SCORE, Some(Field::Date))),
-            Test::Date { text, .. } | Test::Text(text) => self.text_best(t, event, text).map(|(s, f)| (s, Some(f))),
+            Test::Date { text, .. } | Test::Text(text) => {
+                self.text_best(t, event, text).map(|(s, f)| (s, Some(f)))
+            }
         };
         match (found, term.negated) {
             (Some(_), true) => None,

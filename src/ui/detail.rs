@@ -44,8 +44,7 @@ fn build_themed(app: &App, w: u16, theme: &Theme) -> Vec<Line<'static>> {
     let t = &app.timeline;
     let e = &t.events[hit.event];
     let query = app.query();
-    let marks: Marks =
-        if query.is_empty() { Vec::new() } else { app.engine.marks(t, hit.event, &query) };
+    let marks: Marks = if query.is_empty() { Vec::new() } else { app.engine.marks(t, hit.event, &query) };
     let text = |s: &str, field: Field, base: Style, width: usize| {
         styled(s, &wrap(s, width), base, &marks_for(&marks, field, theme))
     };

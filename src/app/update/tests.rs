@@ -178,7 +178,12 @@ fn search_filters_on_every_keystroke_and_esc_clears_it() {
     assert!(a.hits.len() < a.timeline.events.len());
     // Events that say "Đại hội" come first: adjacency raises the score.
     let top = &a.timeline.events[a.hits[0].event];
-    let text = format!("{} {} {}", top.title, top.summary, top.citations.iter().map(|c| c.quote.as_str()).collect::<String>());
+    let text = format!(
+        "{} {} {}",
+        top.title,
+        top.summary,
+        top.citations.iter().map(|c| c.quote.as_str()).collect::<String>()
+    );
     assert!(text.to_lowercase().contains("đại hội"), "{text}");
     run(&mut a, &[Action::Accept]);
     assert_eq!((a.mode.clone(), a.filter.query.as_str()), (Mode::Browse, "dai hoi"));
