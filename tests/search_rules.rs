@@ -539,3 +539,30 @@ fn chronological_order_on_request() {
     let hits = e.run(t, &f);
     assert!(hits.windows(2).all(|w| w[0].event < w[1].event));
 }
+
+#[test]
+fn applying_a_search_turns_field_queries_into_filters_without_changing_the_hits() {
+    let (t, e) = data();
+    let la = t.find_country("LA").unwrap();
+    let y = |s: &str| Some(PartialDate::parse(s).unwrap());
+    for (query, filter, left) in [
+        ("country:LA kind:visit to lam", Filter::default(), "to lam"),
+        ("after:2026 before:2026-01-26 year:2026 congratulates", Filter::default(), "congratulates"),
+        ("country:US", Filter { countries: vec![la], ..Filter::default() }, "country:US"),
+        ("country:LA", Filter { countries: vec![la, 1], ..Filter::default() }, ""),
+        ("after:2020", Filter { from: y("2025"), ..Filter::default() }, ""),
+        (
+            "!country:LA status:planned source:004 lao",
+            Filter::default(),
+            "!country:LA status:planned source:004 lao",
+        ),
+        ("country:LA | kind:visit", Filter::default(), "country:LA | kind:visit"),
+        ("person:\"tô lâm\" kind:visit", Filter::default(), "person:\"tô lâm\""),
+    ] {
+        let before = Filter { query: query.into(), ..filter };
+        let mut after = before.clone();
+        timeline::search::hoist::hoist(&mut after, t);
+        assert_eq!(after.query, left, "{query}");
+        assert_eq!(e.run(t, &after), e.run(t, &before), "{query}");
+    }
+}

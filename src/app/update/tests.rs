@@ -391,3 +391,29 @@ fn help_scrolls_within_its_text() {
     run(&mut a, &[Action::Wheel { col: 1, row: 1, down: true }, Action::Top]);
     assert!(matches!(a.mode, Mode::Help { scroll: 0, .. }));
 }
+
+#[test]
+fn field_queries_become_filters_on_enter_and_mistakes_show_in_the_status_line() {
+    let mut a = app();
+    run(&mut a, &[Action::StartSearch]);
+    typed(&mut a, "foo:x");
+    assert!(a.message.as_deref().unwrap_or("").starts_with("unknown field `foo:`; fields are country:"));
+    run(&mut a, &[Action::Back, Action::StartSearch]);
+    typed(&mut a, "country:LA kind:visit to lam");
+    let while_typing = a.hits.clone();
+    assert!(!while_typing.is_empty());
+    run(&mut a, &[Action::Accept]);
+    // The same events, now shown as filters; the pickers hold them.
+    let la = a.timeline.find_country("LA").unwrap();
+    assert_eq!(
+        (a.filter.countries.as_slice(), a.filter.kinds.as_slice()),
+        (&[la][..], &[crate::model::Kind::Visit][..])
+    );
+    assert_eq!(a.filter.query, "to lam");
+    assert_eq!(a.hits, while_typing);
+    let summary = crate::ui::status::filter_summary(&a);
+    assert!(summary.contains(&"countries LA".to_string()) && summary.contains(&"kinds visit".to_string()));
+    run(&mut a, &[Action::PickCountries]);
+    let Mode::Picker(p) = &a.mode else { panic!("picker") };
+    assert_eq!(p.chosen, [la]);
+}
