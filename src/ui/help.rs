@@ -10,12 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 const SEARCH_HELP: &[(&str, &str)] = &[
-    ("to lam", "fuzzy, all terms must match; accents and case optional"),
+    ("to lam", "every term must match; accents and case optional; adjacent words first"),
     ("Lào", "a term typed with accents must match them"),
     ("'baku", "exact substring"),
     ("^ho  1959$", "starts with / ends with"),
-    ("!1983", "exclude events containing the term"),
+    ("!lao", "exclude events containing the term"),
     ("laos | cuba", "either term"),
+    ("2026-01  jan 2026", "events in that period"),
+    ("country:LA kind:visit", "fields; also person: place: source: status: after: before: year:"),
 ];
 
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
