@@ -302,6 +302,7 @@ fn more_words_only_ever_remove_hits() {
         &["dai", "dai hoi", "dai hoi xiv"],
         &["c", "co", "congr", "congratulates", "congratulates lee"],
         &["2026", "2026 to", "2026 to lam", "2026 to lam !kind:message"],
+        &["thong", "thong lo", "thong loun", "thong loun sis", "thong loun sisoulith"],
     ] {
         for w in chain.windows(2) {
             let (a, b) = (found(w[0]), found(w[1]));
@@ -352,6 +353,12 @@ fn separators_are_optional_spaces() {
         assert_eq!(found(q), ["lee-congratulates"], "{q}");
     }
     assert_eq!(found("timor leste"), ["ramos-horta-congratulates"]);
+    // A word split into syllables: "loun" starts no word, but continues "thong".
+    let thongloun = sorted(&["tolam-laos-visit", "tolam-thongloun-talks", "thongloun-visit"]);
+    assert_eq!(found("thongloun"), thongloun);
+    assert_eq!(found("thong loun"), thongloun);
+    assert_eq!(found("thong loun sisoulith"), thongloun);
+    assert!(found("loun").is_empty());
     assert_eq!(found("'14 6 1983"), ["london-talks"]);
 }
 

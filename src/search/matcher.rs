@@ -85,8 +85,11 @@ pub fn match_text(rule: Rule, text: &str, pat: &str, want_chars: bool) -> Option
             if !is_subsequence(text, pat) {
                 return None;
             }
-            let mut failed = Vec::new();
-            let bytes = pieces_at(t, pat.as_bytes(), 0, 0, &mut failed)?;
+            let mut bytes = Vec::with_capacity(pat.len());
+            if !pieces_at(t, pat.as_bytes(), 0, 0, &mut Vec::new(), &mut bytes) {
+                return None;
+            }
+            bytes.reverse();
             let pieces = bytes.windows(2).filter(|w| w[1] != w[0] + 1).count() + 1;
             (bytes, pieces)
         }
@@ -119,45 +122,42 @@ fn char_indices(text: &str, bytes: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Byte offsets where `p[j..]` can be placed in `t` after byte `from`, each byte either right
-/// after the previous one or at a word start; the first way found, preferring to continue a
-/// piece. `failed` remembers states that cannot succeed, so the search stays polynomial.
+/// Places `p[j..]` in `t` from byte `from`, each byte either right after the previous one or
+/// at a word start, the first way found (preferring to continue a piece); on success the byte
+/// offsets are pushed to `out` last first. `failed` remembers states that cannot succeed, so the
+/// search stays polynomial.
 fn pieces_at(
     t: &[u8],
     p: &[u8],
     j: usize,
     from: usize,
     failed: &mut Vec<(usize, usize)>,
-) -> Option<Vec<usize>> {
+    out: &mut Vec<usize>,
+) -> bool {
     if j == p.len() {
-        return Some(Vec::with_capacity(p.len()));
+        return true;
     }
     if failed.contains(&(j, from)) {
-        return None;
+        return false;
     }
-    let place = |at: usize, failed: &mut Vec<(usize, usize)>| {
-        pieces_at(t, p, j + 1, at + 1, failed).map(|mut rest| {
-            rest.insert(0, at);
-            rest
-        })
+    let mut place = |at: usize, failed: &mut Vec<(usize, usize)>| {
+        let ok = pieces_at(t, p, j + 1, at + 1, failed, out);
+        if ok {
+            out.push(at);
+        }
+        ok
     };
-    if j > 0
-        && t.get(from) == Some(&p[j])
-        && let Some(found) = place(from, failed)
-    {
-        return Some(found);
+    if j > 0 && t.get(from) == Some(&p[j]) && place(from, failed) {
+        return true;
     }
     for k in memchr::memchr_iter(p[j], &t[from.min(t.len())..]) {
         let at = from + k;
-        if (j == 0 || at != from)
-            && byte_word_start(t, at)
-            && let Some(found) = place(at, failed)
-        {
-            return Some(found);
+        if (j == 0 || at != from) && byte_word_start(t, at) && place(at, failed) {
+            return true;
         }
     }
     failed.push((j, from));
-    None
+    false
 }
 
 /// A word start, judged on bytes: the first byte, or after an ASCII byte that is not a letter

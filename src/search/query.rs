@@ -166,16 +166,34 @@ impl Query {
         words.windows(2).map(|w| w[0].joined(w[1])).collect()
     }
 
+    /// For each group, the pair (index into `pairs`) that ends with it: a plain word that does
+    /// not match on its own still matches as the second half of that pair (`thong loun` finds
+    /// `Thongloun`, whose `loun` starts no word).
+    pub fn pair_ending_at(&self) -> Vec<Option<usize>> {
+        let mut out = vec![None; self.groups.len()];
+        for (k, g) in self.plain_groups().into_iter().skip(1).enumerate() {
+            out[g] = Some(k);
+        }
+        out
+    }
+
     /// True if `next` can only match a subset of what `self` matched: each group of `self` is
     /// in `next`, at the same place, unchanged or narrower; `next` may add groups. Used to narrow
     /// the last hits while the user types instead of searching everything again.
+    ///
+    /// A plain word also matches as the second half of a pair with the plain word before it, so
+    /// a changed plain word must have no plain word after it: `thong lo sis` → `thong lou sis`
+    /// is not a narrowing (`sis` may continue `lou` where it did not continue `lo`).
     pub fn narrows_to(&self, next: &Query) -> bool {
+        let plain = self.plain_groups();
+        let last_plain = plain.last().copied();
         self.groups.len() <= next.groups.len()
-            && self
-                .groups
-                .iter()
-                .zip(&next.groups)
-                .all(|(a, b)| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || y.narrows(x)))
+            && self.groups.iter().zip(&next.groups).enumerate().all(|(g, (a, b))| {
+                a == b
+                    || (a.len() == b.len()
+                        && a.iter().zip(b).all(|(x, y)| x == y || y.narrows(x))
+                        && (!plain.contains(&g) || Some(g) == last_plain))
+            })
     }
 }
 

@@ -134,6 +134,7 @@ fn adjacent_plain_words_make_pairs() {
     assert!(folded("dai 'hoi").is_empty());
     assert!(folded("dai | hoi").is_empty());
     assert_eq!(p("Đại hội").pairs()[0].accented.as_deref(), Some("đạihội"));
+    assert_eq!(p("a country:LA b 'c d e").pair_ending_at(), [None, None, Some(0), None, Some(1), Some(2)]);
 }
 
 #[test]
@@ -170,4 +171,9 @@ fn knows_when_a_query_narrows_another() {
     assert!(!n("ab", "xab"));
     assert!(!n("^ho", "^xho"));
     assert!(!n("country:LA", "country:US"));
+    // A plain word followed by another may not change: the next one may continue it.
+    assert!(!n("thong lo sis", "thong lou sis"));
+    assert!(n("thong lo sis", "thong lo sis x"));
+    assert!(n("thong lo sis", "thong lo siso"));
+    assert!(n("thong 'lo sis", "thong 'lou sis"));
 }

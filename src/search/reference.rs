@@ -46,7 +46,9 @@ fn event_score(t: &Timeline, event: usize, query: &Query) -> Option<Hit> {
             *best = Some(f);
         }
     };
-    for group in &query.groups {
+    let pairs = query.pairs();
+    let pair_ending_at = query.pair_ending_at();
+    for (g, group) in query.groups.iter().enumerate() {
         let mut group_best: Option<(i64, Option<Field>)> = None;
         for term in group {
             let found = match &term.test {
@@ -69,12 +71,17 @@ fn event_score(t: &Timeline, event: usize, query: &Query) -> Option<Hit> {
                 }
             }
         }
-        let (s, f) = group_best?;
+        // A plain word may match as the end of the pair with the word before it.
+        let (s, f) = match (group_best, pair_ending_at[g]) {
+            (Some(found), _) => found,
+            (None, Some(k)) => (0, Some(text_score(t, event, &pairs[k])?.1)),
+            (None, None) => return None,
+        };
         total += s;
         note(f, &mut best);
     }
-    for pair in query.pairs() {
-        if let Some((s, f)) = text_score(t, event, &pair) {
+    for pair in &pairs {
+        if let Some((s, f)) = text_score(t, event, pair) {
             total += PAIR_BONUS * f.weight() + s;
             note(Some(f), &mut best);
         }

@@ -2,8 +2,9 @@
 //!
 //! A term's score is its best match score over the event's fields, times the field's weight
 //! (`Field::weight`); the event's score is the sum over the terms, plus a bonus for each pair of
-//! adjacent words that also match as a phrase. Adjacency only raises the score: which events
-//! match depends on the terms alone.
+//! adjacent words that also match as a phrase. Adjacency raises the score; it decides a match
+//! only for a word that continues the word before it (`thong loun` → `Thongloun`), and then the
+//! word before it matches on its own, so more words still never mean more hits.
 
 use super::fields::{self, in_period};
 use super::fold::lower_keep_accents;
@@ -25,11 +26,13 @@ pub const DATE_SCORE: i64 = 800;
 pub struct Prepared<'a> {
     pub query: &'a Query,
     pub pairs: Vec<Text>,
+    /// For each group, the pair that ends with it (see `Query::pair_ending_at`).
+    pub pair_ending_at: Vec<Option<usize>>,
 }
 
 impl<'a> Prepared<'a> {
     pub fn new(query: &'a Query) -> Self {
-        Self { query, pairs: query.pairs() }
+        Self { query, pairs: query.pairs(), pair_ending_at: query.pair_ending_at() }
     }
 }
 
@@ -53,14 +56,23 @@ impl Engine {
     pub(super) fn score_event(&self, t: &Timeline, event: usize, q: &Prepared) -> Option<Hit> {
         let mut total = 0;
         let mut best: Option<Field> = None;
-        for group in &q.query.groups {
-            let (score, field) =
-                group.iter().filter_map(|term| self.term_score(t, event, term)).max_by(better)?;
+        // Each pair's match, worked out when first needed.
+        let mut pairs: Vec<Option<Option<(i64, Field)>>> = vec![None; q.pairs.len()];
+        for (g, group) in q.query.groups.iter().enumerate() {
+            let found = group.iter().filter_map(|term| self.term_score(t, event, term)).max_by(better);
+            let (score, field) = match (found, q.pair_ending_at[g]) {
+                (Some(found), _) => found,
+                // A plain word that only matches as the end of a pair: the pair scores it.
+                (None, Some(k)) => {
+                    (0, Some((*pairs[k].get_or_insert_with(|| self.text_best(t, event, &q.pairs[k])))?.1))
+                }
+                (None, None) => return None,
+            };
             total += score;
             best = prominent(best, field);
         }
-        for pair in &q.pairs {
-            if let Some((score, field)) = self.text_best(t, event, pair) {
+        for (k, pair) in q.pairs.iter().enumerate() {
+            if let Some((score, field)) = *pairs[k].get_or_insert_with(|| self.text_best(t, event, pair)) {
                 total += PAIR_BONUS * field.weight() + score;
                 best = prominent(best, Some(field));
             }
