@@ -82,7 +82,7 @@ pub fn unknown_message(countries: &[Country], query: &str) -> String {
 }
 
 /// Edit distance (Levenshtein) between two short strings, by chars.
-fn distance(a: &str, b: &str) -> usize {
+pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

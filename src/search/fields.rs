@@ -38,7 +38,10 @@ pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> 
     let err = |m: String| Err(QueryError(m));
     if !NAMES.contains(&name.as_str()) && !["from", "to"].contains(&name.as_str()) {
         let known = NAMES.map(|n| format!("{n}:")).join(" ");
-        return err(format!("unknown field `{name}:`; fields are {known}"));
+        let close =
+            NAMES.iter().find(|n| crate::model::country::distance(&name, n) <= 2 || n.starts_with(&name));
+        let hint = close.map(|n| format!("did you mean {n}:? ")).unwrap_or_default();
+        return err(format!("unknown field `{name}:`; {hint}fields are {known}"));
     }
     if value.is_empty() {
         return err(format!("`{name}:` needs a value, as in {}", example(&name)));

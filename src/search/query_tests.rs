@@ -104,6 +104,10 @@ fn field_queries_parse_and_unknown_ones_say_what_is_known() {
         err("foo:bar"),
         "unknown field `foo:`; fields are country: kind: person: place: source: status: after: before: year:"
     );
+    assert!(
+        err("countr:LA").starts_with("unknown field `countr:`; did you mean country:? fields are country:")
+    );
+    assert!(err("persons:lam").contains("did you mean person:?"));
     assert!(err("country:laso").contains("did you mean Laos (LA)?"), "{}", err("country:laso"));
     assert!(err("kind:vist").contains("kinds are visit, talks"));
     assert!(err("after:soon").contains("not a date"));

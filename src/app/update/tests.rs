@@ -417,3 +417,12 @@ fn field_queries_become_filters_on_enter_and_mistakes_show_in_the_status_line() 
     let Mode::Picker(p) = &a.mode else { panic!("picker") };
     assert_eq!(p.chosen, [la]);
 }
+
+#[test]
+fn country_picker_finds_aliases() {
+    let mut a = app();
+    run(&mut a, &[Action::PickCountries]);
+    typed(&mut a, "usa");
+    let Mode::Picker(p) = &a.mode else { panic!("picker") };
+    assert_eq!(p.current().map(|e| e.label.as_str()), Some("United States"));
+}
