@@ -10,6 +10,10 @@ use crate::model::{PartialDate, Timeline};
 /// Moves plain field terms of `filter.query` into the filter's countries, kinds and period.
 /// Returns true if anything moved. The events selected do not change.
 pub fn hoist(filter: &mut Filter, t: &Timeline) -> bool {
+    if Query::parse(&filter.query, t).is_err() {
+        // A query with a mistake stays as typed, for the user to fix.
+        return false;
+    }
     let tokens = dates::merge_spelled_dates(tokenize(&filter.query));
     let mut keep = vec![true; tokens.len()];
     for (i, tok) in tokens.iter().enumerate() {
