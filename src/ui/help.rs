@@ -10,14 +10,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 const SEARCH_HELP: &[(&str, &str)] = &[
-    ("to lam", "every term must match; accents and case optional; adjacent words first"),
+    ("to lam", "every term must match; accents and case optional"),
     ("Lào", "a term typed with accents must match them"),
     ("'baku", "exact substring"),
     ("^ho  1959$", "starts with / ends with"),
     ("!lao", "exclude events containing the term"),
     ("laos | cuba", "either term"),
-    ("2026-01  jan 2026", "events in that period"),
-    ("country:LA kind:visit", "fields; also person: place: source: status: after: before: year:"),
+    ("2026-01", "events in that period; also jan 2026, 26/1/2026"),
+    ("country:LA", "a field; also kind: person: place: source: status:"),
+    ("after:2020", "also before: year:; !kind:message excludes"),
 ];
 
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
