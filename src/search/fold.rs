@@ -44,8 +44,13 @@ pub fn fold_str(s: &str) -> String {
 /// Punctuation is normalised as in `fold`.
 pub fn lower_keep_accents(s: &str) -> Folded {
     use unicode_normalization::UnicodeNormalization;
-    let mut out = Folded::default();
+    let mut out = Folded { text: String::with_capacity(s.len()), origin: Vec::with_capacity(s.len()) };
     for (at, c) in s.char_indices() {
+        if c.is_ascii() {
+            out.text.push(c.to_ascii_lowercase());
+            out.origin.push(at as u32);
+            continue;
+        }
         if is_combining_mark(c) {
             // A decomposed accent belongs to the char before it: compose it back in place.
             if let Some(prev) = out.text.pop() {
@@ -65,6 +70,11 @@ pub fn lower_keep_accents(s: &str) -> Folded {
         }
     }
     out
+}
+
+/// `lower_keep_accents(s).text`, without the map (and without work for ASCII text).
+pub fn lower_accented(s: &str) -> String {
+    if s.is_ascii() { s.to_ascii_lowercase() } else { lower_keep_accents(s).text }
 }
 
 /// True if `s` has any letter whose folded form differs from its lower-case form: an accent,

@@ -80,7 +80,9 @@ pub fn is_subsequence(text: &str, pat: &str) -> bool {
 /// char indices of `text` that matched.
 pub fn match_text(rule: Rule, text: &str, pat: &str, want_chars: bool) -> Option<TextMatch> {
     let t = text.as_bytes();
-    let (bytes, pieces) = match rule {
+    // The matched bytes: a window for a compact match (no allocation unless chars are wanted),
+    // the byte offsets for a fuzzy one.
+    let (first, last, pieces, bytes) = match rule {
         Rule::Fuzzy => {
             if !is_subsequence(text, pat) {
                 return None;
@@ -91,20 +93,25 @@ pub fn match_text(rule: Rule, text: &str, pat: &str, want_chars: bool) -> Option
             }
             bytes.reverse();
             let pieces = bytes.windows(2).filter(|w| w[1] != w[0] + 1).count() + 1;
-            (bytes, pieces)
+            (bytes[0], bytes[bytes.len() - 1], pieces, Some(bytes))
         }
         Rule::Compact(anchor) => {
             let (start, end) = find_compact(text, pat, anchor)?;
-            ((start..end).filter(|&i| !is_separator(t[i])).collect::<Vec<usize>>(), 1)
+            (start, end - 1, 1, None)
         }
     };
-    let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
     let ends_word = text[last + 1..].chars().next().is_none_or(|c| !c.is_alphanumeric());
     let score = PER_LETTER * pat.chars().count() as i64
         + if first == 0 { AT_START } else { 0 }
         + if ends_word { WHOLE_WORD } else { 0 }
         - PER_PIECE * (pieces as i64 - 1);
-    let chars = if want_chars { char_indices(text, &bytes) } else { Vec::new() };
+    let chars = match (want_chars, bytes) {
+        (false, _) => Vec::new(),
+        (true, Some(bytes)) => char_indices(text, &bytes),
+        (true, None) => {
+            char_indices(text, &(first..=last).filter(|&i| !is_separator(t[i])).collect::<Vec<_>>())
+        }
+    };
     Some(TextMatch { score, chars })
 }
 

@@ -3,7 +3,7 @@
 //! gives exactly the same hits in the same order.
 
 use super::fields::{in_period, passes};
-use super::fold::{fold_str, lower_keep_accents};
+use super::fold::{fold_str, lower_accented};
 use super::index::{Field, field_text, fields_of};
 use super::matcher::match_text;
 use super::query::{Test, Text};
@@ -98,7 +98,7 @@ fn text_score(t: &Timeline, event: usize, x: &Text) -> Option<(i64, Field)> {
         let found = match_text(rule, &fold_str(original), &x.folded, false);
         let found = match &x.accented {
             None => found,
-            Some(acc) => found.and_then(|_| match_text(rule, &lower_keep_accents(original).text, acc, false)),
+            Some(acc) => found.and_then(|_| match_text(rule, &lower_accented(original), acc, false)),
         };
         if let Some(found) = found {
             let score = found.score * field.weight();

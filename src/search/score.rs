@@ -7,7 +7,7 @@
 //! word before it matches on its own, so more words still never mean more hits.
 
 use super::fields::{self, in_period};
-use super::fold::lower_keep_accents;
+use super::fold::lower_accented;
 use super::index::{Field, field_text};
 use super::matcher::{is_subsequence, match_text};
 use super::query::{Query, Term, Test, Text};
@@ -115,7 +115,7 @@ impl Engine {
                 None => m.score,
                 // The query has accents: they must match too (like fzf's smart case for capitals).
                 Some(accented) => {
-                    let lower = lower_keep_accents(field_text(t, &t.events[event], field)).text;
+                    let lower = lower_accented(field_text(t, &t.events[event], field));
                     match match_text(rule, &lower, accented, false) {
                         Some(m) => m.score,
                         None => continue,
