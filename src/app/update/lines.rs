@@ -24,7 +24,15 @@ pub fn update(app: &mut App, action: Action) {
         Action::Down => select(app, app.view.selected + 1),
         Action::Up => select(app, app.view.selected.saturating_sub(1)),
         Action::ToggleOrder if is_search => browse::toggle_order(app),
-        Action::Accept if is_search => app.mode = Mode::Browse,
+        Action::Accept if is_search => {
+            app.mode = Mode::Browse;
+            // Field queries that are plain filters (`country:LA`, `kind:visit`, `after:2025`)
+            // become filters: the status line shows them and the pickers hold them.
+            let mut filter = app.filter().clone();
+            if crate::search::hoist::hoist(&mut filter, &app.data.timeline) {
+                app.refilter_with(|f| *f = filter);
+            }
+        }
         Action::Back if is_search => {
             app.refilter_with(|f| f.query.clear());
             app.mode = Mode::Browse;
