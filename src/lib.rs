@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod load;
 pub mod model;
+pub mod scan;
 pub mod search;
 pub mod synth;
 pub mod tui;

@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use timeline::app::App;
 use timeline::cli::args::{Cli, Command, DataArgs};
 use timeline::cli::{UsageError, build_filter, order, output};
-use timeline::load::{self, DataInput, LoadError};
-use timeline::model::Timeline;
+use timeline::load::{self, DataInput, LoadError, SeedStore};
+use timeline::model::{EntityKind, Timeline};
+use timeline::scan;
 use timeline::search::Engine;
 use timeline::tui;
 use timeline::ui::Theme;
@@ -62,13 +63,14 @@ fn main() -> ExitCode {
 /// Data files bigger than this show their loading progress on a terminal.
 const PROGRESS_BYTES: usize = 8 << 20;
 
-fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
+/// Loads the data set; also says where its articles are, for `scan`.
+fn load_data(args: &DataArgs) -> Result<(Timeline, SeedStore), LoadError> {
     let input = match &args.data {
         Some(path) => DataInput::from_file(path, args.seeds.clone())?,
         None => DataInput::builtin(),
     };
     if input.text.len() < PROGRESS_BYTES || !io::stderr().is_terminal() {
-        return load::load(&input);
+        return load::load(&input).map(|t| (t, input.seeds));
     }
     let mut last = -1;
     let result = load::load_with_progress(&input, &mut |done| {
@@ -79,11 +81,11 @@ fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
         }
     });
     eprint!("\r\x1b[2K");
-    result
+    result.map(|t| (t, input.seeds))
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    let timeline = load_data(&cli.data).map_err(Failure::Load)?;
+    let (timeline, seeds) = load_data(&cli.data).map_err(Failure::Load)?;
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
     match cli.command {
@@ -119,6 +121,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output::write_show(&mut out, &timeline, e, json)?;
         }
         Some(Command::Countries { json }) => output::write_countries(&mut out, &timeline, json)?,
+        Some(Command::People { json }) => {
+            output::write_entities(&mut out, &timeline, EntityKind::Person, json)?
+        }
+        Some(Command::Places { json }) => {
+            output::write_entities(&mut out, &timeline, EntityKind::Place, json)?
+        }
+        Some(Command::Scan { json }) => {
+            let scans = scan::scan(&timeline, &seeds);
+            if json {
+                scan::report::write_json(&mut out, &timeline, &scans)?;
+            } else {
+                scan::report::write_text(&mut out, &timeline, &scans)?;
+            }
+            out.flush()?;
+            let (covered, total) = scan::report::totals(&scans);
+            return Ok(if covered == total { ExitCode::SUCCESS } else { ExitCode::from(1) });
+        }
         None => return browse(cli.search, cli.country, cli.test_panic, timeline),
     }
     out.flush()?;

@@ -58,6 +58,25 @@ pub enum Command {
     },
     /// Validate a data set and verify every quote against its article.
     Check,
+    /// List the people of the data set: canonical name, aliases, role and number of events.
+    People {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the places of the data set, with their aliases and number of events.
+    Places {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find every date mentioned in the articles and say which events cover it: the curator's
+    /// to-do list. Exits with 1 while any mention is uncovered.
+    Scan {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args, Default)]

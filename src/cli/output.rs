@@ -1,7 +1,7 @@
 //! What the sub-commands print: plain lines for people and scripts, or JSON.
 
 use crate::model::context::quote_context;
-use crate::model::{Event, Timeline};
+use crate::model::{EntityKind, Event, Timeline};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -172,6 +172,45 @@ pub fn write_countries(out: &mut impl Write, t: &Timeline, json: bool) -> io::Re
     for r in rows {
         let pad = w - unicode_width::UnicodeWidthStr::width(r.name);
         writeln!(out, "{}  {}{}  {:<14} {:>3}", r.code, r.name, " ".repeat(pad), r.name_vi, r.events)?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    name: &'a str,
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    events: usize,
+}
+
+/// `timeline people` / `timeline places`: each entity with its aliases, role and event count,
+/// most events first.
+pub fn write_entities(out: &mut impl Write, t: &Timeline, kind: EntityKind, json: bool) -> io::Result<()> {
+    let counts = t.entity_counts(kind, 0..t.events.len());
+    let mut rows: Vec<EntityJson> = t
+        .entities(kind)
+        .iter()
+        .zip(&counts)
+        .map(|(e, &n)| EntityJson { name: &e.name, aliases: &e.aliases, role: e.role.as_deref(), events: n })
+        .collect();
+    rows.sort_by(|a, b| b.events.cmp(&a.events).then(a.name.cmp(b.name)));
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        return writeln!(out);
+    }
+    let w = rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r.name)).max().unwrap_or(0);
+    for r in rows {
+        let pad = w - unicode_width::UnicodeWidthStr::width(r.name);
+        let mut line = format!("{:>3}  {}{}", r.events, r.name, " ".repeat(pad));
+        if let Some(role) = r.role {
+            line.push_str(&format!("  {role}"));
+        }
+        if !r.aliases.is_empty() {
+            line.push_str(&format!("  (also {})", r.aliases.join(", ")));
+        }
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }
