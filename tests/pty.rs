@@ -27,7 +27,7 @@ const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 const ALT_ON: &[u8] = b"\x1b[?1049h";
 const ALT_OFF: &[u8] = b"\x1b[?1049l";
 
-const ALL: usize = 35;
+const ALL: usize = 36;
 const FIRST: &str = "Vietnam and China establish diplomatic relations";
 const HO_CHI_MINH: &str = "President Hồ Chí Minh visits Azerbaijan";
 const CASTRO: &str = "Fidel Castro says Cuba is ready to give its blood for Vietnam";
@@ -175,7 +175,7 @@ impl Tui {
         self.expect(&format!("{text:?}"), |s| has(s, text));
     }
 
-    /// Waits until the status line starts with the position `pos` (`"3/35"`).
+    /// Waits until the status line starts with the position `pos` (`"3/36"`).
     fn expect_position(&self, pos: &str) {
         self.expect(&format!("position {pos}"), |s| at_position(s, pos));
     }
@@ -284,7 +284,7 @@ fn status_line(s: &Screen) -> String {
     r[r.len() - 2].trim().to_string()
 }
 
-/// The position shown first in the status line: `3/35`.
+/// The position shown first in the status line: `3/36`.
 fn position(s: &Screen) -> String {
     status_line(s).split_whitespace().next().unwrap_or_default().to_string()
 }
@@ -439,9 +439,9 @@ fn quit(mut t: Tui) {
 fn start_up_shows_the_first_event_on_the_alternate_screen_with_the_mouse_captured() {
     let t = start(100, 30);
     t.expect("the first event selected", |s| {
-        at_position(s, "1/35")?;
+        at_position(s, "1/36")?;
         detail_shows(s, FIRST, "18 Jan 1950")?;
-        let list = pane_rows(s, pane(s, "Timeline 35/35")?);
+        let list = pane_rows(s, pane(s, "Timeline 36/36")?);
         let selected: Vec<_> = list.iter().filter(|r| r.starts_with('▶')).collect();
         ensure!(selected.len() == 1, "not one selected row: {selected:?}");
         ensure!(selected[0].starts_with("▶ 18 Jan 1950"), "the selected row: {:?}", selected[0]);
@@ -465,33 +465,33 @@ fn j_g_and_year_jumps_move_the_selection() {
     let mut t = start(100, 30);
     t.send("jj");
     t.expect("the third event", |s| {
-        at_position(s, "3/35")?;
+        at_position(s, "3/36")?;
         detail_shows(s, CASTRO, "1966")
     });
     t.send("G");
     t.expect("the last event", |s| {
-        at_position(s, "35/35")?;
+        at_position(s, "36/36")?;
         detail_shows(s, LAST, "6 Feb 2026")
     });
     t.send("]");
     t.expect("no later year", |s| {
         has(s, "no later year")?;
-        at_position(s, "35/35")
+        at_position(s, "36/36")
     });
     // From the last event (2026) `[` goes to the first event of 2025.
     t.send("[");
     t.expect("the first event of 2025", |s| {
-        at_position(s, "14/35")?;
+        at_position(s, "15/36")?;
         detail_shows(s, "Vietnam and Laos add “strategic cohesion”", "2025")
     });
     t.send("g");
-    t.expect_position("1/35");
+    t.expect_position("1/36");
     // 1950 → 1959 → 1966 → 1967, and back to 1966.
     for (key, pos, date, title) in [
-        ("]", "2/35", "1959", HO_CHI_MINH),
-        ("]", "3/35", "1966", CASTRO),
-        ("]", "4/35", "24 Jun 1967", "Vietnam and Cambodia establish diplomatic relations"),
-        ("[", "3/35", "1966", CASTRO),
+        ("]", "2/36", "1959", HO_CHI_MINH),
+        ("]", "3/36", "1966", CASTRO),
+        ("]", "4/36", "24 Jun 1967", "Vietnam and Cambodia establish diplomatic relations"),
+        ("[", "3/36", "1966", CASTRO),
     ] {
         t.send(key);
         t.expect(&format!("{key} to {date}"), |s| {
@@ -535,7 +535,7 @@ fn the_reader_shows_the_source_with_the_quote_highlighted() {
     });
     t.send(ESC);
     t.expect("the timeline again", |s| {
-        at_position(s, "1/35")?;
+        at_position(s, "1/36")?;
         detail_shows(s, FIRST, "18 Jan 1950")
     });
     quit(t);
@@ -546,7 +546,7 @@ fn n_moves_between_the_quotes_of_an_event_and_esc_goes_back_to_the_same_event() 
     // 120 columns: at 100 the third source's long outlet pushes its file name off the header.
     let mut t = start(120, 30);
     t.send("j");
-    t.expect_position("2/35");
+    t.expect_position("2/36");
     t.send(ENTER);
     // ho-chi-minh-visits-baku-1959 has three quotes, each from another source.
     let quotes = [
@@ -571,7 +571,7 @@ fn n_moves_between_the_quotes_of_an_event_and_esc_goes_back_to_the_same_event() 
     t.expect("N back to quote 2/3", |s| has(s, "quote 2/3"));
     t.send(ESC);
     t.expect("the timeline on the same event", |s| {
-        at_position(s, "2/35")?;
+        at_position(s, "2/36")?;
         detail_shows(s, HO_CHI_MINH, "1959")?;
         let list = pane_rows(s, pane(s, "Timeline")?);
         let selected: Vec<_> = list.iter().filter(|r| r.starts_with('▶')).collect();
@@ -584,7 +584,7 @@ fn n_moves_between_the_quotes_of_an_event_and_esc_goes_back_to_the_same_event() 
 #[test]
 fn without_colours_the_quote_is_in_reverse_video() {
     let mut t = Tui::start(100, 30, &[], &[("NO_COLOR", "1")]);
-    t.expect_position("1/35");
+    t.expect_position("1/36");
     t.send(ENTER);
     t.expect("the quote in reverse video", |s| {
         has(s, FILE_001)?;
@@ -659,7 +659,7 @@ fn the_country_picker_filters_to_laos() {
     t.expect("only Laos events", |s| {
         ensure!(status_line(s).contains("countries LA"), "status: {:?}", status_line(s));
         at_position(s, "1/6")?;
-        let list = pane_rows(s, pane(s, "Timeline 6/35")?);
+        let list = pane_rows(s, pane(s, "Timeline 6/36")?);
         let events: Vec<&String> =
             list.iter().filter(|r| !r.trim().is_empty() && !r.trim_start().starts_with("──")).collect();
         ensure!(events.len() == 6, "not six event rows: {events:#?}");
@@ -687,7 +687,7 @@ fn q_quits_and_restores_the_terminal() {
     t.assert_restored();
     // After the last frame: mouse capture off and the main screen back.
     let raw = t.raw();
-    let last_frame = rfind(&raw, b"1/35").expect("the status line in the output");
+    let last_frame = rfind(&raw, b"1/36").expect("the status line in the output");
     let rest = &raw[last_frame..];
     assert!(find(rest, MOUSE_OFF).is_some(), "no mouse disable sequence after the last frame");
     assert!(find(rest, ALT_OFF).is_some(), "no alternate-screen leave sequence after the last frame");
@@ -703,7 +703,7 @@ fn forced_panic(args: &[&str], env: &[(&str, &str)]) {
     let text = String::from_utf8_lossy(&raw);
     let msg =
         find(&raw, b"forced panic").unwrap_or_else(|| panic!("no panic message in the output:\n{text}"));
-    assert!(find(&raw[..msg], b"1/35").is_some(), "no frame before the panic");
+    assert!(find(&raw[..msg], b"1/36").is_some(), "no frame before the panic");
     t.assert_restored();
     // The terminal was restored before the message was printed ...
     for (what, seq) in [("mouse capture off", MOUSE_OFF), ("leave the alternate screen", ALT_OFF)] {
@@ -763,22 +763,22 @@ fn resizing_switches_between_side_by_side_and_stacked_panes() {
         let (list, detail) = (pane(s, "Timeline")?, pane(s, "Detail")?);
         ensure!(detail.top == list.top, "the panes do not start on the same row");
         ensure!((list.left, list.right, detail.left, detail.right) == (0, 49, 50, 99), "{list:?} {detail:?}");
-        at_position(s, "1/35")
+        at_position(s, "1/36")
     };
     t.expect("side-by-side panes at 100×30", side_by_side);
     // Let the browser read a key first: it only starts listening for resizes when it first
     // waits for input, after its first frame, and a resize before that goes unnoticed.
     t.send("j");
-    t.expect_position("2/35");
+    t.expect_position("2/36");
     t.send("k");
-    t.expect_position("1/35");
+    t.expect_position("1/36");
     t.resize(80, 24);
     t.expect("stacked panes at 80×24", |s| {
         ensure!(rows(s).len() == 24, "the emulator is not 24 rows high");
         let (list, detail) = (pane(s, "Timeline")?, pane(s, "Detail")?);
         ensure!(detail.top == list.bottom + 1, "the detail pane is not right below the list");
         ensure!((list.left, list.right, detail.left, detail.right) == (0, 79, 0, 79), "{list:?} {detail:?}");
-        at_position(s, "1/35")?;
+        at_position(s, "1/36")?;
         // The wider list shows the whole title now.
         let rows = pane_rows(s, list);
         ensure!(rows.iter().any(|r| r.starts_with("▶ 18 Jan 1950") && r.contains(FIRST)), "{rows:#?}");

@@ -217,6 +217,20 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: &[Browse],
+        keys: &[k('p')],
+        action: Action::PickPeople,
+        help: "filter by person (names and aliases: `to lam` finds Tô Lâm)",
+        hint: None,
+    },
+    Binding {
+        modes: &[Browse],
+        keys: &[k('P')],
+        action: Action::PickPlaces,
+        help: "filter by place",
+        hint: None,
+    },
+    Binding {
+        modes: &[Browse],
         keys: &[k(':')],
         action: Action::StartCommand,
         help: "go to a date (:1983, :2025-05) or limit the period (:2022..2026, :..1992, :2020..); `:` alone clears it",

@@ -4,6 +4,7 @@ use super::Theme;
 use super::wrap::{fit, width};
 use crate::app::keymap::hints;
 use crate::app::{App, Mode};
+use crate::model::EntityKind;
 use crate::search::{Filter, Order};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -31,6 +32,12 @@ pub fn filter_summary(app: &App) -> Vec<String> {
     if !f.kinds.is_empty() {
         let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
         parts.push(format!("kinds {}", kinds.join(",")));
+    }
+    for (ids, kind) in [(&f.people, EntityKind::Person), (&f.places, EntityKind::Place)] {
+        if !ids.is_empty() {
+            let names: Vec<&str> = ids.iter().map(|&i| t.entities(kind)[i].name.as_str()).collect();
+            parts.push(format!("{} {}", kind.section(), names.join(",")));
+        }
     }
     if f.from.is_some() || f.to.is_some() {
         parts.push(format!("period {}", period_label(f)));

@@ -33,6 +33,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevHit => next_hit(app, false),
         Action::PickCountries => open_picker(app, PickerKind::Country),
         Action::PickKinds => open_picker(app, PickerKind::Kind),
+        Action::PickPeople => open_picker(app, PickerKind::Person),
+        Action::PickPlaces => open_picker(app, PickerKind::Place),
         Action::ClearCountries => {
             app.filter.countries.clear();
             app.refilter();
