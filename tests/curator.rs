@@ -185,3 +185,11 @@ fn scan_counts_an_event_quote_in_the_same_sentence_as_covering() {
     t.events[congress].citations[0].span = before..before + "sau Đại hội XIV".len();
     assert_eq!(on_line_7(&t), Coverage::Uncovered);
 }
+
+#[test]
+fn scan_positions_are_in_the_file_as_saved_even_when_decomposed() {
+    let o = run_fixture("scan", "valid_nfd.json", &[]);
+    let out = text(&o.stdout);
+    // "Hà Nội, " is 11 code points in NFD (8 in NFC): the loader's convention for saved files.
+    assert!(out.starts_with("tests/fixtures/seeds/vi_to_lam_nfd.txt:3:12: \"ngày 30/1/2026\""), "{out}");
+}

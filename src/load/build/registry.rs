@@ -82,21 +82,8 @@ impl Builder<'_> {
                 }
             }
         }
-        let id = self.timeline.entities(kind).len();
-        let mut fresh = true;
-        for (n, at) in &names {
-            if let Some(&(other, first)) = self.registry[slot(kind)].by_name.get(n) {
-                let first = self.cx.pos(first);
-                let owner = &self.timeline.entities(kind).get(other).map_or(n.as_str(), |e| e.name.as_str());
-                self.cx.at(*at, format!("`{n}` is already a name of the {} `{owner}` (at {first}); a name must lead to one entry", kind.noun()));
-                fresh = false;
-            }
-        }
-        if !fresh {
+        if !self.register(kind, &names) {
             return;
-        }
-        for (n, at) in &names {
-            self.registry[slot(kind)].by_name.insert(n.clone(), (id, *at));
         }
         let aliases = names.into_iter().skip(1).map(|(n, _)| n).collect();
         let entity = Entity::new(name, aliases, role);
@@ -104,6 +91,34 @@ impl Builder<'_> {
             EntityKind::Person => self.timeline.people.push(entity),
             EntityKind::Place => self.timeline.places.push(entity),
         }
+    }
+
+    /// Records every name of a new entry; false (each clash reported) if one is already taken.
+    fn register(&mut self, kind: EntityKind, names: &[(String, usize)]) -> bool {
+        let id = self.timeline.entities(kind).len();
+        let mut fresh = true;
+        for (i, (n, at)) in names.iter().enumerate() {
+            let taken = self.registry[slot(kind)].by_name.get(n).copied();
+            if let Some((other, first)) = taken {
+                let first = self.cx.pos(first);
+                let owner = self.timeline.entities(kind).get(other).map_or(n.as_str(), |e| e.name.as_str());
+                let msg = format!(
+                    "`{n}` is already a name of the {} `{owner}` (at {first}); a name must lead to one entry",
+                    kind.noun()
+                );
+                self.cx.at(*at, msg);
+                fresh = false;
+            } else if names[..i].iter().any(|(m, _)| m == n) {
+                self.cx.at(*at, format!("`{n}` is listed twice in this entry; keep one"));
+                fresh = false;
+            }
+        }
+        if fresh {
+            for (n, at) in names {
+                self.registry[slot(kind)].by_name.insert(n.clone(), (id, *at));
+            }
+        }
+        fresh
     }
 
     /// One entry of `scan_ignore`: a quoted passage and the reason its dates are not events.
