@@ -163,11 +163,13 @@ impl Builder<'_> {
             };
             *ids = names
                 .iter()
-                .map(|n| {
-                    *by_name.entry(n.clone()).or_insert_with(|| {
+                .map(|n| match by_name.get(n) {
+                    Some(&id) => id,
+                    None => {
                         entities.push(Entity::new(n.clone(), Vec::new(), None));
+                        by_name.insert(n.clone(), entities.len() - 1);
                         entities.len() - 1
-                    })
+                    }
                 })
                 .collect();
         }
