@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use timeline::app::App;
 use timeline::cli::args::{Cli, Command, DataArgs};
-use timeline::cli::{UsageError, build_filter, order, output};
+use timeline::cli::{UsageError, build_filter, entity_ids, order, output};
 use timeline::load::{self, DataInput, LoadError, SeedStore};
 use timeline::model::{EntityKind, Timeline};
 use timeline::scan;
@@ -108,6 +108,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 a.search.as_deref(),
             )?;
             filter.order = order(a.chronological);
+            filter.people = entity_ids(&timeline, EntityKind::Person, &a.person)?;
+            filter.places = entity_ids(&timeline, EntityKind::Place, &a.place)?;
             let hits = Engine::new(&timeline).run(&timeline, &filter);
             let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
             output::write_list(&mut out, &timeline, &events, a.json)?;

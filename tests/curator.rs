@@ -193,3 +193,22 @@ fn scan_positions_are_in_the_file_as_saved_even_when_decomposed() {
     // "Hà Nội, " is 11 code points in NFD (8 in NFC): the loader's convention for saved files.
     assert!(out.starts_with("tests/fixtures/seeds/vi_to_lam_nfd.txt:3:12: \"ngày 30/1/2026\""), "{out}");
 }
+
+#[test]
+fn list_filters_by_person_or_place_name_or_alias() {
+    let o = run_fixture("list", "registry.json", &["--person", "to lam"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    // Both the event that wrote `To Lam` and the one that wrote `Tô Lâm`.
+    assert!(out.contains("[baku-talks-2025]") && out.contains("[to-lam-visits-laos-2026]"), "{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let o = run_fixture("list", "registry.json", &["--place", "ha noi"]);
+    assert_eq!(text(&o.stdout).lines().count(), 1);
+    let o = run_fixture("list", "registry.json", &["--person", "nobody"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(text(&o.stderr), "timeline: no person matches `nobody`; `timeline people` lists them\n");
+    // A part of a name that two people share must be made precise.
+    let o = run(&["list", "--person", "aliyev"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("could be any of: Heydar Aliyev, Ilham Aliyev"));
+}

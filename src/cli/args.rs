@@ -88,6 +88,13 @@ pub struct ListArgs {
     /// Only events of this kind (visit, talks, meeting, …). Repeatable.
     #[arg(long, short = 'k', value_name = "KIND")]
     pub kind: Vec<String>,
+    /// Only events naming this person: name or alias, accents optional (`to lam`, `Hai-đa`).
+    /// Repeatable; any of them matches.
+    #[arg(long, value_name = "PERSON")]
+    pub person: Vec<String>,
+    /// Only events at this place: name or alias, accents optional. Repeatable.
+    #[arg(long, value_name = "PLACE")]
+    pub place: Vec<String>,
     /// Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
