@@ -212,3 +212,25 @@ fn list_filters_by_person_or_place_name_or_alias() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("could be any of: Heydar Aliyev, Ilham Aliyev"));
 }
+
+#[test]
+fn a_registry_after_the_events_still_resolves_them() {
+    let base = std::fs::read_to_string(Path::new(FIXTURES).join("registry.json")).unwrap();
+    let start = base.find("  \"people\": [").unwrap();
+    let end = base.find("  \"events\": [").unwrap();
+    let registries = &base[start..end];
+    let moved = format!("{}{}", &base[..start], &base[end..]);
+    let close = moved.rfind('}').unwrap();
+    let moved =
+        format!("{},\n{}}}\n", moved[..close].trim_end(), registries.trim_end().trim_end_matches(','));
+    let dir = std::env::temp_dir().join(format!("timeline-curator-late-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("late.json");
+    std::fs::write(&path, &moved).unwrap();
+    let t = load(&DataInput::from_file(&path, Some(PathBuf::from(SEEDS))).unwrap())
+        .unwrap_or_else(|e| panic!("{e}\n{moved}"));
+    assert!(moved.find("\"people\"").unwrap() > moved.find("\"events\"").unwrap());
+    assert_eq!(t.people.len(), 1);
+    assert!(t.events.iter().filter(|e| !e.people.is_empty()).all(|e| e.people == ["Tô Lâm"]));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -130,7 +130,9 @@ impl Builder<'_> {
                     );
                 } else {
                     top.seen.insert(key.name.clone(), key.at);
-                    self.declare(&key.name);
+                    if let json::Top::ArrayStart(..) = item {
+                        self.declare(&key.name);
+                    }
                     if let json::Top::Member(_, v) = item {
                         let found = v.value.type_name();
                         self.cx
