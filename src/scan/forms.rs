@@ -85,39 +85,39 @@ type Resolve = fn(&Captures, NaiveDate) -> Option<Resolved>;
 fn forms() -> &'static [(Form, Regex, Resolve)] {
     static FORMS: OnceLock<Vec<(Form, Regex, Resolve)>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        const PART: &str = r"(?:\b(?:[Nn]gày|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)\s+)?";
+        const PART: &str = r"(?:(?-u:\b)(?:[Nn]gày|[Ss]áng|[Tt]rưa|[Cc]hiều|[Tt]ối|[Đđ]êm)\s+)?";
         const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)";
         let table: Vec<(Form, String, Resolve)> = vec![
             (
                 "day range",
-                r"\b[Tt]ừ\s+ngày\s+(\d{1,2})\s+đến\s+(?:ngày\s+)?(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}))?\b".into(),
+                r"(?-u:\b)[Tt]ừ\s+ngày\s+([0-9]{1,2})\s+đến\s+(?:ngày\s+)?([0-9]{1,2})[/-]([0-9]{1,2})(?:[/-]([0-9]{4}))?(?-u:\b)".into(),
                 day_range,
             ),
             (
                 "date range",
-                r"\b(\d{1,2})/(\d{1,2})/(\d{4})\s*[–—-]\s*(\d{1,2})/(\d{1,2})/(\d{4})\b".into(),
+                r"(?-u:\b)([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\s*[–—-]\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?-u:\b)".into(),
                 date_range,
             ),
-            ("iso date", r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), iso_date),
-            ("date", format!(r"{PART}\b(\d{{1,2}})[/.-](\d{{1,2}})[/.-](\d{{4}})\b"), vi_date),
-            ("english date", format!(r"\b(\d{{1,2}})\s+{MONTH}\s+(\d{{4}})\b"), en_date),
-            ("english date", format!(r"\b{MONTH}\s+(\d{{1,2}}),\s+(\d{{4}})\b"), en_date_us),
-            ("day without year", format!(r"{PART}\b(\d{{1,2}})(//?|-)(\d{{1,2}})\b"), vi_day),
-            ("english day without year", format!(r"\b(?:[Oo]n\s+)?{MONTH}\s+(\d{{1,2}})\b"), en_day),
-            ("month", r"\b[Tt]háng\s+(\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)(\d{4})\b".into(), vi_month),
-            ("english month", format!(r"\b(?:[Ii]n\s+)?{MONTH}\s+(\d{{4}})\b"), en_month),
-            ("term", r"\b(?:[Nn]hiệm\s+kỳ|[Gg]iai\s+đoạn)\s+(\d{4})\s*[–—-]\s*(\d{4})\b".into(), term),
-            ("decade", r"\b[Tt]hập\s+(?:niên|kỷ)\s+(\d{3}0)\b".into(), vi_decade),
-            ("english decade", r"\b(?:[Tt]he\s+)?(?:(early|mid|late)[- ])?(\d{3}0)s\b".into(), en_decade),
+            ("iso date", r"(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)".into(), iso_date),
+            ("date", format!(r"{PART}(?-u:\b)([0-9]{{1,2}})[/.-]([0-9]{{1,2}})[/.-]([0-9]{{4}})(?-u:\b)"), vi_date),
+            ("english date", format!(r"(?-u:\b)([0-9]{{1,2}})\s+{MONTH}\s+([0-9]{{4}})(?-u:\b)"), en_date),
+            ("english date", format!(r"(?-u:\b){MONTH}\s+([0-9]{{1,2}}),\s+([0-9]{{4}})(?-u:\b)"), en_date_us),
+            ("day without year", format!(r"{PART}(?-u:\b)([0-9]{{1,2}})(//?|-)([0-9]{{1,2}})(?-u:\b)"), vi_day),
+            ("english day without year", format!(r"(?-u:\b)(?:[Oo]n\s+)?{MONTH}\s+([0-9]{{1,2}})(?-u:\b)"), en_day),
+            ("month", r"(?-u:\b)[Tt]háng\s+([0-9]{1,2})(?:\s*[/-]\s*|\s+năm\s+)([0-9]{4})(?-u:\b)".into(), vi_month),
+            ("english month", format!(r"(?-u:\b)(?:[Ii]n\s+)?{MONTH}\s+([0-9]{{4}})(?-u:\b)"), en_month),
+            ("term", r"(?-u:\b)(?:[Nn]hiệm\s+kỳ|[Gg]iai\s+đoạn)\s+([0-9]{4})\s*[–—-]\s*([0-9]{4})(?-u:\b)".into(), term),
+            ("decade", r"(?-u:\b)[Tt]hập\s+(?:niên|kỷ)\s+([0-9]{3}0)(?-u:\b)".into(), vi_decade),
+            ("english decade", r"(?-u:\b)(?:[Tt]he\s+)?(?:(early|mid|late)[- ])?([0-9]{3}0)s(?-u:\b)".into(), en_decade),
             (
                 "duration",
-                r"\b[Ff]or\s+(?:(?:nearly|almost|about|around|over|more than)\s+)?(\d{1,3})\s+years\b".into(),
+                r"(?-u:\b)[Ff]or\s+(?:(?:nearly|almost|about|around|over|more than)\s+)?([0-9]{1,3})\s+years(?-u:\b)".into(),
                 duration,
             ),
-            ("this year", r"\b(?:[Nn]ăm\s+nay)\b".into(), this_year),
-            ("next week", r"\b[Tt]uần\s+tới\b".into(), next_week),
-            ("year", r"\b[Nn]ăm\s+(\d{4})\b".into(), year),
-            ("bare year", r"\b(1[89]\d{2}|20\d{2})\b".into(), year),
+            ("this year", r"(?-u:\b)(?:[Nn]ăm\s+nay)(?-u:\b)".into(), this_year),
+            ("next week", r"(?-u:\b)[Tt]uần\s+tới(?-u:\b)".into(), next_week),
+            ("year", r"(?-u:\b)[Nn]ăm\s+([0-9]{4})(?-u:\b)".into(), year),
+            ("bare year", r"(?-u:\b)(1[89][0-9]{2}|20[0-9]{2})(?-u:\b)".into(), year),
         ];
         table
             .into_iter()

@@ -62,12 +62,25 @@ impl ArticleScan {
 /// Scans every article of the data set. `seeds` is where the articles were read from, to give
 /// positions in the files as saved (a decomposed file gets the columns an editor shows).
 pub fn scan(t: &Timeline, seeds: &SeedStore) -> Vec<ArticleScan> {
-    (0..t.sources.len()).map(|s| scan_article(t, seeds, s)).collect()
+    // Each article's quotes, by event, so that an article is only checked against its own.
+    let mut quotes: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); t.sources.len()];
+    for (e, event) in t.events.iter().enumerate() {
+        for c in &event.citations {
+            quotes[c.source].push((e, c.span.clone()));
+        }
+    }
+    (0..t.sources.len()).map(|s| scan_article(t, seeds, s, &quotes[s])).collect()
 }
 
-fn scan_article(t: &Timeline, seeds: &SeedStore, source: usize) -> ArticleScan {
+fn scan_article(
+    t: &Timeline,
+    seeds: &SeedStore,
+    source: usize,
+    quotes: &[(usize, Range<usize>)],
+) -> ArticleScan {
     let s = &t.sources[source];
-    let saved = seeds.read(&s.file).ok().filter(|a| a.text == s.text);
+    // Only a file not saved in NFC needs its own positions (and they cost a pass each).
+    let saved = seeds.read(&s.file).ok().filter(|a| a.saved.is_some() && a.text == s.text);
     let lines = crate::load::json::LineIndex::new(&s.text);
     let sentences = sentence_starts(&s.text);
     let sentence = |at: usize| sentences.partition_point(|&b| b <= at);
@@ -90,16 +103,16 @@ fn scan_article(t: &Timeline, seeds: &SeedStore, source: usize) -> ArticleScan {
                 Some(a) => a.saved_line_col(span.start),
                 None => lines.line_col(span.start),
             };
-            let events: Vec<usize> = (0..t.events.len())
-                .filter(|&e| {
-                    t.events[e].citations.iter().any(|c| {
-                        c.source == source
-                            && (overlaps(&c.span, &span)
-                                || (sentence(c.span.start)..=sentence(c.span.end.saturating_sub(1)))
-                                    .contains(&sentence(span.start)))
-                    })
+            let mut events: Vec<usize> = quotes
+                .iter()
+                .filter(|(_, q)| {
+                    overlaps(q, &span)
+                        || (sentence(q.start)..=sentence(q.end.saturating_sub(1)))
+                            .contains(&sentence(span.start))
                 })
+                .map(|&(e, _)| e)
                 .collect();
+            events.dedup();
             let ignore = ignored.iter().find(|(_, at)| overlaps(at, &span)).map(|(n, _)| *n);
             let coverage = match ignore {
                 _ if !events.is_empty() => Coverage::Events(events),
