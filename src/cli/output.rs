@@ -180,8 +180,12 @@ pub fn write_countries(out: &mut impl Write, t: &Timeline, json: bool) -> io::Re
 struct EntityJson<'a> {
     name: &'a str,
     aliases: &'a [String],
+    /// Who a person is.
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<&'a str>,
+    /// What a place is (the data set's field names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    about: Option<&'a str>,
     events: usize,
 }
 
@@ -193,7 +197,11 @@ pub fn write_entities(out: &mut impl Write, t: &Timeline, kind: EntityKind, json
         .entities(kind)
         .iter()
         .zip(&counts)
-        .map(|(e, &n)| EntityJson { name: &e.name, aliases: &e.aliases, role: e.role.as_deref(), events: n })
+        .map(|(e, &n)| {
+            let note = e.role.as_deref();
+            let (role, about) = if kind == EntityKind::Person { (note, None) } else { (None, note) };
+            EntityJson { name: &e.name, aliases: &e.aliases, role, about, events: n }
+        })
         .collect();
     rows.sort_by(|a, b| b.events.cmp(&a.events).then(a.name.cmp(b.name)));
     if json {
@@ -204,7 +212,7 @@ pub fn write_entities(out: &mut impl Write, t: &Timeline, kind: EntityKind, json
     for r in rows {
         let pad = w - unicode_width::UnicodeWidthStr::width(r.name);
         let mut line = format!("{:>3}  {}{}", r.events, r.name, " ".repeat(pad));
-        if let Some(role) = r.role {
+        if let Some(role) = r.role.or(r.about) {
             line.push_str(&format!("  {role}"));
         }
         if !r.aliases.is_empty() {
