@@ -24,7 +24,7 @@ impl KeyMode {
             KeyMode::Reader => "Source reader",
             KeyMode::Help => "Help",
             KeyMode::Search => "Search line",
-            KeyMode::Picker => "Country and kind pickers",
+            KeyMode::Picker => "Pickers (countries, kinds, people, places)",
             KeyMode::Command => "Period line (:)",
         }
     }
@@ -219,7 +219,7 @@ pub const BINDINGS: &[Binding] = &[
         modes: &[Browse],
         keys: &[k('p')],
         action: Action::PickPeople,
-        help: "filter by person (names and aliases: `to lam` finds Tô Lâm)",
+        help: "filter by person (by name or alias: `lam` finds Tô Lâm, `a-li` Heydar Aliyev)",
         hint: None,
     },
     Binding {
