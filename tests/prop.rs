@@ -55,6 +55,8 @@ fn action() -> impl Strategy<Value = Action> {
         Action::PickCountries,
         Action::ClearCountries,
         Action::PickKinds,
+        Action::PickPeople,
+        Action::PickPlaces,
         Action::ToggleEntry,
         Action::StartCommand,
         Action::ClearAll,

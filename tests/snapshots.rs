@@ -187,3 +187,10 @@ fn empty_result_says_which_filters_are_active() {
     actions.push(Action::Accept);
     insta::assert_snapshot!(text(&app(80, 24, &actions), 80, 24));
 }
+
+#[test]
+fn people_picker_matches_aliases() {
+    // `a-li` is only in the Vietnamese transliteration of Heydar Aliyev's name.
+    let actions: Vec<Action> = [Action::PickPeople].into_iter().chain(typed("a-li")).collect();
+    insta::assert_snapshot!(styled(&app(100, 30, &actions), 100, 30, &PLAIN));
+}

@@ -79,6 +79,10 @@ pub enum Action {
     ClearCountries,
     /// Open the kind picker.
     PickKinds,
+    /// Open the people picker.
+    PickPeople,
+    /// Open the places picker.
+    PickPlaces,
     /// In a picker: select or unselect the highlighted entry.
     ToggleEntry,
     /// Open the `:` line to limit the period or jump to a year.

@@ -24,7 +24,7 @@ impl KeyMode {
             KeyMode::Reader => "Source reader",
             KeyMode::Help => "Help",
             KeyMode::Search => "Search line",
-            KeyMode::Picker => "Country and kind pickers",
+            KeyMode::Picker => "Pickers (countries, kinds, people, places)",
             KeyMode::Command => "Period line (:)",
         }
     }
@@ -214,6 +214,20 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::PickKinds,
         help: "filter by kind of event",
         hint: Some("kinds"),
+    },
+    Binding {
+        modes: &[Browse],
+        keys: &[k('p')],
+        action: Action::PickPeople,
+        help: "filter by person (by name or alias: `lam` finds Tô Lâm, `a-li` Heydar Aliyev)",
+        hint: None,
+    },
+    Binding {
+        modes: &[Browse],
+        keys: &[k('P')],
+        action: Action::PickPlaces,
+        help: "filter by place",
+        hint: None,
     },
     Binding {
         modes: &[Browse],

@@ -1,4 +1,4 @@
-//! The country and kind pickers, drawn over the panes.
+//! The pickers (countries, kinds, people, places), drawn over the panes.
 
 use super::{Theme, pane_block};
 use crate::app::{Picker, PickerKind};
@@ -18,6 +18,8 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
     let title = match p.kind {
         PickerKind::Country => " Countries — Space toggles, Enter applies ",
         PickerKind::Kind => " Kinds — Space toggles, Enter applies ",
+        PickerKind::Person => " People — Space toggles, Enter applies ",
+        PickerKind::Place => " Places — Space toggles, Enter applies ",
     };
     f.render_widget(pane_block(title, true, theme), popup);
     let body = inner(popup);

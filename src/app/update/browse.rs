@@ -34,6 +34,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevHit => next_hit(app, false),
         Action::PickCountries => open_picker(app, PickerKind::Country),
         Action::PickKinds => open_picker(app, PickerKind::Kind),
+        Action::PickPeople => open_picker(app, PickerKind::Person),
+        Action::PickPlaces => open_picker(app, PickerKind::Place),
         Action::ClearCountries => app.refilter_with(|f| f.countries.clear()),
         Action::ClearAll => app.refilter_with(|f| *f = Filter { order: f.order, ..Filter::default() }),
         Action::ToggleOrder => toggle_order(app),
