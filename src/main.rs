@@ -4,9 +4,12 @@
 
 use clap::Parser;
 use std::io::{self, IsTerminal, Write};
+use std::mem::ManuallyDrop;
+use std::path::Path;
 use std::process::ExitCode;
 use timeline::app::App;
-use timeline::cli::args::{Cli, Command, DataArgs};
+use timeline::cache::{self, Loaded};
+use timeline::cli::args::{CacheAction, Cli, Command, DataArgs};
 use timeline::cli::{UsageError, build_filter, order, output};
 use timeline::load::{self, DataInput, LoadError};
 use timeline::model::Timeline;
@@ -62,40 +65,116 @@ fn main() -> ExitCode {
 /// Data files bigger than this show their loading progress on a terminal.
 const PROGRESS_BYTES: usize = 8 << 20;
 
-fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
-    let input = match &args.data {
-        Some(path) => DataInput::from_file(path, args.seeds.clone())?,
-        None => DataInput::builtin(),
-    };
-    if input.text.len() < PROGRESS_BYTES || !io::stderr().is_terminal() {
-        return load::load(&input);
+fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
+    match &args.data {
+        Some(path) => DataInput::from_file(path, args.seeds.clone()),
+        None => Ok(DataInput::builtin()),
     }
-    let mut last = -1;
-    let result = load::load_with_progress(&input, &mut |done| {
+}
+
+/// A loading percentage on standard error, shown for big files when it is a terminal.
+struct Progress {
+    shown: bool,
+    path: String,
+    last: i32,
+}
+
+impl Progress {
+    fn new(big: bool, path: String) -> Self {
+        Self { shown: big && io::stderr().is_terminal(), path, last: -1 }
+    }
+
+    fn show(&mut self, done: f64) {
         let pct = (done * 100.0) as i32;
-        if pct != last {
-            last = pct;
-            eprint!("\rtimeline: loading {} … {pct:>3}%", input.path);
+        if self.shown && pct != self.last {
+            self.last = pct;
+            eprint!("\rtimeline: loading {} … {pct:>3}%", self.path);
         }
-    });
-    eprint!("\r\x1b[2K");
+    }
+
+    fn finish(&self) {
+        if self.shown && self.last >= 0 {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+/// Runs a load, showing its progress on a terminal when the data file is big.
+fn with_progress<T>(input: &DataInput, load: impl FnOnce(&DataInput, &mut dyn FnMut(f64)) -> T) -> T {
+    let mut progress = Progress::new(input.text.len() >= PROGRESS_BYTES, input.path.clone());
+    let result = load(input, &mut |done| progress.show(done));
+    progress.finish();
     result
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    let timeline = load_data(&cli.data).map_err(Failure::Load)?;
-    let out = io::stdout();
-    let mut out = io::BufWriter::new(out.lock());
-    match cli.command {
-        Some(Command::Check) => {
-            let sources = timeline.sources.len();
+/// Loads the data set with its search engine, through the index cache unless `--no-cache`.
+fn load_data(args: &DataArgs) -> Result<Loaded, LoadError> {
+    match &args.data {
+        Some(path) if !args.no_cache => {
+            let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
+            let mut progress = Progress::new(big, path.display().to_string());
+            let loaded = cache::load(path, args.seeds.clone(), &mut |done| progress.show(done));
+            progress.finish();
+            loaded
+        }
+        _ => with_progress(&data_input(args)?, cache::load_uncached),
+    }
+}
+
+fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) -> Result<(), Failure> {
+    let no_dir = || Failure::Usage("no cache directory: set TIMELINE_CACHE_DIR or HOME".into());
+    let dir = cache::dir().ok_or_else(no_dir)?;
+    match action {
+        CacheAction::Path if args.data.is_some() => {
+            let data = args.data.as_deref().unwrap_or(Path::new(""));
+            let Some(file) = cache::file_for(data, args.seeds.as_deref()) else {
+                return Err(Failure::Usage(format!("{} does not exist", data.display())));
+            };
+            writeln!(out, "{}", file.display())?;
+        }
+        CacheAction::Path => writeln!(out, "{}", dir.display())?,
+        CacheAction::Clear => {
+            let (files, bytes) = cache::clear(&dir)?;
             writeln!(
                 out,
-                "{} events, {sources} sources, {} quotes verified",
-                timeline.events.len(),
-                timeline.quote_count()
+                "removed {files} cache file(s), {} MB, from {}",
+                bytes.div_ceil(1 << 20),
+                dir.display()
             )?;
         }
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let out = io::stdout();
+    let mut out = io::BufWriter::new(out.lock());
+    if let Some(Command::Cache { action }) = &cli.command {
+        cache_command(&cli.data, action, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(Command::Check) = &cli.command {
+        // `check` always verifies from the files: that is what it is for.
+        let input = data_input(&cli.data).map_err(Failure::Load)?;
+        let timeline = with_progress(&input, load::load_with_progress).map_err(Failure::Load)?;
+        drop(input);
+        let sources = timeline.sources.len();
+        writeln!(
+            out,
+            "{} events, {sources} sources, {} quotes verified",
+            timeline.events.len(),
+            timeline.quote_count()
+        )?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Loaded { timeline, engine, .. } = load_data(&cli.data).map_err(Failure::Load)?;
+    // A big data set is millions of allocations: the OS takes them back at exit much faster
+    // than freeing them one by one would.
+    let (timeline, engine) = (ManuallyDrop::new(timeline), ManuallyDrop::new(engine));
+    match cli.command {
+        Some(Command::Check | Command::Cache { .. }) => {}
         Some(Command::List(a)) => {
             let mut filter = build_filter(
                 &timeline,
@@ -106,7 +185,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 a.search.as_deref(),
             )?;
             filter.order = order(a.chronological);
-            let hits = Engine::new(&timeline).run(&timeline, &filter);
+            let hits = engine.run(&timeline, &filter);
             let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
             output::write_list(&mut out, &timeline, &events, a.json)?;
         }
@@ -119,7 +198,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output::write_show(&mut out, &timeline, e, json)?;
         }
         Some(Command::Countries { json }) => output::write_countries(&mut out, &timeline, json)?,
-        None => return browse(cli.search, cli.country, cli.test_panic, timeline),
+        None => {
+            let (timeline, engine) = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
+            return browse(cli.search, cli.country, cli.test_panic, timeline, engine);
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -130,6 +212,7 @@ fn browse(
     countries: Vec<String>,
     test_panic: bool,
     timeline: Timeline,
+    engine: Engine,
 ) -> Result<ExitCode, Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
@@ -137,14 +220,7 @@ fn browse(
         ));
     }
     let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
-    let big = timeline.events.len() > 50_000;
-    if big {
-        eprint!("timeline: indexing {} events for search …", timeline.events.len());
-    }
-    let app = App::new(timeline, 80, 24).with_filter(filter);
-    if big {
-        eprint!("\r\x1b[2K");
-    }
+    let app = App::with_engine(timeline, engine, 80, 24).with_filter(filter);
     let theme = Theme { color: Theme::color_from_env() };
     let test_panic = test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
     match tui::run(app, theme, test_panic)? {

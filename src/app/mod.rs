@@ -119,7 +119,13 @@ pub struct App {
 
 impl App {
     pub fn new(timeline: Timeline, width: u16, height: u16) -> Self {
-        let engine = Arc::new(Engine::new(&timeline));
+        let engine = Engine::new(&timeline);
+        Self::with_engine(timeline, engine, width, height)
+    }
+
+    /// `new` with the search engine built already (loaded from the index cache).
+    pub fn with_engine(timeline: Timeline, engine: Engine, width: u16, height: u16) -> Self {
+        let engine = Arc::new(engine);
         let axis = crate::ui::axis::Counts::new(&timeline);
         let mut app = App {
             timeline: Arc::new(timeline),

@@ -4,7 +4,7 @@ use super::DataInput;
 use super::fields::Ctx;
 use super::json::{self, Spanned};
 use super::problem::{LoadError, Problem, did_you_mean};
-use super::seeds::{self, ReadError};
+use super::seeds::{self, ArticleKey, ReadError};
 use crate::model::country::iso_name;
 use crate::model::{Country, PartialDate, Precision, Source, Timeline};
 use std::collections::HashMap;
@@ -15,7 +15,11 @@ const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "a
 
 const SECTIONS: &[&str] = &["countries", "sources", "events"];
 
-pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timeline, LoadError> {
+/// Loads a data set; also returns, for each source, the key of its article as read (for the cache).
+pub fn build(
+    input: &DataInput,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
     let mut b = Builder {
         cx: Ctx::new(&input.path, text),
@@ -25,6 +29,7 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
         files: HashMap::new(),
         ids: HashMap::new(),
         saved: HashMap::new(),
+        keys: Vec::new(),
     };
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
@@ -72,7 +77,7 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
     }
     let mut t = b.timeline;
     t.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    Ok(t)
+    Ok((t, b.keys))
 }
 
 /// What the top level of the file has shown so far.
@@ -97,6 +102,8 @@ struct Builder<'a> {
     ids: HashMap<String, usize>,
     /// Articles that were not NFC as saved, by file, to give positions in the file as saved.
     saved: HashMap<String, seeds::Article>,
+    /// Each source's article key, parallel to `timeline.sources`.
+    keys: Vec<ArticleKey>,
 }
 
 impl Builder<'_> {
@@ -183,7 +190,7 @@ impl Builder<'_> {
         }
         // Registered now, so that citations of a broken source do not report it a second time.
         self.files.insert(file.into(), (None, file_v.at));
-        let text = self.read_article(file, file_v.at);
+        let (text, key) = self.read_article(file, file_v.at).unzip();
         let mut get =
             |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(str::to_string);
         let (outlet, about, language) =
@@ -206,12 +213,13 @@ impl Builder<'_> {
             self.cx.at(at, format!("language `{lang}` is not a language code; write `vi` or `en`"));
         }
         let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
-        let (Some(text), Some(outlet), Some(about), Some(language), Some(published)) =
-            (text, outlet, about, language, published)
+        let (Some(text), Some(key), Some(outlet), Some(about), Some(language), Some(published)) =
+            (text, key, outlet, about, language, published)
         else {
             return;
         };
         self.files.insert(file.into(), (Some(self.timeline.sources.len()), file_v.at));
+        self.keys.push(key);
         self.timeline.sources.push(Source {
             file: file.into(),
             outlet,
@@ -223,14 +231,16 @@ impl Builder<'_> {
         });
     }
 
-    fn read_article(&mut self, file: &str, at: usize) -> Option<String> {
+    fn read_article(&mut self, file: &str, at: usize) -> Option<(String, ArticleKey)> {
         match self.input.seeds.read(file) {
             Ok(article) => {
-                let text = article.text.clone();
+                let key = article.key;
                 if article.saved.is_some() {
+                    let text = article.text.clone();
                     self.saved.insert(file.to_string(), article);
+                    return Some((text, key));
                 }
-                Some(text)
+                Some((article.text, key))
             }
             Err(ReadError::Missing(path)) => {
                 self.cx.at(at, format!("source file `{file}` does not exist (looked for {path}); check the name, or pass --seeds DIR"));
