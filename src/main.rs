@@ -110,10 +110,10 @@ fn with_progress<T>(input: &DataInput, load: impl FnOnce(&DataInput, &mut dyn Fn
 /// Loads the data set with its search engine, through the index cache unless `--no-cache`.
 fn load_data(args: &DataArgs) -> Result<Loaded, LoadError> {
     match &args.data {
-        Some(path) if !args.no_cache => {
+        Some(path) if let Some(dir) = cache::dir().filter(|_| !args.no_cache) => {
             let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
             let mut progress = Progress::new(big, path.display().to_string());
-            let loaded = cache::load(path, args.seeds.clone(), &mut |done| progress.show(done));
+            let loaded = cache::load(&dir, path, args.seeds.clone(), &mut |done| progress.show(done));
             progress.finish();
             loaded
         }
@@ -127,7 +127,7 @@ fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) ->
     match action {
         CacheAction::Path if args.data.is_some() => {
             let data = args.data.as_deref().unwrap_or(Path::new(""));
-            let Some(file) = cache::file_for(data, args.seeds.as_deref()) else {
+            let Some(file) = cache::file_for(&dir, data, args.seeds.as_deref()) else {
                 return Err(Failure::Usage(format!("{} does not exist", data.display())));
             };
             writeln!(out, "{}", file.display())?;
@@ -135,12 +135,9 @@ fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) ->
         CacheAction::Path => writeln!(out, "{}", dir.display())?,
         CacheAction::Clear => {
             let (files, bytes) = cache::clear(&dir)?;
-            writeln!(
-                out,
-                "removed {files} cache file(s), {} MB, from {}",
-                bytes.div_ceil(1 << 20),
-                dir.display()
-            )?;
+            let plural = if files == 1 { "" } else { "s" };
+            let size = bytes.div_ceil(1 << 20);
+            writeln!(out, "removed {files} cache file{plural} ({size} MB) from {}", dir.display())?;
         }
     }
     Ok(())

@@ -54,19 +54,24 @@ pub fn dir() -> Option<PathBuf> {
 }
 
 /// The cache file of a data set: one per data file and articles directory, named by a hash of
-/// their absolute paths (`None` if they do not exist or there is no cache directory).
-pub fn file_for(data: &Path, seeds: Option<&Path>) -> Option<PathBuf> {
+/// their absolute paths (`None` if they do not exist), in the cache directory `dir`.
+pub fn file_for(dir: &Path, data: &Path, seeds: Option<&Path>) -> Option<PathBuf> {
     let seeds = seeds.map_or_else(|| load::default_seeds_dir(data), Path::to_path_buf);
     let mut id = std::fs::canonicalize(data).ok()?.into_os_string().into_encoded_bytes();
     id.push(0);
     id.extend(std::fs::canonicalize(seeds).ok()?.into_os_string().into_encoded_bytes());
-    Some(dir()?.join(format!("{:016x}.{EXT}", xxhash_rust::xxh3::xxh3_64(&id))))
+    Some(dir.join(format!("{:016x}.{EXT}", xxhash_rust::xxh3::xxh3_64(&id))))
 }
 
-/// Loads a data file through the cache: from it when it is valid for exactly these files, else
-/// from the files (reporting `progress`), then stores the cache for next time.
-pub fn load(data: &Path, seeds: Option<PathBuf>, progress: &mut dyn FnMut(f64)) -> Result<Loaded, LoadError> {
-    let file = file_for(data, seeds.as_deref());
+/// Loads a data file through the cache in `dir`: from it when it is valid for exactly these
+/// files, else from the files (reporting `progress`), then stores the cache for next time.
+pub fn load(
+    dir: &Path,
+    data: &Path,
+    seeds: Option<PathBuf>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Loaded, LoadError> {
+    let file = file_for(dir, data, seeds.as_deref());
     let store = SeedStore::Dir(seeds.clone().unwrap_or_else(|| load::default_seeds_dir(data)));
     // On a hit the data file is only hashed, never decoded or parsed.
     let why = match file.as_deref().map(|f| (f, hash_file(data))) {
