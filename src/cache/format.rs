@@ -13,6 +13,8 @@ use crate::load::ArticleKey;
 use crate::model::Timeline;
 use crate::search::SearchIndex;
 use serde::{Deserialize, Serialize};
+use std::io::{self, Seek, Write};
+use xxhash_rust::xxh3::Xxh3;
 
 pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
 /// Bump when the layout of the header or the meaning of the payload changes.
@@ -60,17 +62,41 @@ pub enum Invalid {
     Stale(String),
 }
 
-/// The whole file: header and payload.
-pub fn encode(payload: &PayloadRef) -> Result<Vec<u8>, postcard::Error> {
-    let body = postcard::to_stdvec(payload)?;
-    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&SCHEMA.to_le_bytes());
-    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crate::load::seeds::content_hash(&body).to_le_bytes());
-    out.extend_from_slice(&body);
-    Ok(out)
+/// Writes the whole file, header and payload. The payload is streamed (never whole in memory),
+/// then the header, which holds its length and checksum, is written over the placeholder.
+pub fn write(out: &mut std::fs::File, payload: &PayloadRef) -> io::Result<()> {
+    let mut w = io::BufWriter::with_capacity(1 << 20, out);
+    w.write_all(&[0; HEADER_LEN])?;
+    let counted = Hashing { inner: w, hasher: Xxh3::new(), len: 0 };
+    let Hashing { inner: mut w, hasher, len } =
+        postcard::to_io(payload, counted).map_err(io::Error::other)?;
+    w.seek(io::SeekFrom::Start(0))?;
+    w.write_all(MAGIC)?;
+    w.write_all(&VERSION.to_le_bytes())?;
+    w.write_all(&SCHEMA.to_le_bytes())?;
+    w.write_all(&len.to_le_bytes())?;
+    w.write_all(&hasher.digest128().to_le_bytes())?;
+    w.flush()
+}
+
+/// A writer that hashes and counts what goes through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Checks the header and checksum, then decodes.

@@ -86,10 +86,10 @@ pub fn load(
     };
     let input = DataInput::from_file(data, seeds)?;
     let (timeline, keys) = load::load_keyed(&input, progress)?;
-    let engine = Engine::new(&timeline);
     // The key is the hash of the bytes that were verified, not of the file now.
     let data_hash = content_hash(input.text.as_bytes());
     drop(input);
+    let engine = Engine::new(&timeline);
     if let Some(f) = &file {
         // A cache that cannot be written (read-only home, full disk) only costs the next run time.
         let _ = write(f, data_hash, &timeline, &keys, engine.index());
@@ -157,7 +157,6 @@ fn write(
         .map(|(i, (_, s))| (i as u32, s.text.as_str()))
         .collect();
     let payload = format::Payload { data_hash, articles: keys, texts, timeline, index };
-    let bytes = format::encode(&payload).map_err(io::Error::other)?;
     let dir = file.parent().unwrap_or(Path::new("."));
     if !dir.exists() {
         std::fs::create_dir_all(dir)?;
@@ -169,7 +168,9 @@ fn write(
     let nanos =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let written = std::fs::write(&tmp, &bytes).and_then(|()| std::fs::rename(&tmp, file));
+    let written = std::fs::File::create_new(&tmp)
+        .and_then(|mut out| format::write(&mut out, &payload))
+        .and_then(|()| std::fs::rename(&tmp, file));
     if written.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

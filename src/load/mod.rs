@@ -6,6 +6,7 @@ mod build;
 mod fields;
 pub mod json;
 mod problem;
+mod quotes;
 pub mod seeds;
 
 pub use problem::{LoadError, Problem};

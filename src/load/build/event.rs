@@ -1,6 +1,6 @@
 //! Checking one event: id, dates, status, kind, countries and its cited quotes.
 
-use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED};
+use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED, Fill};
 use crate::load::json::Spanned;
 use crate::load::problem::did_you_mean;
 use crate::load::seeds;
@@ -32,7 +32,7 @@ impl Builder<'_> {
         let (title, summary) = (text("title", "a title"), text("summary", "a summary"));
         let places = f.get("places").map(|p| self.cx.strings(p, "a place")).unwrap_or_default();
         let people = f.get("people").map(|p| self.cx.strings(p, "a person")).unwrap_or_default();
-        let citations = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
+        let (citations, checks) = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
         let title_vi = f.get("title_vi").and_then(|t| self.title_vi(t, &citations));
         let (
             Some(id),
@@ -47,6 +47,7 @@ impl Builder<'_> {
             return;
         };
         let end = end.and_then(|(_, e)| e);
+        let (title_vi, title_vi_check) = title_vi.map(|c| (String::new(), c)).unzip();
         let nfc = |v: Vec<String>| v.iter().map(|s| seeds::to_nfc(s)).collect();
         let (places, people) = (nfc(places), nfc(people));
         let date_text = date.span_label(end.as_ref());
@@ -66,6 +67,10 @@ impl Builder<'_> {
             citations,
         };
         if !event.citations.is_empty() {
+            // The quotes are found after parsing, and then go into the event.
+            let at = self.timeline.events.len();
+            self.fills.extend(checks.into_iter().enumerate().map(|(i, c)| (Fill::Citation(at, i), c)));
+            self.fills.extend(title_vi_check.map(|c| (Fill::TitleVi(at), c)));
             self.timeline.events.push(event);
         }
     }
@@ -139,19 +144,20 @@ impl Builder<'_> {
         ok.then_some(out)
     }
 
-    fn citations(&mut self, v: &Spanned) -> Vec<Citation> {
-        let Some(items) = self.cx.array(v, "`sources`") else { return Vec::new() };
+    /// The event's citations, and the number of each one's quote check.
+    fn citations(&mut self, v: &Spanned) -> (Vec<Citation>, Vec<usize>) {
+        let Some(items) = self.cx.array(v, "`sources`") else { return Default::default() };
         if items.is_empty() {
             self.cx.at(v.at, "an event needs at least one source citation in `sources`");
         }
-        items.iter().filter_map(|c| self.citation(c)).collect()
+        items.iter().filter_map(|c| self.citation(c)).unzip()
     }
 
-    fn citation(&mut self, v: &Spanned) -> Option<Citation> {
+    fn citation(&mut self, v: &Spanned) -> Option<(Citation, usize)> {
         let f = self.cx.fields(v, "a citation", &["file", "quote"], &[])?;
         let (file_v, quote_v) = (f.get("file")?, f.get("quote")?);
         let file = self.cx.string(file_v, "a source file name")?;
-        let Some(&(source, _)) = self.files.get(file) else {
+        let Some(entry) = self.files.get(file) else {
             let known: Vec<&str> = self.files.keys().map(String::as_str).collect();
             let hint =
                 did_you_mean(file, &known).map_or_else(String::new, |k| format!(" did you mean `{k}`?"));
@@ -161,22 +167,15 @@ impl Builder<'_> {
             );
             return None;
         };
-        // A source that failed to load was reported already; its quotes cannot be checked.
-        let source = source?;
-        // Borrow the article out of the timeline while checking, instead of copying it.
-        let text = std::mem::take(&mut self.timeline.sources[source].text);
-        let span = self.check_quote(quote_v, &text, file, "quote");
-        let quote = span.as_ref().map(|s| text[s.clone()].to_string());
-        self.timeline.sources[source].text = text;
-        Some(Citation { source, quote: quote?, span: span? })
+        // A source with a problem was reported already; its quotes are not checked.
+        let (source, slot) = (entry.source?, entry.slot);
+        let check = self.defer_quote(quote_v, slot, "quote")?;
+        Some((Citation { source, quote: String::new(), span: 0..0 }, check))
     }
 
-    fn title_vi(&mut self, v: &Spanned, citations: &[Citation]) -> Option<String> {
-        let first = citations.first()?;
-        let file = self.timeline.sources[first.source].file.clone();
-        let text = std::mem::take(&mut self.timeline.sources[first.source].text);
-        let found = self.check_quote(v, &text, &file, "Vietnamese title").map(|span| text[span].to_string());
-        self.timeline.sources[first.source].text = text;
-        found
+    /// The number of the check that the Vietnamese title is in the first citation's article.
+    fn title_vi(&mut self, v: &Spanned, citations: &[Citation]) -> Option<usize> {
+        let slot = self.source_slots[citations.first()?.source];
+        self.defer_quote(v, slot, "Vietnamese title")
     }
 }
