@@ -68,6 +68,7 @@ enum Msg {
     Input(Event),
     InputFailed(io::Error),
     Searched(u64, Results),
+    Counted(u64, Results),
 }
 
 /// Reads terminal events on their own thread, so that the loop can also hear from the search
@@ -97,9 +98,15 @@ fn event_loop(
 ) -> io::Result<Ended> {
     let (tx, rx) = channel();
     spawn_input(tx.clone());
+    let searched = tx.clone();
     let worker =
         Worker::spawn(Arc::clone(&app.timeline), Arc::clone(&app.engine), move |generation, results| {
-            let _ = tx.send(Msg::Searched(generation, results));
+            let _ = searched.send(Msg::Searched(generation, results));
+        });
+    // The pickers' counts have a worker of their own, so that neither cancels the other.
+    let counter =
+        Worker::spawn(Arc::clone(&app.timeline), Arc::clone(&app.engine), move |generation, results| {
+            let _ = tx.send(Msg::Counted(generation, results));
         });
     app.background = true;
     // crossterm starts listening for resizes on its first read: do one now, before the size is
@@ -113,6 +120,11 @@ fn event_loop(
     loop {
         if let Some((generation, filter)) = app.request.take() {
             worker.submit(generation, filter);
+        }
+        if let crate::app::Mode::Picker(p) = &mut app.mode
+            && let (Some(generation), Some(filter)) = (p.pending, p.request.take())
+        {
+            counter.submit(generation, filter);
         }
         if dirty {
             terminal.draw(|f| ui::render(app, f, theme))?;
@@ -133,6 +145,10 @@ fn event_loop(
             }
             Ok(Msg::Searched(generation, results)) => {
                 update(app, Action::SearchDone(generation, results));
+                dirty = true;
+            }
+            Ok(Msg::Counted(generation, results)) => {
+                update(app, Action::CountsDone(generation, results));
                 dirty = true;
             }
             Ok(Msg::InputFailed(e)) => return Err(e),

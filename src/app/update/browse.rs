@@ -68,6 +68,7 @@ fn open_picker(app: &mut App, kind: PickerKind) {
         &app.engine,
         &app.filter,
         (!app.searching).then_some(&app.hits[..]),
+        app.background,
     ));
 }
 

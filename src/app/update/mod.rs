@@ -31,6 +31,12 @@ pub fn update(app: &mut App, action: Action) {
             }
             return;
         }
+        Action::CountsDone(generation, results) => {
+            if let Mode::Picker(p) = &mut app.mode {
+                p.counted(&app.timeline, generation, &results.hits);
+            }
+            return;
+        }
         _ => {}
     }
     app.message = None;

@@ -1,7 +1,7 @@
 //! `update` for every action, on the built-in data set at a fixed size.
 
 use super::*;
-use crate::app::{PickerKind, Reader};
+use crate::app::{Picker, PickerKind, Reader};
 use crate::load::load_builtin;
 
 fn app() -> App {
@@ -278,6 +278,35 @@ fn picker_counts_ignore_their_own_filter() {
     let entry = p.entries.iter().find(|e| e.label == "Azerbaijan").unwrap();
     assert!(expected > 0);
     assert_eq!(entry.count, expected);
+}
+
+#[test]
+fn picker_counts_that_need_a_search_come_from_the_worker() {
+    let mut a = app();
+    run(&mut a, &[Action::StartSearch]);
+    typed(&mut a, "visit");
+    run(&mut a, &[Action::Accept, Action::PickCountries]);
+    typed(&mut a, "laos");
+    run(&mut a, &[Action::Accept, Action::PickCountries]);
+    let Mode::Picker(p) = &a.mode else { panic!() };
+    assert_eq!(p.pending, None, "in the foreground the counts are searched at once");
+    let counts = |p: &Picker| p.entries.iter().map(|e| (e.id, e.count)).collect::<Vec<_>>();
+    let expected = counts(p);
+    run(&mut a, &[Action::Back]);
+    a.background = true;
+    run(&mut a, &[Action::PickCountries]);
+    let Mode::Picker(p) = &mut a.mode else { panic!() };
+    let generation = p.pending.expect("counting in the background");
+    let filter = p.request.take().expect("a search for the worker");
+    assert_eq!((filter.query.as_str(), filter.countries.len()), ("visit", 0));
+    let results = crate::search::Results { hits: a.engine.run(&a.timeline, &filter), phrase: false };
+    update(&mut a, Action::CountsDone(generation + 1, results.clone()));
+    let Mode::Picker(p) = &a.mode else { panic!() };
+    assert_eq!(p.pending, Some(generation), "another search's answer is ignored");
+    update(&mut a, Action::CountsDone(generation, results));
+    let Mode::Picker(p) = &a.mode else { panic!() };
+    assert_eq!(p.pending, None);
+    assert_eq!(counts(p), expected);
 }
 
 #[test]
