@@ -124,7 +124,7 @@ fn event_loop(
         if let crate::app::Mode::Picker(p) = &mut app.mode
             && let (Some(generation), Some(filter)) = (p.pending, p.request.take())
         {
-            counter.submit(generation, filter);
+            counter.submit(generation, *filter);
         }
         if dirty {
             terminal.draw(|f| ui::render(app, f, theme))?;

@@ -43,7 +43,7 @@ pub struct Picker {
     /// until it answers; see `counted`).
     pub pending: Option<u64>,
     /// That search, for the event loop to hand to the worker.
-    pub request: Option<Filter>,
+    pub request: Option<Box<Filter>>,
 }
 
 /// Count searches are numbered across the whole run, so that an answer for a picker that was
@@ -90,7 +90,7 @@ impl Picker {
             chosen,
             touched: false,
             moved: false,
-            request: pending.map(|_| others),
+            request: pending.map(|_| Box::new(others)),
             pending,
         };
         p.refilter();
