@@ -62,8 +62,10 @@ fn run_child(n: usize, temperature: &str) -> Vec<String> {
     String::from_utf8_lossy(&out.stdout).lines().map(str::to_string).collect()
 }
 
+/// Absolute, for the child in a pty (which starts in another directory).
 fn data_dir(n: usize) -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let target = std::env::current_dir().expect("a working directory").join(target);
     target.join("bench-data").join(format!("{n}-seed{SEED}"))
 }
 

@@ -29,7 +29,7 @@ const EXT: &str = "tlc";
 pub struct Loaded {
     pub timeline: Timeline,
     pub engine: Engine,
-    /// How the cache was used (for `--verbose`-style reporting and the tests of the benches).
+    /// How the cache was used (the tests and benchmarks check it).
     pub cache: Outcome,
 }
 
@@ -74,15 +74,13 @@ pub fn load(
     let file = file_for(dir, data, seeds.as_deref());
     let store = SeedStore::Dir(seeds.clone().unwrap_or_else(|| load::default_seeds_dir(data)));
     // On a hit the data file is only hashed, never decoded or parsed.
-    let why = match file.as_deref().map(|f| (f, hash_file(data))) {
-        Some((f, Ok(data_hash))) => match read(f, &store, data_hash) {
-            Ok((timeline, index)) => {
-                let engine = Engine::with_index(&timeline, index);
-                return Ok(Loaded { timeline, engine, cache: Outcome::Hit });
-            }
-            Err(why) => why,
-        },
-        _ => None,
+    let why = match file.as_deref().map(|f| read(f, &store, data)) {
+        Some(Ok((timeline, index))) => {
+            let engine = Engine::with_index(&timeline, index);
+            return Ok(Loaded { timeline, engine, cache: Outcome::Hit });
+        }
+        Some(Err(why)) => why,
+        None => None,
     };
     let input = DataInput::from_file(data, seeds)?;
     let (timeline, keys) = load::load_keyed(&input, progress)?;
@@ -122,7 +120,22 @@ pub fn load_uncached(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result
 
 /// Reads and checks a cache file against the data file's hash and the articles on disk. The
 /// error says why it cannot be used (`None`: there is none).
-fn read(file: &Path, seeds: &SeedStore, data_hash: u128) -> Result<(Timeline, SearchIndex), Option<Invalid>> {
+fn read(file: &Path, seeds: &SeedStore, data: &Path) -> Result<(Timeline, SearchIndex), Option<Invalid>> {
+    // The data file is hashed on another core while the cache is decoded.
+    let (data_hash, payload) = std::thread::scope(|s| {
+        let hash = s.spawn(|| hash_file(data));
+        let payload = decode_file(file);
+        (hash.join().map_err(|_| io::Error::other("hashing failed")).and_then(|h| h), payload)
+    });
+    let payload = payload?;
+    if data_hash.ok() != Some(payload.data_hash) {
+        return Err(Some(Invalid::Stale("the data file changed".into())));
+    }
+    Ok(verify::restore(payload, seeds)?)
+}
+
+/// Maps a cache file and decodes it (checking its header and checksum).
+fn decode_file(file: &Path) -> Result<format::PayloadOwned, Option<Invalid>> {
     let handle = match std::fs::File::open(file) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(None),
@@ -132,12 +145,7 @@ fn read(file: &Path, seeds: &SeedStore, data_hash: u128) -> Result<(Timeline, Se
     // it over the old one, so the mapped file cannot change under us (an old mapping keeps the
     // old file). Mapping instead of reading saves copying the whole file into fresh memory.
     let bytes = unsafe { memmap2::Mmap::map(&handle) }.map_err(|_| Some(Invalid::Unreadable))?;
-    let payload = format::decode(&bytes)?;
-    drop(bytes);
-    if payload.data_hash != data_hash {
-        return Err(Some(Invalid::Stale("the data file changed".into())));
-    }
-    Ok(verify::restore(payload, seeds)?)
+    Ok(format::decode(&bytes)?)
 }
 
 /// Stores a loaded data set: written to a temporary file in the same directory, then renamed
