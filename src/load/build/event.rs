@@ -66,13 +66,18 @@ impl Builder<'_> {
             summary,
             citations,
         };
-        if !event.citations.is_empty() {
-            // The quotes are found after parsing, and then go into the event.
-            let at = self.timeline.events.len();
-            self.fills.extend(checks.into_iter().enumerate().map(|(i, c)| (Fill::Citation(at, i), c)));
-            self.fills.extend(title_vi_check.map(|c| (Fill::TitleVi(at), c)));
-            self.timeline.events.push(event);
+        self.push_event(event, checks, title_vi_check);
+    }
+
+    /// Keeps a checked event; its quotes are found after parsing (`checks`), then go into it.
+    fn push_event(&mut self, event: Event, checks: Vec<usize>, title_vi_check: Option<usize>) {
+        if event.citations.is_empty() {
+            return;
         }
+        let at = self.timeline.events.len();
+        self.fills.extend(checks.into_iter().enumerate().map(|(i, c)| (Fill::Citation(at, i), c)));
+        self.fills.extend(title_vi_check.map(|c| (Fill::TitleVi(at), c)));
+        self.timeline.events.push(event);
     }
 
     fn event_id(&mut self, v: &Spanned) -> Option<String> {
