@@ -8,6 +8,10 @@ use crate::search::Filter;
 pub enum Effect {
     /// Search for `filter`; answer with `Action::SearchDone(generation, results)`.
     Search { generation: u64, filter: Filter },
+    /// Count the picker's entries over the events `filter` finds; answer with
+    /// `Action::CountsDone(job, results)`. Counting has its own worker, so that it and the
+    /// search never cancel each other.
+    Count { job: u64, filter: Filter },
     /// Stop as job control does (Ctrl-z): give the terminal back until the shell resumes us.
     Suspend,
     /// Leave the program.
