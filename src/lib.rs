@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod search;

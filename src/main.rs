@@ -6,11 +6,10 @@ use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use timeline::app::App;
-use timeline::cli::args::{Cli, Command, DataArgs};
-use timeline::cli::{UsageError, build_filter, order, output};
+use timeline::cli::args::{Cli, Command, DataArgs, Format};
+use timeline::cli::{UsageError, build_filter, output, select};
 use timeline::load::{self, DataInput, LoadError};
 use timeline::model::Timeline;
-use timeline::search::Engine;
 use timeline::tui;
 use timeline::ui::Theme;
 
@@ -82,33 +81,56 @@ fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
     result
 }
 
+/// Writes the export to a file (replaced only once it is complete) or to standard output.
+fn export(
+    t: &Timeline,
+    events: &[&timeline::model::Event],
+    format: Format,
+    out: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    let mut buf = Vec::new();
+    for note in timeline::export::write(&mut buf, t, events, format)? {
+        eprintln!("timeline: {note}");
+    }
+    match out {
+        Some(path) => timeline::export::save(path, &buf)?,
+        None => io::stdout().lock().write_all(&buf)?,
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let timeline = load_data(&cli.data).map_err(Failure::Load)?;
+    for w in &timeline.warnings {
+        eprintln!("{w}");
+    }
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
     match cli.command {
-        Some(Command::Check) => {
-            let sources = timeline.sources.len();
+        Some(Command::Check { strict }) => {
+            let verified = timeline.verified_count();
+            let unverified = timeline.events.len() - verified;
             writeln!(
                 out,
-                "{} events, {sources} sources, {} quotes verified",
+                "{} events: {verified} verified ({} quotes), {unverified} unverified",
                 timeline.events.len(),
                 timeline.quote_count()
             )?;
+            if strict && unverified > 0 {
+                out.flush()?;
+                eprintln!("timeline: --strict: {unverified} events have no checked quote");
+                return Ok(ExitCode::from(1));
+            }
         }
         Some(Command::List(a)) => {
-            let mut filter = build_filter(
-                &timeline,
-                &a.country,
-                &a.kind,
-                a.from.as_deref(),
-                a.to.as_deref(),
-                a.search.as_deref(),
-            )?;
-            filter.order = order(a.chronological);
-            let hits = Engine::new(&timeline).run(&timeline, &filter);
-            let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
+            let picked = select(&timeline, &a.select)?;
+            let events: Vec<_> = picked.iter().map(|&i| &timeline.events[i]).collect();
             output::write_list(&mut out, &timeline, &events, a.json)?;
+        }
+        Some(Command::Export(a)) => {
+            let picked = select(&timeline, &a.select)?;
+            let events: Vec<_> = picked.iter().map(|&i| &timeline.events[i]).collect();
+            export(&timeline, &events, a.format, a.out.as_deref())?;
         }
         Some(Command::Show { id, json }) => {
             let Some(e) = timeline.event_by_id(&id) else {

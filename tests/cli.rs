@@ -96,16 +96,16 @@ fn check_builtin_counts_events_sources_and_quotes() {
     let events = raw["events"].as_array().unwrap();
     let quotes: usize = events.iter().map(|e| e["sources"].as_array().unwrap().len()).sum();
     let out = ok(&["check"]);
-    assert_eq!(out, format!("{} events, 5 sources, {quotes} quotes verified\n", events.len()));
+    assert_eq!(out, format!("{n} events: {n} verified ({quotes} quotes), 0 unverified\n", n = events.len()));
     assert!(!events.is_empty() && quotes >= events.len());
 }
 
 #[test]
 fn check_valid_fixture() {
     let out = ok(&["check", "--data", "tests/fixtures/valid.json", "--seeds", "tests/fixtures/seeds"]);
-    assert_eq!(out, "3 events, 2 sources, 4 quotes verified\n");
+    assert_eq!(out, "3 events: 3 verified (4 quotes), 0 unverified\n");
     let out = ok(&["check", "--data", "tests/fixtures/valid_nfd.json", "--seeds", "tests/fixtures/seeds"]);
-    assert_eq!(out, "1 events, 1 sources, 2 quotes verified\n");
+    assert_eq!(out, "1 events: 1 verified (2 quotes), 0 unverified\n");
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn check_bad_data_prints_every_problem_on_its_own_line() {
         at.push((l, c));
     }
     assert_eq!(at, [(4, 15), (13, 33), (21, 15), (31, 15), (42, 13), (62, 45)]);
-    assert!(lines[2].ends_with(": unknown kind `vist`; did you mean `visit`? kinds are visit, talks, meeting, reception, message, anniversary, relations, agreement, congress, seminar, statement, multilateral"));
+    assert!(lines[2].ends_with(": unknown kind `vist`; did you mean `visit`? kinds are visit, talks, meeting, reception, message, anniversary, relations, agreement, congress, seminar, statement, multilateral, other"));
     assert!(err.ends_with('\n'));
 }
 
@@ -468,7 +468,7 @@ fn show_does_not_panic_when_a_quote_ends_its_line() {
     let data = ["--data", "tests/fixtures/quote_ends_with_newline.json", "--seeds", "tests/fixtures/seeds"];
     let mut args = vec!["check"];
     args.extend(data);
-    assert_eq!(ok(&args), "1 events, 1 sources, 1 quotes verified\n");
+    assert_eq!(ok(&args), "1 events: 1 verified (1 quotes), 0 unverified\n");
     let mut args = vec!["show", "to-lam-visits-laos-2026"];
     args.extend(data);
     let o = run(&args);

@@ -316,7 +316,7 @@ fn several_problems_are_all_reported_in_file_order() {
              copy the words exactly, with their accents and punctuation",
             "tests/fixtures/multi_problems.json:21:15: unknown kind `vist`; did you mean `visit`? kinds are \
              visit, talks, meeting, reception, message, anniversary, relations, agreement, congress, seminar, \
-             statement, multilateral",
+             statement, multilateral, other",
             "tests/fixtures/multi_problems.json:31:15: impossible date: 2025-02-30 does not exist; Feb 2025 has \
              28 days",
             "tests/fixtures/multi_problems.json:42:13: duplicate id `to-lam-visits-laos-2026` (first used at \
@@ -423,7 +423,7 @@ fn builtin_timeline_range() {
         (last.date.iso().as_str(), last.id.as_str()),
         ("2026-02-06", "da-nang-marks-76-years-vietnam-china-relations-2026")
     );
-    let years: BTreeSet<i32> = t.events.iter().map(|e| e.date.year_value()).collect();
+    let years: BTreeSet<i64> = t.events.iter().map(|e| e.date.year_value()).collect();
     assert!(years.contains(&1959) && years.contains(&2026), "{years:?}");
     let on_feb_5: Vec<&str> =
         t.events.iter().filter(|e| e.date.iso() == "2026-02-05").map(|e| e.id.as_str()).collect();

@@ -1,5 +1,6 @@
 //! Raw command-line flags, as clap parses them. `Config` turns them into checked values.
 
+pub use crate::export::Format;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -56,12 +57,42 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Validate a data set and verify every quote against its article.
-    Check,
+    /// Validate a data set, verify every quote against its article, and count verified and
+    /// unverified events.
+    Check {
+        /// Exit with status 1 while any event is unverified (has no checked quote).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Write the selected events as TimelineJS JSON, TimelineJS CSV, Markdown, iCalendar, JSON
+    /// lines or our own format.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
 }
 
 #[derive(Debug, Args, Default)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Print a JSON array instead of one line per event.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Which events `list` and `export` print.
+#[derive(Debug, Args, Default)]
+pub struct SelectArgs {
     /// Only events with this partner country: ISO code, English or Vietnamese name, any case,
     /// accents optional (`LA`, `laos`, `Lào`, `lao`). Repeatable; any of them matches.
     #[arg(long, short = 'c', value_name = "COUNTRY")]
@@ -81,7 +112,18 @@ pub struct ListArgs {
     /// With --search: keep chronological order instead of ranking by relevance.
     #[arg(long)]
     pub chronological: bool,
-    /// Print a JSON array instead of one line per event.
-    #[arg(long)]
-    pub json: bool,
+    /// Only events in this TimelineJS group. Repeatable; any of them matches.
+    #[arg(long, short = 'g', value_name = "GROUP")]
+    pub group: Vec<String>,
+    /// Only verified events (`yes`: with a checked quote) or unverified ones (`no`).
+    #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
+    pub verified: Option<bool>,
+}
+
+fn parse_yes_no(s: &str) -> Result<bool, String> {
+    match s {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err(format!("`{s}`: write yes or no")),
+    }
 }

@@ -80,7 +80,12 @@ pub fn list_line(t: &Timeline, e: &Event) -> String {
         Some(end) => format!("{}..{}", e.date.iso(), end.iso()),
         None => e.date.iso(),
     };
-    let planned = if e.status == crate::model::Status::Planned { " (planned)" } else { "" };
+    let planned = match (e.status == crate::model::Status::Planned, e.is_verified()) {
+        (false, true) => "",
+        (true, true) => " (planned)",
+        (false, false) => " (unverified)",
+        (true, false) => " (planned, unverified)",
+    };
     format!(
         "{date:<22} {:<6} {:<12} {}{planned}  [{}]",
         t.country_codes(e).join(","),
@@ -130,6 +135,26 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         writeln!(out, "People:    {}", e.people.join(", "))?;
     }
     writeln!(out, "Id:        {}", e.id)?;
+    if let Some(g) = e.group() {
+        writeln!(out, "Group:     {g}")?;
+    }
+    if !e.is_verified() {
+        writeln!(out, "Unverified: no quote from an article checks this event.")?;
+    }
+    for l in e.links() {
+        writeln!(
+            out,
+            "Link:      {}{}",
+            l.title.as_deref().map(|t| format!("{t} ")).unwrap_or_default(),
+            l.url
+        )?;
+    }
+    if let Some(m) = e.media() {
+        writeln!(out, "Media:     {}", m.url)?;
+        for v in [&m.caption, &m.credit].into_iter().flatten() {
+            writeln!(out, "           {v}")?;
+        }
+    }
     writeln!(out, "\n{}\n", e.summary)?;
     for (i, c) in e.citations.iter().enumerate() {
         let s = &t.sources[c.source];

@@ -9,8 +9,19 @@ use crate::model::country::iso_name;
 use crate::model::{Country, PartialDate, Precision, Source, Timeline};
 use std::collections::HashMap;
 
-const EVENT_REQUIRED: &[&str] = &["id", "date", "status", "kind", "countries", "title", "summary", "sources"];
-const EVENT_OPTIONAL: &[&str] = &["end", "places", "people", "title_vi"];
+const EVENT_REQUIRED: &[&str] = &["id", "date", "status", "kind", "title", "summary"];
+const EVENT_OPTIONAL: &[&str] = &[
+    "end",
+    "countries",
+    "sources",
+    "places",
+    "people",
+    "title_vi",
+    "group",
+    "media",
+    "display_date",
+    "background",
+];
 const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "about", "evidence"];
 
 const SECTIONS: &[&str] = &["countries", "sources", "events"];
@@ -302,4 +313,6 @@ impl Builder<'_> {
     }
 }
 
+mod dates;
 mod event;
+mod extra;

@@ -32,6 +32,10 @@ pub struct Filter {
     pub kinds: Vec<Kind>,
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
+    /// TimelineJS groups; an event matches if it is in any of them. Empty: all.
+    pub groups: Vec<String>,
+    /// Provenance: only verified (`Some(true)`) or unverified (`Some(false)`) events.
+    pub verified: Option<bool>,
     pub order: Order,
 }
 
@@ -292,8 +296,9 @@ pub fn passes_filters(t: &Timeline, i: usize, f: &Filter) -> bool {
     let e = &t.events[i];
     (f.countries.is_empty() || e.countries.iter().any(|c| f.countries.contains(c)))
         && (f.kinds.is_empty() || f.kinds.contains(&e.kind))
-        && f.from.is_none_or(|from| e.end.unwrap_or(e.date).last_day() >= from.first_day())
-        && f.to.is_none_or(|to| e.date.first_day() <= to.last_day())
+        && e.overlaps(f.from.as_ref(), f.to.as_ref())
+        && (f.groups.is_empty() || e.group().is_some_and(|g| f.groups.iter().any(|x| x == g)))
+        && f.verified.is_none_or(|v| e.is_verified() == v)
 }
 
 /// Turns matched char indices of a folded copy into byte ranges of the original text. A range

@@ -18,6 +18,8 @@ fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countrie
         title_vi: None,
         summary: summary.into(),
         citations: vec![Citation { source: 0, quote: quote.into(), span: 0..0 }],
+        open: Default::default(),
+        extra: None,
     }
 }
 
@@ -65,6 +67,7 @@ fn fixture() -> Timeline {
             ),
             event("d", "2026-02-05", "Visit to Laos", "Planned visit.", "thăm cấp Nhà nước tới Lào", vec![0]),
         ],
+        ..Timeline::default()
     }
 }
 

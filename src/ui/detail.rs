@@ -101,6 +101,7 @@ fn build_themed(app: &App, w: u16, theme: &Theme) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.extend(text(&e.summary, Field::Summary, theme.base(), w));
     out.push(Line::raw(""));
+    out.extend(super::provenance::lines(e, w, theme));
     out.push(Line::styled(format!("Sources ({})", e.citations.len()), theme.heading()));
     for (i, c) in e.citations.iter().enumerate() {
         let s = &t.sources[c.source];

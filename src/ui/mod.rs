@@ -6,6 +6,7 @@ pub mod detail;
 pub mod help;
 pub mod layout;
 pub mod picker;
+pub mod provenance;
 pub mod reader;
 pub mod status;
 pub mod theme;
@@ -35,6 +36,7 @@ pub fn glyph(k: Kind) -> &'static str {
         Kind::Seminar => "¶",
         Kind::Statement => "❝",
         Kind::Multilateral => "⊕",
+        Kind::Other => "•",
     }
 }
 
