@@ -127,7 +127,12 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         .collect();
     writeln!(out, "Date:      {} ({})", e.date_label(), e.status.as_str())?;
     writeln!(out, "Kind:      {}", e.kind.label())?;
-    writeln!(out, "Countries: {}", countries.join(", "))?;
+    if !countries.is_empty() {
+        writeln!(out, "Countries: {}", countries.join(", "))?;
+    }
+    if let Some(d) = e.extra.as_ref().and_then(|x| x.display_date.as_deref()) {
+        writeln!(out, "Shown as:  {d}")?;
+    }
     if !e.places.is_empty() {
         writeln!(out, "Places:    {}", e.places.join(", "))?;
     }

@@ -42,12 +42,14 @@ pub fn fold(line: &str) -> String {
 fn when(d: &PartialDate, end: bool) -> Option<String> {
     let moment = if end { d.end() } else { d.start() };
     let day = NaiveDate::from_ymd_opt(1, 1, 1)?
-        .checked_add_signed(Duration::days(i64::try_from(moment.0.div_euclid(86_400_000)).ok()?))?;
+        .checked_add_signed(Duration::try_days(i64::try_from(moment.0.div_euclid(86_400_000)).ok()?)?)?;
     if !(1..=9999).contains(&chrono::Datelike::year(&day)) {
         return None;
     }
     let Some(t) = d.time() else { return Some(format!(";VALUE=DATE:{}", day.format("%Y%m%d"))) };
     let ms = i64::try_from(moment.0.rem_euclid(86_400_000)).ok()?;
+    // iCalendar counts whole seconds: an end inside a second moves to the next one.
+    let ms = if end { (ms + 999) / 1000 * 1000 } else { ms };
     let at: NaiveDateTime = day.and_hms_opt(0, 0, 0)? + Duration::milliseconds(ms);
     // Moments are UTC when an offset was given; without one the time is floating local time.
     let z = if t.offset.is_some() { "Z" } else { "" };

@@ -4,7 +4,7 @@
 mod csv;
 mod ics;
 mod markdown;
-mod native;
+pub mod native;
 pub mod timelinejs;
 
 use crate::model::{Event, Timeline};

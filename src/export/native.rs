@@ -132,7 +132,7 @@ pub fn slug(s: &str) -> String {
 }
 
 /// The date with its interval ends, as our `date` field holds it.
-fn date_field(e: &Event) -> (String, Option<String>) {
+pub fn date_field(e: &Event) -> (String, Option<String>) {
     let d = e.date.iso();
     let mark = |o: Option<OpenEnd>| match o {
         Some(OpenEnd::Open) => "..",

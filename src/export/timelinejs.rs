@@ -23,6 +23,9 @@ pub struct TjsDate {
     pub millisecond: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_date: Option<String>,
+    /// Our extension, which TimelineJS ignores: the EDTF form when the numbers cannot say it all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edtf: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -108,6 +111,7 @@ pub fn tjs_date(d: &PartialDate) -> TjsDate {
         second: t.and_then(|t| t.second),
         millisecond: t.and_then(|t| t.milli),
         display_date: None,
+        edtf: d.is_fuzzy().then(|| d.iso()),
     }
 }
 
@@ -156,8 +160,12 @@ fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
         (None, Some(OpenEnd::Open)) => None,
         _ => None,
     };
+    let mut start = tjs_date(&e.date);
+    if e.open != Default::default() {
+        start.edtf = Some(crate::export::native::date_field(e).0);
+    }
     TjsSlide {
-        start_date: Some(tjs_date(&e.date)),
+        start_date: Some(start),
         end_date: end,
         display_date: display,
         text: TjsText { headline: escape_html(&e.title), text: text_html(t, e) },

@@ -25,9 +25,17 @@ const EVENT_OPTIONAL: &[&str] = &[
 const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "about", "evidence"];
 
 const SECTIONS: &[&str] = &["countries", "sources", "events"];
+/// Optional top-level fields: a title slide and eras, as TimelineJS files have them.
+const OPTIONAL_SECTIONS: &[&str] = &["title", "eras"];
 
 pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timeline, LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
+    let kind = super::tjs::detect(text);
+    if kind != super::tjs::Kind::Native
+        && let Some(t) = super::tjs::load(&input.path, text, kind)?
+    {
+        return Ok(t);
+    }
     let mut b = Builder {
         cx: Ctx::new(&input.path, text),
         input,
@@ -114,11 +122,14 @@ impl Builder<'_> {
     /// One piece of the top level: a section's start, one of its items, or another member.
     fn top(&mut self, item: json::Top, top: &mut TopLevel) {
         match item {
+            json::Top::Member(key, v) if key.name == "title" => self.title_slide(&v),
+            json::Top::ArrayStart(key, _) if key.name == "eras" => {}
             json::Top::ArrayStart(key, _) | json::Top::Member(key, _) => {
                 if !SECTIONS.contains(&key.name.as_str()) {
-                    let hint = match did_you_mean(&key.name, SECTIONS) {
+                    let known: Vec<&str> = SECTIONS.iter().chain(OPTIONAL_SECTIONS).copied().collect();
+                    let hint = match did_you_mean(&key.name, &known) {
                         Some(k) => format!("did you mean `{k}`?"),
-                        None => format!("known fields are {}", SECTIONS.join(", ")),
+                        None => format!("known fields are {}", known.join(", ")),
                     };
                     self.cx.at(key.at, format!("unknown field `{}` in the data set; {hint}", key.name));
                 } else if let Some(&first) = top.seen.get(&key.name) {
@@ -146,6 +157,7 @@ impl Builder<'_> {
                     self.event(&v)
                 }
                 "events" => top.early_events.push(v),
+                "eras" => self.era(&v),
                 _ => {}
             },
         }

@@ -7,6 +7,7 @@ mod fields;
 pub mod json;
 mod problem;
 pub mod seeds;
+pub mod tjs;
 
 pub use problem::{LoadError, Problem};
 pub use seeds::SeedStore;

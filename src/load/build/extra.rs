@@ -5,7 +5,7 @@ use super::Builder;
 use crate::load::fields::Fields;
 use crate::load::json::Spanned;
 use crate::load::seeds;
-use crate::model::{Extra, Link, Media};
+use crate::model::{Era, Extra, Link, Media, TitleSlide};
 
 const MEDIA_FIELDS: &[&str] = &["caption", "credit", "thumbnail", "alt", "title", "link"];
 
@@ -49,5 +49,31 @@ impl Builder<'_> {
             title: get("title"),
             link: get("link"),
         })
+    }
+}
+
+impl Builder<'_> {
+    /// The data set's `title`: `{"headline": …, "text": …}`.
+    pub(super) fn title_slide(&mut self, v: &Spanned) {
+        let Some(f) = self.cx.fields(v, "the title", &["headline"], &["text"]) else { return };
+        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
+        let text =
+            f.get("text").and_then(|t| self.cx.string(t, "a text")).map(seeds::to_nfc).unwrap_or_default();
+        if let Some(headline) = headline {
+            self.timeline.title = Some(TitleSlide { headline, text, media: None });
+        }
+    }
+
+    /// One era: `{"start": EDTF, "end": EDTF, "headline": …, "text": …}`.
+    pub(super) fn era(&mut self, v: &Spanned) {
+        let Some(f) = self.cx.fields(v, "an era", &["start", "end", "headline"], &["text"]) else { return };
+        let start = f.get("start").and_then(|d| self.date(d, "era start"));
+        let end = f.get("end").and_then(|d| self.date(d, "era end"));
+        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
+        let text =
+            f.get("text").and_then(|t| self.cx.string(t, "a text")).map(seeds::to_nfc).unwrap_or_default();
+        if let (Some(start), Some(end), Some(headline)) = (start, end, headline) {
+            self.timeline.eras.push(Era { start, end, headline, text });
+        }
     }
 }
