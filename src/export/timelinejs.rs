@@ -2,7 +2,7 @@
 //! `scale`), used to write and, through `load::timelinejs`, to read.
 
 use super::escape_html;
-use crate::model::{Era, Event, Media, OpenEnd, PartialDate, Timeline};
+use crate::model::{Era, Event, Kind, Media, OpenEnd, PartialDate, Timeline};
 use serde::Serialize;
 
 /// A TimelineJS date. Years follow TimelineJS: −500 is 500 BCE.
@@ -111,7 +111,8 @@ pub fn tjs_date(d: &PartialDate) -> TjsDate {
         second: t.and_then(|t| t.second),
         millisecond: t.and_then(|t| t.milli),
         display_date: None,
-        edtf: d.is_fuzzy().then(|| d.iso()),
+        // TimelineJS times are local: an offset, like uncertainty, only survives in `edtf`.
+        edtf: (d.is_fuzzy() || t.is_some_and(|t| t.offset.is_some())).then(|| d.iso()),
     }
 }
 
@@ -170,7 +171,11 @@ fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
         display_date: display,
         text: TjsText { headline: escape_html(&e.title), text: text_html(t, e) },
         media: x.and_then(|x| x.media.as_ref()).map(media),
-        group: Some(e.group().map_or_else(|| e.kind.label().to_string(), str::to_string)),
+        group: match e.group() {
+            Some(g) => Some(g.to_string()),
+            None if e.kind == Kind::Other => None,
+            None => Some(e.kind.label().to_string()),
+        },
         background: x.and_then(|x| x.background.as_deref()).map(background),
         unique_id: Some(&e.id),
     }

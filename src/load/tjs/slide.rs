@@ -86,8 +86,7 @@ impl Importer<'_> {
             self.cx.warn(v.at, "`media` without a `url` shows nothing; ignored");
             return None;
         };
-        let mut get =
-            |name: &str| self.string(v, name).filter(|s| !s.trim().is_empty()).map(|s| html::to_line(&s));
+        let mut get = |name: &str| self.string(v, name).map(|s| html::to_line(&s)).filter(|s| !s.is_empty());
         Some(Media {
             url,
             caption: get("caption"),
