@@ -278,6 +278,15 @@ impl PartialDate {
         show::span_label(self, end)
     }
 
+    /// Orders by the period named only (start, then coarser first, then end), ignoring
+    /// qualifiers: what the timeline sorts by, with ids breaking ties.
+    pub fn cmp_period(&self, other: &Self) -> Ordering {
+        self.start()
+            .cmp(&other.start())
+            .then(self.precision().cmp(&other.precision()))
+            .then_with(|| self.end().cmp(&other.end()))
+    }
+
     /// Sort key for equal starts and precisions: everything else, so that `Ord` agrees with `Eq`.
     fn rest(&self) -> (i128, Qualifier, Unspecified, Option<TimeOfDay>) {
         (self.end().0, self.qualifier, self.unspecified, self.time)
