@@ -20,10 +20,11 @@ fn export(t: &Timeline, format: Format) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// Id, date, end, title, summary, media, group.
+type TjsView = (String, String, Option<String>, String, String, Option<String>, Option<String>);
+
 /// What must survive a TimelineJS round trip.
-fn tjs_view(
-    t: &Timeline,
-) -> Vec<(String, String, Option<String>, String, String, Option<String>, Option<String>)> {
+fn tjs_view(t: &Timeline) -> Vec<TjsView> {
     t.events
         .iter()
         .map(|e| {
