@@ -314,3 +314,32 @@ fn the_binary_reads_timelinejs_and_exports_to_a_file() {
     assert_eq!(String::from_utf8_lossy(&check.stdout), "4 events: 0 verified (0 quotes), 4 unverified\n");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_public_cosmological_timeline_loads() {
+    let t = load_ok("public/cosmological.json");
+    let p = "tests/fixtures/timelinejs/public/cosmological.json";
+    assert_eq!(
+        t.warnings,
+        [
+            format!("{p}:112:27: warning: TimelineJS has no year 0 (−1 is 1 BCE); read as 1 BCE"),
+            format!(
+                "{p}:120:17: warning: unknown key `display_text` in the start date, which TimelineJS ignores; \
+                 did you mean `display_date`?"
+            ),
+        ]
+    );
+    let dates: Vec<String> = t.events.iter().map(Event::date_label).collect();
+    assert_eq!(
+        dates,
+        [
+            "13.8 billion years ago",
+            "13.8 billion years ago",
+            "13.8 billion years ago",
+            "13.6 billion years ago – 12.8 billion years ago",
+            "4.8 billion years ago",
+            "1 BCE"
+        ]
+    );
+    assert_eq!(t.events[0].media().and_then(|m| m.credit.as_deref()), Some("Kaldari (Wikipedia)"));
+}

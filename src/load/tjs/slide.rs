@@ -191,7 +191,9 @@ impl Importer<'_> {
                         );
                     }
                 },
-                _ => self.cx.warn(u.at, "`unique_id` should be a non-empty string; ignored"),
+                // The TimelineJS editor writes `""` when there is no id.
+                Value::String(_) => {}
+                _ => self.cx.warn(u.at, "`unique_id` should be a string; ignored"),
             }
         }
         let y = date.year_value();
