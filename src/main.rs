@@ -163,7 +163,13 @@ fn browse(
     if big {
         eprint!("timeline: indexing {} events for search …", timeline.events.len());
     }
-    let app = App::new(timeline, 80, 24).with_filter(filter);
+    let warnings = timeline.warnings.len();
+    let mut app = App::new(timeline, 80, 24).with_filter(filter);
+    if warnings > 0 {
+        // They were printed before the screen opened; say so where the user will see it.
+        app.message =
+            Some(format!("{warnings} warnings while loading; `timeline check --data FILE` lists them"));
+    }
     if big {
         eprint!("\r\x1b[2K");
     }

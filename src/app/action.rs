@@ -81,6 +81,8 @@ pub enum Action {
     ToggleEntry,
     /// Open the `:` line to limit the period or jump to a year.
     StartCommand,
+    /// Open the `:` line as `:export `, to write the shown events to a file.
+    StartExport,
     /// Clear every filter and the search.
     ClearAll,
     /// A mouse click at a screen cell.

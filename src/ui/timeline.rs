@@ -82,8 +82,9 @@ fn event_line(
     if planned {
         spans.push(Span::styled("planned · ", theme.planned()));
     }
+    // Unverified (no checked quote): a hollow mark, explained in the detail pane.
     if !e.is_verified() {
-        spans.push(Span::styled("unverified · ", theme.dim()));
+        spans.push(Span::styled("◌ ", theme.dim()));
     }
     let title_marks = marks_for(marks, Field::Title, theme);
     spans.extend(

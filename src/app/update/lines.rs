@@ -30,6 +30,23 @@ pub fn update(app: &mut App, action: Action) {
             app.refilter();
             app.mode = Mode::Browse;
         }
+        Action::Accept if text.trim_start().starts_with("export") => {
+            let rest = text.trim_start().trim_start_matches("export");
+            let (replace, args) = match rest.strip_prefix('!') {
+                Some(args) => (true, args),
+                None => (false, rest),
+            };
+            match super::export::run(app, args, replace) {
+                Ok(msg) => {
+                    app.message = Some(msg);
+                    app.mode = Mode::Browse;
+                }
+                Err(e) => {
+                    app.message = Some(e);
+                    app.mode = Mode::Command(LineInput::new(text));
+                }
+            }
+        }
         Action::Accept => {
             app.mode = Mode::Browse;
             if let Err(e) = period(app, &text) {

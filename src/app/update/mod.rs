@@ -1,6 +1,7 @@
 //! `update(&mut App, Action)`: the only code that changes the browser's state.
 
 mod browse;
+mod export;
 mod lines;
 mod reader;
 
