@@ -90,7 +90,7 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
         return Err(LoadError { problems });
     }
     let mut t = b.timeline;
-    t.events.sort_by(|a, b| a.date.cmp_period(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::model::sort_events(&mut t.events);
     Ok(t)
 }
 

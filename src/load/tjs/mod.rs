@@ -80,7 +80,7 @@ pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, Load
     let mut warnings = cx.warnings;
     warnings.sort_by_key(|w| (w.line, w.col));
     timeline.warnings = warnings.iter().map(Problem::to_string).collect();
-    timeline.events.sort_by(|a, b| a.date.cmp_period(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::model::sort_events(&mut timeline.events);
     Ok(Some(timeline))
 }
 
