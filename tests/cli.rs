@@ -173,8 +173,9 @@ fn list_json_has_the_documented_fields_and_matches_the_data() {
         "places",
         "people",
         "sources",
+        "verified",
     ]);
-    let allowed: BTreeSet<&str> = required.iter().copied().chain(["end", "title_vi"]).collect();
+    let allowed: BTreeSet<&str> = required.iter().copied().chain(["end", "title_vi", "group"]).collect();
     let country_names: Vec<(&str, &str)> = raw["countries"]
         .as_array()
         .unwrap()
@@ -187,6 +188,7 @@ fn list_json_has_the_documented_fields_and_matches_the_data() {
     for e in &events {
         let k = keys(e);
         assert!(k.is_superset(&required) && k.is_subset(&allowed), "{k:?}");
+        assert_eq!(e["verified"], true);
         let id = e["id"].as_str().unwrap();
         let r = raw_events.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id} not in the data"));
         for key in ["date", "end", "status", "kind", "title", "title_vi", "summary"] {

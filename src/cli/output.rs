@@ -21,6 +21,10 @@ pub struct EventJson<'a> {
     places: &'a [String],
     people: &'a [String],
     sources: Vec<SourceJson<'a>>,
+    /// At least one quote checked against its article.
+    verified: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -71,6 +75,8 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
                 }
             })
             .collect(),
+        verified: e.is_verified(),
+        group: e.group(),
     }
 }
 
