@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cache;
 pub mod cli;
+pub mod export;
 pub mod input;
 pub mod load;
 pub mod model;

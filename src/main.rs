@@ -9,10 +9,10 @@ use std::path::Path;
 use std::process::ExitCode;
 use timeline::app::App;
 use timeline::cache::{self, Loaded};
-use timeline::cli::args::{CacheAction, Cli, Command, DataArgs};
-use timeline::cli::{UsageError, build_filter, entity_ids, order, output};
+use timeline::cli::args::{CacheAction, Cli, Command, DataArgs, Format};
+use timeline::cli::{UsageError, build_filter, output, select};
 use timeline::load::{self, DataInput, LoadError};
-use timeline::model::{EntityKind, Timeline};
+use timeline::model::{EntityKind, Event, Timeline};
 use timeline::scan;
 use timeline::search::Engine;
 use timeline::text::inert;
@@ -186,18 +186,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(Command::Check) = &cli.command {
+    if let Some(Command::Check { strict }) = &cli.command {
         // `check` always verifies from the files: that is what it is for.
         let input = data_input(&cli.data).map_err(Failure::Load)?;
         let timeline = with_progress(&input, load::load_with_progress).map_err(Failure::Load)?;
         drop(input);
-        let sources = timeline.sources.len();
-        let (events, quotes) = (timeline.events.len(), timeline.quote_count());
-        writeln!(out, "{events} events, {sources} sources, {quotes} quotes verified")?;
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return check(&timeline, *strict, &mut out);
     }
     let Loaded { timeline, engine, .. } = load_data(&cli.data).map_err(Failure::Load)?;
+    for w in &timeline.warnings {
+        eprintln!("{}", inert::line(w));
+    }
     // A big data set is millions of allocations: the OS takes them back at exit much faster
     // than freeing them one by one would.
     let (timeline, engine) = (ManuallyDrop::new(timeline), ManuallyDrop::new(engine));
@@ -221,24 +220,18 @@ fn command_on(
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     match command {
-        Command::Check | Command::Cache { .. } => {}
+        Command::Check { .. } | Command::Cache { .. } => {}
         Command::List(a) => {
-            let mut filter = build_filter(
-                timeline,
-                &a.country,
-                &a.kind,
-                a.from.as_deref(),
-                a.to.as_deref(),
-                a.search.as_deref(),
-            )?;
-            filter.order = order(a.chronological);
-            filter.people = entity_ids(timeline, EntityKind::Person, &a.person)?;
-            filter.places = entity_ids(timeline, EntityKind::Place, &a.place)?;
-            let hits = engine.run(timeline, &filter);
-            let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
+            let picked = select(timeline, engine, &a.select)?;
+            let events: Vec<_> = picked.iter().map(|&i| &timeline.events[i]).collect();
             output::write_list(out, timeline, &events, a.json)?;
             // Nothing matched: exit 1, as grep, ripgrep and `fzf --filter` do.
             return Ok(if events.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS });
+        }
+        Command::Export(a) => {
+            let picked = select(timeline, engine, &a.select)?;
+            let events: Vec<_> = picked.iter().map(|&i| &timeline.events[i]).collect();
+            export(timeline, &events, a.format, a.out.as_deref(), out)?;
         }
         Command::Show { id, json } => {
             let Some(e) = timeline.event_by_id(&id) else {
@@ -264,6 +257,39 @@ fn command_on(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `check`: counts what verified, and with `--strict` fails while any event is unverified.
+fn check(timeline: &Timeline, strict: bool, out: &mut impl Write) -> Result<ExitCode, Failure> {
+    let (events, quotes) = (timeline.events.len(), timeline.quote_count());
+    let verified = timeline.verified_count();
+    let unverified = events - verified;
+    writeln!(out, "{events} events: {verified} verified ({quotes} quotes), {unverified} unverified")?;
+    out.flush()?;
+    if strict && unverified > 0 {
+        eprintln!("timeline: --strict: {unverified} events have no checked quote");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the export to a file (replaced only once it is complete) or to standard output.
+fn export(
+    t: &Timeline,
+    events: &[&Event],
+    format: Format,
+    to: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let mut buf = Vec::new();
+    for note in timeline::export::write(&mut buf, t, events, format)? {
+        eprintln!("timeline: {}", inert::line(&note));
+    }
+    match to {
+        Some(path) => timeline::export::save(path, &buf)?,
+        None => out.write_all(&buf)?,
+    }
+    Ok(())
 }
 
 fn browse(

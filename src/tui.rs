@@ -313,6 +313,11 @@ fn carry_out(
             suspend(terminal)?;
             return resize(terminal, app, workers, window());
         }
+        Some(Effect::Export { path, format, events, replace }) => {
+            let outcome = crate::export::to_file(&app.data.timeline, &events, format, &path, replace);
+            let effect = update(app, Action::Exported(outcome));
+            return carry_out(terminal, app, workers, effect);
+        }
         Some(Effect::Quit) => return Ok(Step::End(Ended::Quit)),
         None => {}
     }

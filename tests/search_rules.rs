@@ -258,10 +258,12 @@ fn fixture() -> Timeline {
                 citations: vec![Citation { source: e.source, quote: e.quote.into(), span: 0..0 }],
                 person_ids: vec![],
                 place_ids: vec![],
+                open: Default::default(),
+                extra: Default::default(),
             }
         })
         .collect::<Vec<_>>();
-    let mut t = Timeline { events, sources, countries, people: vec![], places: vec![], scan_ignores: vec![] };
+    let mut t = Timeline { events, sources, countries, ..Timeline::default() };
     t.events.sort_by_key(|e| e.date);
     t
 }

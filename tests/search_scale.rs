@@ -113,7 +113,7 @@ fn query() -> impl Strategy<Value = String> {
 }
 
 fn filter() -> impl Strategy<Value = Filter> {
-    let year = || prop::option::of((1950i32..2030).prop_map(PartialDate::year));
+    let year = || prop::option::of((1950i64..2030).prop_map(PartialDate::year));
     let some = |n: usize| prop::option::of(0usize..n);
     (query(), any::<bool>(), some(20), some(12), year(), year(), some(8), some(8)).prop_map(
         |(query, chrono, country, kind, from, to, person, place)| Filter {
@@ -123,6 +123,8 @@ fn filter() -> impl Strategy<Value = Filter> {
             kinds: kind.map(|k| Kind::ALL[k]).into_iter().collect(),
             people: person.into_iter().collect(),
             places: place.into_iter().collect(),
+            groups: vec![],
+            verified: None,
             from,
             to,
         },

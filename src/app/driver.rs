@@ -47,6 +47,9 @@ impl Driver {
                 Some(Effect::Count { job, filter }) => {
                     Action::CountsDone(job, self.counter.search(&filter, &|| false).unwrap_or_default())
                 }
+                Some(Effect::Export { path, format, events, replace }) => Action::Exported(
+                    crate::export::to_file(&app.data.timeline, &events, format, &path, replace),
+                ),
                 other => return other,
             };
             effect = update(app, action);

@@ -12,6 +12,9 @@ pub enum Effect {
     /// `Action::CountsDone(job, results)`. Counting has its own worker, so that it and the
     /// search never cancel each other.
     Count { job: u64, filter: Filter },
+    /// Write `events` (indexes into the timeline) to `path` in `format`, replacing an existing
+    /// file only if `replace`; answer with `Action::Exported`.
+    Export { path: std::path::PathBuf, format: crate::export::Format, events: Vec<usize>, replace: bool },
     /// Stop as job control does (Ctrl-z): give the terminal back until the shell resumes us.
     Suspend,
     /// Leave the program.

@@ -9,7 +9,7 @@ use crate::view::axis::Counts;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
     /// A year header with the number of shown events in that year.
-    Year { year: i32, count: usize },
+    Year { year: i64, count: usize },
     /// An event: index into `Shown::hits`.
     Event(usize),
 }

@@ -1,6 +1,7 @@
 //! Raw command-line flags, as clap parses them. `cli::build_filter` turns them into a checked
 //! `Filter`; `main` runs the sub-command.
 
+pub use crate::export::Format;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -61,8 +62,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Validate a data set and verify every quote against its article (always from the files).
-    Check,
+    /// Validate a data set, verify every quote against its article (always from the files), and
+    /// count verified and unverified events.
+    Check {
+        /// Exit with status 1 while any event is unverified (has no checked quote).
+        #[arg(long)]
+        strict: bool,
+    },
     /// List the people of the data set: canonical name, aliases, role and number of events.
     People {
         /// Print JSON instead of text.
@@ -82,6 +88,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the selected events as TimelineJS JSON, TimelineJS CSV, Markdown, iCalendar, JSON
+    /// lines or our own format.
+    Export(ExportArgs),
     /// The index cache that makes the next load of a --data set instant.
     Cache {
         #[command(subcommand)]
@@ -97,8 +106,30 @@ pub enum CacheAction {
     Clear,
 }
 
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+}
+
 #[derive(Debug, Args, Default)]
 pub struct ListArgs {
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// Print a JSON array instead of one line per event.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Which events `list` and `export` print.
+#[derive(Debug, Args, Default)]
+pub struct SelectArgs {
     /// Only events with this partner country: ISO code, English or Vietnamese name, any case,
     /// accents optional (`LA`, `laos`, `Lào`, `lao`). Repeatable; any of them matches.
     #[arg(long, short = 'c', value_name = "COUNTRY")]
@@ -125,7 +156,18 @@ pub struct ListArgs {
     /// With --search: keep chronological order instead of ranking by relevance.
     #[arg(long)]
     pub chronological: bool,
-    /// Print a JSON array instead of one line per event.
-    #[arg(long)]
-    pub json: bool,
+    /// Only events in this TimelineJS group. Repeatable; any of them matches.
+    #[arg(long, short = 'g', value_name = "GROUP")]
+    pub group: Vec<String>,
+    /// Only verified events (`yes`: with a checked quote) or unverified ones (`no`).
+    #[arg(long, value_name = "yes|no", value_parser = parse_yes_no)]
+    pub verified: Option<bool>,
+}
+
+fn parse_yes_no(s: &str) -> Result<bool, String> {
+    match s {
+        "yes" | "y" | "true" => Ok(true),
+        "no" | "n" | "false" => Ok(false),
+        _ => Err(format!("`{s}`: write yes or no")),
+    }
 }

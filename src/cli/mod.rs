@@ -4,7 +4,8 @@ pub mod args;
 pub mod output;
 
 use crate::model::{EntityKind, Kind, PartialDate, Timeline};
-use crate::search::{Filter, Order};
+use crate::search::{Engine, Filter, Order};
+use args::SelectArgs;
 use std::fmt;
 
 /// A mistake on the command line: exit status 2.
@@ -46,7 +47,7 @@ pub fn build_filter(
     filter.from = from.map(|s| date("--from", s)).transpose()?;
     filter.to = to.map(|s| date("--to", s)).transpose()?;
     if let (Some(f), Some(t)) = (filter.from, filter.to)
-        && t.last_day() < f.first_day()
+        && t.end() <= f.start()
     {
         return Err(UsageError(format!("--to {} is before --from {}", t.iso(), f.iso())));
     }
@@ -87,4 +88,25 @@ pub fn entity_ids(t: &Timeline, kind: EntityKind, names: &[String]) -> Result<Ve
         }
     }
     Ok(ids)
+}
+
+/// The events `list` and `export` print, as indexes into `t.events`, in the order asked for.
+pub fn select(t: &Timeline, engine: &Engine, a: &SelectArgs) -> Result<Vec<usize>, UsageError> {
+    let mut filter =
+        build_filter(t, &a.country, &a.kind, a.from.as_deref(), a.to.as_deref(), a.search.as_deref())?;
+    filter.order = order(a.chronological);
+    filter.verified = a.verified;
+    filter.people = entity_ids(t, EntityKind::Person, &a.person)?;
+    filter.places = entity_ids(t, EntityKind::Place, &a.place)?;
+    let groups = t.groups();
+    for g in &a.group {
+        let Some(found) = groups.iter().find(|(name, _)| name.eq_ignore_ascii_case(g.trim())) else {
+            let known: Vec<&str> = groups.iter().map(|(n, _)| n.as_str()).collect();
+            let known =
+                if known.is_empty() { "this data set has no groups".into() } else { known.join(", ") };
+            return Err(UsageError(format!("unknown group `{g}`; groups: {known}")));
+        };
+        filter.groups.push(found.0.clone());
+    }
+    Ok(engine.run(t, &filter).iter().map(|h| h.event).collect())
 }

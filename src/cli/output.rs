@@ -1,79 +1,11 @@
 //! What the sub-commands print: plain lines for people and scripts, or JSON.
 
+use crate::export::json::{EventJson, event_json};
 use crate::model::context::quote_context;
 use crate::model::{EntityKind, Event, Timeline};
 use crate::text::inert::{self, line};
 use serde::Serialize;
 use std::io::{self, Write};
-
-#[derive(Serialize)]
-pub struct EventJson<'a> {
-    id: &'a str,
-    date: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    end: Option<String>,
-    status: &'static str,
-    kind: &'static str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    title_vi: Option<&'a str>,
-    summary: &'a str,
-    countries: Vec<CountryRef<'a>>,
-    places: &'a [String],
-    people: &'a [String],
-    sources: Vec<SourceJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct CountryRef<'a> {
-    code: &'a str,
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct SourceJson<'a> {
-    file: &'a str,
-    outlet: &'a str,
-    published: String,
-    quote: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    context: Option<&'a str>,
-}
-
-/// The JSON form of an event; `with_context` adds each quote's surrounding sentence.
-pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> EventJson<'a> {
-    EventJson {
-        id: &e.id,
-        date: e.date.iso(),
-        end: e.end.map(|d| d.iso()),
-        status: e.status.as_str(),
-        kind: e.kind.as_str(),
-        title: &e.title,
-        title_vi: e.title_vi.as_deref(),
-        summary: &e.summary,
-        countries: e
-            .countries
-            .iter()
-            .map(|&c| CountryRef { code: &t.countries[c].code, name: &t.countries[c].name })
-            .collect(),
-        places: &e.places,
-        people: &e.people,
-        sources: e
-            .citations
-            .iter()
-            .map(|c| {
-                let s = &t.sources[c.source];
-                SourceJson {
-                    file: &s.file,
-                    outlet: &s.outlet,
-                    published: s.published.to_string(),
-                    quote: &c.quote,
-                    context: with_context.then(|| &s.text[quote_context(&s.text, &c.span)]),
-                }
-            })
-            .collect(),
-    }
-}
 
 /// One line per event: date, countries, kind, title, id.
 pub fn list_line(t: &Timeline, e: &Event) -> String {
@@ -81,7 +13,12 @@ pub fn list_line(t: &Timeline, e: &Event) -> String {
         Some(end) => format!("{}..{}", e.date.iso(), end.iso()),
         None => e.date.iso(),
     };
-    let planned = if e.status == crate::model::Status::Planned { " (planned)" } else { "" };
+    let planned = match (e.status == crate::model::Status::Planned, e.is_verified()) {
+        (false, true) => "",
+        (true, true) => " (planned)",
+        (false, false) => " (unverified)",
+        (true, false) => " (planned, unverified)",
+    };
     format!(
         "{date:<22} {:<6} {:<12} {}{planned}  [{}]",
         line(&t.country_codes(e).join(",")),
@@ -123,7 +60,12 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         .collect();
     writeln!(out, "Date:      {} ({})", e.date_label(), e.status.as_str())?;
     writeln!(out, "Kind:      {}", e.kind.label())?;
-    writeln!(out, "Countries: {}", countries.join(", "))?;
+    if !countries.is_empty() {
+        writeln!(out, "Countries: {}", countries.join(", "))?;
+    }
+    if let Some(d) = e.extra.as_ref().and_then(|x| x.display_date.as_deref()) {
+        writeln!(out, "Shown as:  {d}")?;
+    }
     if !e.places.is_empty() {
         writeln!(out, "Places:    {}", line(&e.places.join(", ")))?;
     }
@@ -131,6 +73,26 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         writeln!(out, "People:    {}", line(&e.people.join(", ")))?;
     }
     writeln!(out, "Id:        {}", line(&e.id))?;
+    if let Some(g) = e.group() {
+        writeln!(out, "Group:     {}", line(g))?;
+    }
+    if !e.is_verified() {
+        writeln!(out, "Unverified: no quote from an article checks this event.")?;
+    }
+    for l in e.links() {
+        writeln!(
+            out,
+            "Link:      {}{}",
+            l.title.as_deref().map(|t| format!("{} ", line(t))).unwrap_or_default(),
+            line(&l.url)
+        )?;
+    }
+    if let Some(m) = e.media() {
+        writeln!(out, "Media:     {}", line(&m.url))?;
+        for v in [&m.caption, &m.credit].into_iter().flatten() {
+            writeln!(out, "           {}", line(v))?;
+        }
+    }
     writeln!(out, "\n{}\n", inert::text(&e.summary))?;
     for (i, c) in e.citations.iter().enumerate() {
         let s = &t.sources[c.source];

@@ -87,6 +87,8 @@ pub enum Action {
     ToggleEntry,
     /// Open the `:` line to limit the period or jump to a year.
     StartCommand,
+    /// Open the `:` line as `:export `, to write the shown events to a file.
+    StartExport,
     /// Clear every filter and the search.
     ClearAll,
     /// A mouse click at a screen cell.
@@ -95,6 +97,8 @@ pub enum Action {
     Wheel { col: u16, row: u16, down: bool },
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
+    /// An export finished: what to tell the user, or why it failed.
+    Exported(Result<String, String>),
     /// A background search finished: its generation and its results.
     SearchDone(u64, crate::search::Results),
     /// A picker's background count search finished: its number and its results.

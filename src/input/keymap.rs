@@ -238,6 +238,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: &[Browse],
+        keys: &[k('e')],
+        action: Action::StartExport,
+        help: "export the shown events to a file (:export FILE [FORMAT])",
+        hint: None,
+    },
+    Binding {
+        modes: &[Browse],
         keys: &[k('x')],
         action: Action::ClearAll,
         help: "clear the search and every filter",

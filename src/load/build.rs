@@ -10,13 +10,26 @@ use crate::model::country::iso_name;
 use crate::model::{Country, EntityKind, PartialDate, Precision, Source, Timeline};
 use std::collections::HashMap;
 
-const EVENT_REQUIRED: &[&str] = &["id", "date", "status", "kind", "countries", "title", "summary", "sources"];
-const EVENT_OPTIONAL: &[&str] = &["end", "places", "people", "title_vi"];
+const EVENT_REQUIRED: &[&str] = &["id", "date", "status", "kind", "title", "summary"];
+const EVENT_OPTIONAL: &[&str] = &[
+    "end",
+    "countries",
+    "sources",
+    "places",
+    "people",
+    "title_vi",
+    "group",
+    "media",
+    "display_date",
+    "background",
+];
 const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "about", "evidence"];
 
 const SECTIONS: &[&str] = &["countries", "sources", "people", "places", "scan_ignore", "events"];
 /// The sections a data set must have; `people`, `places` and `scan_ignore` are optional.
 const REQUIRED_SECTIONS: &[&str] = &["countries", "sources", "events"];
+/// Optional top-level fields: a title slide and eras, as TimelineJS files have them.
+const OPTIONAL_SECTIONS: &[&str] = &["title", "eras"];
 
 /// Loads a data set; also returns, for each source, the key of its article as read (for the cache).
 pub fn build(
@@ -24,6 +37,12 @@ pub fn build(
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
+    let kind = super::tjs::detect(text);
+    if kind != super::tjs::Kind::Native
+        && let Some(t) = super::tjs::load(&input.path, text, kind)?
+    {
+        return Ok((t, Vec::new()));
+    }
     let mut b = Builder {
         cx: Ctx::new(&input.path, text),
         input,
@@ -89,7 +108,7 @@ pub fn build(
         return Err(LoadError { problems });
     }
     let mut t = b.timeline;
-    t.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+    crate::model::sort_events(&mut t.events);
     Ok((t, keys))
 }
 
@@ -152,11 +171,14 @@ impl Builder<'_> {
     /// One piece of the top level: a section's start, one of its items, or another member.
     fn top(&mut self, item: json::Top, top: &mut TopLevel) {
         match item {
+            json::Top::Member(key, v) if key.name == "title" => self.title_slide(&v),
+            json::Top::ArrayStart(key, _) if key.name == "eras" => {}
             json::Top::ArrayStart(key, _) | json::Top::Member(key, _) => {
                 if !SECTIONS.contains(&key.name.as_str()) {
-                    let hint = match did_you_mean(&key.name, SECTIONS) {
+                    let known: Vec<&str> = SECTIONS.iter().chain(OPTIONAL_SECTIONS).copied().collect();
+                    let hint = match did_you_mean(&key.name, &known) {
                         Some(k) => format!("did you mean `{k}`?"),
-                        None => format!("known fields are {}", SECTIONS.join(", ")),
+                        None => format!("known fields are {}", known.join(", ")),
                     };
                     self.cx.at(key.at, format!("unknown field `{}` in the data set; {hint}", key.name));
                 } else if let Some(&first) = top.seen.get(&key.name) {
@@ -183,6 +205,7 @@ impl Builder<'_> {
             json::Top::Item(key, v) => match key.name.as_str() {
                 "countries" => self.country(&v),
                 "sources" => self.source(&v),
+                "eras" => self.era(&v),
                 _ if top.seen.contains_key("countries") && top.seen.contains_key("sources") => {
                     self.item(&key.name, &v)
                 }
@@ -321,6 +344,8 @@ impl Builder<'_> {
     }
 }
 
+mod dates;
 mod event;
+mod extra;
 mod finish;
 mod registry;

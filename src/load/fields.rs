@@ -13,11 +13,13 @@ pub struct Ctx<'a> {
     /// Built on the first problem only: a valid file never pays for it.
     lines: std::cell::OnceCell<LineIndex<'a>>,
     pub problems: Vec<Problem>,
+    /// What was accepted but deserves a word: `message` starts with `warning: `.
+    pub warnings: Vec<Problem>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(file: &'a str, text: &'a str) -> Self {
-        Self { file, text, lines: std::cell::OnceCell::new(), problems: Vec::new() }
+        Self { file, text, lines: std::cell::OnceCell::new(), problems: Vec::new(), warnings: Vec::new() }
     }
 
     fn line_col(&self, at: usize) -> (usize, usize) {
@@ -44,6 +46,13 @@ impl<'a> Ctx<'a> {
             }),
             _ => {}
         }
+    }
+
+    /// Records a warning at a byte offset of the data file.
+    pub fn warn(&mut self, at: usize, message: impl Into<String>) {
+        let (line, col) = self.line_col(at);
+        let message = format!("warning: {}", message.into());
+        self.warnings.push(Problem { file: self.file.to_string(), line, col, message });
     }
 
     pub fn pos(&self, at: usize) -> String {

@@ -58,10 +58,9 @@ impl fmt::Display for SyntaxError {
 
 const MAX_DEPTH: usize = 128;
 
-/// Parses a whole document into one tree: one value, surrounded only by white space. The loader
-/// streams with `parse_top_level` instead; this entry point lets the tests drive the value parser
-/// on any document.
-#[cfg(test)]
+/// Parses a whole document into one tree: one value, surrounded only by white space. Our own
+/// data sets are streamed with `parse_top_level` instead; TimelineJS files, which are small, are
+/// read whole.
 pub fn parse(text: &str) -> Result<Spanned, SyntaxError> {
     let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 0 };
     p.ws();

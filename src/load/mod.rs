@@ -9,6 +9,7 @@ pub mod json;
 mod problem;
 mod quotes;
 pub mod seeds;
+pub mod tjs;
 
 pub use fields::MAX_KEPT;
 pub use problem::{LoadError, MAX_SHOWN, Problem};

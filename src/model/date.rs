@@ -1,55 +1,149 @@
-//! Partial dates: a year, a month or a day, kept at the precision the source gives.
+//! Dates as honest as their sources: known to the year, month, day or a time of day; before the
+//! common era or billions of years ago; uncertain (`?`), approximate (`~`) or with unspecified
+//! digits (`196X`), in the Extended Date/Time Format (EDTF, ISO 8601-2) levels 0 and 1.
+//!
+//! Years are astronomical, as in EDTF: year 0 is 1 BCE, year −1 is 2 BCE.
+
+mod edtf;
+mod show;
+#[cfg(test)]
+mod tests;
+
+pub use edtf::{Bound, Interval};
+pub use show::year_label;
 
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
-use std::fmt;
 
 /// How much of a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
     Year,
     Month,
     Day,
+    Hour,
+    Minute,
+    Second,
+    Millisecond,
 }
 
-/// A date known to the year, the month or the day. It stands for the whole period it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub struct PartialDate {
-    year: i32,
-    month: Option<u32>,
-    day: Option<u32>,
+/// EDTF qualifiers of a whole date: `?` uncertain, `~` approximate, `%` both.
+#[derive(
+    serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord,
+)]
+pub struct Qualifier {
+    pub uncertain: bool,
+    pub approximate: bool,
 }
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-impl PartialDate {
-    pub fn year(year: i32) -> Self {
-        Self { year, month: None, day: None }
+impl Qualifier {
+    pub fn is_none(self) -> bool {
+        !self.uncertain && !self.approximate
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates.
-    pub fn parse(s: &str) -> Result<Self, String> {
-        let bad = || format!("`{s}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD");
-        let parts: Vec<&str> = s.split('-').collect();
-        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-        match parts.as_slice() {
-            [y] if digits(y, 4) => Self::checked(y.parse().map_err(|_| bad())?, None, None),
-            [y, m] if digits(y, 4) && digits(m, 2) => {
-                Self::checked(y.parse().map_err(|_| bad())?, Some(m.parse().map_err(|_| bad())?), None)
-            }
-            [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => Self::checked(
-                y.parse().map_err(|_| bad())?,
-                Some(m.parse().map_err(|_| bad())?),
-                Some(d.parse().map_err(|_| bad())?),
-            ),
-            _ => Err(bad()),
+    /// The EDTF suffix: ``, `?`, `~` or `%`.
+    pub fn suffix(self) -> &'static str {
+        match (self.uncertain, self.approximate) {
+            (false, false) => "",
+            (true, false) => "?",
+            (false, true) => "~",
+            (true, true) => "%",
+        }
+    }
+}
+
+/// Parts of a date the source leaves unspecified (EDTF `X`): the last one or two digits of the
+/// year, the month, the day.
+#[derive(
+    serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord,
+)]
+pub struct Unspecified {
+    pub year_digits: u8,
+    pub month: bool,
+    pub day: bool,
+}
+
+/// A time of day, to the hour, minute, second or millisecond, with its UTC offset if given.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TimeOfDay {
+    pub hour: u8,
+    pub minute: Option<u8>,
+    pub second: Option<u8>,
+    pub milli: Option<u16>,
+    /// Minutes east of UTC (`Z` is `Some(0)`); `None` is local time.
+    pub offset: Option<i16>,
+}
+
+impl TimeOfDay {
+    fn precision(&self) -> Precision {
+        match (self.minute, self.second, self.milli) {
+            (None, ..) => Precision::Hour,
+            (Some(_), None, _) => Precision::Minute,
+            (Some(_), Some(_), None) => Precision::Second,
+            _ => Precision::Millisecond,
         }
     }
 
-    fn checked(year: i32, month: Option<u32>, day: Option<u32>) -> Result<Self, String> {
-        if year == 0 {
-            return Err("year 0000 does not exist; years start at 0001".into());
+    /// Milliseconds since midnight of the first moment, and the length of the period named.
+    fn millis(&self) -> (i128, i128) {
+        let m = |v: Option<u8>| i128::from(v.unwrap_or(0));
+        let start = i128::from(self.hour) * 3_600_000
+            + m(self.minute) * 60_000
+            + m(self.second) * 1000
+            + i128::from(self.milli.unwrap_or(0));
+        let len = match self.precision() {
+            Precision::Hour => 3_600_000,
+            Precision::Minute => 60_000,
+            Precision::Second => 1000,
+            _ => 1,
+        };
+        // A UTC offset moves the moment; local times are taken as UTC.
+        (start - i128::from(self.offset.unwrap_or(0)) * 60_000, len)
+    }
+}
+
+/// A point on one line from the Big Bang to the far future: milliseconds since 0001-01-01.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Moment(pub i128);
+
+const DAY_MS: i128 = 86_400_000;
+/// Beyond these years only the year can be known; months and days need four-digit years.
+pub const MAX_DETAILED_YEAR: i64 = 9999;
+
+/// A date known to the year, month, day or time of day. It stands for the whole period it names.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: i64,
+    month: Option<u8>,
+    day: Option<u8>,
+    time: Option<TimeOfDay>,
+    qualifier: Qualifier,
+    unspecified: Unspecified,
+}
+
+pub(crate) const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+impl PartialDate {
+    /// A year, astronomical (0 is 1 BCE).
+    pub fn year(year: i64) -> Self {
+        Self {
+            year,
+            month: None,
+            day: None,
+            time: None,
+            qualifier: Qualifier::default(),
+            unspecified: Unspecified::default(),
+        }
+    }
+
+    /// A checked date; months and days need a year within ±9999.
+    pub fn ymd(year: i64, month: Option<u32>, day: Option<u32>) -> Result<Self, String> {
+        if (month.is_some() || day.is_some()) && year.abs() > MAX_DETAILED_YEAR {
+            return Err(format!("year {year} has too many digits for a month or day; give only the year"));
+        }
+        if day.is_some() && month.is_none() {
+            return Err("a day needs a month".into());
         }
         if let Some(m) = month
             && !(1..=12).contains(&m)
@@ -57,7 +151,7 @@ impl PartialDate {
             return Err(format!("month {m:02} does not exist; months run from 01 to 12"));
         }
         if let (Some(m), Some(d)) = (month, day)
-            && NaiveDate::from_ymd_opt(year, m, d).is_none()
+            && NaiveDate::from_ymd_opt(year as i32, m, d).is_none()
         {
             let last = days_in_month(year, m);
             return Err(format!(
@@ -65,163 +159,189 @@ impl PartialDate {
                 MONTHS[m as usize - 1]
             ));
         }
-        Ok(Self { year, month, day })
+        Ok(Self { month: month.map(|m| m as u8), day: day.map(|d| d as u8), ..Self::year(year) })
+    }
+
+    /// Parses one EDTF level 0–1 date (not an interval): `1959`, `2025-05-07`, `-0499`,
+    /// `Y-13800000000`, `1966~`, `2026-01?`, `196X`, `2025-05-07T14:30:00Z`.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        edtf::parse_date(s)
+    }
+
+    /// This date with a time of day; the date must be known to the day.
+    pub fn with_time(self, time: TimeOfDay) -> Result<Self, String> {
+        if self.day.is_none() {
+            return Err("a time of day needs a full date".into());
+        }
+        let ok = time.hour < 24
+            && time.minute.is_none_or(|m| m < 60)
+            && time.second.is_none_or(|s| s < 61)
+            && time.milli.is_none_or(|ms| ms < 1000);
+        if !ok {
+            return Err(format!("{:02}:{:02} is not a time of day", time.hour, time.minute.unwrap_or(0)));
+        }
+        Ok(Self { time: Some(time), ..self })
+    }
+
+    pub fn with_qualifier(self, qualifier: Qualifier) -> Self {
+        Self { qualifier, ..self }
+    }
+
+    pub(crate) fn with_unspecified(self, unspecified: Unspecified) -> Self {
+        Self { unspecified, ..self }
     }
 
     pub fn precision(&self) -> Precision {
-        match (self.month, self.day) {
-            (None, _) => Precision::Year,
-            (Some(_), None) => Precision::Month,
-            (Some(_), Some(_)) => Precision::Day,
+        match (self.month, self.day, &self.time) {
+            (None, ..) => Precision::Year,
+            (Some(_), None, _) => Precision::Month,
+            (Some(_), Some(_), None) => Precision::Day,
+            (.., Some(t)) => t.precision(),
         }
     }
 
-    pub fn year_value(&self) -> i32 {
+    /// The astronomical year (0 is 1 BCE).
+    pub fn year_value(&self) -> i64 {
         self.year
     }
 
     pub fn month_value(&self) -> Option<u32> {
-        self.month
+        self.month.map(u32::from)
     }
 
-    /// The first day of the period this date names.
-    pub fn first_day(&self) -> NaiveDate {
-        let (m, d) = (self.month.unwrap_or(1), self.day.unwrap_or(1));
-        NaiveDate::from_ymd_opt(self.year, m, d).unwrap_or(NaiveDate::MIN)
+    pub fn day_value(&self) -> Option<u32> {
+        self.day.map(u32::from)
     }
 
-    /// The last day of the period this date names.
-    pub fn last_day(&self) -> NaiveDate {
-        let m = self.month.unwrap_or(12);
-        let d = self.day.unwrap_or_else(|| days_in_month(self.year, m));
-        NaiveDate::from_ymd_opt(self.year, m, d).unwrap_or(NaiveDate::MAX)
+    pub fn time(&self) -> Option<TimeOfDay> {
+        self.time
     }
 
-    /// ISO form at its own precision: `1959`, `2025-05`, `2025-05-07`.
-    pub fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (None, _) => format!("{:04}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-        }
+    pub fn qualifier(&self) -> Qualifier {
+        self.qualifier
     }
 
-    /// A span label: `26–27 Jan 2026`, `30 Jan – 2 Feb 2026`, `2020–2021`.
-    pub fn span_label(&self, end: Option<&PartialDate>) -> String {
-        let Some(end) = end.filter(|e| *e != self) else {
-            return self.to_string();
+    pub fn unspecified(&self) -> Unspecified {
+        self.unspecified
+    }
+
+    /// Uncertain, approximate or with unspecified digits: not exactly what a source states.
+    pub fn is_fuzzy(&self) -> bool {
+        !self.qualifier.is_none() || self.unspecified != Unspecified::default()
+    }
+
+    /// The same period without qualifiers, for comparisons that must ignore them.
+    pub fn plain(&self) -> Self {
+        Self { qualifier: Qualifier::default(), ..*self }
+    }
+
+    /// The first moment of the period this date names.
+    pub fn start(&self) -> Moment {
+        let year_span = 10i64.pow(u32::from(self.unspecified.year_digits));
+        let year = if year_span > 1 { self.year - self.year.rem_euclid(year_span) } else { self.year };
+        let days = days_before(year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        Moment(days * DAY_MS + self.time.map_or(0, |t| t.millis().0))
+    }
+
+    /// The first moment after the period this date names.
+    pub fn end(&self) -> Moment {
+        let year_span = 10i64.pow(u32::from(self.unspecified.year_digits));
+        let first = if year_span > 1 { self.year - self.year.rem_euclid(year_span) } else { self.year };
+        let days = match (self.month, self.day) {
+            (None, _) => days_before(first.saturating_add(year_span), 1, 1),
+            (Some(12), None) => days_before(self.year + 1, 1, 1),
+            (Some(m), None) => days_before(self.year, m + 1, 1),
+            (Some(m), Some(d)) => days_before(self.year, m, d) + 1,
         };
-        let same_year = self.year == end.year;
-        match (self.precision(), end.precision()) {
-            (Precision::Day, Precision::Day) if same_year && self.month == end.month => {
-                format!("{}–{}", self.day.unwrap_or(1), end)
+        match self.time {
+            None => Moment(days * DAY_MS),
+            Some(t) => {
+                let (start, len) = t.millis();
+                Moment((days - 1) * DAY_MS + start + len)
             }
-            (Precision::Day, Precision::Day) if same_year => format!(
-                "{} {} – {}",
-                self.day.unwrap_or(1),
-                MONTHS[self.month.unwrap_or(1) as usize - 1],
-                end
-            ),
-            (Precision::Month, Precision::Month) if same_year => {
-                format!("{}–{}", MONTHS[self.month.unwrap_or(1) as usize - 1], end)
-            }
-            (Precision::Year, Precision::Year) => format!("{}–{}", self.year, end.year),
-            _ => format!("{self} – {end}"),
         }
     }
+
+    /// The first day of the period, clamped to the range of calendar dates chrono can hold.
+    pub fn first_day(&self) -> NaiveDate {
+        moment_day(self.start())
+    }
+
+    /// The last day of the period, clamped like `first_day`.
+    pub fn last_day(&self) -> NaiveDate {
+        moment_day(Moment(self.end().0 - 1))
+    }
+
+    /// The EDTF form, the form our data files use: `1959`, `2025-05-07`, `1966~`, `-0499`.
+    pub fn iso(&self) -> String {
+        show::edtf(self)
+    }
+
+    /// A span label: `26–27 Jan 2026`, `30 Jan – 2 Feb 2026`, `2020–2021`, `c. 1966 – 1970`.
+    pub fn span_label(&self, end: Option<&PartialDate>) -> String {
+        show::span_label(self, end)
+    }
+
+    /// Orders by the period named only (start, then coarser first, then end), ignoring
+    /// qualifiers: what the timeline sorts by, with ids breaking ties.
+    pub fn cmp_period(&self, other: &Self) -> Ordering {
+        self.start()
+            .cmp(&other.start())
+            .then(self.precision().cmp(&other.precision()))
+            .then_with(|| self.end().cmp(&other.end()))
+    }
+
+    /// Sort key for equal starts and precisions: everything else, so that `Ord` agrees with `Eq`.
+    fn rest(&self) -> (i128, Qualifier, Unspecified, Option<TimeOfDay>) {
+        (self.end().0, self.qualifier, self.unspecified, self.time)
+    }
+}
+
+/// Days from 0001-01-01 to the given day; years far outside the calendar use the mean
+/// Gregorian year.
+fn days_before(year: i64, month: u8, day: u8) -> i128 {
+    if year.abs() <= 200_000
+        && let Some(d) = NaiveDate::from_ymd_opt(year as i32, u32::from(month), u32::from(day))
+    {
+        return i128::from(d.num_days_from_ce() - 1);
+    }
+    (i128::from(year) - 1) * 146_097 / 400
+}
+
+fn moment_day(m: Moment) -> NaiveDate {
+    let days = m.0.div_euclid(DAY_MS);
+    match i32::try_from(days + 1) {
+        Ok(d) => NaiveDate::from_num_days_from_ce_opt(d).unwrap_or(if days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        }),
+        Err(_) if days < 0 => NaiveDate::MIN,
+        Err(_) => NaiveDate::MAX,
+    }
+}
+
+pub(crate) fn days_in_month(year: i64, month: u32) -> u32 {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year as i32 + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year as i32, month + 1, 1)
+    };
+    next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
 }
 
 /// Order by earliest moment; on a tie the coarser date first (`2025` < `2025-05` < `2025-05-01`).
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.first_day().cmp(&other.first_day()).then(self.precision().cmp(&other.precision()))
+        self.start()
+            .cmp(&other.start())
+            .then(self.precision().cmp(&other.precision()))
+            .then_with(|| self.rest().cmp(&other.rest()))
     }
 }
 
 impl PartialOrd for PartialDate {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
-    }
-}
-
-/// Human form at its own precision: `1959`, `May 2025`, `7 May 2025`.
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.month, self.day) {
-            (None, _) => write!(f, "{}", self.year),
-            (Some(m), None) => write!(f, "{} {}", MONTHS[m as usize - 1], self.year),
-            (Some(m), Some(d)) => write!(f, "{d} {} {}", MONTHS[m as usize - 1], self.year),
-        }
-    }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    };
-    next.and_then(|n| n.pred_opt()).map_or(31, |d| d.day())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> PartialDate {
-        PartialDate::parse(s).unwrap()
-    }
-
-    #[test]
-    fn parses_each_precision() {
-        assert_eq!(d("1959").precision(), Precision::Year);
-        assert_eq!(d("2025-05").precision(), Precision::Month);
-        assert_eq!(d("2025-05-07").precision(), Precision::Day);
-        assert_eq!(d("2024-02-29").iso(), "2024-02-29");
-    }
-
-    #[test]
-    fn rejects_impossible_and_malformed_dates() {
-        for (input, needle) in [
-            ("2025-02-30", "Feb 2025 has 28 days"),
-            ("2023-02-29", "Feb 2023 has 28 days"),
-            ("2025-13", "month 13 does not exist"),
-            ("2025-00-10", "month 00 does not exist"),
-            ("0000", "year 0000"),
-            ("25-05-07", "not a date"),
-            ("2025/05/07", "not a date"),
-            ("2025-5-7", "not a date"),
-            ("", "not a date"),
-            ("２０２５", "not a date"),
-        ] {
-            let err = PartialDate::parse(input).unwrap_err();
-            assert!(err.contains(needle), "{input}: {err}");
-        }
-    }
-
-    #[test]
-    fn displays_at_its_precision() {
-        assert_eq!(d("1959").to_string(), "1959");
-        assert_eq!(d("2025-05").to_string(), "May 2025");
-        assert_eq!(d("2025-05-07").to_string(), "7 May 2025");
-        assert_eq!(d("2026-01-26").span_label(Some(&d("2026-01-27"))), "26–27 Jan 2026");
-        assert_eq!(d("2026-01-30").span_label(Some(&d("2026-02-02"))), "30 Jan – 2 Feb 2026");
-        assert_eq!(d("2020").span_label(Some(&d("2021"))), "2020–2021");
-        assert_eq!(d("2020").span_label(None), "2020");
-    }
-
-    #[test]
-    fn orders_by_earliest_moment_then_coarser_first() {
-        let mut v = [d("2025-05-01"), d("2025-05"), d("2025"), d("1959"), d("2024-12-31")];
-        v.sort();
-        let iso: Vec<String> = v.iter().map(PartialDate::iso).collect();
-        assert_eq!(iso, ["1959", "2024-12-31", "2025", "2025-05", "2025-05-01"]);
-    }
-
-    #[test]
-    fn knows_first_and_last_day() {
-        assert_eq!(d("2024-02").last_day().to_string(), "2024-02-29");
-        assert_eq!(d("2025").last_day().to_string(), "2025-12-31");
-        assert_eq!(d("2025-05").first_day().to_string(), "2025-05-01");
     }
 }

@@ -38,6 +38,10 @@ pub struct Filter {
     pub places: Vec<usize>,
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
+    /// TimelineJS groups; an event matches if it is in any of them. Empty: all.
+    pub groups: Vec<String>,
+    /// Provenance: only verified (`Some(true)`) or unverified (`Some(false)`) events.
+    pub verified: Option<bool>,
     pub order: Order,
 }
 
@@ -218,8 +222,9 @@ pub fn passes_filters(t: &Timeline, i: usize, f: &Filter) -> bool {
         && (f.kinds.is_empty() || f.kinds.contains(&e.kind))
         && (f.people.is_empty() || e.person_ids.iter().any(|p| f.people.contains(p)))
         && (f.places.is_empty() || e.place_ids.iter().any(|p| f.places.contains(p)))
-        && f.from.is_none_or(|from| fields::ends_after(e, &from))
-        && f.to.is_none_or(|to| fields::starts_before(e, &to))
+        && e.overlaps(f.from.as_ref(), f.to.as_ref())
+        && (f.groups.is_empty() || e.group().is_some_and(|g| f.groups.iter().any(|x| x == g)))
+        && f.verified.is_none_or(|v| e.is_verified() == v)
 }
 
 /// Turns matched char indices of a folded copy into byte ranges of the original text. A range

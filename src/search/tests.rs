@@ -21,6 +21,8 @@ fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countrie
         title_vi: None,
         summary: summary.into(),
         citations: vec![Citation { source: 0, quote: quote.into(), span: 0..0 }],
+        open: Default::default(),
+        extra: None,
     }
 }
 

@@ -41,8 +41,8 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     f.render_widget(Paragraph::new(lines), inner);
 }
 
-fn year_line(year: i32, count: usize, w: usize, theme: &Theme) -> Line<'static> {
-    let label = format!("── {year} ");
+fn year_line(year: i64, count: usize, w: usize, theme: &Theme) -> Line<'static> {
+    let label = format!("── {} ", crate::model::date::year_label(year));
     let tail = format!(" {count} event{} ", if count == 1 { "" } else { "s" });
     let fill = w.saturating_sub(width(&label) + width(&tail));
     Line::from(vec![
@@ -78,6 +78,10 @@ fn event_line(
     ];
     if planned {
         spans.push(Span::styled("planned · ", theme.planned()));
+    }
+    // Unverified (no checked quote): a hollow mark, explained in the detail pane.
+    if !e.is_verified() {
+        spans.push(Span::styled("◌ ", theme.dim()));
     }
     let title_marks = marks_for(marks, Field::Title, theme);
     spans.extend(

@@ -4,21 +4,42 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// A piecewise-linear map from dates to a fraction of the strip's width.
+/// A piecewise-linear map from dates to a fraction of the strip's width. Dates are days since
+/// 0001-01-01 (`f64`), so that the strip can reach from the Big Bang to a time of day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scale {
-    /// Boundary dates and the fraction of the width where each falls; increasing.
-    pub stops: Vec<(NaiveDate, f64)>,
+    /// Boundary days and the fraction of the width where each falls; increasing.
+    pub stops: Vec<(f64, f64)>,
 }
 
 /// Share of the width for: the distant past, the last ten years, the last year, the last months.
 const WEIGHTS: [f64; 4] = [0.25, 0.20, 0.25, 0.30];
 
+/// A calendar day as days since 0001-01-01.
+pub fn day_number(d: NaiveDate) -> f64 {
+    f64::from(d.num_days_from_ce() - 1)
+}
+
+/// The days since 0001-01-01 at which a moment falls.
+pub fn moment_days(m: crate::model::Moment) -> f64 {
+    m.0 as f64 / 86_400_000.0
+}
+
+fn calendar(days: f64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(days.floor() as i64 + 1).ok()?)
+}
+
 impl Scale {
-    pub fn new(first: NaiveDate, last: NaiveDate) -> Scale {
+    /// A scale from the first day of the data to the last (both days since 0001-01-01).
+    pub fn new(first: f64, last: f64) -> Scale {
+        let (Some(first_d), Some(last_d)) = (calendar(first), calendar(last)) else {
+            // Beyond the calendar (geological or cosmological time): one linear segment.
+            // Like the calendar scale, the last stop is the day after the span.
+            return Scale { stops: vec![(first, 0.0), ((last + 1.0).max(first + 1.0), 1.0)] };
+        };
         let start =
-            NaiveDate::from_ymd_opt(first.year() - first.year().rem_euclid(10), 1, 1).unwrap_or(first);
-        let end = next_month(last);
+            NaiveDate::from_ymd_opt(first_d.year() - first_d.year().rem_euclid(10), 1, 1).unwrap_or(first_d);
+        let end = next_month(last_d);
         let y = |year| NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(start);
         let months_back = end.checked_sub_months(chrono::Months::new(3)).unwrap_or(start);
         let candidates = [y(end.year() - 10), y(end.year() - 1), months_back, end];
@@ -32,11 +53,11 @@ impl Scale {
         }
         // Dropped segments give their room to the ones left.
         let total = bounds.last().map_or(1.0, |b| b.1).max(f64::EPSILON);
-        Scale { stops: bounds.into_iter().map(|(d, f)| (d, f / total)).collect() }
+        Scale { stops: bounds.into_iter().map(|(d, f)| (day_number(d), f / total)).collect() }
     }
 
-    /// Where a date falls, from 0.0 to 1.0.
-    pub fn at(&self, d: NaiveDate) -> f64 {
+    /// Where a day falls, from 0.0 to 1.0.
+    pub fn at(&self, d: f64) -> f64 {
         let s = &self.stops;
         if s.len() < 2 || d <= s[0].0 {
             return 0.0;
@@ -44,15 +65,14 @@ impl Scale {
         for w in s.windows(2) {
             let ((a, fa), (b, fb)) = (w[0], w[1]);
             if d < b {
-                let span = (b - a).num_days().max(1) as f64;
-                return fa + (fb - fa) * (d - a).num_days() as f64 / span;
+                return fa + (fb - fa) * (d - a) / (b - a).max(1.0);
             }
         }
         1.0
     }
 
-    /// The column of a date on a strip `width` cells wide.
-    pub fn col(&self, d: NaiveDate, width: u16) -> u16 {
+    /// The column of a day on a strip `width` cells wide.
+    pub fn col(&self, d: f64, width: u16) -> u16 {
         ((self.at(d) * (width.saturating_sub(1)) as f64).round() as u16).min(width.saturating_sub(1))
     }
 }
@@ -62,9 +82,16 @@ fn next_month(d: NaiveDate) -> NaiveDate {
     first.checked_add_months(chrono::Months::new(1)).unwrap_or(d)
 }
 
-/// A boundary's label: the year, or the month when it is not January.
-pub fn label(d: NaiveDate) -> String {
-    if d.month() == 1 { d.year().to_string() } else { d.format("%b %Y").to_string() }
+/// `1950`, `Dec 2025`, `500 BCE`, `13.8 billion years ago`.
+pub fn label(days: f64, closing: bool) -> String {
+    let Some(d) = calendar(if closing { days - 1.0 } else { days }) else {
+        let year = (days / 365.2425).floor() as i64 + 1;
+        return crate::model::date::year_label(year);
+    };
+    if d.year() < 1 {
+        return crate::model::date::year_label(i64::from(d.year()));
+    }
+    if d.month() == 1 && !closing { d.year().to_string() } else { d.format("%b %Y").to_string() }
 }
 
 /// Fine buckets along the axis; columns sum them, so drawing never walks the events.
@@ -84,15 +111,15 @@ pub struct Counts {
 impl Counts {
     pub fn new(t: &crate::model::Timeline) -> Counts {
         let (Some(first), Some(last)) =
-            (t.events.first(), t.events.iter().map(|e| e.end.unwrap_or(e.date).last_day()).max())
+            (t.events.first(), t.events.iter().map(|e| e.end.unwrap_or(e.date).end()).max())
         else {
             return Counts::default();
         };
-        let scale = Scale::new(first.date.first_day(), last);
+        let scale = Scale::new(moment_days(first.date.start()), moment_days(last) - 1.0);
         let bucket: Vec<u16> = t
             .events
             .iter()
-            .map(|e| (scale.at(e.date.first_day()) * (BUCKETS - 1) as f64).round() as u16)
+            .map(|e| (scale.at(moment_days(e.date.start())) * (BUCKETS - 1) as f64).round() as u16)
             .collect();
         let mut all = vec![0; BUCKETS];
         for &b in &bucket {
@@ -137,14 +164,14 @@ impl Counts {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    fn d(s: &str) -> f64 {
+        day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
     }
 
     #[test]
     fn recent_months_get_the_most_room() {
         let s = Scale::new(d("1950-01-18"), d("2026-02-06"));
-        let years: Vec<NaiveDate> = s.stops.iter().map(|x| x.0).collect();
+        let years: Vec<f64> = s.stops.iter().map(|x| x.0).collect();
         assert_eq!(
             years,
             [d("1950-01-01"), d("2016-01-01"), d("2025-01-01"), d("2025-12-01"), d("2026-03-01")]
@@ -153,6 +180,8 @@ mod tests {
         // Ten days at the end span more columns than ten years at the start.
         let w = 80;
         assert!(s.col(d("2026-02-05"), w) - s.col(d("2026-01-26"), w) >= 2);
+        assert_eq!(label(d("1950-01-01"), false), "1950");
+        assert_eq!(label(d("2026-03-01"), true), "Feb 2026");
         assert!(s.col(d("1967-06-24"), w) - s.col(d("1959-01-01"), w) <= 3);
         assert_eq!(s.col(d("2026-02-28"), w), 79);
         assert_eq!(s.col(d("1950-01-01"), w), 0);
@@ -167,6 +196,17 @@ mod tests {
             assert!(x > prev || (x == prev && x == 0.0), "{y}");
             prev = x;
         }
+    }
+
+    #[test]
+    fn cosmological_spans_are_linear_and_labelled_in_years_ago() {
+        let t = |s: &str| moment_days(crate::model::PartialDate::parse(s).unwrap().start());
+        let s = Scale::new(t("Y-13797999999"), t("0000"));
+        assert_eq!(s.stops.len(), 2);
+        let solar = s.at(t("Y-4797999999"));
+        assert!((solar - 0.652).abs() < 0.01, "{solar}");
+        assert_eq!(label(s.stops[0].0, false), "13.8 billion years ago");
+        assert_eq!(label(t("-0499"), false), "500 BCE");
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
     out.push(Line::raw(""));
     out.extend(field_lines(&sel, &e.summary, Field::Summary, theme.base(), w, theme));
     out.push(Line::raw(""));
+    out.extend(super::provenance::lines(e, w, theme));
     sources(&mut out, &sel, w, theme);
     out.push(Line::raw(""));
     out.push(Line::from(vec![

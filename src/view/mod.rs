@@ -6,6 +6,7 @@ pub mod axis;
 pub mod detail;
 pub mod help;
 pub mod layout;
+pub mod provenance;
 pub mod reader;
 pub mod spans;
 pub mod theme;
@@ -28,5 +29,6 @@ pub fn glyph(k: Kind) -> &'static str {
         Kind::Seminar => "¶",
         Kind::Statement => "❝",
         Kind::Multilateral => "⊕",
+        Kind::Other => "•",
     }
 }

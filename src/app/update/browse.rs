@@ -27,6 +27,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Help => app.mode = Mode::Help { scroll: 0, under: Box::new(Mode::Browse) },
         Action::StartSearch => app.mode = Mode::Search(LineInput::new(app.filter().query.clone())),
         Action::StartCommand => app.mode = Mode::Command(LineInput::default()),
+        Action::StartExport => app.mode = Mode::Command(LineInput::new("export ".into())),
         Action::NextHit | Action::PrevHit if app.query().is_empty() => {
             app.message = Some("no search yet: press / to search".into())
         }

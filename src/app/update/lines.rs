@@ -2,21 +2,21 @@
 
 use super::{browse, select};
 use crate::app::line::Edit;
-use crate::app::{Action, App, LineInput, Mode};
+use crate::app::{Action, App, Effect, LineInput, Mode};
 use crate::model::PartialDate;
 
-pub fn update(app: &mut App, action: Action) {
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let is_search = matches!(app.mode, Mode::Search(_));
-    let (Mode::Search(line) | Mode::Command(line)) = &mut app.mode else { return };
+    let (Mode::Search(line) | Mode::Command(line)) = &mut app.mode else { return None };
     match line.edit(&action) {
         Edit::Changed => {
             if is_search {
                 let text = line.text.clone();
                 app.refilter_with(|f| f.query = text);
             }
-            return;
+            return None;
         }
-        Edit::Moved => return,
+        Edit::Moved => return None,
         Edit::NotMine => {}
     }
     let text = line.text.clone();
@@ -37,6 +37,23 @@ pub fn update(app: &mut App, action: Action) {
             app.refilter_with(|f| f.query.clear());
             app.mode = Mode::Browse;
         }
+        Action::Accept if text.trim_start().starts_with("export") => {
+            let rest = text.trim_start().trim_start_matches("export");
+            let (replace, args) = match rest.strip_prefix('!') {
+                Some(args) => (true, args),
+                None => (false, rest),
+            };
+            match super::export::request(app, args, replace) {
+                Ok(effect) => {
+                    app.mode = Mode::Browse;
+                    return Some(effect);
+                }
+                Err(e) => {
+                    app.message = Some(e);
+                    app.mode = Mode::Command(LineInput::new(text));
+                }
+            }
+        }
         Action::Accept => {
             app.mode = Mode::Browse;
             if let Err(e) = period(app, &text) {
@@ -47,6 +64,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Back => app.mode = Mode::Browse,
         _ => {}
     }
+    None
 }
 
 /// `:` commands: `1983` or `2025-05` goes to that date; `A..B`, `..B`, `A..` limit the period;

@@ -1,6 +1,7 @@
 //! `update(&mut App, Action)`: the only code that changes the browser's state.
 
 mod browse;
+mod export;
 mod lines;
 mod reader;
 
@@ -38,6 +39,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Quit => return Some(Effect::Quit),
+        Action::Exported(outcome) => {
+            app.message = Some(outcome.unwrap_or_else(|e| e));
+            return None;
+        }
         Action::Suspend => return Some(Effect::Suspend),
         Action::CountsDone(job, results) => {
             if let Mode::Picker(p) = &mut app.mode {
@@ -58,7 +63,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     app.message = None;
     match app.mode {
         Mode::Browse => return browse::update(app, action),
-        Mode::Search(_) | Mode::Command(_) => lines::update(app, action),
+        Mode::Search(_) | Mode::Command(_) => return lines::update(app, action),
         Mode::Picker(_) => lines::update_picker(app, action),
         Mode::Reader(_) => reader::update(app, action),
         Mode::Help { .. } => help(app, action),

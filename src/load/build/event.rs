@@ -2,29 +2,34 @@
 
 use super::registry::Pending;
 use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED, Fill};
-use crate::load::json::Spanned;
+use crate::load::json::{Spanned, Value};
 use crate::load::problem::{Suggestions, did_you_mean};
 use crate::load::seeds;
-use crate::model::{Citation, EntityKind, Event, Kind, PartialDate, Status};
+use crate::model::{Citation, EntityKind, Event, Kind, Link, Status};
 
 impl Builder<'_> {
     pub(super) fn event(&mut self, v: &Spanned) {
         let Some(f) = self.cx.fields(v, "an event", EVENT_REQUIRED, EVENT_OPTIONAL) else { return };
         let id = f.get("id").and_then(|id| self.event_id(id));
-        let date = f.get("date").and_then(|d| self.date(d, "date"));
-        let end = f.get("end").map(|e| (e, self.date(e, "end date")));
-        if let (Some(date), Some((end_v, Some(end)))) = (date, &end) {
-            self.check_order(date, end_v, end);
-        }
+        let dates = f.get("date").and_then(|d| self.event_dates(d, f.get("end")));
         let status = f.get("status").and_then(|s| self.status(s));
         let kind = f.get("kind").and_then(|k| self.kind(k));
-        let countries = f.get("countries").map(|c| self.event_countries(c));
+        let countries = match f.get("countries") {
+            Some(c) => self.event_countries(c),
+            None => Some(Vec::new()),
+        };
         let mut text =
             |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(seeds::to_nfc);
-        let (title, summary) = (text("title", "a title"), text("summary", "a summary"));
+        let title = text("title", "a title");
+        // An imported event may have no text: an empty summary is allowed.
+        let summary = match f.get("summary").map(|v| &v.value) {
+            Some(Value::String(s)) if s.trim().is_empty() => Some(String::new()),
+            _ => text("summary", "a summary"),
+        };
         let places = f.get("places").map(|p| self.cx.strings(p, "a place")).unwrap_or_default();
         let people = f.get("people").map(|p| self.cx.strings(p, "a person")).unwrap_or_default();
-        let (citations, checks) = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
+        let (citations, checks, links) = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
+        let extra = self.extra(&f, links);
         let title_vi = f.get("title_vi").and_then(|t| self.title_vi(t, &citations));
         // People and places are resolved against the registries once the whole file is read,
         // also for an event dropped for another problem (`event: None`).
@@ -36,26 +41,25 @@ impl Builder<'_> {
         }
         let (
             Some(id),
-            Some(date),
+            Some((date, end, open)),
             Some(status),
             Some(kind),
-            Some(Some(countries)),
+            Some(countries),
             Some(title),
             Some(summary),
-        ) = (id, date, status, kind, countries, title, summary)
+            Some(extra),
+        ) = (id, dates, status, kind, countries, title, summary, extra)
         else {
             return;
         };
-        let end = end.and_then(|(_, e)| e);
         let (title_vi, title_vi_check) = title_vi.map(|c| (String::new(), c)).unzip();
         let nfc = |v: Vec<String>| v.iter().map(|s| seeds::to_nfc(s)).collect();
         let (places, people) = (nfc(places), nfc(people));
-        let date_text = date.span_label(end.as_ref());
-        let event = Event {
+        let mut event = Event {
             id,
             date,
             end,
-            date_text,
+            date_text: String::new(),
             status,
             kind,
             countries,
@@ -67,7 +71,10 @@ impl Builder<'_> {
             title_vi,
             summary,
             citations,
+            open,
+            extra,
         };
+        event.date_text = event.date_label();
         self.push_event(event, checks, title_vi_check, first_pending);
     }
 
@@ -79,9 +86,6 @@ impl Builder<'_> {
         title_vi: Option<usize>,
         first_pending: usize,
     ) {
-        if event.citations.is_empty() {
-            return;
-        }
         let at = self.timeline.events.len();
         for p in &mut self.pending[first_pending..] {
             p.event = Some(at);
@@ -89,18 +93,6 @@ impl Builder<'_> {
         self.fills.extend(checks.into_iter().enumerate().map(|(i, c)| (Fill::Citation(at, i), c)));
         self.fills.extend(title_vi.map(|c| (Fill::TitleVi(at), c)));
         self.timeline.events.push(event);
-    }
-
-    /// An end before its start is a mistake.
-    fn check_order(&mut self, date: PartialDate, end_v: &Spanned, end: &PartialDate) {
-        if end.first_day() < date.first_day() {
-            let message = format!(
-                "end date {} is before the start date {}; swap them or fix the end",
-                end.iso(),
-                date.iso()
-            );
-            self.cx.at(end_v.at, message);
-        }
     }
 
     fn event_id(&mut self, v: &Spanned) -> Option<String> {
@@ -172,13 +164,34 @@ impl Builder<'_> {
         ok.then_some(out)
     }
 
-    /// The event's citations, and the number of each one's quote check.
-    fn citations(&mut self, v: &Spanned) -> (Vec<Citation>, Vec<usize>) {
+    /// Quoted citations with the number of each quote's check, and sources cited by URL only.
+    fn citations(&mut self, v: &Spanned) -> (Vec<Citation>, Vec<usize>, Vec<Link>) {
         let Some(items) = self.cx.array(v, "`sources`") else { return Default::default() };
         if items.is_empty() {
             self.cx.at(v.at, "an event needs at least one source citation in `sources`");
         }
-        items.iter().filter_map(|c| self.citation(c)).unzip()
+        let (mut quoted, mut checks, mut links) = (Vec::new(), Vec::new(), Vec::new());
+        for item in items {
+            if let Value::Object(m) = &item.value
+                && m.iter().any(|(k, _)| k.name == "url")
+            {
+                links.extend(self.link(item));
+            } else {
+                if let Some((c, check)) = self.citation(item) {
+                    quoted.push(c);
+                    checks.push(check);
+                }
+            }
+        }
+        (quoted, checks, links)
+    }
+
+    /// A source cited without a quote: `{"url": "https://…", "title": "…"}`.
+    fn link(&mut self, v: &Spanned) -> Option<Link> {
+        let f = self.cx.fields(v, "a link citation", &["url"], &["title"])?;
+        let url = self.cx.string(f.get("url")?, "a URL")?.to_string();
+        let title = f.get("title").and_then(|t| self.cx.string(t, "a link title")).map(seeds::to_nfc);
+        Some(Link { url, title })
     }
 
     /// A citation whose quote is checked once the articles are read: it and the check's number.

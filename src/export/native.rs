@@ -1,0 +1,225 @@
+//! Our own format, so that a TimelineJS file can be converted once, then curated and quoted.
+//! Only the countries and sources the chosen events use are written; the articles stay where
+//! they are (load the result with `--seeds` pointing at them).
+
+use crate::model::{Event, Media, OpenEnd, Timeline};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Document<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<Title<'a>>,
+    countries: Vec<Country<'a>>,
+    sources: Vec<Source<'a>>,
+    events: Vec<NativeEvent<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    eras: Vec<Era<'a>>,
+}
+
+#[derive(Serialize)]
+struct Title<'a> {
+    headline: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Country<'a> {
+    code: &'a str,
+    name: &'a str,
+    name_vi: &'a str,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    file: &'a str,
+    outlet: &'a str,
+    published: String,
+    language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'a str>,
+    about: &'a str,
+    evidence: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Cite<'a> {
+    Quote {
+        file: &'a str,
+        quote: &'a str,
+    },
+    Link {
+        url: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        title: Option<&'a str>,
+    },
+}
+
+#[derive(Serialize)]
+struct NativeEvent<'a> {
+    id: String,
+    date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    status: &'static str,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    countries: Vec<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    places: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    people: &'a [String],
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title_vi: Option<&'a str>,
+    summary: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sources: Vec<Cite<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<MediaOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Era<'a> {
+    start: String,
+    end: String,
+    headline: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    text: &'a str,
+}
+
+/// Media as our format writes it: only the fields that are set.
+struct MediaOut<'a>(&'a Media);
+
+impl Serialize for MediaOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        let media = self.0;
+        m.serialize_entry("url", &media.url)?;
+        for (k, v) in [
+            ("caption", &media.caption),
+            ("credit", &media.credit),
+            ("thumbnail", &media.thumbnail),
+            ("alt", &media.alt),
+            ("title", &media.title),
+            ("link", &media.link),
+        ] {
+            if let Some(v) = v {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        m.end()
+    }
+}
+
+/// An id our format accepts: lower-case a–z, 0–9 and `-`.
+pub fn slug(s: &str) -> String {
+    let folded = crate::text::fold::fold_str(s);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "event".into() } else { out }
+}
+
+/// The date with its interval ends, as our `date` field holds it.
+pub fn date_field(e: &Event) -> (String, Option<String>) {
+    let d = e.date.iso();
+    let mark = |o: Option<OpenEnd>| match o {
+        Some(OpenEnd::Open) => "..",
+        _ => "",
+    };
+    match (e.open.start, e.open.end, e.end) {
+        (Some(s), _, _) => (format!("{}/{d}", mark(Some(s))), None),
+        (None, Some(x), _) => (format!("{d}/{}", mark(Some(x))), None),
+        (None, None, end) => (d, end.map(|x| x.iso())),
+    }
+}
+
+pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
+    let mut countries: Vec<usize> = events.iter().flat_map(|e| e.countries.iter().copied()).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let mut sources: Vec<usize> = events.iter().flat_map(|e| e.citations.iter().map(|c| c.source)).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let mut ids = std::collections::HashSet::new();
+    Document {
+        title: t.title.as_ref().map(|s| Title { headline: &s.headline, text: &s.text }),
+        countries: countries
+            .iter()
+            .map(|&c| {
+                let c = &t.countries[c];
+                Country { code: &c.code, name: &c.name, name_vi: &c.name_vi }
+            })
+            .collect(),
+        sources: sources.iter().map(|&i| source(t, events, i)).collect(),
+        events: events.iter().map(|e| event(t, e, &mut ids)).collect(),
+        eras: t
+            .eras
+            .iter()
+            .map(|e| Era { start: e.start.iso(), end: e.end.iso(), headline: &e.headline, text: &e.text })
+            .collect(),
+    }
+}
+
+fn source<'a>(t: &'a Timeline, events: &[&'a Event], i: usize) -> Source<'a> {
+    let s = &t.sources[i];
+    let evidence =
+        events.iter().flat_map(|e| &e.citations).filter(|c| c.source == i).map(|c| c.quote.as_str());
+    Source {
+        file: &s.file,
+        outlet: &s.outlet,
+        published: s.published.to_string(),
+        language: &s.language,
+        headline: s.headline.as_deref(),
+        about: &s.about,
+        evidence: evidence.collect(),
+    }
+}
+
+fn event<'a>(t: &'a Timeline, e: &'a Event, ids: &mut std::collections::HashSet<String>) -> NativeEvent<'a> {
+    let mut id = slug(&e.id);
+    let base = id.clone();
+    for n in 2.. {
+        if ids.insert(id.clone()) {
+            break;
+        }
+        id = format!("{base}-{n}");
+    }
+    let (date, end) = date_field(e);
+    let x = e.extra.as_deref();
+    let quotes = e.citations.iter().map(|c| Cite::Quote { file: &t.sources[c.source].file, quote: &c.quote });
+    let links = e.links().iter().map(|l| Cite::Link { url: &l.url, title: l.title.as_deref() });
+    NativeEvent {
+        id,
+        date,
+        end,
+        status: e.status.as_str(),
+        kind: e.kind.as_str(),
+        countries: e.countries.iter().map(|&c| t.countries[c].code.as_str()).collect(),
+        places: &e.places,
+        people: &e.people,
+        title: &e.title,
+        title_vi: e.title_vi.as_deref(),
+        summary: &e.summary,
+        sources: quotes.chain(links).collect(),
+        group: e.group(),
+        display_date: x.and_then(|x| x.display_date.as_deref()),
+        background: x.and_then(|x| x.background.as_deref()),
+        media: e.media().map(MediaOut),
+    }
+}

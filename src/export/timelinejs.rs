@@ -1,0 +1,216 @@
+//! TimelineJS 3 JSON: the shape Knight Lab's TimelineJS reads (`title`, `events`, `eras`,
+//! `scale`), used to write and, through `load::timelinejs`, to read.
+
+use super::escape_html;
+use crate::model::{Era, Event, Kind, Media, OpenEnd, PartialDate, Timeline};
+use serde::Serialize;
+
+/// A TimelineJS date. Years follow TimelineJS: −500 is 500 BCE.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct TjsDate {
+    pub year: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hour: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minute: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub millisecond: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_date: Option<String>,
+    /// Our extension, which TimelineJS ignores: the EDTF form when the numbers cannot say it all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edtf: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TjsText {
+    pub headline: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TjsMedia<'a> {
+    pub url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TjsSlide<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<TjsDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<TjsDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_date: Option<String>,
+    pub text: TjsText,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media: Option<TjsMedia<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub background: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unique_id: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TjsEra {
+    pub start_date: TjsDate,
+    pub end_date: TjsDate,
+    pub text: TjsText,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Document<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<TjsSlide<'a>>,
+    pub events: Vec<TjsSlide<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<TjsEra>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<&'static str>,
+}
+
+/// Astronomical year (0 is 1 BCE) to TimelineJS year (−1 is 1 BCE), and back.
+pub fn to_tjs_year(year: i64) -> i64 {
+    if year <= 0 { year - 1 } else { year }
+}
+
+pub fn from_tjs_year(year: i64) -> i64 {
+    if year < 0 { year + 1 } else { year }
+}
+
+/// JavaScript dates end at ±271,821 years: beyond, TimelineJS needs its cosmological scale.
+pub const HUMAN_SCALE_YEARS: i64 = 271_000;
+
+pub fn tjs_date(d: &PartialDate) -> TjsDate {
+    let t = d.time();
+    TjsDate {
+        year: to_tjs_year(d.year_value()),
+        month: d.month_value(),
+        day: d.day_value(),
+        hour: t.map(|t| t.hour),
+        minute: t.and_then(|t| t.minute),
+        second: t.and_then(|t| t.second),
+        millisecond: t.and_then(|t| t.milli),
+        display_date: None,
+        // TimelineJS times are local: an offset, like uncertainty, only survives in `edtf`.
+        edtf: (d.is_fuzzy() || t.is_some_and(|t| t.offset.is_some())).then(|| d.iso()),
+    }
+}
+
+fn media(m: &Media) -> TjsMedia<'_> {
+    TjsMedia {
+        url: &m.url,
+        caption: m.caption.as_deref(),
+        credit: m.credit.as_deref(),
+        thumbnail: m.thumbnail.as_deref(),
+        alt: m.alt.as_deref(),
+        title: m.title.as_deref(),
+        link: m.link.as_deref(),
+    }
+}
+
+/// The slide text: the summary (or the imported HTML), then each quote with its source.
+fn text_html(t: &Timeline, e: &Event) -> String {
+    let mut s = match e.extra.as_ref().and_then(|x| x.text_html.as_deref()) {
+        Some(html) => html.to_string(),
+        None if e.summary.is_empty() => String::new(),
+        None => format!("<p>{}</p>", escape_html(&e.summary)),
+    };
+    for c in &e.citations {
+        let src = &t.sources[c.source];
+        let article = src.headline.as_deref().map(|h| format!(", “{}”", escape_html(h))).unwrap_or_default();
+        s.push_str(&format!(
+            "<blockquote>{}</blockquote><p>— {}, {}{article}</p>",
+            escape_html(&c.quote),
+            escape_html(&src.outlet),
+            src.published
+        ));
+    }
+    for l in e.links() {
+        let title = escape_html(l.title.as_deref().unwrap_or(&l.url));
+        s.push_str(&format!("<p>Source: <a href=\"{}\">{title}</a></p>", escape_html(&l.url)));
+    }
+    s
+}
+
+fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
+    let x = e.extra.as_deref();
+    let fuzzy = e.date.is_fuzzy() || e.end.is_some_and(|d| d.is_fuzzy()) || e.open != Default::default();
+    let display = x.and_then(|x| x.display_date.clone()).or_else(|| fuzzy.then(|| e.date_label()));
+    let end = match (e.end, e.open.end) {
+        (Some(end), _) => Some(tjs_date(&end)),
+        (None, Some(OpenEnd::Open)) => None,
+        _ => None,
+    };
+    let mut start = tjs_date(&e.date);
+    if e.open != Default::default() {
+        start.edtf = Some(crate::export::native::date_field(e).0);
+    }
+    TjsSlide {
+        start_date: Some(start),
+        end_date: end,
+        display_date: display,
+        text: TjsText { headline: escape_html(&e.title), text: text_html(t, e) },
+        media: x.and_then(|x| x.media.as_ref()).map(media),
+        group: match e.group() {
+            Some(g) => Some(g.to_string()),
+            None if e.kind == Kind::Other => None,
+            None => Some(e.kind.label().to_string()),
+        },
+        background: x.and_then(|x| x.background.as_deref()).map(background),
+        unique_id: Some(&e.id),
+    }
+}
+
+/// `#rrggbb` or a colour name is a colour; anything else an image URL.
+fn background(b: &str) -> serde_json::Value {
+    let key = if b.starts_with('#') || !b.contains('/') { "color" } else { "url" };
+    serde_json::json!({ key: b })
+}
+
+fn era(era: &Era) -> TjsEra {
+    TjsEra {
+        start_date: tjs_date(&era.start),
+        end_date: tjs_date(&era.end),
+        text: TjsText { headline: escape_html(&era.headline), text: escape_html(&era.text) },
+    }
+}
+
+pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
+    let title = t.title.as_ref().map(|s| TjsSlide {
+        start_date: None,
+        end_date: None,
+        display_date: None,
+        text: TjsText { headline: escape_html(&s.headline), text: s.text.clone() },
+        media: s.media.as_ref().map(media),
+        group: None,
+        background: None,
+        unique_id: None,
+    });
+    let huge = events.iter().any(|e| e.date.year_value().abs() > HUMAN_SCALE_YEARS);
+    Document {
+        title,
+        events: events.iter().map(|e| slide(t, e)).collect(),
+        eras: t.eras.iter().map(era).collect(),
+        scale: huge.then_some("cosmological"),
+    }
+}

@@ -1,0 +1,79 @@
+//! The optional parts of an event of our own format: `group`, `media`, `display_date`,
+//! `background`, and sources cited by URL.
+
+use super::Builder;
+use crate::load::fields::Fields;
+use crate::load::json::Spanned;
+use crate::load::seeds;
+use crate::model::{Era, Extra, Link, Media, TitleSlide};
+
+const MEDIA_FIELDS: &[&str] = &["caption", "credit", "thumbnail", "alt", "title", "link"];
+
+impl Builder<'_> {
+    /// `None` inside when a problem was reported; `Some(None)` when there is nothing extra.
+    pub(super) fn extra(&mut self, f: &Fields, links: Vec<Link>) -> Option<Option<Box<Extra>>> {
+        let mut text = |name: &str, what: &str| -> Result<Option<String>, ()> {
+            match f.get(name) {
+                None => Ok(None),
+                Some(v) => self.cx.string(v, what).map(|s| Some(seeds::to_nfc(s))).ok_or(()),
+            }
+        };
+        let (group, display_date, background) = (
+            text("group", "a group"),
+            text("display_date", "a display date"),
+            text("background", "a background"),
+        );
+        let media = match f.get("media") {
+            None => Ok(None),
+            Some(m) => self.media(m).map(Some).ok_or(()),
+        };
+        let (Ok(group), Ok(display_date), Ok(background), Ok(media)) =
+            (group, display_date, background, media)
+        else {
+            return None;
+        };
+        let extra = Extra { links, media, group, display_date, background, text_html: None };
+        Some((extra != Extra::default()).then(|| Box::new(extra)))
+    }
+
+    fn media(&mut self, v: &Spanned) -> Option<Media> {
+        let f = self.cx.fields(v, "media", &["url"], MEDIA_FIELDS)?;
+        let url = self.cx.string(f.get("url")?, "a media URL")?.to_string();
+        let mut get = |name: &str| f.get(name).and_then(|x| self.cx.string(x, name)).map(seeds::to_nfc);
+        Some(Media {
+            url,
+            caption: get("caption"),
+            credit: get("credit"),
+            thumbnail: get("thumbnail"),
+            alt: get("alt"),
+            title: get("title"),
+            link: get("link"),
+        })
+    }
+}
+
+impl Builder<'_> {
+    /// The data set's `title`: `{"headline": …, "text": …}`.
+    pub(super) fn title_slide(&mut self, v: &Spanned) {
+        let Some(f) = self.cx.fields(v, "the title", &["headline"], &["text"]) else { return };
+        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
+        let text =
+            f.get("text").and_then(|t| self.cx.string(t, "a text")).map(seeds::to_nfc).unwrap_or_default();
+        if let Some(headline) = headline {
+            self.timeline.title = Some(TitleSlide { headline, text, media: None });
+        }
+    }
+
+    /// One era: `{"start": EDTF, "end": EDTF, "headline": …, "text": …}`.
+    pub(super) fn era(&mut self, v: &Spanned) {
+        let Some(f) = self.cx.fields(v, "an era", &["start", "end", "headline"], &["text"]) else { return };
+        let start = f.get("start").and_then(|d| self.date(d, "era start"));
+        let end = f.get("end").and_then(|d| self.date(d, "era end"));
+        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
+        let text =
+            f.get("text").and_then(|t| self.cx.string(t, "a text")).map(seeds::to_nfc).unwrap_or_default();
+        if let (Some(start), Some(end), Some(headline)) = (start, end, headline) {
+            self.timeline.eras.push(Era { start, end, headline, text });
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Reading TimelineJS: version 3 JSON, the Google Sheets CSV layout and the older v2 JSON shapes,
+//! told apart by content. What TimelineJS does silently (skip an event without a start date,
+//! ignore unknown keys, cut a fractional year) is reported as a warning at `path:line:col`.
+
+mod date;
+pub mod html;
+mod legacy;
+mod sheet;
+mod slide;
+
+use super::fields::Ctx;
+use super::json::{self, Spanned, Value};
+use super::problem::{LoadError, Problem, did_you_mean};
+use crate::model::{Era, Timeline, TitleSlide};
+use std::collections::HashMap;
+
+/// What a data file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Native,
+    TimelineJs,
+    Sheet,
+}
+
+/// Tells our format, TimelineJS JSON and TimelineJS CSV apart by the first bytes: a JSON object
+/// whose first key is `countries` or `sources` is ours without reading further; other JSON is
+/// looked at whole (`json_kind`); anything not JSON is read as a spreadsheet.
+pub fn detect(text: &str) -> Kind {
+    let t = text.trim_start();
+    match t.as_bytes().first() {
+        Some(b'{') => match first_key(t) {
+            Some("countries" | "sources") => Kind::Native,
+            _ => Kind::TimelineJs,
+        },
+        Some(b'[') | None => Kind::Native,
+        Some(_) => Kind::Sheet,
+    }
+}
+
+fn first_key(t: &str) -> Option<&str> {
+    let rest = t[1..].trim_start().strip_prefix('"')?;
+    rest.split_once('"').map(|(k, _)| k)
+}
+
+/// Does a parsed JSON document look like our own format rather than TimelineJS?
+fn is_native(v: &Spanned) -> bool {
+    let Value::Object(m) = &v.value else { return true };
+    m.iter().any(|(k, _)| matches!(k.name.as_str(), "countries" | "sources"))
+        || m.iter().any(|(k, v)| {
+            k.name == "events"
+                && matches!(&v.value, Value::Array(items)
+                    if items.first().is_some_and(|e| matches!(&e.value, Value::Object(f)
+                        if f.iter().any(|(k, _)| k.name == "id" || k.name == "date"))))
+        })
+}
+
+const TOP_KEYS: &[&str] = &["title", "events", "eras", "scale"];
+
+/// Loads a TimelineJS JSON or CSV file. `Ok(None)`: the JSON is our own format after all.
+pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, LoadError> {
+    let mut im = Importer { cx: Ctx::new(path, text), timeline: Timeline::default(), ids: HashMap::new() };
+    let doc = match kind {
+        Kind::Sheet => sheet::document(&mut im.cx, text),
+        _ => match json::parse(text) {
+            Ok(v) if is_native(&v) => return Ok(None),
+            Ok(v) => legacy::upgrade(&mut im.cx, v),
+            Err(e) => {
+                im.cx.at(e.at, format!("JSON syntax error: {}", e.message));
+                None
+            }
+        },
+    };
+    if let Some(doc) = doc {
+        im.document(&doc);
+    }
+    let Importer { cx, mut timeline, .. } = im;
+    if !cx.problems.is_empty() {
+        return Err(LoadError { problems: cx.problems });
+    }
+    let mut warnings = cx.warnings;
+    warnings.sort_by_key(|w| (w.line, w.col));
+    timeline.warnings = warnings.iter().map(Problem::to_string).collect();
+    crate::model::sort_events(&mut timeline.events);
+    Ok(Some(timeline))
+}
+
+struct Importer<'a> {
+    cx: Ctx<'a>,
+    timeline: Timeline,
+    /// Ids used so far, and where.
+    ids: HashMap<String, usize>,
+}
+
+impl Importer<'_> {
+    fn document(&mut self, v: &Spanned) {
+        let Value::Object(members) = &v.value else {
+            let found = v.value.type_name();
+            self.cx.at(
+                v.at,
+                format!("expected a TimelineJS file to be an object `{{\"events\": […]}}`, found {found}"),
+            );
+            return;
+        };
+        for (k, _) in members {
+            if !TOP_KEYS.contains(&k.name.as_str()) {
+                let hint = did_you_mean(&k.name, TOP_KEYS)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                self.cx.warn(
+                    k.at,
+                    format!("unknown key `{}` in a TimelineJS file, which TimelineJS ignores{hint}", k.name),
+                );
+            }
+        }
+        let get = |name: &str| members.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
+        if let Some(t) = get("title") {
+            self.title(t);
+        }
+        match get("events").map(|e| &e.value) {
+            Some(Value::Array(items)) => {
+                for item in items {
+                    if let Some(e) = self.slide(item) {
+                        self.timeline.events.push(e);
+                    }
+                }
+            }
+            Some(other) => {
+                let at = get("events").map_or(v.at, |e| e.at);
+                self.cx
+                    .at(at, format!("expected `events` to be an array `[…]`, found {}", other.type_name()));
+            }
+            None => self.cx.at(v.at, "a TimelineJS file needs `events`, an array of slides"),
+        }
+        if let Some(eras) = get("eras") {
+            match &eras.value {
+                Value::Array(items) => {
+                    for item in items {
+                        self.era(item);
+                    }
+                }
+                other => self.cx.at(
+                    eras.at,
+                    format!("expected `eras` to be an array `[…]`, found {}", other.type_name()),
+                ),
+            }
+        }
+        if let Some(scale) = get("scale")
+            && !matches!(&scale.value, Value::String(s) if s == "human" || s == "cosmological")
+        {
+            self.cx.warn(scale.at, "`scale` is `human` or `cosmological`; ignored");
+        }
+    }
+
+    fn title(&mut self, v: &Spanned) {
+        let Some((headline, text, _)) = self.text_of(v) else { return };
+        let media = slide::field(v, "media").and_then(|m| self.media(m));
+        self.timeline.title = Some(TitleSlide { headline, text, media });
+    }
+
+    fn era(&mut self, v: &Spanned) {
+        let Value::Object(_) = &v.value else {
+            self.cx.at(v.at, format!("expected an era to be an object, found {}", v.value.type_name()));
+            return;
+        };
+        let (Some(start_v), Some(end_v)) = (slide::field(v, "start_date"), slide::field(v, "end_date"))
+        else {
+            self.cx
+                .warn(v.at, "an era needs a start_date and an end_date; TimelineJS skips it, and so do we");
+            return;
+        };
+        let start = date::date_object(&mut self.cx, start_v, "era start date");
+        let end = date::date_object(&mut self.cx, end_v, "era end date");
+        let (Ok(Some((start, ..))), Ok(Some((end, ..)))) = (start, end) else { return };
+        let (headline, text) = self.text_of(v).map(|(h, t, _)| (h, t)).unwrap_or_default();
+        self.timeline.eras.push(Era { start, end, headline, text });
+    }
+}
+
+/// Whether an event id is taken; used by the slide reader to keep ids unique.
+impl Importer<'_> {
+    fn claim_id(&mut self, id: String, at: usize) -> Result<String, usize> {
+        match self.ids.get(&id) {
+            Some(&first) => Err(first),
+            None => {
+                self.ids.insert(id.clone(), at);
+                Ok(id)
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! The TimelineJS Google Sheets layout, saved as CSV: columns found by their header names, one
+//! event per row, plus `title` and `era` rows (the Type column). Each row becomes the JSON slide
+//! TimelineJS would build from it, with every cell keeping its own position for messages.
+
+use crate::load::fields::Ctx;
+use crate::load::json::{Key, Spanned, Value};
+use crate::load::problem::did_you_mean;
+
+const COLUMNS: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "time",
+    "end year",
+    "end month",
+    "end day",
+    "end time",
+    "display date",
+    "headline",
+    "text",
+    "media",
+    "media credit",
+    "media caption",
+    "media thumbnail",
+    "alt text",
+    "type",
+    "group",
+    "background",
+    "unique id",
+];
+
+/// Where each field of the CSV record starting at `start` begins, quoting respected.
+fn field_starts(text: &str, start: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let (mut out, mut i, mut quoted, mut field_start) = (vec![start], start, false, true);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' if field_start || quoted => quoted = !quoted,
+            b',' if !quoted => {
+                out.push(i + 1);
+                field_start = true;
+                i += 1;
+                continue;
+            }
+            b'\n' | b'\r' if !quoted => break,
+            _ => {}
+        }
+        field_start = false;
+        i += 1;
+    }
+    out
+}
+
+fn key(name: &str, at: usize) -> Key {
+    Key { at, name: name.into() }
+}
+
+fn obj(at: usize, members: Vec<(Key, Spanned)>) -> Spanned {
+    Spanned { at, value: Value::Object(members) }
+}
+
+/// A cell and where it is.
+type Cell = Option<(String, usize)>;
+
+/// A cell's text; the `'` that our CSV export puts before formula-like text is taken off.
+fn s(cell: (&str, usize)) -> Spanned {
+    let t = cell.0;
+    let t = match t.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => t,
+    };
+    Spanned { at: cell.1, value: Value::String(t.to_string()) }
+}
+
+/// `14:30`, `14:30:05`, `14:30:05.250` as hour, minute, second, millisecond members.
+fn time_members(cx: &mut Ctx, cell: Cell, out: &mut Vec<(Key, Spanned)>) {
+    let Some((t, at)) = cell else { return };
+    let t = t.as_str();
+    let (hms, ms) = t.trim().split_once('.').map_or((t.trim(), None), |(a, b)| (a, Some(b)));
+    let parts: Vec<&str> = hms.split(':').collect();
+    if parts.len() > 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+        cx.at(at, format!("time `{t}` is not hh:mm, hh:mm:ss or hh:mm:ss.sss"));
+        return;
+    }
+    for (name, p) in ["hour", "minute", "second"].iter().zip(&parts) {
+        out.push((key(name, at), s((p, at))));
+    }
+    if let Some(ms) = ms {
+        out.push((key("millisecond", at), s((ms, at))));
+    }
+}
+
+fn date(cx: &mut Ctx, at: usize, parts: [Cell; 4]) -> Option<Spanned> {
+    let [year, month, day, time] = parts;
+    year.as_ref()?;
+    let mut m = Vec::new();
+    let year_at = year.as_ref().map_or(at, |c| c.1);
+    for (name, c) in [("year", year), ("month", month), ("day", day)] {
+        if let Some((v, a)) = c {
+            m.push((key(name, a), s((&v, a))));
+        }
+    }
+    time_members(cx, time, &mut m);
+    Some(obj(year_at, m))
+}
+
+/// Reads the sheet into a TimelineJS document, or `None` after an error.
+pub fn document(cx: &mut Ctx, text: &str) -> Option<Spanned> {
+    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records = rdr.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => {
+            cx.at(e.position().map_or(0, |p| p.byte() as usize), format!("CSV error: {e}"));
+            return None;
+        }
+        None => {
+            cx.at(0, "the file is empty");
+            return None;
+        }
+    };
+    let starts = field_starts(text, 0);
+    let mut cols: Vec<Option<&str>> = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let name = h.trim().to_ascii_lowercase();
+        match COLUMNS.iter().find(|c| **c == name) {
+            Some(c) => cols.push(Some(c)),
+            None => {
+                if !name.is_empty() {
+                    let hint = did_you_mean(&name, COLUMNS)
+                        .map(|s| format!("; did you mean `{s}`?"))
+                        .unwrap_or_default();
+                    cx.warn(
+                        starts.get(i).copied().unwrap_or(0),
+                        format!("unknown column `{}`, which TimelineJS ignores{hint}", h.trim()),
+                    );
+                }
+                cols.push(None);
+            }
+        }
+    }
+    if !cols.contains(&Some("year")) || !cols.contains(&Some("headline")) {
+        cx.at(0, "this is neither JSON nor a TimelineJS sheet: a sheet's first row names its columns, with at least Year and Headline");
+        return None;
+    }
+    let (mut events, mut eras, mut title) = (Vec::new(), Vec::new(), None);
+    for rec in records {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                cx.at(e.position().map_or(0, |p| p.byte() as usize), format!("CSV error: {e}"));
+                return None;
+            }
+        };
+        // With CRLF line ends the csv crate places a record at the `\n` before it.
+        let mut at = rec.position().map_or(0, |p| p.byte() as usize);
+        while matches!(text.as_bytes().get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let starts = field_starts(text, at);
+        let cell = |name: &str| -> Cell {
+            let i = cols.iter().position(|c| *c == Some(name))?;
+            let v = rec.get(i).filter(|v| !v.trim().is_empty())?;
+            Some((v.to_string(), starts.get(i).copied().unwrap_or(at)))
+        };
+        let slide = row(cx, at, &cell);
+        match cell("type").map(|(t, a)| (t.trim().to_ascii_lowercase(), a)) {
+            Some((t, _)) if t == "title" => title = Some(slide),
+            Some((t, _)) if t == "era" => eras.push(slide),
+            Some((t, a)) if !t.is_empty() && t != "event" => {
+                cx.warn(a, format!("unknown row type `{t}` (title, era or empty); read as an event"));
+                events.push(slide);
+            }
+            _ => events.push(slide),
+        }
+    }
+    let mut top = vec![(key("events", 0), Spanned { at: 0, value: Value::Array(events) })];
+    if !eras.is_empty() {
+        top.push((key("eras", 0), Spanned { at: 0, value: Value::Array(eras) }));
+    }
+    if let Some(t) = title {
+        top.push((key("title", 0), t));
+    }
+    Some(obj(0, top))
+}
+
+fn row(cx: &mut Ctx, at: usize, cell: &dyn Fn(&str) -> Cell) -> Spanned {
+    let mut m = Vec::new();
+    if let Some(d) = date(cx, at, [cell("year"), cell("month"), cell("day"), cell("time")]) {
+        m.push((key("start_date", d.at), d));
+    }
+    let end = [cell("end year"), cell("end month"), cell("end day"), cell("end time")];
+    if let Some(d) = date(cx, at, end) {
+        m.push((key("end_date", d.at), d));
+    }
+    let mut text = Vec::new();
+    for (name, col) in [("headline", "headline"), ("text", "text")] {
+        if let Some((v, a)) = cell(col) {
+            text.push((key(name, a), s((&v, a))));
+        }
+    }
+    m.push((key("text", at), obj(at, text)));
+    if let Some((url, url_at)) = cell("media") {
+        let mut media = vec![(key("url", url_at), s((&url, url_at)))];
+        for (name, col) in [
+            ("credit", "media credit"),
+            ("caption", "media caption"),
+            ("thumbnail", "media thumbnail"),
+            ("alt", "alt text"),
+        ] {
+            if let Some((v, a)) = cell(col) {
+                media.push((key(name, a), s((&v, a))));
+            }
+        }
+        m.push((key("media", url_at), obj(url_at, media)));
+    }
+    for (name, col) in [("display_date", "display date"), ("group", "group"), ("unique_id", "unique id")] {
+        if let Some((v, a)) = cell(col) {
+            m.push((key(name, a), s((&v, a))));
+        }
+    }
+    if let Some((b, a)) = cell("background") {
+        let k = if b.trim().starts_with('#') || !b.contains('/') { "color" } else { "url" };
+        m.push((key("background", a), obj(a, vec![(key(k, a), s((&b, a)))])));
+    }
+    obj(at, m)
+}

@@ -1,0 +1,213 @@
+//! One TimelineJS slide (an event): dates, text, media, group, background, unique_id.
+
+use super::{Importer, date, html};
+use crate::export::native::slug;
+use crate::load::json::{Spanned, Value};
+use crate::load::problem::did_you_mean;
+use crate::model::{Event, Extra, Kind, Media, Status};
+
+const SLIDE_KEYS: &[&str] = &[
+    "start_date",
+    "end_date",
+    "text",
+    "media",
+    "group",
+    "display_date",
+    "background",
+    "autolink",
+    "unique_id",
+    "type",
+];
+const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target"];
+
+/// A member of an object, unless absent or null.
+pub fn field<'v>(v: &'v Spanned, name: &str) -> Option<&'v Spanned> {
+    let Value::Object(m) = &v.value else { return None };
+    m.iter().find(|(k, v)| k.name == name && v.value != Value::Null).map(|(_, v)| v)
+}
+
+impl Importer<'_> {
+    /// A string member, with an error if it is not a string.
+    fn string(&mut self, v: &Spanned, name: &str) -> Option<String> {
+        let f = field(v, name)?;
+        match &f.value {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.cx.at(f.at, format!("expected `{name}` to be a string, found {}", other.type_name()));
+                None
+            }
+        }
+    }
+
+    fn unknown_keys(&mut self, v: &Spanned, known: &[&str], what: &str) {
+        let Value::Object(m) = &v.value else { return };
+        for (k, _) in m {
+            if !known.contains(&k.name.as_str()) {
+                let hint = did_you_mean(&k.name, known)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                self.cx.warn(
+                    k.at,
+                    format!("unknown key `{}` in {what}, which TimelineJS ignores{hint}", k.name),
+                );
+            }
+        }
+    }
+
+    /// Headline and text as terminal text, and the text's HTML as given.
+    pub(super) fn text_of(&mut self, v: &Spanned) -> Option<(String, String, String)> {
+        let Some(t) = field(v, "text") else { return Some(Default::default()) };
+        if !matches!(t.value, Value::Object(_)) {
+            self.cx.at(
+                t.at,
+                format!(
+                    "expected `text` to be an object {{\"headline\", \"text\"}}, found {}",
+                    t.value.type_name()
+                ),
+            );
+            return None;
+        }
+        self.unknown_keys(t, &["headline", "text"], "`text`");
+        let headline = self.string(t, "headline").unwrap_or_default();
+        let body = self.string(t, "text").unwrap_or_default();
+        Some((html::to_line(&headline), html::to_text(&body), body))
+    }
+
+    pub(super) fn media(&mut self, v: &Spanned) -> Option<Media> {
+        if !matches!(v.value, Value::Object(_)) {
+            self.cx.at(
+                v.at,
+                format!("expected `media` to be an object {{\"url\": …}}, found {}", v.value.type_name()),
+            );
+            return None;
+        }
+        self.unknown_keys(v, MEDIA_KEYS, "`media`");
+        let Some(url) = self.string(v, "url").filter(|u| !u.trim().is_empty()) else {
+            self.cx.warn(v.at, "`media` without a `url` shows nothing; ignored");
+            return None;
+        };
+        let mut get = |name: &str| self.string(v, name).map(|s| html::to_line(&s)).filter(|s| !s.is_empty());
+        Some(Media {
+            url,
+            caption: get("caption"),
+            credit: get("credit"),
+            thumbnail: get("thumbnail"),
+            alt: get("alt"),
+            title: get("title"),
+            link: get("link"),
+        })
+    }
+
+    fn background(&mut self, v: &Spanned) -> Option<String> {
+        let b = field(v, "background")?;
+        self.unknown_keys(b, &["url", "color", "alt"], "`background`");
+        self.string(b, "color").or_else(|| self.string(b, "url"))
+    }
+
+    pub(super) fn slide(&mut self, v: &Spanned) -> Option<Event> {
+        if !matches!(v.value, Value::Object(_)) {
+            self.cx.at(
+                v.at,
+                format!(
+                    "expected an event to be an object {{\"start_date\": …}}, found {}",
+                    v.value.type_name()
+                ),
+            );
+            return None;
+        }
+        self.unknown_keys(v, SLIDE_KEYS, "an event");
+        let Some(start_v) = field(v, "start_date") else {
+            self.cx.warn(v.at, "an event without a `start_date` is skipped, as TimelineJS skips it");
+            return None;
+        };
+        let start = date::date_object(&mut self.cx, start_v, "start date");
+        let end = field(v, "end_date").map(|e| (e, date::date_object(&mut self.cx, e, "end date")));
+        let (headline, text, text_html) = self.text_of(v)?;
+        let Ok(Some((date, start_display, open))) = start else { return None };
+        let mut end_date = None;
+        match end {
+            Some((_, Err(()))) => return None,
+            Some((e, Ok(Some((end, ..))))) if end == date => {
+                self.cx.warn(e.at, "the end date is the start date; read as a single date");
+            }
+            Some((e, Ok(Some((end, ..))))) if end.start() < date.start() => {
+                self.cx
+                    .at(e.at, format!("the end date {} is before the start date {}", end.iso(), date.iso()));
+                return None;
+            }
+            Some((_, Ok(Some((end, ..))))) => end_date = Some(end),
+            _ => {}
+        }
+        if headline.is_empty() {
+            let at = field(v, "text").map_or(v.at, |t| field(t, "headline").map_or(t.at, |h| h.at));
+            self.cx.warn(at, "an event with an empty headline; its date stands in for it");
+        }
+        let media = field(v, "media").and_then(|m| self.media(m));
+        let group = self.string(v, "group").filter(|g| !g.trim().is_empty()).map(|g| html::to_line(&g));
+        let display_date = self.string(v, "display_date").map(|d| html::to_line(&d)).or(start_display);
+        let background = self.background(v);
+        let id = self.event_id(v, &headline, &date);
+        let title = if headline.is_empty() { date.to_string() } else { headline };
+        let extra = Extra {
+            links: Vec::new(),
+            media,
+            group,
+            display_date: display_date.filter(|d| !d.is_empty()),
+            background,
+            text_html: (!text_html.trim().is_empty()).then_some(text_html),
+        };
+        let mut e = Event {
+            person_ids: Vec::new(),
+            place_ids: Vec::new(),
+            id,
+            date,
+            end: end_date,
+            date_text: String::new(),
+            status: Status::Held,
+            kind: Kind::Other,
+            countries: Vec::new(),
+            places: Vec::new(),
+            people: Vec::new(),
+            title,
+            title_vi: None,
+            summary: text,
+            citations: Vec::new(),
+            open,
+            extra: Some(Box::new(extra)),
+        };
+        e.date_text = e.date_label();
+        Some(e)
+    }
+
+    /// `unique_id` if given and free; otherwise one made from the headline and year.
+    fn event_id(&mut self, v: &Spanned, headline: &str, date: &crate::model::PartialDate) -> String {
+        if let Some(u) = field(v, "unique_id") {
+            match &u.value {
+                Value::String(s) if !s.trim().is_empty() => match self.claim_id(s.clone(), u.at) {
+                    Ok(id) => return id,
+                    Err(first) => {
+                        let first = self.cx.pos(first);
+                        self.cx.warn(
+                            u.at,
+                            format!("duplicate unique_id `{s}` (first at {first}); this one gets a new id"),
+                        );
+                    }
+                },
+                // The TimelineJS editor writes `""` when there is no id.
+                Value::String(_) => {}
+                _ => self.cx.warn(u.at, "`unique_id` should be a string; ignored"),
+            }
+        }
+        let y = date.year_value();
+        let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - i128::from(y)) };
+        let base = format!("{}-{year}", slug(headline));
+        let mut id = base.clone();
+        for n in 2.. {
+            if self.claim_id(id.clone(), v.at).is_ok() {
+                break;
+            }
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+}

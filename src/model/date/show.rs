@@ -1,0 +1,153 @@
+//! Dates in words and in EDTF: `c. 1966`, `Jan 2026?`, `500 BCE`, `13.8 billion years ago`,
+//! `7 May 2025 14:30`; and back to `1966~`, `2026-01?`, `-0499`, `Y-13799999999`.
+
+use super::{MONTHS, PartialDate, Precision, TimeOfDay};
+use std::fmt::{self, Write};
+
+/// A year in words: `1959`, `500 BCE` (astronomical −499), `12,000 BCE`, `13.8 billion years ago`.
+pub fn year_label(year: i64) -> String {
+    if year > 0 {
+        return if year >= 10_000 { grouped(i128::from(year)) } else { year.to_string() };
+    }
+    let bce = 1 - i128::from(year);
+    match bce {
+        n if n >= 1_000_000_000 => format!("{} billion years ago", short(n as f64 / 1e9)),
+        n if n >= 1_000_000 => format!("{} million years ago", short(n as f64 / 1e6)),
+        n if n >= 10_000 => format!("{} BCE", grouped(n)),
+        n => format!("{n} BCE"),
+    }
+}
+
+/// `13.8`, `4.54`, `65`: three significant digits at most, no trailing zeros.
+fn short(x: f64) -> String {
+    let decimals = if x >= 100.0 {
+        0
+    } else if x >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+}
+
+fn grouped(n: i128) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The EDTF form of a date.
+pub fn edtf(d: &PartialDate) -> String {
+    let mut s = String::new();
+    if d.year.abs() > super::MAX_DETAILED_YEAR {
+        let _ = write!(s, "Y{}", d.year);
+    } else {
+        let sign = if d.year < 0 { "-" } else { "" };
+        let digits = format!("{:04}", d.year.abs());
+        let keep = 4 - usize::from(d.unspecified.year_digits);
+        let _ = write!(s, "{sign}{}{}", &digits[..keep], "X".repeat(4 - keep));
+    }
+    match (d.month, d.unspecified.month) {
+        (Some(m), _) => {
+            let _ = write!(s, "-{m:02}");
+        }
+        (None, true) => s.push_str("-XX"),
+        (None, false) => {}
+    }
+    match (d.day, d.unspecified.day) {
+        (Some(day), _) => {
+            let _ = write!(s, "-{day:02}");
+        }
+        (None, true) => s.push_str("-XX"),
+        (None, false) => {}
+    }
+    if let Some(t) = d.time {
+        s.push('T');
+        clock(&mut s, &t);
+        match t.offset {
+            Some(0) => s.push('Z'),
+            Some(o) => {
+                let _ = write!(s, "{}{:02}:{:02}", if o < 0 { '-' } else { '+' }, o.abs() / 60, o.abs() % 60);
+            }
+            None => {}
+        }
+    }
+    s.push_str(d.qualifier.suffix());
+    s
+}
+
+fn clock(s: &mut String, t: &TimeOfDay) {
+    let _ = write!(s, "{:02}:{:02}", t.hour, t.minute.unwrap_or(0));
+    if let Some(sec) = t.second {
+        let _ = write!(s, ":{sec:02}");
+    }
+    if let Some(ms) = t.milli {
+        let _ = write!(s, ".{ms:03}");
+    }
+}
+
+/// The date in words without its qualifier marks.
+fn plain_words(d: &PartialDate) -> String {
+    let year = match d.unspecified.year_digits {
+        0 => year_label(d.year),
+        n => format!("{}s", d.year - d.year.rem_euclid(10i64.pow(u32::from(n)))),
+    };
+    let mut s = match (d.month, d.day) {
+        (None, _) if d.unspecified.month => format!("{year}, month unknown"),
+        (None, _) => year,
+        (Some(m), None) if d.unspecified.day => format!("{} {year}, day unknown", MONTHS[m as usize - 1]),
+        (Some(m), None) => format!("{} {year}", MONTHS[m as usize - 1]),
+        (Some(m), Some(day)) => format!("{day} {} {year}", MONTHS[m as usize - 1]),
+    };
+    if let Some(t) = d.time {
+        s.push(' ');
+        clock(&mut s, &t);
+        match t.offset {
+            Some(0) => s.push_str(" UTC"),
+            Some(o) => {
+                let _ =
+                    write!(s, " UTC{}{:02}:{:02}", if o < 0 { '-' } else { '+' }, o.abs() / 60, o.abs() % 60);
+            }
+            None => {}
+        }
+    }
+    s
+}
+
+/// Human form at its own precision: `1959`, `May 2025`, `7 May 2025`, `c. 1966`, `Jan 2026?`.
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = if self.qualifier.approximate { "c. " } else { "" };
+        let q = if self.qualifier.uncertain { "?" } else { "" };
+        write!(f, "{c}{}{q}", plain_words(self))
+    }
+}
+
+/// `26–27 Jan 2026`, `30 Jan – 2 Feb 2026`, `Jan–Mar 2026`, `2020–2021`, else `a – b`.
+pub fn span_label(a: &PartialDate, end: Option<&PartialDate>) -> String {
+    let Some(b) = end.filter(|e| *e != a) else { return a.to_string() };
+    let simple = |d: &PartialDate| !d.is_fuzzy() && d.time.is_none() && d.year > 0 && d.year <= 9999;
+    if !simple(a) || !simple(b) {
+        return format!("{a} – {b}");
+    }
+    let same_year = a.year == b.year;
+    let month = |d: &PartialDate| MONTHS[d.month.unwrap_or(1) as usize - 1];
+    match (a.precision(), b.precision()) {
+        (Precision::Day, Precision::Day) if same_year && a.month == b.month => {
+            format!("{}–{b}", a.day.unwrap_or(1))
+        }
+        (Precision::Day, Precision::Day) if same_year => {
+            format!("{} {} – {b}", a.day.unwrap_or(1), month(a))
+        }
+        (Precision::Month, Precision::Month) if same_year => format!("{}–{b}", month(a)),
+        (Precision::Year, Precision::Year) => format!("{}–{}", a.year, b.year),
+        _ => format!("{a} – {b}"),
+    }
+}

@@ -1,0 +1,70 @@
+//! What events and data sets carry beyond dates, titles and quotes: open interval ends, sources
+//! cited without a quote, and what TimelineJS files bring (groups, media, eras, a title slide).
+
+use super::PartialDate;
+
+/// An interval end that is not a date: EDTF `..` (open) or an empty end (unknown).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OpenEnd {
+    Open,
+    Unknown,
+}
+
+/// Which ends of an event's period are open or unknown (`../1992`, `2020/..`, `2020/`).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct OpenEnds {
+    pub start: Option<OpenEnd>,
+    pub end: Option<OpenEnd>,
+}
+
+/// A source cited without a quote, such as a web page.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Link {
+    pub url: String,
+    pub title: Option<String>,
+}
+
+/// A picture, video or page shown with an event (TimelineJS `media`).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Media {
+    pub url: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    pub thumbnail: Option<String>,
+    pub alt: Option<String>,
+    pub title: Option<String>,
+    pub link: Option<String>,
+}
+
+/// The optional parts of an event, boxed so that events without them stay small.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extra {
+    /// Sources cited without a quote.
+    pub links: Vec<Link>,
+    pub media: Option<Media>,
+    /// A TimelineJS group: a row of the timeline, filterable like a kind.
+    pub group: Option<String>,
+    /// A date as the author wants it shown (`Spring 1966`), next to the real one.
+    pub display_date: Option<String>,
+    /// A TimelineJS slide background (colour or image URL), kept for export.
+    pub background: Option<String>,
+    /// The text as HTML, as an imported file had it, kept for export.
+    pub text_html: Option<String>,
+}
+
+/// A named period drawn on the time axis (TimelineJS `eras`).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq)]
+pub struct Era {
+    pub start: PartialDate,
+    pub end: PartialDate,
+    pub headline: String,
+    pub text: String,
+}
+
+/// A data set's title slide (TimelineJS `title`).
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Default)]
+pub struct TitleSlide {
+    pub headline: String,
+    pub text: String,
+    pub media: Option<Media>,
+}

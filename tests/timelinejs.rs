@@ -1,0 +1,345 @@
+//! Reading TimelineJS (JSON 3, the sheet CSV, the old v2 shapes) with every warning and error at
+//! its exact `path:line:col`, and writing every export format, checked with independent parsers.
+
+use serde_json::Value;
+use std::process::Command;
+use timeline::export::{self, Format};
+use timeline::load::{self, DataInput, SeedStore};
+use timeline::model::{Event, Timeline};
+
+fn input(path: &str) -> DataInput {
+    DataInput::from_file(std::path::Path::new(path), None).unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!("tests/fixtures/timelinejs/{name}")
+}
+
+fn load_ok(name: &str) -> Timeline {
+    load::load(&input(&fixture(name))).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn problems(name: &str) -> Vec<String> {
+    load::load(&input(&fixture(name))).unwrap_err().problems.iter().map(|p| p.to_string()).collect()
+}
+
+fn event<'a>(t: &'a Timeline, id: &str) -> &'a Event {
+    t.event_by_id(id).unwrap_or_else(|| panic!("no event {id}"))
+}
+
+#[test]
+fn every_field_of_timelinejs_3_is_read() {
+    let t = load_ok("full.json");
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+    let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["big-bang", "dong-son", "independence", "two-days-of-talks-2026"]);
+    let big = event(&t, "big-bang");
+    assert_eq!(big.date_label(), "13.8 billion years ago");
+    assert_eq!(big.summary, "Roughly 13.8 billion years ago.");
+    let drum = event(&t, "dong-son");
+    assert_eq!(drum.date_label(), "500 BCE – 400 BCE");
+    assert_eq!(drum.date.iso(), "-0499");
+    let x = drum.extra.as_deref().unwrap();
+    assert_eq!(x.display_date.as_deref(), Some("5th century BCE"));
+    assert_eq!(x.background.as_deref(), Some("#223344"));
+    assert_eq!(x.group.as_deref(), Some("Antiquity"));
+    let m = x.media.as_ref().unwrap();
+    assert_eq!(
+        (m.url.as_str(), m.caption.as_deref(), m.credit.as_deref(), m.thumbnail.as_deref()),
+        (
+            "https://example.org/drum.jpg",
+            Some("A drum"),
+            Some("Museum"),
+            Some("https://example.org/drum-t.jpg")
+        )
+    );
+    assert_eq!((m.alt.as_deref(), m.title.as_deref()), (Some("A bronze drum"), Some("Drum")));
+    assert_eq!(m.link.as_deref(), Some("https://example.org/drums"));
+    let ind = event(&t, "independence");
+    assert_eq!(ind.title, "Independence & a declaration");
+    assert_eq!(ind.date.iso(), "1945-09-02T14:30:05.250");
+    assert_eq!(
+        ind.summary,
+        "Ba Đình Square.\nHà Nội\n* one\n* two\n\nSee [the text][1].\n\n[1]: https://example.org/1945"
+    );
+    let talks = event(&t, "two-days-of-talks-2026");
+    assert_eq!(talks.date_label(), "26–27 Jan 2026");
+    assert_eq!(talks.extra.as_ref().unwrap().display_date.as_deref(), Some("late January 2026"));
+    assert!(t.events.iter().all(|e| !e.is_verified()));
+    assert_eq!(t.groups(), [("Cosmos".to_string(), 1), ("Antiquity".into(), 1), ("Modern".into(), 2)]);
+    let eras: Vec<(String, &str)> =
+        t.eras.iter().map(|e| (e.start.to_string(), e.headline.as_str())).collect();
+    assert_eq!(
+        eras,
+        [("13.8 billion years ago".into(), "Before the Earth"), ("1945".into(), "Wars of independence")]
+    );
+    let title = t.title.as_ref().unwrap();
+    assert_eq!(
+        (title.headline.as_str(), title.text.as_str()),
+        ("From the Big Bang to a press conference", "Every field of TimelineJS 3.")
+    );
+}
+
+#[test]
+fn what_timelinejs_does_silently_is_a_warning_at_its_position() {
+    let t = load_ok("silent.json");
+    let p = "tests/fixtures/timelinejs/silent.json";
+    assert_eq!(
+        t.warnings,
+        [
+            format!("{p}:3:5: warning: an event without a `start_date` is skipped, as TimelineJS skips it"),
+            format!("{p}:4:48: warning: the end date is the start date; read as a single date"),
+            format!("{p}:6:81: warning: duplicate unique_id `a` (first at 5:80); this one gets a new id"),
+            format!("{p}:7:29: warning: year `1969.5` is not an integer; read as 1969, as TimelineJS does"),
+            format!(
+                "{p}:8:29: warning: year `abc` is not a number; TimelineJS skips the event, and so do we"
+            ),
+            format!("{p}:9:57: warning: an event with an empty headline; its date stands in for it"),
+            format!(
+                "{p}:10:35: warning: unknown key `mnth` in the start date, which TimelineJS ignores; did you mean `month`?"
+            ),
+            format!("{p}:10:77: warning: unknown key `colour` in an event, which TimelineJS ignores"),
+            format!("{p}:12:3: warning: unknown key `extra` in a TimelineJS file, which TimelineJS ignores"),
+        ]
+    );
+    let titles: Vec<&str> = t.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["Same end", "First", "Second", "Half a year", "1970", "Typo"]);
+    assert_eq!(event(&t, "same-end-1966").end, None);
+}
+
+#[test]
+fn hard_errors_stay_errors() {
+    let p = "tests/fixtures/timelinejs/errors.json";
+    assert_eq!(
+        problems("errors.json"),
+        [
+            format!("{p}:3:44: impossible start date: month 13 does not exist; months run from 01 to 12"),
+            format!("{p}:4:54: impossible start date: 2025-02-30 does not exist; Feb 2025 has 28 days"),
+            format!("{p}:5:48: the end date 1960 is before the start date 1970"),
+            format!("{p}:6:5: expected an event to be an object {{\"start_date\": …}}, found a string"),
+        ]
+    );
+    assert_eq!(
+        problems("sheet_error.csv"),
+        ["tests/fixtures/timelinejs/sheet_error.csv:2:6: month `x` is not a number"]
+    );
+}
+
+#[test]
+fn old_shapes_are_converted_or_explained() {
+    let t = load_ok("legacy_v2.json");
+    assert_eq!(
+        t.warnings,
+        [
+            "tests/fixtures/timelinejs/legacy_v2.json:6:13: warning: this is a TimelineJS 2 file (`timeline.date`); \
+          converted to TimelineJS 3 as it is read"
+        ]
+    );
+    let e = &t.events[0];
+    assert_eq!(
+        (e.title.as_str(), e.date_label().as_str()),
+        ("Điện Biên Phủ to Geneva", "7 May – 21 Jul 1954")
+    );
+    assert_eq!(e.group(), Some("War"));
+    assert_eq!(e.media().map(|m| m.credit.as_deref()), Some(Some("Archive")));
+    assert_eq!(t.events[1].date.iso(), "1975-04-30T11:30");
+    assert_eq!(t.eras[0].headline, "First Indochina War");
+    assert_eq!(t.title.as_ref().map(|s| s.headline.as_str()), Some("A TimelineJS 2 file"));
+    assert_eq!(load_ok("legacy_slides.json").events[0].title, "A slide");
+    assert_eq!(
+        problems("legacy_unknown.json"),
+        [
+            "tests/fixtures/timelinejs/legacy_unknown.json:1:14: this `timeline` object is neither TimelineJS 2 \
+          (`timeline.date`) nor 3 (`events` at the top); open it in the TimelineJS 3 editor, or move its slides \
+          into a top-level `events` array"
+        ]
+    );
+}
+
+#[test]
+fn the_sheet_layout_is_read_by_header_names() {
+    let t = load_ok("sheet.csv");
+    let p = "tests/fixtures/timelinejs/sheet.csv";
+    assert_eq!(
+        t.warnings,
+        [
+            format!("{p}:1:164: warning: unknown column `Colour`, which TimelineJS ignores"),
+            format!("{p}:6:1: warning: an event without a `start_date` is skipped, as TimelineJS skips it"),
+        ]
+    );
+    assert_eq!(t.title.as_ref().map(|s| s.headline.as_str()), Some("A sheet of events"));
+    assert_eq!(t.eras.len(), 1);
+    let drums = event(&t, "bronze-drums-500bce");
+    assert_eq!((drums.date_label().as_str(), drums.group()), ("500 BCE", Some("Antiquity")));
+    assert_eq!(drums.media().and_then(|m| m.alt.as_deref()), Some("A bronze drum"));
+    let talks = event(&t, "talks-in-ha-noi-2026");
+    assert_eq!(talks.title, "Talks \"in\" Hà Nội");
+    assert_eq!(talks.date.iso(), "2026-01-26T14:30:05");
+    assert_eq!(talks.summary, "Line one\nLine two");
+}
+
+fn export(t: &Timeline, format: Format) -> String {
+    let events: Vec<&Event> = t.events.iter().collect();
+    let mut out = Vec::new();
+    export::write(&mut out, t, &events, format).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn ics_parses_with_an_independent_parser() {
+    let t = load_ok("full.json");
+    let ics = export(&t, Format::Ics);
+    assert!(ics.lines().all(|l| l.len() <= 75) && ics.contains("\r\n"));
+    let unfolded = icalendar::parser::unfold(&ics);
+    let cal = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let prop = |c: &icalendar::parser::Component, name: &str| {
+        c.properties.iter().find(|p| p.name == name).map(|p| p.val.to_string()).unwrap_or_default()
+    };
+    // The Big Bang and the bronze drums are before year 1: iCalendar cannot hold them.
+    let events: Vec<_> = cal.components.iter().filter(|c| c.name == "VEVENT").collect();
+    let rows: Vec<(String, String, String)> =
+        events.iter().map(|c| (prop(c, "UID"), prop(c, "DTSTART"), prop(c, "DTEND"))).collect();
+    assert_eq!(
+        rows,
+        [
+            ("independence@timeline".into(), "19450902T143005".into(), "19450902T143006".into()),
+            ("two-days-of-talks-2026@timeline".into(), "20260126".into(), "20260128".into()),
+        ]
+    );
+    assert!(prop(events[0], "DESCRIPTION").contains("Unverified"));
+    // The built-in data set: all-day events with exclusive ends, month precision as a span.
+    let builtin = load::load_builtin().unwrap();
+    let ics = export(&builtin, Format::Ics);
+    let unfolded = icalendar::parser::unfold(&ics);
+    let cal = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let n = cal.components.iter().filter(|c| c.name == "VEVENT").count();
+    assert_eq!(n, builtin.events.len());
+}
+
+#[test]
+fn csv_parses_with_the_csv_crate_and_defuses_formulas() {
+    let mut t = load_ok("full.json");
+    t.events[0].title = "=HYPERLINK(\"http://evil\")".into();
+    let out = export(&t, Format::Csv);
+    let body = out.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let mut rdr = csv::Reader::from_reader(body.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(&header[..4], ["Year", "Month", "Day", "Time"]);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[1][col("Headline")], "'=HYPERLINK(&quot;http://evil&quot;)");
+    assert_eq!(&rows[2][col("Year")], "-500");
+    assert_eq!(&rows[3][col("Time")], "14:30:05.250");
+    assert_eq!(rows.iter().filter(|r| &r[col("Type")] == "era").count(), 2);
+    assert_eq!(&rows[0][col("Type")], "title");
+}
+
+/// The keys and value types TimelineJS 3 reads (TL.Timeline's JSON: events, title, eras, scale).
+fn check_tjs_shape(v: &Value) {
+    let date = |d: &Value| {
+        assert!(d["year"].is_i64(), "{d}");
+        for k in ["month", "day", "hour", "minute", "second", "millisecond"] {
+            assert!(d.get(k).is_none_or(|x| x.is_u64()), "{k} in {d}");
+        }
+    };
+    let events = v["events"].as_array().expect("events");
+    for e in events {
+        date(&e["start_date"]);
+        if let Some(end) = e.get("end_date") {
+            date(end);
+        }
+        assert!(e["text"]["headline"].is_string() && e["text"]["text"].is_string());
+        assert!(e.get("unique_id").is_none_or(Value::is_string));
+        assert!(e.get("group").is_none_or(Value::is_string));
+        if let Some(m) = e.get("media") {
+            assert!(m["url"].is_string());
+        }
+    }
+    for era in v.get("eras").and_then(Value::as_array).into_iter().flatten() {
+        date(&era["start_date"]);
+        date(&era["end_date"]);
+    }
+}
+
+#[test]
+fn timelinejs_export_has_the_shape_timelinejs_reads() {
+    let builtin = load::load_builtin().unwrap();
+    let v: Value = serde_json::from_str(&export(&builtin, Format::Timelinejs)).unwrap();
+    check_tjs_shape(&v);
+    let first = &v["events"][0];
+    assert!(first["text"]["text"].as_str().unwrap().contains("<blockquote>"));
+    let full: Value = serde_json::from_str(&export(&load_ok("full.json"), Format::Timelinejs)).unwrap();
+    check_tjs_shape(&full);
+    assert_eq!(full["scale"], "cosmological");
+    assert_eq!(full["events"][0]["start_date"]["year"], -13_800_000_000i64);
+    assert_eq!(full["events"][1]["start_date"]["year"], -500);
+}
+
+#[test]
+fn markdown_groups_by_year_with_quotes_and_footnotes() {
+    let builtin = load::load_builtin().unwrap();
+    let md = export(&builtin, Format::Markdown);
+    assert!(md.starts_with("# Chronology\n\n## "));
+    let notes = md.lines().filter(|l| l.starts_with("[^")).count();
+    assert_eq!(notes, builtin.quote_count());
+    assert_eq!(md.lines().filter(|l| l.starts_with("  > — ")).count(), builtin.quote_count());
+}
+
+#[test]
+fn the_binary_reads_timelinejs_and_exports_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("timeline-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out.json");
+    let bin = env!("CARGO_BIN_EXE_timeline");
+    let o = Command::new(bin)
+        .args(["export", "--format", "native", "--data", &fixture("full.json"), "--group", "modern", "--out"])
+        .arg(&out)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let back = load::load(&DataInput {
+        path: "out.json".into(),
+        text: std::fs::read_to_string(&out).unwrap(),
+        seeds: SeedStore::Builtin,
+    })
+    .unwrap();
+    assert_eq!(back.events.len(), 2);
+    let check = Command::new(bin)
+        .args(["check", "--strict", "--data", &fixture("full.json")])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&check.stdout), "4 events: 0 verified (0 quotes), 4 unverified\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_public_cosmological_timeline_loads() {
+    let t = load_ok("public/cosmological.json");
+    let p = "tests/fixtures/timelinejs/public/cosmological.json";
+    assert_eq!(
+        t.warnings,
+        [
+            format!("{p}:112:27: warning: TimelineJS has no year 0 (−1 is 1 BCE); read as 1 BCE"),
+            format!(
+                "{p}:120:17: warning: unknown key `display_text` in the start date, which TimelineJS ignores; \
+                 did you mean `display_date`?"
+            ),
+        ]
+    );
+    let dates: Vec<String> = t.events.iter().map(Event::date_label).collect();
+    assert_eq!(
+        dates,
+        [
+            "13.8 billion years ago",
+            "13.8 billion years ago",
+            "13.8 billion years ago",
+            "13.6 billion years ago – 12.8 billion years ago",
+            "4.8 billion years ago",
+            "1 BCE"
+        ]
+    );
+    assert_eq!(t.events[0].media().and_then(|m| m.credit.as_deref()), Some("Kaldari (Wikipedia)"));
+}
