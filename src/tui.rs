@@ -13,7 +13,7 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -34,16 +34,16 @@ pub fn run(mut app: App, first: Effect, theme: Theme, test_panic: bool) -> io::R
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     install_panic_hook();
-    let mut terminal = init()?;
+    let mut terminal = init(app.session.mouse)?;
     let result = event_loop(&mut terminal, &mut app, first, &theme, &signal, test_panic);
     restore()?;
     result
 }
 
-fn init() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+fn init(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(e) = execute!(out, EnterAlternateScreen).and_then(|_| set_mouse(mouse)) {
         let _ = restore();
         return Err(e);
     }
@@ -55,6 +55,21 @@ pub fn restore() -> io::Result<()> {
     let raw = disable_raw_mode();
     execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show)?;
     raw
+}
+
+/// Captures the mouse, or leaves it to the terminal (which can then select text).
+fn set_mouse(on: bool) -> io::Result<()> {
+    if on { execute!(io::stdout(), EnableMouseCapture) } else { execute!(io::stdout(), DisableMouseCapture) }
+}
+
+/// Puts text on the clipboard through the terminal (OSC 52), which works over ssh and in tmux
+/// with `set-clipboard on`.
+fn copy(text: &str) -> io::Result<()> {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
 fn install_panic_hook() {
@@ -102,19 +117,21 @@ fn event_loop(
     spawn_input(tx.clone());
     let worker = start_searching(app, first, tx);
     // Carries out what `update` asks for; true when it asks to quit.
-    let carry_out = |effect: Option<Effect>| match effect {
-        Some(Effect::Search { generation, filter }) => {
-            worker.submit(generation, filter);
-            false
+    let carry_out = |effect: Option<Effect>| -> io::Result<bool> {
+        match effect {
+            Some(Effect::Search { generation, filter }) => worker.submit(generation, filter),
+            Some(Effect::Copy(text)) => copy(&text)?,
+            Some(Effect::Mouse(on)) => set_mouse(on)?,
+            Some(Effect::Quit) => return Ok(true),
+            None => {}
         }
-        Some(Effect::Quit) => true,
-        None => false,
+        Ok(false)
     };
     // crossterm starts listening for resizes on its first read: do one now, before the size is
     // taken, so a resize right after start-up is not missed.
     let _ = event::poll(Duration::ZERO);
     let size = terminal.size()?;
-    carry_out(update(app, Action::Resize { width: size.width, height: size.height }));
+    carry_out(update(app, Action::Resize { width: size.width, height: size.height }))?;
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut dirty = true;
@@ -134,7 +151,7 @@ fn event_loop(
             Next::End(ended) => return Ok(ended),
         };
         if let Some(action) = action {
-            if carry_out(update(app, action)) {
+            if carry_out(update(app, action))? {
                 return Ok(Ended::Quit);
             }
             dirty = true;

@@ -8,6 +8,10 @@ use crate::search::Filter;
 pub enum Effect {
     /// Search for `filter`; answer with `Action::SearchDone(generation, results)`.
     Search { generation: u64, filter: Filter },
+    /// Put this text on the clipboard (the terminal's OSC 52).
+    Copy(String),
+    /// Capture the mouse (true), or leave it to the terminal so that text can be selected.
+    Mouse(bool),
     /// Leave the program.
     Quit,
 }

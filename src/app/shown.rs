@@ -29,6 +29,9 @@ pub struct Shown {
     pub column_widths: (usize, usize),
     /// Whether the query matched as a phrase (then the phrase is what is highlighted).
     pub phrase: bool,
+    /// Whether each year gets a header row (when the list has the room); without them the date
+    /// column marks the first event of each year.
+    pub headers: bool,
     /// Search highlights of the events on screen, by event index, computed in `update` for the
     /// visible rows and the selected event, so that drawing never matches anything.
     marks: Vec<(usize, Marks)>,
@@ -43,6 +46,7 @@ impl Shown {
             axis: Counts::new(t),
             column_widths: (4, 2),
             phrase: false,
+            headers: true,
             marks: Vec::new(),
         }
     }
@@ -63,10 +67,11 @@ impl Shown {
         self.lay_out(t, ranked);
     }
 
-    fn lay_out(&mut self, t: &Timeline, ranked: bool) {
+    /// Lays out the rows again: after a search, or when `headers` changes.
+    pub fn lay_out(&mut self, t: &Timeline, ranked: bool) {
         self.rows.clear();
         self.row_of_hit.clear();
-        if ranked {
+        if ranked || !self.headers {
             self.rows.extend((0..self.hits.len()).map(Row::Event));
             self.row_of_hit.extend(0..self.hits.len());
             return;
@@ -81,6 +86,13 @@ impl Shown {
             self.rows.extend((i..i + count).map(Row::Event));
             i += count;
         }
+    }
+
+    /// Whether a hit is the first of its year in a chronological list without year headers:
+    /// its date then shows the year in the year's style.
+    pub fn starts_year(&self, t: &Timeline, hit: usize) -> bool {
+        let year = |h: usize| t.events[self.hits[h].event].date.year_value();
+        hit < self.hits.len() && (hit == 0 || year(hit - 1) != year(hit))
     }
 
     /// Row index of a hit.

@@ -5,7 +5,8 @@
 pub enum Action {
     /// Leave the program.
     Quit,
-    /// Leave the current mode (reader, help, search line, picker); quits at the top level.
+    /// Go back one level (reader, help, a typed line, a picker); at the top level, clear the most
+    /// recent filter. Never quits.
     Back,
     /// Select the next event, or scroll the detail pane down when it has the focus.
     Down,
@@ -41,6 +42,20 @@ pub enum Action {
     PrevQuote,
     /// In the reader: switch to the event's next source article.
     NextSource,
+    /// In the reader: switch to the event's previous source article.
+    PrevSource,
+    /// In the reader: read the next event's sources without leaving the reader.
+    NextEvent,
+    /// In the reader: read the previous event's sources without leaving the reader.
+    PrevEvent,
+    /// Let the focused pane fill the screen, or show both panes again.
+    Zoom,
+    /// Copy the selected event as a citation to the clipboard.
+    CopyCitation,
+    /// Copy the selected event's id to the clipboard.
+    CopyId,
+    /// Turn mouse capture off (so the terminal can select text) or on again.
+    ToggleMouse,
     /// Show or hide the help screen.
     Help,
     /// Open the search line.
@@ -77,6 +92,10 @@ pub enum Action {
     ClearCountries,
     /// Open the kind picker.
     PickKinds,
+    /// Clear the kind filter.
+    ClearKinds,
+    /// Clear the period.
+    ClearPeriod,
     /// In a picker: select or unselect the highlighted entry.
     ToggleEntry,
     /// Open the `:` line to limit the period or jump to a year.
