@@ -6,7 +6,7 @@ use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use timeline::app::App;
-use timeline::cli::args::{Cli, Command, DataArgs};
+use timeline::cli::args::{Cli, Command, DataArgs, ThemeArg};
 use timeline::cli::{UsageError, build_filter, order, output};
 use timeline::load::{self, DataInput, LoadError};
 use timeline::model::Timeline;
@@ -70,6 +70,7 @@ fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
     if input.text.len() < PROGRESS_BYTES || !io::stderr().is_terminal() {
         return load::load(&input);
     }
+    let _quiet = NoEcho::new();
     let mut last = -1;
     let result = load::load_with_progress(&input, &mut |done| {
         let pct = (done * 100.0) as i32;
@@ -80,6 +81,32 @@ fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
     });
     eprint!("\r\x1b[2K");
     result
+}
+
+/// Keeps keys typed while a big file loads from being echoed onto the progress line; the
+/// terminal's echo comes back when it is dropped. Ctrl-c still interrupts.
+struct NoEcho(Option<rustix::termios::Termios>);
+
+impl NoEcho {
+    fn new() -> NoEcho {
+        use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
+        let stdin = io::stdin();
+        let Ok(saved) = tcgetattr(&stdin) else { return NoEcho(None) };
+        let mut quiet = saved.clone();
+        quiet.local_modes.remove(LocalModes::ECHO);
+        match tcsetattr(&stdin, OptionalActions::Now, &quiet) {
+            Ok(()) => NoEcho(Some(saved)),
+            Err(_) => NoEcho(None),
+        }
+    }
+}
+
+impl Drop for NoEcho {
+    fn drop(&mut self) {
+        if let Some(saved) = &self.0 {
+            let _ = rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, saved);
+        }
+    }
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -119,34 +146,36 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output::write_show(&mut out, &timeline, e, json)?;
         }
         Some(Command::Countries { json }) => output::write_countries(&mut out, &timeline, json)?,
-        None => return browse(cli.search, cli.country, cli.test_panic, timeline),
+        None => return browse(&cli, timeline),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn browse(
-    search: Option<String>,
-    countries: Vec<String>,
-    test_panic: bool,
-    timeline: Timeline,
-) -> Result<ExitCode, Failure> {
+fn browse(cli: &Cli, timeline: Timeline) -> Result<ExitCode, Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "the browser needs a terminal on standard input and output; for a plain listing use `timeline list`".into(),
         ));
     }
-    let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
+    let filter = build_filter(&timeline, &cli.country, &[], None, None, cli.search.as_deref())?;
     let big = timeline.events.len() > 50_000;
+    let quiet = big.then(NoEcho::new);
     if big {
         eprint!("timeline: indexing {} events for search …", timeline.events.len());
     }
-    let (app, first) = App::new(timeline, filter, 80, 24);
+    let (mut app, first) = App::new(timeline, filter, 80, 24);
+    app.session.mouse = !cli.no_mouse;
     if big {
         eprint!("\r\x1b[2K");
     }
-    let theme = Theme { color: Theme::color_from_env() };
-    let test_panic = test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
+    drop(quiet);
+    let theme = Theme::from_env(match cli.theme {
+        ThemeArg::Auto => None,
+        ThemeArg::Dark => Some(false),
+        ThemeArg::Light => Some(true),
+    });
+    let test_panic = cli.test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
     match tui::run(app, first, theme, test_panic)? {
         tui::Ended::Quit => Ok(ExitCode::SUCCESS),
         tui::Ended::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),

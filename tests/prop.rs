@@ -99,7 +99,7 @@ proptest! {
     #[test]
     fn random_actions_keep_the_state_consistent(actions in prop::collection::vec(action(), 1..60)) {
         let mut b = Browser::new(timeline(), 80, 24);
-        let theme = Theme { color: true };
+        let theme = Theme::colored(false);
         for a in actions {
             b.act(a);
             check(&b.app)?;

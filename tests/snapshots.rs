@@ -11,8 +11,8 @@ use support::Browser;
 use timeline::app::{Action, App};
 use timeline::ui::{Theme, render};
 
-const COLOR: Theme = Theme { color: true };
-const PLAIN: Theme = Theme { color: false };
+const COLOR: Theme = Theme::colored(false);
+const PLAIN: Theme = Theme::plain();
 
 fn app(w: u16, h: u16, actions: &[Action]) -> App {
     let mut b = Browser::new(support::frozen(), w, h);

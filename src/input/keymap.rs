@@ -99,7 +99,7 @@ pub fn map_key(mode: KeyMode, key: KeyEvent) -> Option<Action> {
     }
     // Shift is part of the character itself (`G`, `?`), not a modifier to match.
     let mods = match key.code {
-        KeyCode::Char(_) => key.modifiers - KeyModifiers::SHIFT,
+        KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,
         _ => key.modifiers,
     };
     let pressed = Key { code: key.code, mods };
@@ -170,7 +170,13 @@ mod tests {
         assert_eq!(map_key(Browse, key('K')), Some(Action::DetailUp));
         assert_eq!(map_key(Browse, key('N')), Some(Action::PrevHit));
         assert_eq!(map_key(Browse, key('q')), Some(Action::Quit));
-        assert_eq!(map_key(Browse, key('z')), None);
+        assert_eq!(map_key(Browse, key('z')), Some(Action::Zoom));
+        assert_eq!(map_key(Browse, press(KeyCode::Esc, KeyModifiers::NONE)), Some(Action::Back));
+        assert_eq!(map_key(Reader, key('q')), Some(Action::Back), "q backs out of the reader, as in less");
+        assert_eq!(map_key(Help, key('q')), Some(Action::Back));
+        assert_eq!(map_key(Reader, key('J')), Some(Action::NextEvent));
+        assert_eq!(map_key(Reader, press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevSource));
+        assert_eq!(map_key(Browse, key('Z')), None);
     }
 
     #[test]
@@ -183,7 +189,9 @@ mod tests {
             map_key(Search, press(KeyCode::Char('s'), KeyModifiers::CONTROL)),
             Some(Action::ToggleOrder)
         );
-        assert_eq!(map_key(Picker, key(' ')), Some(Action::ToggleEntry));
+        assert_eq!(map_key(Picker, key(' ')), Some(Action::Input(' ')), "Space types a space");
+        assert_eq!(map_key(Picker, press(KeyCode::Tab, KeyModifiers::NONE)), Some(Action::ToggleEntry));
+        assert_eq!(map_key(Find, key('n')), Some(Action::Input('n')));
         assert_eq!(map_key(Command, key(' ')), Some(Action::Input(' ')));
     }
 
@@ -200,6 +208,10 @@ mod tests {
             assert!(!hints(mode).is_empty(), "{mode:?}");
         }
         assert!(hints(Browse).iter().any(|(k, h)| k == "/" && *h == "search"));
+        assert!(hints(Browse).iter().any(|(k, h)| k == "[ ]" && *h == "year"), "a pair reads as two keys");
+        for mode in KeyMode::ALL {
+            assert!(hints(mode).iter().any(|(_, h)| *h == "help" || *h == "close"), "{mode:?} shows help");
+        }
     }
 }
 

@@ -87,6 +87,7 @@ fn show(app: &mut App, results: Results) {
         None => 0,
     };
     app.view.detail_scroll = 0;
+    scroll_to_match(app);
     scroll_to_selection(app);
 }
 
@@ -121,7 +122,7 @@ fn cache_marks(app: &mut App) {
 }
 
 fn help(app: &mut App, action: Action) {
-    let page = app.view.height.saturating_sub(4) as usize;
+    let page = inner(crate::view::help::popup(app.view.layout().main)).height as usize;
     let Mode::Help { scroll, under } = &mut app.mode else { return };
     let max = crate::view::help::line_count().saturating_sub(page.max(1));
     let step = match action {
@@ -194,6 +195,7 @@ pub fn select(app: &mut App, hit: usize) {
     if hit != app.view.selected {
         app.view.selected = hit;
         app.view.detail_scroll = 0;
+        scroll_to_match(app);
     }
     scroll_to_selection(app);
 }
@@ -210,6 +212,17 @@ pub fn scroll_to_selection(app: &mut App) {
         app.view.list_top = row + 1 - h;
     }
     app.view.list_top = app.view.list_top.min(app.shown.rows.len().saturating_sub(h));
+}
+
+/// When the selected event matched in a quote, scrolls the detail pane to that quote.
+fn scroll_to_match(app: &mut App) {
+    let Some(crate::search::Field::Quote(i)) = app.selected_hit().and_then(|h| h.field) else { return };
+    let (_, w) = detail_size(app);
+    let doc = crate::view::detail::document(app.detail_input(), w, &Theme::plain());
+    if let Some(line) = crate::view::detail::quote_line(&doc, i as usize) {
+        app.view.detail_scroll = line;
+        clamp_detail(app);
+    }
 }
 
 /// Keeps the detail pane's scroll inside its content.

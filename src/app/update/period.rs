@@ -54,8 +54,13 @@ fn split_range(text: &str) -> Option<(&str, &str)> {
 /// One date: ISO (`1983`, `2025-05`, `2025-05-07`), `jan 2026`, `january 2026`, `tháng 1 2026`.
 fn date(s: &str) -> Result<PartialDate, String> {
     let s = s.trim();
-    if let Ok(d) = PartialDate::parse(s) {
-        return Ok(d);
+    match PartialDate::parse(s) {
+        Ok(d) => return Ok(d),
+        // An ISO date with a wrong part: say which part.
+        Err(e) if s.len() > 4 && s.bytes().all(|b| b.is_ascii_digit() || b == b'-') => {
+            return Err(format!("{e}; {FORMS}"));
+        }
+        Err(_) => {}
     }
     let folded = fold_str(s);
     let words: Vec<&str> = folded.split(|c: char| c.is_whitespace() || c == '/' || c == ',').collect();

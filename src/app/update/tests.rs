@@ -102,6 +102,10 @@ fn the_selected_row_is_always_on_screen() {
     assert_eq!(a.view.list_top, 0, "the year header above the first event shows too");
 }
 
+fn year_of(a: &App, hit: usize) -> i32 {
+    a.data.timeline.events[a.shown.hits[hit].event].date.year_value()
+}
+
 #[test]
 fn year_jumps_go_to_the_first_event_of_a_year() {
     let mut a = app();
@@ -113,6 +117,9 @@ fn year_jumps_go_to_the_first_event_of_a_year() {
     run(&mut a, &[Action::PrevYear]);
     assert_eq!(year(&a), 1966);
     run(&mut a, &[Action::Bottom, Action::PrevYear]);
+    assert_eq!(year(&a), 2026, "first the start of the current year");
+    assert_eq!(a.view.selected, (0..a.shown.hits.len()).find(|&i| year_of(&a, i) == 2026).unwrap());
+    run(&mut a, &[Action::PrevYear]);
     assert_eq!(year(&a), 2025);
     assert_eq!(selected_id(&a), "vietnam-laos-strategic-cohesion-2025", "first event of 2025");
     run(&mut a, &[Action::Bottom, Action::NextYear]);
@@ -223,17 +230,24 @@ fn search_filters_on_every_keystroke_and_esc_clears_it() {
     run(&mut a, &[Action::StartSearch, Action::DeleteWord]);
     assert_eq!(a.filter().query, "dai ");
     run(&mut a, &[Action::Back]);
-    assert_eq!((a.mode.clone(), a.filter().query.as_str(), a.shown.hits.len()), (Mode::Browse, "", 35));
+    assert_eq!(
+        (a.mode.clone(), a.filter().query.as_str()),
+        (Mode::Browse, "dai hoi"),
+        "Esc in the search line restores the search applied before the edit"
+    );
+    run(&mut a, &[Action::StartSearch, Action::ClearInput, Action::Accept]);
+    assert_eq!(a.shown.hits.len(), 35);
 }
 
 #[test]
-fn esc_clears_the_search_first_then_quits() {
+fn esc_clears_the_search_then_says_q_quits() {
     let mut a = with_filter(Filter { query: "laos".into(), ..Default::default() });
     run(&mut a, &[Action::Back]);
     assert!(!a.quit());
     assert!(a.filter().query.is_empty());
     run(&mut a, &[Action::Back]);
-    assert!(a.quit());
+    assert!(!a.quit(), "Esc never quits");
+    assert_eq!(a.message.as_deref(), Some("nothing to clear · q quits"));
 }
 
 #[test]
@@ -411,6 +425,7 @@ fn ctrl_c_quits_from_every_mode() {
         &[Action::StartSearch],
         &[Action::StartCommand],
         &[Action::PickCountries],
+        &[Action::OpenReader, Action::StartSearch],
     ];
     let mut seen = Vec::new();
     for start in starts {
@@ -431,14 +446,15 @@ fn help_scrolls_within_its_text() {
     let mut a = app();
     run(&mut a, &[Action::Help, Action::Down, Action::Down]);
     assert!(matches!(a.mode, Mode::Help { scroll: 2, .. }));
+    let page = crate::view::layout::inner(crate::view::help::popup(a.view.layout().main)).height as usize;
     run(&mut a, &[Action::PageDown]);
     assert!(
-        matches!(a.mode, Mode::Help { scroll: 27, .. }),
-        "a page is the screen less its frame: {:?}",
+        matches!(a.mode, Mode::Help { scroll, .. } if scroll == 2 + page - 1),
+        "a page is the help's box less its frame: {:?}",
         a.mode
     );
     run(&mut a, &[Action::Bottom]);
-    let max = crate::view::help::line_count() - 1;
+    let max = crate::view::help::line_count() - page;
     assert!(matches!(a.mode, Mode::Help { scroll, .. } if scroll == max));
     run(&mut a, &[Action::Wheel { col: 1, row: 1, down: true }, Action::Top]);
     assert!(matches!(a.mode, Mode::Help { scroll: 0, .. }));
