@@ -101,7 +101,14 @@ fn sources(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme
     out.push(Line::styled(format!("Sources ({})", e.citations.len()), theme.heading()));
     for (i, c) in e.citations.iter().enumerate() {
         let s = &t.sources[c.source];
-        out.push(source_header(i, &s.outlet, &s.published.format("%-d %b %Y").to_string(), &s.file, w, theme));
+        out.push(source_header(
+            i,
+            &s.outlet,
+            &s.published.format("%-d %b %Y").to_string(),
+            &s.file,
+            w,
+            theme,
+        ));
         let ctx = quote_context(&s.text, &c.span);
         let mut styles = vec![(c.span.clone(), theme.quote())];
         // Search hits inside the quote, shifted from quote offsets to article offsets.
@@ -155,7 +162,8 @@ fn cut_at_word(s: &str, w: usize) -> String {
 /// when the best match of a search is in that quote.
 pub fn quote_line(doc: &[Line], i: usize) -> Option<usize> {
     let tag = format!("[{}] ", i + 1);
-    let heading = doc.iter().position(|l| l.spans.first().is_some_and(|s| s.content.starts_with("Sources (")))?;
+    let heading =
+        doc.iter().position(|l| l.spans.first().is_some_and(|s| s.content.starts_with("Sources (")))?;
     doc[heading..].iter().position(|l| l.spans.first().is_some_and(|s| s.content == tag)).map(|p| p + heading)
 }
 

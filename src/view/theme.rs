@@ -175,7 +175,10 @@ mod tests {
     fn light_backgrounds_get_no_light_colours() {
         let light = Theme::colored(true);
         for style in [light.quote(), light.planned(), light.matched(), light.error()] {
-            assert!(!matches!(style.fg, Some(Color::LightYellow | Color::Yellow | Color::LightRed)), "{style:?}");
+            assert!(
+                !matches!(style.fg, Some(Color::LightYellow | Color::Yellow | Color::LightRed)),
+                "{style:?}"
+            );
         }
         assert_eq!(Theme::colored(false).quote().fg, Some(Color::LightYellow));
     }

@@ -49,16 +49,19 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-/// ↑/↓ in the search line: an earlier or later search of this session, searched at once; past
-/// the newest, the line the user was typing... is the search applied before the line opened.
+/// ↑/↓ in the search line: an earlier or later search of this session, searched at once; ↓ past
+/// the newest comes back to the search applied before the line was opened.
 fn recall(app: &mut App, earlier: bool) {
     let n = app.session.history.len();
+    let Mode::Search(line) = &app.mode else { return };
+    // The newest search is often the one on the line already: start before it then.
+    let newest = if n > 1 && app.session.history[n - 1] == line.text.trim() { n - 2 } else { n.max(1) - 1 };
     if n == 0 {
         app.message = Some("no earlier searches in this session".into());
         return;
     }
     let next = match (app.session.recall, earlier) {
-        (None, true) => Some(n - 1),
+        (None, true) => Some(newest),
         (None, false) => return,
         (Some(0), true) => Some(0),
         (Some(i), true) => Some(i - 1),

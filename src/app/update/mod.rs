@@ -246,4 +246,7 @@ fn move_by(app: &mut App, delta: isize) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
+
+#[cfg(test)]
+mod keys_tests;

@@ -248,3 +248,24 @@ fn next_event(app: &mut App, delta: isize) {
     let total = app.shown.hits.len();
     app.message = Some(format!("event {}/{total}", app.view.selected + 1));
 }
+
+/// For tests: the reader's page height and width, its article's line count, and the line of its
+/// current quote.
+#[cfg(test)]
+pub fn body_size_for(app: &App) -> (usize, u16) {
+    body_size(app)
+}
+
+#[cfg(test)]
+pub fn lines_for(app: &App) -> usize {
+    let Mode::Reader(r) = &app.mode else { return 0 };
+    line_count(app, r)
+}
+
+#[cfg(test)]
+pub fn quote_line_for(app: &App) -> usize {
+    let Mode::Reader(r) = &app.mode else { return 0 };
+    let c = &app.data.timeline.events[r.event].citations[r.citation];
+    let lines = article_lines(article(app, r), body_size(app).1);
+    lines.iter().position(|l| l.end > c.span.start).unwrap_or(0)
+}

@@ -6,11 +6,11 @@ use crate::app::{Driver, PickerKind, Reader};
 use crate::search::Filter;
 
 /// A browser and the executor of its effects.
-struct Fixture {
-    app: App,
-    driver: Driver,
+pub(super) struct Fixture {
+    pub(super) app: App,
+    pub(super) driver: Driver,
     /// The last effect left over after searching: `Some(Effect::Quit)` once quit.
-    last: Option<Effect>,
+    pub(super) last: Option<Effect>,
 }
 
 impl std::ops::Deref for Fixture {
@@ -21,37 +21,37 @@ impl std::ops::Deref for Fixture {
 }
 
 impl Fixture {
-    fn act(&mut self, action: Action) {
+    pub(super) fn act(&mut self, action: Action) {
         self.last = self.driver.apply(&mut self.app, action);
     }
 
-    fn quit(&self) -> bool {
+    pub(super) fn quit(&self) -> bool {
         self.last == Some(Effect::Quit)
     }
 }
 
-fn with_filter(filter: Filter) -> Fixture {
+pub(super) fn with_filter(filter: Filter) -> Fixture {
     let (app, driver) = Driver::start(crate::frozen(), filter, 100, 30);
     Fixture { app, driver, last: None }
 }
 
-fn app() -> Fixture {
+pub(super) fn app() -> Fixture {
     with_filter(Filter::default())
 }
 
-fn run(f: &mut Fixture, actions: &[Action]) {
+pub(super) fn run(f: &mut Fixture, actions: &[Action]) {
     for a in actions {
         f.act(a.clone());
     }
 }
 
-fn typed(f: &mut Fixture, s: &str) {
+pub(super) fn typed(f: &mut Fixture, s: &str) {
     for c in s.chars() {
         f.act(Action::Input(c));
     }
 }
 
-fn selected_id(app: &App) -> &str {
+pub(super) fn selected_id(app: &App) -> &str {
     &app.selected_event().expect("an event is selected").id
 }
 
@@ -102,7 +102,7 @@ fn the_selected_row_is_always_on_screen() {
     assert_eq!(a.view.list_top, 0, "the year header above the first event shows too");
 }
 
-fn year_of(a: &App, hit: usize) -> i32 {
+pub(super) fn year_of(a: &App, hit: usize) -> i32 {
     a.data.timeline.events[a.shown.hits[hit].event].date.year_value()
 }
 
