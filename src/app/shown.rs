@@ -29,8 +29,8 @@ pub struct Shown {
     pub column_widths: (usize, usize),
     /// Whether the query matched as a phrase (then the phrase is what is highlighted).
     pub phrase: bool,
-    /// Whether each year gets a header row (when the list has the room); without them the date
-    /// column marks the first event of each year.
+    /// Whether years of several events get a header row (when the list has the room); without
+    /// one, the date column marks the first event of the year.
     pub headers: bool,
     /// Search highlights of the events on screen, by event index, computed in `update` for the
     /// visible rows and the selected event, so that drawing never matches anything.
@@ -81,18 +81,23 @@ impl Shown {
         while i < self.hits.len() {
             let year = year_of(&self.hits[i]);
             let count = self.hits[i..].iter().take_while(|h| year_of(h) == year).count();
-            self.rows.push(Row::Year { year, count });
+            // A year of one event needs no header: its date shows the year.
+            if count > 1 {
+                self.rows.push(Row::Year { year, count });
+            }
             self.row_of_hit.extend(self.rows.len()..self.rows.len() + count);
             self.rows.extend((i..i + count).map(Row::Event));
             i += count;
         }
     }
 
-    /// Whether a hit is the first of its year in a chronological list without year headers:
-    /// its date then shows the year in the year's style.
+    /// Whether a hit is the first of its year in a chronological list, without a header row
+    /// above it: its date then shows the year in the year's style.
     pub fn starts_year(&self, t: &Timeline, hit: usize) -> bool {
         let year = |h: usize| t.events[self.hits[h].event].date.year_value();
-        hit < self.hits.len() && (hit == 0 || year(hit - 1) != year(hit))
+        let row = self.row_of(hit);
+        let header = row > 0 && matches!(self.rows.get(row - 1), Some(Row::Year { .. }));
+        hit < self.hits.len() && (hit == 0 || year(hit - 1) != year(hit)) && !header
     }
 
     /// Row index of a hit.

@@ -67,8 +67,8 @@ fn event_line(
     let planned = e.status == Status::Planned;
     let date = format!("{:<date_w$}", e.date_label());
     let codes = t.country_codes(e).join(",");
-    // Without year headers, the first event of each year shows its date in the year's style.
-    let new_year = !app.shown.headers && !app.ranked() && app.shown.starts_year(t, h);
+    // Without a year header above it, the first event of a year shows its date in the year's style.
+    let new_year = !app.ranked() && app.shown.starts_year(t, h);
     let date_style = match (new_year, planned) {
         (true, _) => theme.year(),
         (false, true) => theme.planned(),
@@ -144,7 +144,7 @@ fn where_words(f: Field) -> &'static str {
         Field::Person(_) => "people",
         Field::Place(_) => "places",
         Field::Country(_) | Field::CountryVi(_) => "countries",
-        Field::TitleVi => "Vietnamese title",
+        Field::TitleVi => "Vietnamese",
         Field::Summary => "summary",
         Field::Date => "date",
         Field::Title => "title",
