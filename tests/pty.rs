@@ -884,3 +884,22 @@ fn no_mouse_leaves_the_mouse_to_the_terminal_and_m_takes_it_back() {
     });
     quit(t);
 }
+
+#[test]
+fn a_dumb_terminal_gets_no_colour() {
+    let t = Tui::start(80, 24, &[], &[("TERM", "dumb")]);
+    t.expect("the selected row in reverse video, without colour", |s| {
+        let (row, col) = locate(s, "▶ 18 Jan 1950")?;
+        let c = cell(s, row, col)?;
+        ensure!(c.inverse() && c.bgcolor() == Color::Default, "the selection: {:?}", look(c));
+        let colored = rows(s).iter().enumerate().any(|(r, line)| {
+            (0..line.chars().count() as u16).any(|x| {
+                s.cell(r as u16, x)
+                    .is_some_and(|c| c.fgcolor() != Color::Default || c.bgcolor() != Color::Default)
+            })
+        });
+        ensure!(!colored, "a cell has a colour");
+        Ok(())
+    });
+    quit(t);
+}

@@ -120,7 +120,7 @@ fn with_match_hint(
     let words = format!(" ⌕ in {}", where_words(field));
     let (words_w, min_title) = (width(&words), 16);
     let mut out;
-    if title_w + words_w + 4 <= room {
+    if title_w + words_w + 16 <= room {
         out = title;
         out.push(Span::styled(words, theme.key()));
         out.push(Span::styled(": ", theme.dim()));
