@@ -58,6 +58,15 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ToggleEntry,
         Action::StartCommand,
         Action::ClearAll,
+        Action::PrevSource,
+        Action::NextEvent,
+        Action::PrevEvent,
+        Action::Zoom,
+        Action::CopyCitation,
+        Action::CopyId,
+        Action::ToggleMouse,
+        Action::ClearKinds,
+        Action::ClearPeriod,
     ]);
     prop_oneof![
         6 => simple,

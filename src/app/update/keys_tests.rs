@@ -76,7 +76,20 @@ fn pickers_type_spaces_tick_with_tab_and_apply_only_what_was_asked() {
         &[Action::PickCountries, Action::ToggleEntry, Action::ToggleEntry, Action::Down, Action::Accept],
     );
     assert_eq!(a.filter().countries.len(), 2);
-    run(&mut a, &[Action::ClearCountries, Action::PickKinds]);
+    // Ticks on screen win over the highlight, as in fzf; unticking everything clears.
+    run(&mut a, &[Action::PickCountries, Action::Down, Action::Down, Action::Down, Action::Accept]);
+    assert_eq!(a.filter().countries.len(), 2);
+    run(&mut a, &[Action::PickCountries]);
+    for id in a.filter().countries.clone() {
+        let Mode::Picker(p) = &a.mode else { panic!("picker") };
+        let at = p.visible.iter().position(|&e| p.entries[e].id == id).unwrap();
+        run(&mut a, &[Action::PageUp, Action::PageUp, Action::PageUp]);
+        run(&mut a, &vec![Action::Down; at]);
+        run(&mut a, &[Action::ToggleEntry]);
+    }
+    run(&mut a, &[Action::Accept]);
+    assert!(a.filter().countries.is_empty(), "{:?}", a.filter().countries);
+    run(&mut a, &[Action::PickKinds]);
     typed(&mut a, "zzz");
     run(&mut a, &[Action::Accept]);
     assert!(matches!(a.mode, Mode::Picker(_)), "nothing matches: the picker stays open");

@@ -133,13 +133,13 @@ pub fn update_picker(app: &mut App, action: Action) {
     }
 }
 
-/// Enter: what was ticked; with nothing ticked, the highlighted entry if the user typed or moved
-/// to it; otherwise the filter stays as it was. Never a filter the user did not ask for.
+/// Enter: the ticks, as fzf does; with nothing ticked, the highlighted entry if the user typed or
+/// moved to it; otherwise the filter stays as it was. Never a filter the user did not ask for.
 fn accept_picker(app: &mut App) {
     let Mode::Picker(p) = &app.mode else { return };
     let mut p = p.clone();
     if !p.touched {
-        if !p.moved {
+        if !p.moved || !p.chosen.is_empty() {
             app.mode = Mode::Browse;
             return;
         }
