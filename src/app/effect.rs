@@ -1,6 +1,6 @@
 //! What `update` asks the outside world to do. The event loop carries effects out (a search on
-//! the worker thread); in tests a `Driver` carries them out synchronously, through the same
-//! incremental engine.
+//! the worker thread, the clipboard, the mouse); in tests a `Driver` carries them out
+//! synchronously, through the same incremental engine.
 
 use crate::search::Filter;
 

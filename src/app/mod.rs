@@ -1,7 +1,7 @@
 //! The browser's state: a plain struct in named parts, with enums for the mode, the focus and the
 //! search job. Keys become `Action`s (`input::keymap`); `update` is the only code that changes an
-//! `App`, and it answers with the `Effect`s (a search to run, quitting) that the event loop, or a
-//! test's `Driver`, carries out.
+//! `App`, and it answers with the `Effect`s (a search to run, a copy, the mouse, quitting) that
+//! the event loop, or a test's `Driver`, carries out.
 
 pub mod driver;
 pub mod effect;
