@@ -246,3 +246,11 @@ fn zoomed_detail_fills_the_screen() {
     assert!(!screen.contains("Timeline "), "{screen}");
     assert!(screen.contains("Detail"), "{screen}");
 }
+
+#[test]
+fn a_short_terminal_shares_the_last_row_between_status_and_keys() {
+    let screen = text(&app(80, 16, &typed_search("to lam")), 80, 16);
+    let last = screen.lines().last().unwrap_or("");
+    assert!(last.starts_with(" 1/16 of 35") && last.ends_with("help"), "{screen}");
+    assert!(list_events(&screen) >= 5, "{screen}");
+}

@@ -76,14 +76,40 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
         (None, Mode::Reader(r)) if r.find.is_some() => Span::raw(" Enter keeps · Esc drops "),
         _ => Span::raw(""),
     };
+    let bar = key_bar(hints(app.mode.keys()), hint_area.width as usize, theme);
+    if status == hint_area {
+        return shared_row(f, status, left, right, theme, app);
+    }
     let rw = width(&right.content).min(w);
     let mut spans = fit(left, w.saturating_sub(rw));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     spans.push(Span::raw(" ".repeat(w.saturating_sub(used + rw))));
     spans.extend(fit(vec![right], w.saturating_sub(used)));
     f.render_widget(Paragraph::new(Line::from(spans)).style(theme.status()), status);
-    let bar = key_bar(hints(app.mode.keys()), hint_area.width as usize, theme);
     f.render_widget(Paragraph::new(Line::from(bar)), hint_area);
+}
+
+/// A short terminal's last row: the status (at most three fifths of it), then the keys that fit,
+/// `? help` always among them.
+fn shared_row(
+    f: &mut Frame,
+    area: Rect,
+    mut left: Vec<Span<'static>>,
+    right: Span<'static>,
+    theme: &Theme,
+    app: &App,
+) {
+    let w = area.width as usize;
+    if !right.content.trim().is_empty() {
+        left.push(right);
+    }
+    let left = fit(left, w * 3 / 5);
+    let used: usize = left.iter().map(|s| width(&s.content)).sum();
+    let status_w = used as u16;
+    f.render_widget(Paragraph::new(Line::from(left)).style(theme.status()), Rect { width: status_w, ..area });
+    let bar = key_bar(hints(app.mode.keys()), w.saturating_sub(used + 1), theme);
+    let rest = Rect { x: area.x + status_w + 1, width: area.width.saturating_sub(status_w + 1), ..area };
+    f.render_widget(Paragraph::new(Line::from(bar)), rest);
 }
 
 /// The selection's place among the hits, and the hits among all events, in one form in every

@@ -11,6 +11,8 @@ pub const SIDE_BY_SIDE: u16 = 100;
 /// The time axis is drawn from this height on.
 const AXIS_MIN_HEIGHT: u16 = 16;
 const AXIS_HEIGHT: u16 = 3;
+/// Below this height the status line and the key bar share the last row.
+pub const SHARED_STATUS_BELOW: u16 = 20;
 
 /// Rows the timeline pane needs inside before it gives a row to each year's header; below that
 /// the year is marked in the date column instead.
@@ -51,8 +53,10 @@ impl Layout {
         }
         let axis_h = if height >= AXIS_MIN_HEIGHT { AXIS_HEIGHT } else { 0 };
         let axis = (axis_h > 0).then(|| Rect::new(0, 0, width, axis_h));
-        let main = Rect::new(0, axis_h, width, height - axis_h - 2);
-        let status = Rect::new(0, height - 2, width, 1);
+        // Short terminals give the status line's row to the panes: status and keys share a row.
+        let bottom = if height < SHARED_STATUS_BELOW { 1 } else { 2 };
+        let main = Rect::new(0, axis_h, width, height - axis_h - bottom);
+        let status = Rect::new(0, height - bottom, width, 1);
         let hints = Rect::new(0, height - 1, width, 1);
         let side_by_side = width >= SIDE_BY_SIDE;
         let none = Rect::new(0, main.y + main.height, width, 0);
@@ -94,6 +98,7 @@ mod tests {
             );
             assert_eq!(l.side_by_side, w >= 100);
             assert_eq!(l.hints.y, h - 1);
+            assert_eq!(l.status == l.hints, h < SHARED_STATUS_BELOW);
         }
     }
 
