@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod search;
 pub mod text;
+pub mod tty;
 pub mod tui;
 pub mod ui;
 pub mod view;

@@ -11,6 +11,7 @@ use timeline::cli::{UsageError, build_filter, order, output};
 use timeline::load::{self, DataInput, LoadError};
 use timeline::model::Timeline;
 use timeline::search::Engine;
+use timeline::text::inert;
 use timeline::tui;
 use timeline::ui::Theme;
 
@@ -33,11 +34,23 @@ impl From<UsageError> for Failure {
 }
 
 fn main() -> ExitCode {
+    // Before anything opens a file, which would take the closed descriptor's number: writes to a
+    // closed stdout are silently dropped by the standard library, and `timeline list >&-` would
+    // "succeed" having printed nothing.
+    if stdout_is_closed() {
+        eprintln!("timeline: standard output is closed; nothing can be printed");
+        return ExitCode::from(1);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        // A usage error quotes the arguments, which a script may have taken from a data set.
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", inert::text(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
         }
     };
     match run(cli) {
@@ -45,11 +58,11 @@ fn main() -> ExitCode {
         // `timeline list | head` closes the pipe early: that is not an error.
         Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(Failure::Io(e)) => {
-            eprintln!("timeline: {e}");
+            eprintln!("timeline: {}", inert::line(&e.to_string()));
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
-            eprintln!("timeline: {msg}");
+            eprintln!("timeline: {}", inert::line(&msg));
             ExitCode::from(2)
         }
         Err(Failure::Load(e)) => {
@@ -58,6 +71,27 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Whether the program started with its standard output closed (`timeline list >&-`). The check
+/// must run before `main`: the Rust runtime opens `/dev/null` on a closed standard descriptor
+/// before `main` starts, and writes to it then "succeed".
+fn stdout_is_closed() -> bool {
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static CHECK_STDOUT: extern "C" fn() = {
+    extern "C" fn check() {
+        // SAFETY: F_GETFD only reads the descriptor's flags; -1 (EBADF) means it is not open.
+        let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+    }
+    check
+};
 
 /// Data files bigger than this show their loading progress on a terminal.
 const PROGRESS_BYTES: usize = 8 << 20;
@@ -72,11 +106,12 @@ fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
     }
     let _quiet = NoEcho::new();
     let mut last = -1;
+    let path = inert::line(&input.path);
     let result = load::load_with_progress(&input, &mut |done| {
         let pct = (done * 100.0) as i32;
         if pct != last {
             last = pct;
-            eprint!("\rtimeline: loading {} … {pct:>3}%", input.path);
+            eprint!("\rtimeline: loading {path} … {pct:>3}%");
         }
     });
     eprint!("\r\x1b[2K");
@@ -159,7 +194,8 @@ fn browse(cli: &Cli, timeline: Timeline) -> Result<ExitCode, Failure> {
         ));
     }
     let filter = build_filter(&timeline, &cli.country, &[], None, None, cli.search.as_deref())?;
-    let big = timeline.events.len() > 50_000;
+    // The line is erased afterwards with a control sequence: only where that means something.
+    let big = timeline.events.len() > 50_000 && io::stderr().is_terminal();
     let quiet = big.then(NoEcho::new);
     if big {
         eprint!("timeline: indexing {} events for search …", timeline.events.len());

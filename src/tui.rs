@@ -1,23 +1,39 @@
 //! The terminal: set-up, restore, and the event loop. This is the only module that does terminal
 //! I/O. The terminal is restored on every way out: quitting, an error, a panic (through a panic
-//! hook) and SIGTERM or SIGHUP.
+//! hook) and SIGINT, SIGQUIT, SIGTERM or SIGHUP. Ctrl-z and SIGTSTP suspend the browser with the
+//! terminal restored, and it comes back as it was on SIGCONT. However large the window, the frame
+//! buffers are bounded (`MAX_WIDTH` × `MAX_HEIGHT`).
 
 use crate::app::{App, Effect, update};
 use crate::input::Action;
 use crate::input::keymap::map_key;
 use crate::search::Results;
 use crate::search::worker::{Searcher, Worker};
+use crate::tty;
 use crate::ui::{self, Theme};
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use crossterm::{cursor, execute};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::iterator::Signals;
+use std::io::{self, Read, Stdout, Write};
+use std::os::fd::{AsFd, AsRawFd};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+/// The widest and tallest screen drawn. A larger window (65535×65535 is possible) is drawn in
+/// its top-left corner: two frame buffers of this size take some 40 MB; at 65535×65535 one would
+/// take over 100 GB, and the allocation aborts the program with the terminal still raw.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// How the browser ended.
 pub enum Ended {
@@ -29,32 +45,47 @@ pub enum Ended {
 /// Runs the browser until the user quits or a signal arrives. `first` is the effect `App::new`
 /// answered with: the first search, which runs before the first frame.
 pub fn run(mut app: App, first: Effect, theme: Theme, test_panic: bool) -> io::Result<Ended> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
-    }
+    let (tx, rx) = channel();
+    // Before the terminal changes: a signal from now on restores it.
+    let signals = spawn_signals(tx.clone())?;
     install_panic_hook();
-    let mut terminal = init(app.session.mouse)?;
-    let result = event_loop(&mut terminal, &mut app, first, &theme, &signal, test_panic);
+    let mut terminal = init(app.session.mouse).inspect_err(|_| drop(restore()))?;
+    let input = Arc::new(Mutex::new(true));
+    let result = spawn_input(tx.clone(), Arc::clone(&input))
+        .and_then(|()| event_loop(&mut terminal, &mut app, first, &theme, (tx, rx), test_panic));
+    // Stop reading before the terminal goes back to the shell: keys typed from now on are its.
+    *input.lock().unwrap_or_else(|e| e.into_inner()) = false;
     restore()?;
+    signals.close();
     result
 }
 
-fn init(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// The part of a `width`×`height` window that is drawn.
+pub fn bounded(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
+fn window() -> Rect {
+    let (w, h) = crossterm::terminal::size().unwrap_or((80, 24));
+    bounded(w, h)
+}
+
+fn init(mouse: bool) -> io::Result<Term> {
+    enter(mouse)?;
+    Terminal::with_options(
+        CrosstermBackend::new(io::stdout()),
+        TerminalOptions { viewport: Viewport::Fixed(window()) },
+    )
+}
+
+/// Raw mode, the alternate screen, mouse capture unless the user turned it off.
+fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    let mut out = io::stdout();
-    if let Err(e) = execute!(out, EnterAlternateScreen).and_then(|_| set_mouse(mouse)) {
+    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen).and_then(|()| set_mouse(mouse)) {
         let _ = restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(out))
-}
-
-/// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, cursor on.
-pub fn restore() -> io::Result<()> {
-    let raw = disable_raw_mode();
-    execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show)?;
-    raw
+    Ok(())
 }
 
 /// Captures the mouse, or leaves it to the terminal (which can then select text).
@@ -72,6 +103,28 @@ fn copy(text: &str) -> io::Result<()> {
     out.flush()
 }
 
+/// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, cursor on.
+pub fn restore() -> io::Result<()> {
+    let raw = disable_raw_mode();
+    execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show)?;
+    raw
+}
+
+/// Suspends the program as a shell's job control expects (Ctrl-z, `kill -TSTP`): restores the
+/// terminal, stops, and once continued (`fg`, SIGCONT) takes the terminal again.
+fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
+    restore()?;
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    enter(mouse)?;
+    redraw_at(terminal, window())
+}
+
+/// Clears the screen and makes the next frame draw everything, at `area`.
+fn redraw_at(terminal: &mut Term, area: Rect) -> io::Result<()> {
+    execute!(terminal.backend_mut(), Clear(ClearType::All))?;
+    terminal.resize(area)
+}
+
 fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -80,58 +133,93 @@ fn install_panic_hook() {
     }));
 }
 
+/// Hands the signals that end or suspend the browser to the event loop, as messages.
+fn spawn_signals(tx: Sender<Msg>) -> io::Result<signal_hook::iterator::Handle> {
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH])?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Msg::Signal(sig)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(handle)
+}
+
 /// What the event loop waits for.
 enum Msg {
     Input(Event),
     InputFailed(io::Error),
     Searched(u64, Results),
+    Signal(i32),
 }
 
-/// Reads terminal events on their own thread, so that the loop can also hear from the search
-/// worker, notice signals, and notice a terminal that has gone away (crossterm's reader then
-/// spins on end-of-file and never returns).
-fn spawn_input(tx: Sender<Msg>) {
+/// How long an `Esc` waits for the rest of an escape sequence before it is the Esc key.
+const ESC_WAIT: Duration = Duration::from_millis(30);
+
+/// Reads the terminal on its own thread, so that the loop can also hear from the search worker
+/// and from signals. Bytes become events in `tty::Decoder`, which never waits without end for
+/// the rest of a sequence (crossterm's reader does, after a stray `ESC[200~`).
+/// `open` is held while bytes are read, and once false no more are.
+fn spawn_input(tx: Sender<Msg>, open: Arc<Mutex<bool>>) -> io::Result<()> {
+    let tty = std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
+        let mut decoder = tty::Decoder::default();
+        let mut buf = [0u8; 4096];
         loop {
-            let msg = match event::read() {
-                Ok(ev) => Msg::Input(ev),
-                Err(e) => Msg::InputFailed(e),
+            let events = match readable(&tty, decoder.is_pending().then_some(ESC_WAIT)) {
+                Ok(false) => decoder.flush(),
+                Ok(true) => match read_while_open(&tty, &mut buf, &open) {
+                    Ok(n) if n > 0 => decoder.feed(&buf[..n]),
+                    // The terminal has gone (its window was closed): as if hung up.
+                    Ok(_) => return drop(tx.send(Msg::Signal(SIGHUP))),
+                    Err(e) if e.raw_os_error() == Some(libc::EIO) => {
+                        return drop(tx.send(Msg::Signal(SIGHUP)));
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return drop(tx.send(Msg::InputFailed(e))),
+                },
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return drop(tx.send(Msg::InputFailed(e))),
             };
-            let failed = matches!(msg, Msg::InputFailed(_));
-            if tx.send(msg).is_err() || failed {
-                return;
+            for ev in events {
+                if tx.send(Msg::Input(ev)).is_err() {
+                    return;
+                }
             }
         }
     });
+    Ok(())
+}
+
+/// Reads what is there, unless the browser has stopped reading (then as if the terminal closed).
+fn read_while_open(mut tty: &std::fs::File, buf: &mut [u8], open: &Mutex<bool>) -> io::Result<usize> {
+    let open = open.lock().unwrap_or_else(|e| e.into_inner());
+    if *open { tty.read(buf) } else { Ok(0) }
+}
+
+/// Waits until `fd` has bytes to read, or `wait` has passed (`false`); no `wait` waits for ever.
+fn readable(fd: &impl AsRawFd, wait: Option<Duration>) -> io::Result<bool> {
+    let mut p = libc::pollfd { fd: fd.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+    let ms = wait.map_or(-1, |d| i32::try_from(d.as_millis()).unwrap_or(i32::MAX));
+    // SAFETY: `p` is one valid pollfd that lives for the whole call.
+    match unsafe { libc::poll(&mut p, 1, ms) } {
+        n if n < 0 => Err(io::Error::last_os_error()),
+        n => Ok(n > 0),
+    }
 }
 
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Term,
     app: &mut App,
     first: Effect,
     theme: &Theme,
-    signal: &AtomicUsize,
+    (tx, rx): (Sender<Msg>, Receiver<Msg>),
     test_panic: bool,
 ) -> io::Result<Ended> {
-    let (tx, rx) = channel();
-    spawn_input(tx.clone());
     let worker = start_searching(app, first, tx);
-    // Carries out what `update` asks for; true when it asks to quit.
-    let carry_out = |effect: Option<Effect>| -> io::Result<bool> {
-        match effect {
-            Some(Effect::Search { generation, filter }) => worker.submit(generation, filter),
-            Some(Effect::Copy(text)) => copy(&text)?,
-            Some(Effect::Mouse(on)) => set_mouse(on)?,
-            Some(Effect::Quit) => return Ok(true),
-            None => {}
-        }
-        Ok(false)
-    };
-    // crossterm starts listening for resizes on its first read: do one now, before the size is
-    // taken, so a resize right after start-up is not missed.
-    let _ = event::poll(Duration::ZERO);
-    let size = terminal.size()?;
-    carry_out(update(app, Action::Resize { width: size.width, height: size.height }))?;
+    resize(terminal, app, &worker, window())?;
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut dirty = true;
@@ -146,19 +234,10 @@ fn event_loop(
                 return Ok(Ended::Quit);
             }
         }
-        let action = match next_action(&rx, terminal, app)? {
-            Next::Act(action) => action,
-            Next::End(ended) => return Ok(ended),
-        };
-        if let Some(action) = action {
-            if carry_out(update(app, action))? {
-                return Ok(Ended::Quit);
-            }
-            dirty = true;
-        }
-        match signal.load(Ordering::Relaxed) {
-            0 => {}
-            sig => return Ok(Ended::Signal(sig as i32)),
+        match handle(terminal, app, &worker, rx.recv_timeout(Duration::from_millis(250)))? {
+            Step::Redraw => dirty = true,
+            Step::Idle => {}
+            Step::End(ended) => return Ok(ended),
         }
     }
 }
@@ -177,35 +256,77 @@ fn start_searching(app: &mut App, first: Effect, tx: Sender<Msg>) -> Worker {
     })
 }
 
-/// What the loop does next.
-enum Next {
-    /// Apply this action, if any (a timeout brings none).
-    Act(Option<Action>),
+/// What one message asks of the loop.
+enum Step {
+    Redraw,
+    Idle,
     End(Ended),
 }
 
-/// Waits for the next input or search result, at most a quarter of a second.
-fn next_action(
-    rx: &Receiver<Msg>,
-    terminal: &Terminal<CrosstermBackend<Stdout>>,
-    app: &App,
-) -> io::Result<Next> {
-    Ok(Next::Act(match rx.recv_timeout(Duration::from_millis(250)) {
-        Ok(Msg::Input(ev)) => action_for(app, ev),
-        Ok(Msg::Searched(generation, results)) => Some(Action::SearchDone(generation, results)),
+/// Carries out one message: a key, a search result, a signal, or a quiet quarter of a second.
+fn handle(
+    terminal: &mut Term,
+    app: &mut App,
+    worker: &Worker,
+    msg: Result<Msg, RecvTimeoutError>,
+) -> io::Result<Step> {
+    let action = match msg {
+        Ok(Msg::Input(ev)) => match action_for(app, ev) {
+            Some(action) => action,
+            None => return Ok(Step::Idle),
+        },
+        Ok(Msg::Searched(generation, results)) => Action::SearchDone(generation, results),
+        Ok(Msg::Signal(SIGWINCH)) => return resize(terminal, app, worker, window()),
+        Ok(Msg::Signal(SIGTSTP)) => return carry_out(terminal, app, worker, Some(Effect::Suspend)),
+        Ok(Msg::Signal(sig)) => return Ok(Step::End(Ended::Signal(sig))),
         Ok(Msg::InputFailed(e)) => return Err(e),
         // No terminal any more (its window was closed): stop as if hung up.
         Err(RecvTimeoutError::Timeout) if crossterm::terminal::size().is_err() => {
-            return Ok(Next::End(Ended::Signal(signal_hook::consts::SIGHUP)));
+            return Ok(Step::End(Ended::Signal(SIGHUP)));
         }
-        // A resize that slipped past the input thread still reaches the layout.
+        // A resize that slipped past the signal still reaches the layout.
         Err(RecvTimeoutError::Timeout) => {
-            let size = terminal.size()?;
-            ((size.width, size.height) != (app.view.width, app.view.height))
-                .then_some(Action::Resize { width: size.width, height: size.height })
+            let area = window();
+            if (area.width, area.height) == (app.view.width, app.view.height) {
+                return Ok(Step::Idle);
+            }
+            return resize(terminal, app, worker, area);
         }
-        Err(RecvTimeoutError::Disconnected) => return Ok(Next::End(Ended::Quit)),
-    }))
+        Err(RecvTimeoutError::Disconnected) => return Ok(Step::End(Ended::Quit)),
+    };
+    let effect = update(app, action);
+    carry_out(terminal, app, worker, effect)
+}
+
+/// Does what `update` asked for: a search on the worker, a copy, the mouse, suspending, or
+/// quitting.
+fn carry_out(
+    terminal: &mut Term,
+    app: &mut App,
+    worker: &Worker,
+    effect: Option<Effect>,
+) -> io::Result<Step> {
+    match effect {
+        Some(Effect::Search { generation, filter }) => worker.submit(generation, filter),
+        Some(Effect::Copy(text)) => copy(&text)?,
+        Some(Effect::Mouse(on)) => set_mouse(on)?,
+        Some(Effect::Suspend) => {
+            suspend(terminal, app.session.mouse)?;
+            return resize(terminal, app, worker, window());
+        }
+        Some(Effect::Quit) => return Ok(Step::End(Ended::Quit)),
+        None => {}
+    }
+    Ok(Step::Redraw)
+}
+
+/// Gives the terminal's frame buffers and the layout a new (bounded) size.
+fn resize(terminal: &mut Term, app: &mut App, worker: &Worker, area: Rect) -> io::Result<Step> {
+    if area != terminal.get_frame().area() {
+        redraw_at(terminal, area)?;
+    }
+    let effect = update(app, Action::Resize { width: area.width, height: area.height });
+    carry_out(terminal, app, worker, effect)
 }
 
 /// Turns a terminal event into an action for the current mode.
@@ -218,7 +339,6 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
             MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
             _ => None,
         },
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
     }
 }

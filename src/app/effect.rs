@@ -12,6 +12,8 @@ pub enum Effect {
     Copy(String),
     /// Capture the mouse (true), or leave it to the terminal so that text can be selected.
     Mouse(bool),
+    /// Stop as job control does (Ctrl-z): give the terminal back until the shell resumes us.
+    Suspend,
     /// Leave the program.
     Quit,
 }

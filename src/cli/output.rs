@@ -2,6 +2,7 @@
 
 use crate::model::context::quote_context;
 use crate::model::{Event, Timeline};
+use crate::text::inert::{self, line};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -83,17 +84,17 @@ pub fn list_line(t: &Timeline, e: &Event) -> String {
     let planned = if e.status == crate::model::Status::Planned { " (planned)" } else { "" };
     format!(
         "{date:<22} {:<6} {:<12} {}{planned}  [{}]",
-        t.country_codes(e).join(","),
+        line(&t.country_codes(e).join(",")),
         e.kind.as_str(),
-        e.title,
-        e.id
+        line(&e.title),
+        line(&e.id)
     )
 }
 
 pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: bool) -> io::Result<()> {
     if json {
         let items: Vec<EventJson> = events.iter().map(|e| event_json(t, e, false)).collect();
-        serde_json::to_writer_pretty(&mut *out, &items)?;
+        inert::to_json_writer(&mut *out, &items)?;
         return writeln!(out);
     }
     for e in events {
@@ -104,12 +105,12 @@ pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: b
 
 pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> io::Result<()> {
     if json {
-        serde_json::to_writer_pretty(&mut *out, &event_json(t, e, true))?;
+        inert::to_json_writer(&mut *out, &event_json(t, e, true))?;
         return writeln!(out);
     }
-    writeln!(out, "{}", e.title)?;
+    writeln!(out, "{}", line(&e.title))?;
     if let Some(vi) = &e.title_vi {
-        writeln!(out, "{vi}")?;
+        writeln!(out, "{}", line(vi))?;
     }
     writeln!(out)?;
     let countries: Vec<String> = e
@@ -117,32 +118,39 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         .iter()
         .map(|&c| {
             let c = &t.countries[c];
-            format!("{} {} ({})", c.code, c.name, c.name_vi)
+            format!("{} {} ({})", line(&c.code), line(&c.name), line(&c.name_vi))
         })
         .collect();
     writeln!(out, "Date:      {} ({})", e.date_label(), e.status.as_str())?;
     writeln!(out, "Kind:      {}", e.kind.label())?;
     writeln!(out, "Countries: {}", countries.join(", "))?;
     if !e.places.is_empty() {
-        writeln!(out, "Places:    {}", e.places.join(", "))?;
+        writeln!(out, "Places:    {}", line(&e.places.join(", ")))?;
     }
     if !e.people.is_empty() {
-        writeln!(out, "People:    {}", e.people.join(", "))?;
+        writeln!(out, "People:    {}", line(&e.people.join(", ")))?;
     }
-    writeln!(out, "Id:        {}", e.id)?;
-    writeln!(out, "\n{}\n", e.summary)?;
+    writeln!(out, "Id:        {}", line(&e.id))?;
+    writeln!(out, "\n{}\n", inert::text(&e.summary))?;
     for (i, c) in e.citations.iter().enumerate() {
         let s = &t.sources[c.source];
-        writeln!(out, "[{}] {}, {} ({})", i + 1, s.outlet, s.published, s.file)?;
+        writeln!(out, "[{}] {}, {} ({})", i + 1, line(&s.outlet), s.published, line(&s.file))?;
         let ctx = quote_context(&s.text, &c.span);
         // Mark the quote inside its sentence with »…«, which survives pipes and plain terminals.
-        // The context is one line: a line break inside or at the end of a quote reads as a space.
+        // The context is one line: a line break inside or at the end of a quote reads as a space,
+        // and white space at the quote's ends stays outside the markers.
         let (before, after) = (&s.text[ctx.start..c.span.start], &s.text[c.span.end..ctx.end]);
-        let quote = c.quote.trim();
-        // White space at the quote's ends stays outside the markers.
-        let before = one_line(&format!("{before}{}", &c.quote[..c.quote.len() - c.quote.trim_start().len()]));
-        let after = one_line(&format!("{}{after}", &c.quote[c.quote.trim_end().len()..]));
-        writeln!(out, "    {before}»{}«{}", one_line(quote), after.trim_end())?;
+        let lead = &c.quote[..c.quote.len() - c.quote.trim_start().len()];
+        let trail = &c.quote[c.quote.trim_end().len()..];
+        let before = one_line(&format!("{before}{lead}"));
+        let after = one_line(&format!("{trail}{after}"));
+        writeln!(
+            out,
+            "    {}»{}«{}",
+            line(&before),
+            line(&one_line(c.quote.trim())),
+            line(after.trim_end())
+        )?;
     }
     Ok(())
 }
@@ -186,13 +194,22 @@ pub fn write_countries(out: &mut impl Write, t: &Timeline, json: bool) -> io::Re
         .collect();
     rows.sort_by(|a, b| b.events.cmp(&a.events).then(a.name.cmp(b.name)));
     if json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        inert::to_json_writer(&mut *out, &rows)?;
         return writeln!(out);
     }
-    let w = rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r.name)).max().unwrap_or(0);
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let w = rows.iter().map(|r| width(&line(r.name))).max().unwrap_or(0);
     for r in rows {
-        let pad = w - unicode_width::UnicodeWidthStr::width(r.name);
-        writeln!(out, "{}  {}{}  {:<14} {:>3}", r.code, r.name, " ".repeat(pad), r.name_vi, r.events)?;
+        let name = line(r.name);
+        let pad = w - width(&name);
+        writeln!(
+            out,
+            "{}  {name}{}  {:<14} {:>3}",
+            line(r.code),
+            " ".repeat(pad),
+            line(r.name_vi),
+            r.events
+        )?;
     }
     Ok(())
 }

@@ -5,6 +5,8 @@
 pub enum Action {
     /// Leave the program.
     Quit,
+    /// Stop the program as job control does (Ctrl-z); the event loop carries it out.
+    Suspend,
     /// Go back one level (reader, help, a typed line, a picker); at the top level, clear the most
     /// recent filter. Never quits.
     Back,

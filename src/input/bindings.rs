@@ -179,4 +179,5 @@ pub const BINDINGS: &[Binding] = &[
         Action::Quit,
         "quit, from anywhere",
     ),
+    help(&KeyMode::ALL, &[ctrl('z')], Action::Suspend, "suspend to the shell (`fg` comes back)"),
 ];

@@ -25,6 +25,7 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
         files: HashMap::new(),
         ids: HashMap::new(),
         saved: HashMap::new(),
+        file_hints: None,
     };
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
@@ -97,6 +98,8 @@ struct Builder<'a> {
     ids: HashMap<String, usize>,
     /// Articles that were not NFC as saved, by file, to give positions in the file as saved.
     saved: HashMap<String, seeds::Article>,
+    /// "Did you mean" answers for misspelt source files, and how many files they were asked of.
+    file_hints: Option<(usize, super::problem::Suggestions)>,
 }
 
 impl Builder<'_> {
@@ -236,8 +239,12 @@ impl Builder<'_> {
                 self.cx.at(at, format!("source file `{file}` does not exist (looked for {path}); check the name, or pass --seeds DIR"));
                 None
             }
+            Err(ReadError::Refused(path, why)) => {
+                self.cx.at(at, format!("cannot read source file `{file}` ({path}): {why}"));
+                None
+            }
             Err(ReadError::NotUtf8 { path, at: byte, line, col }) => {
-                self.cx.problems.push(Problem {
+                self.cx.push(Problem {
                     file: path,
                     line,
                     col,
@@ -272,7 +279,7 @@ impl Builder<'_> {
                 let theirs: String = text[at + len..].chars().take(12).collect();
                 let ours: String = quote[len..].chars().take(12).collect();
                 format!(
-                    "it matches up to {shown}:{l}:{c}, where the article has {theirs:?} but the {what} has {ours:?}"
+                    "it matches up to {shown}:{l}:{c}, where the article has \"{theirs}\" but the {what} has \"{ours}\""
                 )
             }
             _ => "copy the words exactly, with their accents and punctuation".into(),

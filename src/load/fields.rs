@@ -3,6 +3,9 @@
 use super::json::{Key, LineIndex, Spanned, Value};
 use super::problem::{Problem, did_you_mean};
 
+/// The most problems kept from one load.
+pub const MAX_KEPT: usize = 100_000;
+
 /// Where problems about one data file are collected.
 pub struct Ctx<'a> {
     pub file: &'a str,
@@ -23,8 +26,24 @@ impl<'a> Ctx<'a> {
 
     /// Records a problem at a byte offset of the data file.
     pub fn at(&mut self, at: usize, message: impl Into<String>) {
+        if self.problems.len() > MAX_KEPT {
+            return;
+        }
         let (line, col) = self.line_col(at);
-        self.problems.push(Problem { file: self.file.to_string(), line, col, message: message.into() });
+        self.push(Problem { file: self.file.to_string(), line, col, message: message.into() });
+    }
+
+    /// Records a problem. Past `MAX_KEPT` of them, one last problem says that checking goes on
+    /// but recording stopped, so that memory stays bounded on a file of millions of mistakes.
+    pub fn push(&mut self, p: Problem) {
+        match self.problems.len() {
+            n if n < MAX_KEPT => self.problems.push(p),
+            MAX_KEPT => self.problems.push(Problem {
+                message: format!("more than {MAX_KEPT} problems: the rest are not listed; fix these first"),
+                ..p
+            }),
+            _ => {}
+        }
     }
 
     pub fn pos(&self, at: usize) -> String {
@@ -46,19 +65,23 @@ impl<'a> Ctx<'a> {
             return None;
         };
         let known: Vec<&str> = required.iter().chain(optional).copied().collect();
-        for (i, (key, _)) in members.iter().enumerate() {
+        // Where each known field first appears: an object with many repeated keys stays linear.
+        let mut first_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (key, _) in members {
             if !known.contains(&key.name.as_str()) {
                 let hint = match did_you_mean(&key.name, &known) {
                     Some(k) => format!("did you mean `{k}`?"),
                     None => format!("known fields are {}", known.join(", ")),
                 };
                 self.at(key.at, format!("unknown field `{}` in {what}; {hint}", key.name));
-            } else if let Some((first, _)) = members[..i].iter().find(|(k, _)| k.name == key.name) {
-                let first = self.pos(first.at);
+            } else if let Some(&first) = first_at.get(key.name.as_str()) {
+                let first = self.pos(first);
                 self.at(
                     key.at,
                     format!("field `{}` appears twice in {what} (first at {first}); keep one", key.name),
                 );
+            } else {
+                first_at.insert(&key.name, key.at);
             }
         }
         for name in required {

@@ -442,27 +442,49 @@ impl Parser<'_> {
 }
 
 /// Turns byte offsets into 1-based `line:col`, with columns counted in characters.
+///
+/// Each lookup costs at most one block of bytes, wherever the offset is: a minified file is one
+/// long line, and counting every column from the start of its line made an error per event
+/// quadratic in the file's size.
 pub struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// The number of characters before each block of `BLOCK` bytes.
+    chars_before: Vec<usize>,
+}
+
+const BLOCK: usize = 512;
+
+/// Characters starting in `bytes`: every byte but UTF-8 continuation bytes.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| (**b as i8) >= -0x40).count()
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
-        Self { text, starts }
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let mut chars_before = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut n = 0;
+        for block in bytes.chunks(BLOCK) {
+            chars_before.push(n);
+            n += char_starts(block);
+        }
+        chars_before.push(n);
+        Self { text, starts, chars_before }
+    }
+
+    /// Characters starting before byte `at` (so one that `at` falls inside of counts).
+    fn chars_before(&self, at: usize) -> usize {
+        let block = at / BLOCK;
+        self.chars_before[block] + char_starts(&self.text.as_bytes()[block * BLOCK..at])
     }
 
     pub fn line_col(&self, at: usize) -> (usize, usize) {
         let at = at.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= at) - 1;
-        let start = self.starts[line];
-        let col = self.text.get(start..at).map_or_else(
-            // `at` inside a char: count the chars before it.
-            || self.text.as_bytes()[start..at].iter().filter(|b| (**b as i8) >= -0x40).count(),
-            |s| s.chars().count(),
-        );
+        let col = self.chars_before(at) - self.chars_before(self.starts[line]);
         (line + 1, col + 1)
     }
 }
@@ -492,6 +514,20 @@ mod tests {
     fn decodes_escapes() {
         let v = parse(r#""a\"b\\c\/\n\u00e0\ud83d\ude00""#).unwrap();
         assert_eq!(v.value, Value::String("a\"b\\c/\nà😀".into()));
+    }
+
+    #[test]
+    fn columns_are_counted_across_blocks_and_inside_characters() {
+        let text = format!("{}\n{}x", "é".repeat(5000), "Đ".repeat(3000));
+        let idx = LineIndex::new(&text);
+        assert_eq!(idx.line_col(9998), (1, 5000));
+        assert_eq!(idx.line_col(10000), (1, 5001));
+        let x = text.len() - 1;
+        assert_eq!(idx.line_col(x), (2, 3001));
+        // Inside a character: the column after it, as counted before blocks existed.
+        assert_eq!(idx.line_col(9999), (1, 5001));
+        assert_eq!(idx.line_col(10002), (2, 2));
+        assert_eq!(idx.line_col(usize::MAX), (2, 3002));
     }
 
     #[test]

@@ -4,11 +4,13 @@
 
 mod build;
 mod fields;
+pub mod file;
 pub mod json;
 mod problem;
 pub mod seeds;
 
-pub use problem::{LoadError, Problem};
+pub use fields::MAX_KEPT;
+pub use problem::{LoadError, MAX_SHOWN, Problem};
 pub use seeds::SeedStore;
 
 use crate::model::Timeline;
@@ -37,7 +39,8 @@ impl DataInput {
         let fail = |message: String| LoadError {
             problems: vec![Problem { file: shown.clone(), line: 1, col: 1, message }],
         };
-        let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the data file: {e}")))?;
+        let bytes = file::read_limited(path, file::MAX_DATA_BYTES)
+            .map_err(|e| fail(format!("cannot read the data file: {e}")))?;
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {

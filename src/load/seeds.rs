@@ -44,6 +44,8 @@ impl Article {
 /// Why an article could not be read.
 pub enum ReadError {
     Missing(String),
+    /// It is there but was refused: the display path and why.
+    Refused(String, super::file::FileError),
     /// Not UTF-8: the display path, and the byte offset of the first bad byte.
     NotUtf8 {
         path: String,
@@ -71,11 +73,14 @@ impl SeedStore {
                 .map(|(_, b)| b.to_vec())
                 .ok_or_else(|| ReadError::Missing(self.display(file)))?,
             SeedStore::Dir(d) => {
-                let path = d.join(file);
-                if !is_plain_name(file) || !path.is_file() {
-                    return Err(ReadError::Missing(path.display().to_string()));
+                let shown = || d.join(file).display().to_string();
+                if !is_plain_name(file) {
+                    return Err(ReadError::Missing(shown()));
                 }
-                std::fs::read(&path).map_err(|e| ReadError::Missing(format!("{} ({e})", path.display())))?
+                super::file::read_in_dir(d, file, super::file::MAX_ARTICLE_BYTES).map_err(|e| match e {
+                    super::file::FileError::NotFound => ReadError::Missing(shown()),
+                    e => ReadError::Refused(shown(), e),
+                })?
             }
         };
         match String::from_utf8(bytes) {

@@ -1,5 +1,7 @@
 //! Text handling that every other layer may use and that uses none of them: accent folding with a
-//! map back to the original, and wrapping by display width at grapheme boundaries.
+//! map back to the original, wrapping by display width at grapheme boundaries, and making text
+//! from a data set inert before it reaches a terminal.
 
 pub mod fold;
+pub mod inert;
 pub mod wrap;

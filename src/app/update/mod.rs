@@ -16,8 +16,8 @@ pub use reader::open_reader;
 /// Applies one action to the state, and says what the outside world must do about it.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = apply(app, action);
-    if let Some(Effect::Quit) = effect {
-        return Some(Effect::Quit);
+    if let Some(Effect::Quit | Effect::Suspend) = effect {
+        return effect;
     }
     lay_out_rows(app);
     cache_marks(app);
@@ -52,6 +52,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             return Some(Effect::Mouse(app.session.mouse));
         }
         Action::Quit => return Some(Effect::Quit),
+        Action::Suspend => return Some(Effect::Suspend),
         Action::SearchDone(generation, results) => {
             // A superseded search never overwrites a newer one's results.
             if generation == app.job.generation() {

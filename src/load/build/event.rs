@@ -2,7 +2,7 @@
 
 use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED};
 use crate::load::json::Spanned;
-use crate::load::problem::did_you_mean;
+use crate::load::problem::{Suggestions, did_you_mean};
 use crate::load::seeds;
 use crate::model::{Citation, Event, Kind, PartialDate, Status};
 
@@ -155,9 +155,7 @@ impl Builder<'_> {
         let (file_v, quote_v) = (f.get("file")?, f.get("quote")?);
         let file = self.cx.string(file_v, "a source file name")?;
         let Some(&(source, _)) = self.files.get(file) else {
-            let known: Vec<&str> = self.files.keys().map(String::as_str).collect();
-            let hint =
-                did_you_mean(file, &known).map_or_else(String::new, |k| format!(" did you mean `{k}`?"));
+            let hint = self.file_hint(file).map_or_else(String::new, |k| format!(" did you mean `{k}`?"));
             self.cx.at(
                 file_v.at,
                 format!("`{file}` is not one of the data set's `sources`; list it there first.{hint}"),
@@ -172,6 +170,16 @@ impl Builder<'_> {
         let quote = span.as_ref().map(|s| text[s.clone()].to_string());
         self.timeline.sources[source].text = text;
         Some(Citation { source, quote: quote?, span: span? })
+    }
+
+    /// The source file a misspelt `file` probably means, asked once per distinct name.
+    fn file_hint(&mut self, file: &str) -> Option<&str> {
+        let n = self.files.len();
+        if self.file_hints.as_ref().is_none_or(|(known, _)| *known != n) {
+            let names = self.files.keys().cloned().collect();
+            self.file_hints = Some((n, Suggestions::new(names)));
+        }
+        self.file_hints.as_mut().and_then(|(_, s)| s.get(file))
     }
 
     fn title_vi(&mut self, v: &Spanned, citations: &[Citation]) -> Option<String> {

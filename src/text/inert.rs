@@ -1,0 +1,197 @@
+//! Inert output: text from a data set or an article never reaches a terminal as a control
+//! sequence. Every plain-text output path (the sub-commands, error messages, progress on stderr)
+//! passes such text through [`line`] or [`text`]; `--json` goes through [`to_json_writer`].
+//!
+//! The escaped form is unambiguous and maps back with [`unescape`]: a control character (C0, DEL,
+//! C1) or a bidi override or isolate (U+202A–U+202E, U+2066–U+2069) is written as `\u{1b}`, and a
+//! backslash as `\\`. Text without any of these is borrowed unchanged, so ordinary titles cost
+//! nothing.
+
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter};
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io;
+
+/// Makes a one-line field inert: line breaks and tabs become spaces (so a title cannot forge an
+/// extra line of `timeline list`), everything else as [`text`].
+pub fn line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| needs_escape(c) || c == '\u{2028}' || c == '\u{2029}') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // A Windows line end is one break, not two spaces.
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c => push_escaped(&mut out, c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Makes multi-line text inert: keeps `\n`, escapes every other control character, the bidi
+/// controls and the backslash.
+pub fn text(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| needs_escape(c) && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c == '\n' { out.push(c) } else { push_escaped(&mut out, c) }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `c` is written escaped: controls (C0, DEL, C1), bidi overrides and isolates, and the
+/// backslash that starts every escape.
+pub fn needs_escape(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || c == '\\'
+}
+
+/// The bidi embedding, override and isolate controls, which reorder the text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        c if needs_escape(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        }
+        c => out.push(c),
+    }
+}
+
+/// The original of [`text`]'s output (and of [`line`]'s, but for the line breaks and tabs it
+/// turned into spaces). `None` if `s` is not something they could have written.
+pub fn unescape(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix('\\') {
+            out.push('\\');
+            rest = after;
+            continue;
+        }
+        let body = rest.strip_prefix("u{")?;
+        let end = body.find('}')?;
+        let c = char::from_u32(u32::from_str_radix(&body[..end], 16).ok()?)?;
+        if !needs_escape(c) || c == '\\' {
+            return None;
+        }
+        out.push(c);
+        rest = &body[end + 1..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Writes `value` as pretty JSON in which every control character (C0, DEL, C1), bidi control
+/// and line or paragraph separator is a `\uXXXX` escape. The JSON parses back to the same text.
+pub fn to_json_writer<W: io::Write, T: Serialize + ?Sized>(out: W, value: &T) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, InertJson(PrettyFormatter::new()));
+    value.serialize(&mut ser)
+}
+
+/// serde_json's pretty formatter, escaping what serde_json leaves raw (it escapes only C0, `"`
+/// and `\`).
+struct InertJson<'a>(PrettyFormatter<'a>);
+
+/// Whether JSON output escapes `c` beyond what serde_json does.
+fn json_escapes(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || c == '\u{2028}' || c == '\u{2029}'
+}
+
+impl Formatter for InertJson<'_> {
+    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| json_escapes(c)) {
+            w.write_all(&rest.as_bytes()[..at])?;
+            // Every such character is in the Basic Multilingual Plane: one `\uXXXX`.
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_text_is_borrowed_unchanged() {
+        for s in ["Tô Lâm visits Laos", "Đà Nẵng – 76 years", ""] {
+            assert!(matches!(line(s), Cow::Borrowed(_)), "{s}");
+            assert!(matches!(text(s), Cow::Borrowed(_)), "{s}");
+        }
+        assert!(matches!(text("two\nlines"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn controls_are_shown_not_emitted() {
+        assert_eq!(line("a\u{1b}]0;pwned\u{7}b"), "a\\u{1b}]0;pwned\\u{7}b");
+        assert_eq!(line("x\u{9b}2J\u{7f}"), "x\\u{9b}2J\\u{7f}");
+        assert_eq!(line("abc\rXYZ\u{8}"), "abc XYZ\\u{8}");
+        assert_eq!(line("one\r\ntwo\nthree\tfour"), "one two three four");
+        assert_eq!(text("one\ntwo\r\n\tthree"), "one\ntwo\\u{d}\n\\u{9}three");
+        assert_eq!(line("\u{202e}txt.exe\u{2066}"), "\\u{202e}txt.exe\\u{2066}");
+        assert_eq!(line(r"C:\path"), r"C:\\path");
+    }
+
+    #[test]
+    fn unescape_maps_back_and_rejects_what_could_not_be_written() {
+        let s = "a\\u{1b}b\\\\u{1b}";
+        assert_eq!(unescape(&text(s)).as_deref(), Some(s));
+        assert_eq!(unescape(r"\u{1b}x").as_deref(), Some("\u{1b}x"));
+        for bad in [r"\", r"\q", r"\u{41}", r"\u{zz}", r"\u{1b", r"\u{110000}"] {
+            assert_eq!(unescape(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn json_escapes_every_control_and_parses_back() {
+        let s = "t\u{1b}]52;c;x\u{7}\u{85}\u{9b}\u{7f}\u{202e}\u{2029}Tô\"\\\n";
+        let mut out = Vec::new();
+        to_json_writer(&mut out, &[s]).unwrap();
+        let json = String::from_utf8(out).unwrap();
+        assert!(!json.chars().any(|c| json_escapes(c) && c != '\n'), "{json:?}");
+        assert!(json.contains("\\u0085") && json.contains("\\u202e") && json.contains("\\u007f"));
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [s]);
+    }
+}

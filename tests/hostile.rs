@@ -1,0 +1,222 @@
+//! Hostile input: a data set with terminal control sequences, C1 controls, bidi overrides, DEL,
+//! carriage returns and newlines in every text field and in its article
+//! (`tests/fixtures/hostile/make.py`). No sub-command may write a control byte other than `\n` to
+//! stdout or stderr; `--json` escapes them and still round-trips the exact text. Also: files that
+//! are not data files, and a closed stdout.
+
+use serde_json::Value;
+use std::process::{Command, Output, Stdio};
+
+const DATA: &str = "tests/fixtures/hostile/timeline.json";
+const BROKEN: &str = "tests/fixtures/hostile/broken.json";
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("run timeline")
+}
+
+/// The first control character (C0 but `\n`, DEL, C1) or bidi control in `bytes`, as text.
+fn first_control(bytes: &[u8]) -> Option<(usize, char)> {
+    let text = std::str::from_utf8(bytes).expect("the output is UTF-8");
+    text.char_indices().find(|&(_, c)| {
+        (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+/// Runs a command and checks that neither stdout nor stderr has a control character.
+fn inert(args: &[&str], code: i32) -> Output {
+    let o = run(args);
+    assert_eq!(o.status.code(), Some(code), "timeline {args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    for (name, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+        if let Some((at, c)) = first_control(bytes) {
+            let around = String::from_utf8_lossy(&bytes[at.saturating_sub(40)..(at + 40).min(bytes.len())]);
+            panic!("timeline {args:?}: {c:?} at byte {at} of {name}: {around:?}");
+        }
+    }
+    o
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("UTF-8")
+}
+
+/// The hostile data set's own strings, as the loader reads them.
+fn original() -> Value {
+    let text = std::fs::read_to_string(DATA).expect("read the fixture");
+    serde_json::from_str(&text).expect("the fixture is JSON")
+}
+
+#[test]
+fn list_prints_one_inert_line_per_event() {
+    let out = stdout(&inert(&["list", "--data", DATA], 0));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].ends_with("  [hostile-one]"), "{}", lines[0]);
+    assert!(lines[0].contains(r"[forged] \u{1b}]0;PWNED\u{7}title\u{202e}"), "{}", lines[0]);
+    assert!(
+        lines[1].starts_with("2026-02-03") && lines[1].ends_with("(planned)  [hostile-two]"),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn show_and_countries_are_inert() {
+    let out = stdout(&inert(&["show", "hostile-one", "--data", DATA], 0));
+    assert!(out.contains(r"Countries: LA Laos\u{1b}]0;PWNED\u{7} (Lào\u{9b}2J)"), "{out}");
+    assert!(out.contains(r"Places:    Hà\u{85}Nội, Viên Chăn"), "{out}");
+    assert!(out.contains("Summary\\u{1b}[2J with\nnew lines,\\u{9}tabs,"), "{out}");
+    assert!(out.contains(r"»bạn\u{9b}31m bè \u{202e}evil\u{202c} ở Hà Nội.«"), "{out}");
+    let out = stdout(&inert(&["show", "hostile-two", "--data", DATA], 0));
+    assert!(out.starts_with("Second\\u{1b}[1A\\u{1b}[2K event\\u{0}\n"), "{out}");
+    assert!(out.contains(r"summary\\ with a backslash"), "{out}");
+    let out = stdout(&inert(&["countries", "--data", DATA], 0));
+    assert_eq!(out.lines().count(), 1, "{out}");
+    inert(&["check", "--data", DATA], 0);
+}
+
+#[test]
+fn json_escapes_every_control_and_round_trips_the_text() {
+    let data = original();
+    let list = inert(&["list", "--json", "--data", DATA], 0);
+    let shown = inert(&["show", "hostile-one", "--json", "--data", DATA], 0);
+    let countries = inert(&["countries", "--json", "--data", DATA], 0);
+    let list: Value = serde_json::from_slice(&list.stdout).expect("list --json is JSON");
+    let one = &data["events"][0];
+    for key in ["title", "title_vi", "summary", "people", "places"] {
+        assert_eq!(list[0][key], one[key], "{key}");
+    }
+    assert_eq!(list[1]["title"], data["events"][1]["title"]);
+    let shown: Value = serde_json::from_slice(&shown.stdout).expect("show --json is JSON");
+    assert_eq!(shown["sources"][0]["quote"], one["sources"][0]["quote"]);
+    assert_eq!(shown["sources"][0]["outlet"], data["sources"][0]["outlet"]);
+    let context = shown["sources"][0]["context"].as_str().expect("a context");
+    assert!(context.contains("\u{1b}]0;PWNED-TITLE\u{7}"), "{context:?}");
+    let countries: Value = serde_json::from_slice(&countries.stdout).expect("countries --json is JSON");
+    assert_eq!(countries[0]["name"], data["countries"][0]["name"]);
+    assert_eq!(countries[0]["name_vi"], data["countries"][0]["name_vi"]);
+}
+
+#[test]
+fn error_messages_quote_values_inertly() {
+    let o = inert(&["check", "--data", BROKEN], 1);
+    let err = stderr(&o);
+    for needle in [
+        r"id `Bad\u{1b}]0;x\u{7} id` is not a slug",
+        r"unknown kind `vis\u{1b}]0;PWNED\u{7}it`",
+        r"unknown status `held\u{1b}[2J`",
+        r"unknown field `knd\u{1b}[31m` in an event",
+        r"unknown country code `L\u{1b}A`",
+        r"`hostile\u{1b}]0;PWNED\u{7}.txt` is not one of the data set's `sources`",
+        r#"the article has "\u{7f}\u{85}kết thúc. " but the quote has "\u{1b}[2J nope""#,
+        r"language `v\u{1b}[5mi\u{202e}` is not a language code",
+    ] {
+        assert!(err.contains(needle), "{needle}\n{err}");
+    }
+    // Every problem on its own line, each one starting with the file.
+    assert!(err.lines().all(|l| l.starts_with(BROKEN)), "{err}");
+    for cmd in ["list", "countries"] {
+        assert_eq!(stderr(&inert(&[cmd, "--data", BROKEN], 1)), err);
+    }
+}
+
+#[test]
+fn usage_errors_quote_values_inertly() {
+    let o = inert(&["show", "no\u{1b}]0;x\u{7}", "--data", DATA], 2);
+    assert!(stderr(&o).contains(r"no event with id `no\u{1b}]0;x\u{7}`"), "{}", stderr(&o));
+    // The known countries come from the data set.
+    let o = inert(&["list", "--country", "xx", "--data", DATA], 2);
+    assert!(stderr(&o).contains(r"LA (Laos\u{1b}]0;PWNED\u{7}, Lào\u{9b}2J)"), "{}", stderr(&o));
+    inert(&["list", "--data", "tests/fixtures/hostile/\u{1b}]0;x\u{7}.json"], 1);
+    // clap's own messages quote arguments too.
+    for arg in ["lis\u{1b}]0;x\u{7}t", "li\u{9b}st\u{85}", "--\u{1b}[2J"] {
+        let o = inert(&[arg], 2);
+        assert!(
+            stderr(&o).starts_with("error: unexpected argument")
+                || stderr(&o).starts_with("error: unrecognized subcommand"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn data_files_are_checked_before_they_are_read() {
+    for (path, says) in [
+        ("tests/fixtures/no-such-file.json", "cannot read the data file: it does not exist"),
+        ("tests/fixtures", "cannot read the data file: it is a directory, not a file"),
+        ("/dev/zero", "cannot read the data file: it is a device, not a regular file"),
+    ] {
+        let o = inert(&["list", "--data", path], 1);
+        assert_eq!(stdout(&o), "");
+        let err = stderr(&o);
+        assert!(err.starts_with(&format!("{path}:1:1: {says}")), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn a_fifo_is_refused_without_blocking() {
+    let dir = std::env::temp_dir().join(format!("timeline-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("data.json");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
+    assert!(made.success());
+    let o = inert(&["list", "--data", fifo.to_str().unwrap()], 1);
+    assert!(stderr(&o).contains("it is a FIFO (named pipe), not a regular file"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_article_linked_from_outside_its_directory_is_refused() {
+    let dir = std::env::temp_dir().join(format!("timeline-link-{}", std::process::id()));
+    let seeds = dir.join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    std::fs::copy(here.join("timeline.json"), dir.join("timeline.json")).unwrap();
+    std::fs::copy(here.join("hostile.txt"), dir.join("outside.txt")).unwrap();
+    let link = seeds.join("hostile.txt");
+    let _ = std::fs::remove_file(&link);
+    std::os::unix::fs::symlink(dir.join("outside.txt"), &link).unwrap();
+    let data = dir.join("timeline.json");
+    let (data, seeds_arg) = (data.to_str().unwrap(), seeds.to_str().unwrap());
+    let o = inert(&["check", "--data", data, "--seeds", seeds_arg], 1);
+    let err = stderr(&o);
+    assert!(err.contains("cannot read source file `hostile.txt`"), "{err}");
+    assert!(err.contains("is a symbolic link to") && err.contains("outside the articles directory"), "{err}");
+    // A link that stays inside the directory is followed.
+    std::fs::remove_file(&link).unwrap();
+    std::fs::copy(dir.join("outside.txt"), seeds.join("real.txt")).unwrap();
+    std::os::unix::fs::symlink("real.txt", &link).unwrap();
+    inert(&["check", "--data", data, "--seeds", seeds_arg], 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_closed_stdout_is_an_error() {
+    // `>&-` in a shell: the program starts with descriptor 1 closed.
+    let o = Command::new("sh")
+        .args(["-c", &format!("'{}' list >&-", env!("CARGO_BIN_EXE_timeline"))])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run sh");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "timeline: standard output is closed; nothing can be printed\n");
+    // /dev/null is open: that is fine.
+    let o = Command::new("sh")
+        .args(["-c", &format!("'{}' list >/dev/null", env!("CARGO_BIN_EXE_timeline"))])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run sh");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
