@@ -1,6 +1,6 @@
 //! The `timeline` binary: parse the command line, load the data before touching the terminal,
 //! run the sub-command or the browser, and map every error to a message and an exit status
-//! (0 success, 1 bad data or failure, 2 usage error).
+//! (0 success, 1 bad data, failure or `list` finding nothing, 2 usage error).
 
 use clap::Parser;
 use std::io::{self, IsTerminal, Write};
@@ -171,6 +171,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let hits = Engine::new(&timeline).run(&timeline, &filter);
             let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
             output::write_list(&mut out, &timeline, &events, a.json)?;
+            if events.is_empty() {
+                // Nothing matched: exit 1, as grep, ripgrep and `fzf --filter` do.
+                out.flush()?;
+                return Ok(ExitCode::from(1));
+            }
         }
         Some(Command::Show { id, json }) => {
             let Some(e) = timeline.event_by_id(&id) else {

@@ -401,6 +401,46 @@ fn the_country_picker_filters_to_laos() {
 }
 
 #[test]
+fn a_field_query_becomes_a_filter_and_a_wrong_one_says_why() {
+    let listed = Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .args(["list", "--country", "LA", "--kind", "visit"])
+        .output()
+        .expect("run timeline list");
+    let hits = String::from_utf8_lossy(&listed.stdout).lines().count();
+    assert!(hits > 0);
+    let mut t = start(100, 30);
+    t.send("/countr:LA");
+    t.expect("the mistake in the status line, the typed line still visible", |s| {
+        let status = status_line(s);
+        ensure!(status.starts_with("/countr:LA"), "status: {status:?}");
+        ensure!(status.contains("did you mean country:?"), "status: {status:?}");
+        Ok(())
+    });
+    t.send("\x15"); // Ctrl-u clears the line
+    t.send("country:LA kind:visit");
+    t.send(ENTER);
+    t.expect("the field query shown as filters", |s| {
+        let status = status_line(s);
+        ensure!(status.contains("countries LA") && status.contains("kinds visit"), "status: {status:?}");
+        ensure!(!status.contains("country:"), "status: {status:?}");
+        pane(s, &format!("Timeline {hits}/{ALL}"))?;
+        Ok(())
+    });
+    t.send("c");
+    t.expect("Laos ticked in the picker", |s| {
+        let p = pane(s, "Countries")?;
+        ensure!(pane_text(s, p).contains("[x] Laos"), "{}", pane_text(s, p));
+        Ok(())
+    });
+    t.send(ESC);
+    t.expect("the picker closed", |s| {
+        ensure!(pane(s, "Countries").is_err(), "the picker is still open");
+        Ok(())
+    });
+    quit(t);
+}
+
+#[test]
 fn q_quits_and_restores_the_terminal() {
     let mut t = start(100, 30);
     assert!(t.screen(|s| s.alternate_screen()));

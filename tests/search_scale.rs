@@ -1,5 +1,6 @@
 //! The optimised search against the plain reference, on random generated data sets and random
-//! queries; typing character by character against pasting; and cancellation.
+//! queries with field queries and filters; the hit set only shrinks as a query grows; typing and
+//! editing at random places against searching from scratch; and cancellation.
 
 mod support;
 
@@ -9,9 +10,10 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use timeline::app::{Action, App, Effect, update};
 use timeline::load::{DataInput, load};
-use timeline::model::{Kind, Timeline};
+use timeline::model::{Kind, PartialDate, Timeline};
+use timeline::search::query::tokenize;
 use timeline::search::worker::{Searcher, Worker};
-use timeline::search::{Engine, Filter, Incremental, Order, reference};
+use timeline::search::{Engine, Filter, Incremental, Order, Query, Results, dates, reference};
 
 /// A few generated data sets, made once per test run.
 fn data(seed: u64) -> &'static (Timeline, Engine) {
@@ -67,22 +69,98 @@ const WORDS: &[&str] = &[
     "ngày",
     "năm",
     "2010",
+    "2026-01",
+    "jan",
+    "26/1/2026",
+    "1983$",
+    "lee-jae",
+    "jae myung",
+    "ramos",
+    "country:LA",
+    "country:usa",
+    "!country:az",
+    "kind:visit",
+    "!kind:message",
+    "person:to-lam",
+    "person:\"hồ chí minh\"",
+    "place:ha-noi",
+    "status:planned",
+    "source:a00000",
+    "source:synthetic",
+    "after:2020",
+    "before:2000-06",
+    "year:1992",
+    "\"viet nam\"",
 ];
+
+/// Words to append: every word but `|`, which widens a query on purpose.
+fn word() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(WORDS).prop_filter("not OR", |w| *w != "|")
+}
 
 fn query() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(WORDS), 1..4).prop_map(|w| w.join(" "))
 }
 
 fn filter() -> impl Strategy<Value = Filter> {
-    (query(), any::<bool>(), prop::option::of(0usize..20), prop::option::of(0usize..12)).prop_map(
-        |(query, chrono, country, kind)| Filter {
+    let year = || prop::option::of((1950i32..2030).prop_map(PartialDate::year));
+    (query(), any::<bool>(), prop::option::of(0usize..20), prop::option::of(0usize..12), year(), year())
+        .prop_map(|(query, chrono, country, kind, from, to)| Filter {
             query,
             order: if chrono { Order::Chronological } else { Order::Relevance },
             countries: country.into_iter().collect(),
             kinds: kind.map(|k| Kind::ALL[k]).into_iter().collect(),
-            ..Filter::default()
-        },
-    )
+            from,
+            to,
+        })
+}
+
+/// The events of a search, sorted.
+fn events(r: &Results) -> Vec<usize> {
+    let mut v: Vec<usize> = r.hits.iter().map(|h| h.event).collect();
+    v.sort_unstable();
+    v
+}
+
+fn subset(small: &[usize], big: &[usize]) -> bool {
+    small.iter().all(|e| big.binary_search(e).is_ok())
+}
+
+/// True if appending `extra` to `q` joins words into one date (`jan` + `2026`): a new term
+/// replaces the old one, so that is not "appending a term".
+fn joins_a_date(q: &str, extra: &str) -> bool {
+    let n = |s: &str| dates::merge_spelled_dates(tokenize(s)).len();
+    n(&format!("{q} {extra}")) < n(q) + n(extra)
+}
+
+/// An edit of the query line at a cursor position.
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(usize, char),
+    Delete(usize),
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let chars = prop::sample::select(vec![
+        'a', 'o', 'l', 'm', 't', 'h', 'i', ' ', ' ', '1', '9', '5', '2', '0', '\'', '^', '$', '!', '|', '-',
+        ':', '"', 'â',
+    ]);
+    let edit = prop_oneof![
+        3 => (any::<prop::sample::Index>(), chars).prop_map(|(i, c)| Edit::Insert(i.index(1000), c)),
+        1 => any::<prop::sample::Index>().prop_map(|i| Edit::Delete(i.index(1000))),
+    ];
+    prop::collection::vec(edit, 1..24)
+}
+
+fn apply(line: &mut Vec<char>, e: &Edit) {
+    match *e {
+        Edit::Insert(at, c) => line.insert(at % (line.len() + 1), c),
+        Edit::Delete(at) if !line.is_empty() => {
+            let at = at % line.len();
+            line.remove(at);
+        }
+        Edit::Delete(_) => {}
+    }
 }
 
 proptest! {
@@ -105,6 +183,66 @@ proptest! {
         }
         prop_assert_eq!(typed, reference::run(t, &f));
     }
+
+    #[test]
+    fn appending_a_term_never_adds_a_hit(seed in 0u64..4, f in filter(), w in word()) {
+        let (t, e) = data(seed);
+        prop_assume!(!f.query.trim_end().ends_with('|') && !joins_a_date(&f.query, w));
+        // Through the browser's engine: the first search, then the longer one, narrowed.
+        let mut inc = Incremental::default();
+        let before = inc.search(e, t, &f);
+        prop_assume!(before.error.is_none());
+        let longer = Filter { query: format!("{} {w}", f.query), ..f.clone() };
+        let after = inc.search(e, t, &longer);
+        prop_assert!(subset(&events(&after), &events(&before)), "{:?} → {:?}", f.query, longer.query);
+        prop_assert_eq!(after, reference::run(t, &longer));
+    }
+
+    #[test]
+    fn appending_a_letter_to_a_word_never_adds_a_hit(
+        seed in 0u64..4,
+        f in filter(),
+        c in prop::sample::select(vec!['a', 'o', 'n', 'g', 'i', 'â', 'ộ', 'ł', '-', '.', '\'']),
+    ) {
+        let (t, e) = data(seed);
+        let longer = Filter { query: format!("{}{c}", f.query), ..f.clone() };
+        let (Ok(a), Ok(b)) = (Query::parse(&f.query, t), Query::parse(&longer.query, t)) else {
+            return Ok(());
+        };
+        // A plain or quoted word, or an `'exact` or `^prefix` one, that stays text.
+        let last = f.query.split_whitespace().last().unwrap_or("");
+        let kept_kind = !last.contains([':', '$', '|', '!']) && a.groups.len() == b.groups.len()
+            && format!("{:?}", a.groups.last().map(|g| g.iter().map(|t| std::mem::discriminant(&t.test)).collect::<Vec<_>>()))
+                == format!("{:?}", b.groups.last().map(|g| g.iter().map(|t| std::mem::discriminant(&t.test)).collect::<Vec<_>>()));
+        prop_assume!(kept_kind && !matches!(b.groups.last().map(|g| &g[0].test), Some(timeline::search::query::Test::Date { .. })));
+        prop_assert!(a.narrows_to(&b), "{:?} should narrow to {:?}", f.query, longer.query);
+        let mut inc = Incremental::default();
+        let before = inc.search(e, t, &f);
+        let after = inc.search(e, t, &longer);
+        prop_assert!(subset(&events(&after), &events(&before)), "{:?} → {:?}", f.query, longer.query);
+    }
+
+    #[test]
+    fn editing_anywhere_in_the_line_equals_searching_from_scratch(seed in 0u64..4, f in filter(), edits in edits()) {
+        let (t, e) = data(seed);
+        let mut inc = Incremental::default();
+        let mut line: Vec<char> = f.query.chars().collect();
+        for edit in &edits {
+            apply(&mut line, edit);
+            let g = Filter { query: line.iter().collect(), ..f.clone() };
+            prop_assert_eq!(inc.search(e, t, &g), reference::run(t, &g), "{:?}", g.query);
+        }
+    }
+}
+
+#[test]
+fn a_suffix_that_grows_inside_is_not_a_narrowing() {
+    let (t, e) = data(0);
+    let mut inc = Incremental::default();
+    for q in ["195$", "1959$", "2026-0", "2026-01", "jan", "jan 2026", "!19", "!198"] {
+        let f = Filter { query: q.into(), ..Filter::default() };
+        assert_eq!(inc.search(e, t, &f), reference::run(t, &f), "{q}");
+    }
 }
 
 #[test]
@@ -113,6 +251,7 @@ fn a_cancelled_search_gives_up_and_leaves_the_cache_alone() {
     let all: Vec<usize> = (0..t.events.len()).collect();
     let f = Filter { query: "to lam".into(), ..Filter::default() };
     assert_eq!(e.run_cancellable(t, &f, &all, &|| true), None);
+    assert!(!reference::run(t, &f).hits.is_empty());
     let mut inc = Incremental::default();
     assert_eq!(inc.search_cancellable(e, t, &f, &|| true), None);
     // The cache was not filled by the cancelled search: the next one is a full, correct search.

@@ -101,8 +101,10 @@ pub struct Criteria {
 }
 
 impl Criteria {
-    pub fn new(filter: Filter) -> Self {
-        Criteria { query: Query::parse(&filter.query), filter }
+    /// The filter and its query, parsed against the data (`country:` names, `source:` files).
+    /// A query with a mistake in it counts as empty here; the search reports the mistake.
+    pub fn new(filter: Filter, t: &Timeline) -> Self {
+        Criteria { query: Query::parse(&filter.query, t).unwrap_or_default(), filter }
     }
 
     pub fn filter(&self) -> &Filter {
@@ -186,7 +188,7 @@ impl App {
         let shown = Shown::new(&timeline);
         let mut app = App {
             data: Data { timeline: Arc::new(timeline), engine },
-            criteria: Criteria::new(Filter::default()),
+            criteria: Criteria::default(),
             shown,
             view: Viewport {
                 width,
@@ -202,6 +204,7 @@ impl App {
             message: None,
             session: Session::new(),
         };
+        let filter = Self::hoisted(filter, &app.data.timeline);
         app.refilter_with(|f| *f = filter);
         let effect = app.start_search();
         (app, effect)
@@ -218,6 +221,13 @@ impl App {
     /// The parsed current query.
     pub fn query(&self) -> &Query {
         self.criteria.query()
+    }
+
+    /// Starts with a filter already applied (`timeline --search … --country …`), where field
+    /// queries that are plain filters are shown as filters.
+    fn hoisted(mut filter: Filter, t: &Timeline) -> Filter {
+        crate::search::hoist::hoist(&mut filter, t);
+        filter
     }
 
     /// The selected event, if any event is shown.
@@ -237,7 +247,7 @@ impl App {
 
     /// True when the list is ranked by relevance (no year headers).
     pub fn ranked(&self) -> bool {
-        self.filter().order == Order::Relevance && !self.query().is_empty()
+        self.filter().order == Order::Relevance && self.query().ranks()
     }
 
     /// Changes the criteria and asks for a search of them.
@@ -246,7 +256,7 @@ impl App {
         let mut filter = old.clone();
         edit(&mut filter);
         self.session.changed(&old, &filter);
-        self.criteria = Criteria::new(filter);
+        self.criteria = Criteria::new(filter, &self.data.timeline);
         self.job = SearchJob::Wanted { generation: self.job.generation() + 1 };
     }
 

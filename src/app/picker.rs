@@ -140,7 +140,14 @@ fn country_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
             label: c.name.clone(),
             detail: format!("{} · {}", c.name_vi, c.code),
             count: counts[id],
-            folded: fold_str(&format!("{} {} {}", c.name, c.name_vi, c.code)),
+            // Typing an alias (`usa`, `uk`, `korea`) finds the country too.
+            folded: fold_str(&format!(
+                "{} {} {} {}",
+                c.name,
+                c.name_vi,
+                c.code,
+                crate::model::country::aliases(&c.code).join(" ")
+            )),
         })
         .collect();
     entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));

@@ -27,8 +27,6 @@ pub struct Shown {
     /// Widths of the timeline's date and country columns over all shown events, so that the
     /// columns stay put while scrolling.
     pub column_widths: (usize, usize),
-    /// Whether the query matched as a phrase (then the phrase is what is highlighted).
-    pub phrase: bool,
     /// Whether years of several events get a header row (when the list has the room); without
     /// one, the date column marks the first event of the year.
     pub headers: bool,
@@ -45,7 +43,6 @@ impl Shown {
             row_of_hit: Vec::new(),
             axis: Counts::new(t),
             column_widths: (4, 2),
-            phrase: false,
             headers: true,
             marks: Vec::new(),
         }
@@ -54,7 +51,6 @@ impl Shown {
     /// Takes a search's results: lays out the rows (year headers unless `ranked`) and recounts.
     pub fn set(&mut self, t: &Timeline, results: Results, ranked: bool) {
         self.hits = results.hits;
-        self.phrase = results.phrase;
         self.marks.clear();
         self.axis.show(&self.hits);
         let (mut date_w, mut codes_w) = (4, 2);

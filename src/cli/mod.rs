@@ -29,9 +29,7 @@ pub fn build_filter(
     let mut filter = Filter { query: search.unwrap_or_default().to_string(), ..Filter::default() };
     for c in countries {
         let Some(i) = t.find_country(c) else {
-            let known: Vec<String> =
-                t.countries.iter().map(|c| format!("{} ({}, {})", c.code, c.name, c.name_vi)).collect();
-            return Err(UsageError(format!("unknown country `{c}`; known countries: {}", known.join("; "))));
+            return Err(UsageError(crate::model::country::unknown_message(&t.countries, c)));
         };
         if !filter.countries.contains(&i) {
             filter.countries.push(i);
@@ -52,6 +50,7 @@ pub fn build_filter(
     {
         return Err(UsageError(format!("--to {} is before --from {}", t.iso(), f.iso())));
     }
+    crate::search::Query::parse(&filter.query, t).map_err(|e| UsageError(format!("--search: {e}")))?;
     Ok(filter)
 }
 

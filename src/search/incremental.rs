@@ -1,5 +1,5 @@
-//! Searching as the user types: when the new query only adds to the last one, narrow the last
-//! hits instead of searching every event again.
+//! Searching as the user types: when the new query can only match fewer events than the last
+//! one (see `Query::narrows_to`), search the last hits instead of every event again.
 
 use super::{Engine, Filter, Query, Results};
 use crate::model::Timeline;
@@ -15,7 +15,6 @@ struct Last {
     query: Query,
     /// The filter without its query and order: narrowing is only valid if these are unchanged.
     rest: Filter,
-    results: Results,
     /// The hits' event indexes, sorted.
     events: Vec<usize>,
 }
@@ -26,6 +25,7 @@ fn rest_of(filter: &Filter) -> Filter {
 
 impl Incremental {
     /// Searches, narrowing the previous result when that gives the same answer as a full search.
+    /// An invalid query gives no hits and the reason in `Results::error`.
     pub fn search(&mut self, engine: &Engine, t: &Timeline, filter: &Filter) -> Results {
         self.search_cancellable(engine, t, filter, &|| false).unwrap_or_default()
     }
@@ -38,26 +38,24 @@ impl Incremental {
         filter: &Filter,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Results> {
-        let query = Query::parse(&filter.query);
+        let query = match Query::parse(&filter.query, t) {
+            Ok(q) => q,
+            Err(e) => {
+                self.last = None;
+                return Some(Results { hits: Vec::new(), error: Some(e.0) });
+            }
+        };
         let rest = rest_of(filter);
-        let narrowed = match self.last.as_ref().filter(|l| l.rest == rest && l.query.narrows_to(&query)) {
-            Some(l) => {
-                let r = engine.run_cancellable(t, filter, &l.events, cancelled)?;
-                // A phrase result cannot narrow into a word-by-word one, which may be wider.
-                (!l.results.phrase || r.phrase).then_some(r)
-            }
-            None => None,
-        };
-        let results = match narrowed {
-            Some(r) => r,
-            None => {
-                let all: Vec<usize> = (0..t.events.len()).collect();
-                engine.run_cancellable(t, filter, &all, cancelled)?
-            }
-        };
+        let candidates: Vec<usize> =
+            match self.last.as_ref().filter(|l| l.rest == rest && l.query.narrows_to(&query)) {
+                Some(l) => l.events.clone(),
+                None => (0..t.events.len()).collect(),
+            };
+        let results =
+            Results { hits: engine.run_query(t, filter, &query, &candidates, cancelled)?, error: None };
         let mut events: Vec<usize> = results.hits.iter().map(|h| h.event).collect();
         events.sort_unstable();
-        self.last = Some(Last { query, rest, results: results.clone(), events });
+        self.last = Some(Last { query, rest, events });
         Some(results)
     }
 }

@@ -3,8 +3,7 @@
 use crate::model::{Event, Timeline};
 use crate::text::fold::fold_str;
 
-/// Which part of an event a piece of text is. The order is the tie-break order of ranking:
-/// a match in the title beats one in a quote.
+/// Which part of an event a piece of text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Title,
@@ -32,11 +31,33 @@ impl Field {
     pub fn rank(self) -> u8 {
         match self {
             Field::Title => 0,
-            Field::TitleVi => 1,
-            Field::Person(_) | Field::Place(_) => 2,
-            Field::Country(_) | Field::CountryVi(_) => 3,
-            Field::Summary | Field::Date => 4,
-            Field::Quote(_) => 5,
+            Field::Person(_) | Field::Place(_) | Field::Country(_) | Field::CountryVi(_) => 1,
+            Field::TitleVi => 2,
+            Field::Summary | Field::Date => 3,
+            Field::Quote(_) => 4,
+        }
+    }
+
+    /// How much a match here counts: a term's score in a field is its match score times the
+    /// field's weight. Title 8, people, places and countries 5, Vietnamese headline 3, summary
+    /// and date 2, quotes 1 (see the README).
+    pub fn weight(self) -> i64 {
+        match self.rank() {
+            0 => 8,
+            1 => 5,
+            2 => 3,
+            3 => 2,
+            _ => 1,
+        }
+    }
+
+    /// The fields a text term of `scope` looks at.
+    pub fn in_scope(self, scope: super::query::Scope) -> bool {
+        use super::query::Scope;
+        match scope {
+            Scope::All => true,
+            Scope::People => matches!(self, Field::Person(_)),
+            Scope::Places => matches!(self, Field::Place(_)),
         }
     }
 

@@ -1,24 +1,27 @@
 //! Search and filters: one engine for the browser and for `timeline list`.
 //!
-//! Text is folded once at load (see `fold`). A query is parsed into terms (see `query`); each
-//! event is checked against the filters, then against every term, field by field, short fields
-//! first. Hits are ranked by score, then by the most prominent field matched, then by recency.
+//! Text is folded once at load (see `fold`). A query is parsed into terms (see `query`); an
+//! event is a hit if it passes the filters and matches every term (see `score`). Hits are
+//! ranked by score (match quality times field weight, plus a bonus for adjacent words), then by
+//! the most prominent field matched, then by recency. `marks` says where an event matched, by
+//! the same rules, for highlighting.
 
+pub mod dates;
+pub mod fields;
+pub mod hoist;
 pub mod incremental;
 pub mod index;
+mod marks;
 pub mod matcher;
 pub mod query;
 pub mod reference;
+mod score;
 pub mod worker;
 
 use crate::model::{Kind, PartialDate, Timeline};
-use crate::text::fold::{self, lower_keep_accents};
-use fuzzy_matcher::skim::SkimMatcherV2;
 pub use incremental::Incremental;
 pub use index::{Field, SearchIndex, field_text};
-use matcher::match_text;
-pub use query::Query;
-use query::Term;
+pub use query::{Query, QueryError};
 use std::ops::Range;
 
 /// What the user has narrowed the timeline to.
@@ -59,17 +62,17 @@ type NumberedChunk = (usize, Vec<Hit>);
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
     pub hits: Vec<Hit>,
-    /// Whether the query matched as a phrase (see `Engine::run_within`).
-    pub phrase: bool,
+    /// Why the query could not run (an unknown field or country…): there are then no hits.
+    pub error: Option<String>,
 }
 
-/// Highlight ranges (bytes of the original text) for each field that matched.
+/// Where an event matched, for highlighting: for each field, byte ranges of the field's original
+/// text (always on char boundaries, each covering whole chars with their combining marks).
 pub type Marks = Vec<(Field, Vec<Range<usize>>)>;
 
-/// The search engine: the folded index plus the scorer.
+/// The search engine: the folded index and each event's place in date order.
 pub struct Engine {
     index: SearchIndex,
-    matcher: SkimMatcherV2,
     /// Each event's place in date order (the timeline is sorted), for ranking ties by recency
     /// without recomputing calendar dates in the sort.
     recency: Vec<u32>,
@@ -83,21 +86,22 @@ impl Engine {
             let same = i > 0 && t.events[i - 1].date == e.date;
             recency.push(if same { recency[i - 1] } else { i as u32 });
         }
-        Self { index: SearchIndex::build(t), matcher: SkimMatcherV2::default(), recency }
+        Self { index: SearchIndex::build(t), recency }
     }
 
-    /// Every event that passes `filter`, ranked.
+    /// Every event that passes `filter`, ranked; an invalid query gives no hits.
     pub fn run(&self, t: &Timeline, filter: &Filter) -> Vec<Hit> {
-        let all: Vec<usize> = (0..t.events.len()).collect();
-        self.run_within(t, filter, &all).hits
+        self.search(t, filter).unwrap_or_default()
     }
 
-    /// Like `run`, but only over `candidates`: the hits of a query that this one narrows.
-    ///
-    /// A query of plain words is first matched as a phrase; only if no candidate has the phrase
-    /// does each word have to match on its own, as in fzf. Phrase hits are always a subset of
-    /// word hits, so narrowing stays correct, except that a phrase result cannot be narrowed
-    /// into a word result: `Results::phrase` tells the caller when to search everything again.
+    /// Every event that passes `filter`, ranked, or why the query cannot run.
+    pub fn search(&self, t: &Timeline, filter: &Filter) -> Result<Vec<Hit>, QueryError> {
+        let query = Query::parse(&filter.query, t)?;
+        let all: Vec<usize> = (0..t.events.len()).collect();
+        Ok(self.run_query(t, filter, &query, &all, &|| false).unwrap_or_default())
+    }
+
+    /// Like `run`, but only over `candidates` (the hits of a query that this one narrows).
     pub fn run_within(&self, t: &Timeline, filter: &Filter, candidates: &[usize]) -> Results {
         self.run_cancellable(t, filter, candidates, &|| false).unwrap_or_default()
     }
@@ -111,19 +115,29 @@ impl Engine {
         candidates: &[usize],
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Results> {
-        let query = Query::parse(&filter.query);
+        match Query::parse(&filter.query, t) {
+            Ok(query) => self
+                .run_query(t, filter, &query, candidates, cancelled)
+                .map(|hits| Results { hits, error: None }),
+            Err(e) => Some(Results { hits: Vec::new(), error: Some(e.0) }),
+        }
+    }
+
+    /// The hits of a parsed query among `candidates`, ranked.
+    pub fn run_query(
+        &self,
+        t: &Timeline,
+        filter: &Filter,
+        query: &Query,
+        candidates: &[usize],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<Hit>> {
         let passing: Vec<usize> =
             candidates.iter().copied().filter(|&i| passes_filters(t, i, filter)).collect();
-        if let Some(as_phrase) = query.as_phrase() {
-            let mut hits = self.score_all(t, &passing, &as_phrase, cancelled)?;
-            if !hits.is_empty() {
-                self.sort(&mut hits, &query, filter.order);
-                return Some(Results { hits, phrase: true });
-            }
-        }
-        let mut hits = self.score_all(t, &passing, &query, cancelled)?;
-        self.sort(&mut hits, &query, filter.order);
-        Some(Results { hits, phrase: false })
+        let prepared = score::Prepared::new(query);
+        let mut hits = self.score_all(t, &passing, &prepared, cancelled)?;
+        self.sort(&mut hits, query, filter.order);
+        Some(hits)
     }
 
     /// Scores every candidate, spread over the cores when there are many.
@@ -131,7 +145,7 @@ impl Engine {
         &self,
         t: &Timeline,
         events: &[usize],
-        query: &Query,
+        query: &score::Prepared,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
         const CHUNK: usize = 2048;
@@ -168,7 +182,7 @@ impl Engine {
     }
 
     fn sort(&self, hits: &mut [Hit], query: &Query, order: Order) {
-        if query.is_empty() || order == Order::Chronological {
+        if !query.ranks() || order == Order::Chronological {
             hits.sort_by_key(|h| h.event);
             return;
         }
@@ -180,119 +194,16 @@ impl Engine {
                 .then_with(|| a.event.cmp(&b.event))
         });
     }
-
-    /// The event's score for the query, or `None` if it does not match.
-    fn score_event(&self, t: &Timeline, event: usize, query: &Query) -> Option<Hit> {
-        let mut total = 0;
-        let mut best: Option<Field> = None;
-        for group in &query.groups {
-            let (score, field) = group
-                .iter()
-                .filter_map(|term| self.score_term(t, event, term))
-                .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.map(Field::rank).cmp(&a.1.map(Field::rank))))?;
-            total += score;
-            best = match (best, field) {
-                (Some(b), Some(f)) if b.rank() <= f.rank() => Some(b),
-                (b, None) => b,
-                (_, f) => f,
-            };
-        }
-        Some(Hit { event, score: total, field: best })
-    }
-
-    /// A term's best score over the event's fields and where; a negated term scores 0 when absent.
-    fn score_term(&self, t: &Timeline, event: usize, term: &Term) -> Option<(i64, Option<Field>)> {
-        let index = &self.index.events[event];
-        // Cheap rejection: the term's letters must at least occur, in order, somewhere.
-        if !term.negated && !matcher::is_subsequence(index.all_text(), &term.folded) {
-            return None;
-        }
-        let mut best: Option<(i64, Field)> = None;
-        for (field, folded) in index.fields() {
-            if let Some(score) = self.match_score(t, event, field, folded, term) {
-                if term.negated {
-                    return None;
-                }
-                if best.is_none_or(|(s, _)| score > s) {
-                    best = Some((score, field));
-                }
-            }
-        }
-        match best {
-            Some((s, f)) => Some((s, Some(f))),
-            None if term.negated => Some((0, None)),
-            None => None,
-        }
-    }
-
-    /// A term's score in one field, or `None`.
-    fn match_score(
-        &self,
-        t: &Timeline,
-        event: usize,
-        field: Field,
-        folded: &str,
-        term: &Term,
-    ) -> Option<i64> {
-        let short = term.fuzzy_in(field);
-        let m = match_text(&self.matcher, term.kind, short, folded, &term.folded, false)?;
-        let Some(accented) = &term.accented else { return Some(m.score) };
-        // The query has accents: they must match too (like fzf's smart case for capitals).
-        // Loaded text is NFC, so lower-casing it keeps its accents composed.
-        let lower = field_text(t, &t.events[event], field).to_lowercase();
-        match_text(&self.matcher, term.kind, short, &lower, accented, false).map(|m| m.score)
-    }
-
-    /// Where a term matches in one field, as byte ranges of the original text.
-    fn match_ranges(
-        &self,
-        t: &Timeline,
-        event: usize,
-        field: Field,
-        term: &Term,
-    ) -> Option<Vec<Range<usize>>> {
-        let short = term.fuzzy_in(field);
-        let original = field_text(t, &t.events[event], field);
-        let (form, pattern) = match &term.accented {
-            Some(accented) => (lower_keep_accents(original), accented.as_str()),
-            None => (fold::fold(original), term.folded.as_str()),
-        };
-        let m = match_text(&self.matcher, term.kind, short, &form.text, pattern, true)?;
-        Some(ranges(original, &form.origin, &m.chars))
-    }
-
-    /// Highlight ranges for an event: every field where any positive term matches. With
-    /// `phrase`, the phrase is highlighted instead of the separate words.
-    pub fn marks(&self, t: &Timeline, event: usize, query: &Query, phrase: bool) -> Marks {
-        let mut out: Marks = Vec::new();
-        let terms: Vec<&Term> = match (&query.phrase, phrase) {
-            (Some(p), true) => vec![p],
-            _ => query.groups.iter().flatten().filter(|t| !t.negated).collect(),
-        };
-        for term in terms {
-            for (field, _) in self.index.events[event].fields() {
-                if let Some(r) = self.match_ranges(t, event, field, term) {
-                    match out.iter_mut().find(|(f, _)| *f == field) {
-                        Some((_, existing)) => existing.extend(r),
-                        None => out.push((field, r)),
-                    }
-                }
-            }
-        }
-        for (_, r) in &mut out {
-            *r = merge(std::mem::take(r));
-        }
-        out
-    }
 }
 
-/// Does the event pass the country, kind and period filters?
+/// Does the event pass the country, kind and period filters? (The same tests as the field
+/// queries `country:`, `kind:`, `after:` and `before:`.)
 pub fn passes_filters(t: &Timeline, i: usize, f: &Filter) -> bool {
     let e = &t.events[i];
     (f.countries.is_empty() || e.countries.iter().any(|c| f.countries.contains(c)))
         && (f.kinds.is_empty() || f.kinds.contains(&e.kind))
-        && f.from.is_none_or(|from| e.end.unwrap_or(e.date).last_day() >= from.first_day())
-        && f.to.is_none_or(|to| e.date.first_day() <= to.last_day())
+        && f.from.is_none_or(|from| fields::ends_after(e, &from))
+        && f.to.is_none_or(|to| fields::starts_before(e, &to))
 }
 
 /// Turns matched char indices of a folded copy into byte ranges of the original text. A range

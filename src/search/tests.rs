@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{Citation, Country, Event, Kind, Source, Status};
+use crate::text::fold;
 
 fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countries: Vec<usize>) -> Event {
     Event {
@@ -126,9 +127,10 @@ fn ranking_prefers_score_then_title_then_recency() {
     ];
     let f = Filter { query: "budagov".into(), ..Filter::default() };
     let hits = Engine::new(&t).run(&t, &f);
-    // Equal scores: title beats quote, then the more recent event first.
+    // A title outweighs a quote; equal scores go to the more recent event first.
     assert_eq!(ids(&t, &hits), ["new-title", "old-title", "new-quote"]);
-    assert_eq!(hits[0].score, hits[2].score);
+    assert_eq!(hits[0].score, hits[1].score);
+    assert_eq!(hits[0].score, 8 * hits[2].score, "title weight 8, quote weight 1");
     assert_eq!(hits[2].field, Some(Field::Quote(0)));
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     // Chronological order on request.
@@ -153,7 +155,7 @@ fn filters_by_country_kind_and_period() {
 fn marks_point_at_the_original_accented_letters() {
     let t = fixture();
     let e = Engine::new(&t);
-    let marks = e.marks(&t, 2, &Query::parse("dai hoi"), false);
+    let marks = e.marks(&t, 2, &Query::parse("dai hoi", &t).unwrap());
     let (_, r) = marks.iter().find(|(f, _)| *f == Field::Quote(0)).expect("quote marked");
     let quote = &t.events[2].citations[0].quote;
     let marked: Vec<&str> = r.iter().map(|r| &quote[r.clone()]).collect();
@@ -185,28 +187,33 @@ fn typing_one_char_at_a_time_equals_pasting() {
 }
 
 #[test]
-fn plain_words_match_as_a_phrase_first() {
-    let t = fixture();
-    // "dai hoi" as a phrase is only in event c; word by word, "hoi" alone would not narrow.
-    assert_eq!(search(&t, "dai hoi"), ["c"]);
-    assert_eq!(search(&t, "đại hội"), ["c"]);
-    // A phrase needs its letters together even in a title: "h…m…v" is not "hmv".
-    assert_eq!(search(&t, "hmv"), ["a"]);
-    assert_eq!(search(&t, "ho chi"), ["a"]);
-    // "ho minh" is not a phrase anywhere, so it falls back to word by word.
-    assert_eq!(search(&t, "ho minh"), ["a"]);
-    let r = Engine::new(&t).run_within(
-        &t,
-        &Filter { query: "ho minh".into(), ..Filter::default() },
-        &[0, 1, 2, 3],
-    );
-    assert!(!r.phrase);
-    // No event has the phrase "visit laos": each word must then match somewhere.
-    assert_eq!(search(&t, "visit laos"), ["d"]);
-    let r = Engine::new(&t).run_within(
-        &t,
-        &Filter { query: "dai hoi".into(), ..Filter::default() },
-        &[0, 1, 2, 3],
-    );
-    assert!(r.phrase);
+fn adjacent_words_rank_first_but_every_word_must_match() {
+    let mut t = fixture();
+    t.events = vec![
+        event("apart", "2020", "Dai visit", "x", "hoi nghi", vec![1]),
+        event("together", "2021", "zzz", "x", "sau Đại hội XIV", vec![1]),
+        event("one-word", "2022", "Dai visit", "x", "zzz", vec![1]),
+    ];
+    let f = Filter { query: "dai hoi".into(), ..Filter::default() };
+    let hits = Engine::new(&t).run(&t, &f);
+    // "one-word" lacks "hoi": never a hit. "together" says it as one phrase, even if only in a
+    // quote, and outranks "apart", whose words are in its title and its quote.
+    assert_eq!(ids(&t, &hits), ["together", "apart"]);
+    // More words only ever remove hits.
+    assert_eq!(search(&t, "dai"), ["apart", "together", "one-word"]);
+    assert_eq!(search(&t, "dai hoi"), ["apart", "together"]);
+    assert_eq!(search(&t, "dai hoi xiv"), ["together"]);
+}
+
+#[test]
+fn highlights_show_the_phrase_where_the_words_are_adjacent() {
+    let mut t = fixture();
+    t.events = vec![event("x", "2021", "Tổng Bí thư Tô Lâm", "x", "Tô Lâm", vec![1])];
+    let e = Engine::new(&t);
+    let marks = e.marks(&t, 0, &Query::parse("to lam", &t).unwrap());
+    let title = &t.events[0].title;
+    let (_, r) = marks.iter().find(|(f, _)| *f == Field::Title).expect("title marked");
+    let marked: Vec<&str> = r.iter().map(|r| &title[r.clone()]).collect();
+    // Not the "T…o" of "Tổng": the phrase.
+    assert_eq!(marked, ["Tô", "Lâm"]);
 }

@@ -6,12 +6,15 @@ use crate::model::Kind;
 use ratatui::text::{Line, Span};
 
 const SEARCH_HELP: &[(&str, &str)] = &[
-    ("to lam", "fuzzy, all terms must match; accents and case optional"),
+    ("to lam", "every term must match; accents and case optional"),
     ("Lào", "a term typed with accents must match them"),
     ("'baku", "exact substring"),
     ("^ho  1959$", "starts with / ends with"),
-    ("!1983", "exclude events containing the term"),
+    ("!lao", "exclude events containing the term"),
     ("laos | cuba", "either term"),
+    ("2026-01", "events in that period; also jan 2026, 26/1/2026"),
+    ("country:LA", "a field; also kind: person: place: source: status:"),
+    ("after:2020", "also before: year:; !kind:message excludes"),
 ];
 
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {

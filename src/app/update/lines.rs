@@ -28,6 +28,12 @@ pub fn update(app: &mut App, action: Action) {
         Action::Accept if is_search => {
             app.session.remember(&text);
             app.mode = Mode::Browse;
+            // Field queries that are plain filters (`country:LA`, `kind:visit`, `after:2025`)
+            // become filters: the status line shows them and the pickers hold them.
+            let mut filter = app.filter().clone();
+            if crate::search::hoist::hoist(&mut filter, &app.data.timeline) {
+                app.refilter_with(|f| *f = filter);
+            }
         }
         // Back to the search that was applied before the line was opened.
         Action::Back if is_search => {

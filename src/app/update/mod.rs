@@ -77,6 +77,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
 /// Shows a search's results, keeping the selection on the same event, or the next one, where it
 /// can; a ranked list starts at its best hit.
 fn show(app: &mut App, results: Results) {
+    if let Some(e) = results.error {
+        // An unfinished or wrong query (`country:`, `foo:bar`): say why, keep what is shown.
+        app.message = Some(e);
+        return;
+    }
     let keep = app.selected_hit().map(|h| h.event);
     let ranked = app.ranked();
     app.shown.headers = list_height(app) >= YEAR_HEADERS_FROM as usize;
@@ -118,8 +123,8 @@ fn cache_marks(app: &mut App) {
         .filter_map(|r| if let Row::Event(h) = r { Some(app.shown.hits[*h].event) } else { None })
         .collect();
     events.extend(app.selected_hit().map(|h| h.event).filter(|e| !events.contains(e)));
-    let (t, engine, phrase) = (&app.data.timeline, &app.data.engine, app.shown.phrase);
-    app.shown.cache_marks(&events, |e| engine.marks(t, e, query, phrase));
+    let (t, engine) = (&app.data.timeline, &app.data.engine);
+    app.shown.cache_marks(&events, |e| engine.marks(t, e, query));
 }
 
 fn help(app: &mut App, action: Action) {

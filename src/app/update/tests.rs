@@ -218,7 +218,15 @@ fn search_filters_on_every_keystroke_and_esc_clears_it() {
     typed(&mut a, "dai hoi");
     assert!(matches!(a.mode, Mode::Search(_)));
     assert!(a.shown.hits.len() < a.data.timeline.events.len());
-    assert!(a.shown.phrase);
+    // Events that say "Đại hội" come first: adjacency raises the score.
+    let top = &a.data.timeline.events[a.shown.hits[0].event];
+    let text = format!(
+        "{} {} {}",
+        top.title,
+        top.summary,
+        top.citations.iter().map(|c| c.quote.as_str()).collect::<String>()
+    );
+    assert!(text.to_lowercase().contains("đại hội"), "{text}");
     run(&mut a, &[Action::Accept]);
     assert_eq!((a.mode.clone(), a.filter().query.as_str()), (Mode::Browse, "dai hoi"));
     let n = a.shown.hits.len();
@@ -463,4 +471,39 @@ fn help_scrolls_within_its_text() {
     assert!(matches!(a.mode, Mode::Help { scroll, .. } if scroll == max));
     run(&mut a, &[Action::Wheel { col: 1, row: 1, down: true }, Action::Top]);
     assert!(matches!(a.mode, Mode::Help { scroll: 0, .. }));
+}
+
+#[test]
+fn field_queries_become_filters_on_enter_and_mistakes_show_in_the_status_line() {
+    let mut a = app();
+    run(&mut a, &[Action::StartSearch]);
+    typed(&mut a, "foo:x");
+    assert!(a.message.as_deref().unwrap_or("").starts_with("unknown field `foo:`; fields are country:"));
+    run(&mut a, &[Action::Back, Action::StartSearch]);
+    typed(&mut a, "country:LA kind:visit to lam");
+    let while_typing = a.shown.hits.clone();
+    assert!(!while_typing.is_empty());
+    run(&mut a, &[Action::Accept]);
+    // The same events, now shown as filters; the pickers hold them.
+    let la = a.data.timeline.find_country("LA").unwrap();
+    assert_eq!(
+        (a.filter().countries.as_slice(), a.filter().kinds.as_slice()),
+        (&[la][..], &[crate::model::Kind::Visit][..])
+    );
+    assert_eq!(a.filter().query, "to lam");
+    assert_eq!(a.shown.hits, while_typing);
+    let summary = crate::ui::status::filter_summary(&a);
+    assert!(summary.contains(&"countries LA".to_string()) && summary.contains(&"kinds visit".to_string()));
+    run(&mut a, &[Action::PickCountries]);
+    let Mode::Picker(p) = &a.mode else { panic!("picker") };
+    assert_eq!(p.chosen, [la]);
+}
+
+#[test]
+fn country_picker_finds_aliases() {
+    let mut a = app();
+    run(&mut a, &[Action::PickCountries]);
+    typed(&mut a, "usa");
+    let Mode::Picker(p) = &a.mode else { panic!("picker") };
+    assert_eq!(p.current().map(|e| e.label.as_str()), Some("United States"));
 }

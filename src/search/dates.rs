@@ -1,0 +1,158 @@
+//! Date-like query words: `1983`, `2026-01`, `2026-01-26`, `26/1/2026`, `1/2026`, `jan 2026`,
+//! `26 jan 2026`, `january 26 2026`. They name a period at a precision (year, month, day).
+
+use super::query::Token;
+use crate::model::PartialDate;
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1–12) a word names: `jan`, `January`, `sept`; three letters at least.
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| m.starts_with(&w)).map(|i| i as u32 + 1)
+}
+
+fn number(word: &str, digits: std::ops::RangeInclusive<usize>) -> Option<u32> {
+    (digits.contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())).then(|| word.parse().ok())?
+}
+
+/// A year as people write it in this chronology's queries: four digits, 1000–2999.
+fn year(word: &str) -> Option<u32> {
+    number(word, 4..=4).filter(|y| (1000..=2999).contains(y))
+}
+
+fn day(word: &str) -> Option<u32> {
+    number(word, 1..=2).filter(|d| (1..=31).contains(d))
+}
+
+fn make(y: u32, m: Option<u32>, d: Option<u32>) -> Option<PartialDate> {
+    let iso = match (m, d) {
+        (None, _) => format!("{y:04}"),
+        (Some(m), None) => format!("{y:04}-{m:02}"),
+        (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+    };
+    PartialDate::parse(&iso).ok()
+}
+
+/// The period a word (or merged words, see `merge_spelled_dates`) names, if it looks like a date.
+pub fn date_like(word: &str) -> Option<PartialDate> {
+    let parts: Vec<&str> = word.split(['-', '/', '.', ' ']).filter(|p| !p.is_empty()).collect();
+    let iso_like = word.len() >= 4 && word.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    match parts.as_slice() {
+        [y] => make(year(y)?, None, None),
+        // 2026-01, 2026/01/26: year first.
+        [y, m] if iso_like => make(year(y)?, Some(number(m, 1..=2)?), None),
+        [y, m, d] if iso_like => make(year(y)?, Some(number(m, 1..=2)?), Some(day(d)?)),
+        // jan 2026, 1/2026.
+        [m, y] => make(year(y)?, Some(month(m).or_else(|| number(m, 1..=2))?), None),
+        // 26 jan 2026, 26/1/2026 (day first, as in Vietnamese and British writing)...
+        [d, m, y] if day(d).is_some() => {
+            make(year(y)?, Some(month(m).or_else(|| number(m, 1..=2))?), Some(day(d)?))
+        }
+        // ...or jan 26 2026.
+        [m, d, y] => make(year(y)?, Some(month(m)?), Some(day(d)?)),
+        _ => None,
+    }
+}
+
+/// Joins words that spell one date (`26 jan 2026`, `jan 2026`, `jan 26 2026`) into one token.
+pub fn merge_spelled_dates(tokens: Vec<Token>) -> Vec<Token> {
+    let plain = |t: &Token| !t.quoted;
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let at = |k: usize| tokens.get(i + k).filter(|t| plain(t)).map(|t| t.text.as_str());
+        let is_month = at(0).and_then(month).is_some();
+        let take = match (is_month, at(1), at(2)) {
+            (true, Some(d), Some(y)) if day(d).is_some() && year(y).is_some() => 3,
+            (true, Some(y), _) if year(y).is_some() => 2,
+            _ => 0,
+        };
+        if take == 0 {
+            out.push(tokens[i].clone());
+            i += 1;
+            continue;
+        }
+        let mut words: Vec<&Token> = tokens[i..i + take].iter().collect();
+        // A day just before the month belongs to it: `26 jan 2026`.
+        let day_before = take == 2 && out.last().is_some_and(|t| plain(t) && day(&t.text).is_some());
+        let before = if day_before { out.pop() } else { None };
+        if let Some(b) = &before {
+            words.insert(0, b);
+        }
+        let text = words.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let span = words[0].span.start..words[words.len() - 1].span.end;
+        out.push(Token { span, text, quoted: false });
+        i += take;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::tokenize;
+
+    #[test]
+    fn words_that_look_like_dates() {
+        for (word, iso) in [
+            ("1983", "1983"),
+            ("2026-01", "2026-01"),
+            ("2026-1", "2026-01"),
+            ("2026-01-26", "2026-01-26"),
+            ("2026/01/26", "2026-01-26"),
+            ("26/1/2026", "2026-01-26"),
+            ("26.1.2026", "2026-01-26"),
+            ("1/2026", "2026-01"),
+            ("jan 2026", "2026-01"),
+            ("January 2026", "2026-01"),
+            ("sept 2025", "2025-09"),
+            ("26 jan 2026", "2026-01-26"),
+            ("jan 26 2026", "2026-01-26"),
+        ] {
+            assert_eq!(date_like(word).map(|d| d.iso()), Some(iso.to_string()), "{word}");
+        }
+    }
+
+    #[test]
+    fn words_that_do_not() {
+        for word in
+            ["198", "19835", "0999", "3000", "2026-13", "31/2/2026", "ja 2026", "lam", "26 jan", "1-2"]
+        {
+            assert_eq!(date_like(word), None, "{word}");
+        }
+    }
+
+    #[test]
+    fn spelled_dates_become_one_token() {
+        let merged = |q: &str| -> Vec<String> {
+            merge_spelled_dates(tokenize(q)).into_iter().map(|t| t.text).collect()
+        };
+        assert_eq!(merged("to lam jan 2026"), ["to", "lam", "jan 2026"]);
+        assert_eq!(
+            merged("26 jan 2026 laos"),
+            ["26 jan 2026"; 1].into_iter().chain(["laos"]).collect::<Vec<_>>()
+        );
+        assert_eq!(merged("jan 26 2026"), ["jan 26 2026"]);
+        assert_eq!(merged("jan laos 2026"), ["jan", "laos", "2026"]);
+        assert_eq!(merged("\"jan\" 2026"), ["jan", "2026"]);
+        let t = merge_spelled_dates(tokenize("x 26 jan 2026"));
+        assert_eq!(t[1].span, 2..13);
+    }
+}

@@ -1,0 +1,145 @@
+//! Field queries: `country:LA`, `kind:visit`, `person:to-lam`, `place:baku`, `source:004`,
+//! `status:planned`, `after:2020`, `before:2026-02`, `year:1992`. The same tests back the
+//! command line's `--country`, `--kind`, `--from` and `--to`, so both always agree.
+
+use super::dates::date_like;
+use super::matcher::{Anchor, compact, find_compact};
+use super::query::{QueryError, Scope, TermKind, Test, Text};
+use crate::model::{Event, Kind, PartialDate, Status, Timeline};
+use crate::text::fold::fold_str;
+
+/// A field query that is a yes/no test of an event (`person:` and `place:` are text terms).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldTest {
+    Country(usize),
+    Kind(Kind),
+    Status(Status),
+    /// Indexes into `Timeline::sources`, sorted.
+    Source(Vec<usize>),
+    After(PartialDate),
+    Before(PartialDate),
+    Year(PartialDate),
+}
+
+/// The field names, as typed before the colon.
+pub const NAMES: [&str; 9] =
+    ["country", "kind", "person", "place", "source", "status", "after", "before", "year"];
+
+/// `name:value` → `(name, value)`, when `name` is a word of letters (so `12:30` is not a field).
+pub fn split_field(word: &str) -> Option<(&str, &str)> {
+    let (name, value) = word.split_once(':')?;
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphabetic())).then_some((name, value))
+}
+
+/// Parses one field query.
+pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> {
+    let name = name.to_ascii_lowercase();
+    let value = value.trim();
+    let err = |m: String| Err(QueryError(m));
+    if !NAMES.contains(&name.as_str()) && !["from", "to"].contains(&name.as_str()) {
+        let known = NAMES.map(|n| format!("{n}:")).join(" ");
+        let close =
+            NAMES.iter().find(|n| crate::model::country::distance(&name, n) <= 2 || n.starts_with(&name));
+        let hint = close.map(|n| format!("did you mean {n}:? ")).unwrap_or_default();
+        return err(format!("unknown field `{name}:`; {hint}fields are {known}"));
+    }
+    if value.is_empty() {
+        return err(format!("`{name}:` needs a value, as in {}", example(&name)));
+    }
+    let field = |f: FieldTest| Ok(Test::Field(f));
+    let date = |flag: &str| {
+        date_like(value).ok_or_else(|| {
+            QueryError(format!("`{flag}:{value}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
+        })
+    };
+    match name.as_str() {
+        "country" => match t.find_country(value) {
+            Some(c) => field(FieldTest::Country(c)),
+            None => err(crate::model::country::unknown_message(&t.countries, value)),
+        },
+        "kind" => match Kind::parse(value) {
+            Some(k) => field(FieldTest::Kind(k)),
+            None => err(format!("unknown kind `{value}`; kinds are {}", Kind::names())),
+        },
+        "status" => match Status::ALL.iter().find(|s| s.as_str().eq_ignore_ascii_case(value)) {
+            Some(&s) => field(FieldTest::Status(s)),
+            None => err(format!("unknown status `{value}`; it is held or planned")),
+        },
+        "person" | "place" => {
+            let scope = if name == "person" { Scope::People } else { Scope::Places };
+            match Text::new(TermKind::Phrase, scope, value) {
+                Some(x) => Ok(Test::Text(x)),
+                None => err(format!("`{name}:` needs a value, as in {}", example(&name))),
+            }
+        }
+        "source" => source(value, t).map(|s| Test::Field(FieldTest::Source(s))),
+        "after" | "from" => field(FieldTest::After(date("after")?)),
+        "before" | "to" => field(FieldTest::Before(date("before")?)),
+        _ => match date("year")? {
+            d if d.precision() == crate::model::Precision::Year => field(FieldTest::Year(d)),
+            _ => err(format!("`year:{value}` is not a year; write four digits, as in year:1992")),
+        },
+    }
+}
+
+fn example(name: &str) -> &'static str {
+    match name {
+        "country" => "country:LA",
+        "kind" => "kind:visit",
+        "person" => "person:to-lam",
+        "place" => "place:baku",
+        "source" => "source:004",
+        "status" => "status:planned",
+        "year" => "year:1992",
+        "before" | "to" => "before:2026-02",
+        _ => "after:2020",
+    }
+}
+
+/// The sources whose file name starts with `value`, or whose outlet has it at a word start.
+fn source(value: &str, t: &Timeline) -> Result<Vec<usize>, QueryError> {
+    let folded = fold_str(value);
+    let pat = compact(&folded);
+    let found: Vec<usize> = (0..t.sources.len())
+        .filter(|&i| {
+            let s = &t.sources[i];
+            fold_str(&s.file).starts_with(&folded)
+                || (!pat.is_empty() && find_compact(&fold_str(&s.outlet), &pat, Anchor::WordStart).is_some())
+        })
+        .collect();
+    if found.is_empty() {
+        return Err(QueryError(format!(
+            "no source file or outlet matches `{value}`; `timeline show ID` names an event's sources"
+        )));
+    }
+    Ok(found)
+}
+
+/// Whether the event passes a field test.
+pub fn passes(test: &FieldTest, e: &Event) -> bool {
+    match test {
+        FieldTest::Country(c) => e.countries.contains(c),
+        FieldTest::Kind(k) => e.kind == *k,
+        FieldTest::Status(s) => e.status == *s,
+        FieldTest::Source(set) => e.citations.iter().any(|c| set.binary_search(&c.source).is_ok()),
+        FieldTest::After(d) => ends_after(e, d),
+        FieldTest::Before(d) => starts_before(e, d),
+        FieldTest::Year(d) => ends_after(e, d) && starts_before(e, d),
+    }
+}
+
+/// The event reaches into or past the period `d` (`--from`, `after:`).
+pub fn ends_after(e: &Event, d: &PartialDate) -> bool {
+    e.end.unwrap_or(e.date).last_day() >= d.first_day()
+}
+
+/// The event starts in or before the period `d` (`--to`, `before:`).
+pub fn starts_before(e: &Event, d: &PartialDate) -> bool {
+    e.date.first_day() <= d.last_day()
+}
+
+/// A date term's test: the event overlaps the period and is known at least as precisely
+/// (`2026-01` finds events of January 2026, not an event dated only `2026`).
+pub fn in_period(e: &Event, d: &PartialDate) -> bool {
+    ends_after(e, d) && starts_before(e, d) && e.date.precision() >= d.precision()
+}

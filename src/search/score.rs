@@ -1,0 +1,132 @@
+//! Scoring one event against a query, on the folded index: the engine's inner loop.
+//!
+//! A term's score is its best match score over the event's fields, times the field's weight
+//! (`Field::weight`); the event's score is the sum over the terms, plus a bonus for each pair of
+//! adjacent words that also match as a phrase. Adjacency raises the score; it decides a match
+//! only for a word that continues the word before it (`thong loun` → `Thongloun`), and then the
+//! word before it matches on its own, so more words still never mean more hits.
+
+use super::fields::{self, in_period};
+use super::index::{Field, field_text};
+use super::matcher::{is_subsequence, match_text};
+use super::query::{Query, Term, Test, Text};
+use super::{Engine, Hit};
+use crate::model::Timeline;
+use crate::text::fold::lower_accented;
+
+/// What a pair of adjacent words adds, times the weight of the field where they are adjacent:
+/// enough that events saying the words together come first.
+pub const PAIR_BONUS: i64 = 1000;
+
+/// What a date term scores when the event is in its period: above a mention of the date in any
+/// text field.
+pub const DATE_SCORE: i64 = 800;
+
+/// A query with its phrase pairs worked out once per search.
+pub struct Prepared<'a> {
+    pub query: &'a Query,
+    pub pairs: Vec<Text>,
+    /// For each group, the pair that ends with it (see `Query::pair_ending_at`).
+    pub pair_ending_at: Vec<Option<usize>>,
+}
+
+impl<'a> Prepared<'a> {
+    pub fn new(query: &'a Query) -> Self {
+        Self { query, pairs: query.pairs(), pair_ending_at: query.pair_ending_at() }
+    }
+}
+
+/// The more prominent of two fields (the first on a tie); `None` means no field.
+pub fn prominent(best: Option<Field>, field: Option<Field>) -> Option<Field> {
+    match (best, field) {
+        (Some(b), Some(f)) if b.rank() <= f.rank() => Some(b),
+        (b, None) => b,
+        (_, f) => f,
+    }
+}
+
+/// Of a group's alternatives, the better: higher score, then the more prominent field; on a
+/// full tie the later one, as `Iterator::max_by` does.
+pub fn better(a: &(i64, Option<Field>), b: &(i64, Option<Field>)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then_with(|| b.1.map(Field::rank).cmp(&a.1.map(Field::rank)))
+}
+
+impl Engine {
+    /// The event's score for the query, or `None` if it does not match.
+    pub(super) fn score_event(&self, t: &Timeline, event: usize, q: &Prepared) -> Option<Hit> {
+        let mut total = 0;
+        let mut best: Option<Field> = None;
+        // Each pair's match, worked out when first needed.
+        let mut pairs: Vec<Option<Option<(i64, Field)>>> = vec![None; q.pairs.len()];
+        for (g, group) in q.query.groups.iter().enumerate() {
+            let found = group.iter().filter_map(|term| self.term_score(t, event, term)).max_by(better);
+            let (score, field) = match (found, q.pair_ending_at[g]) {
+                (Some(found), _) => found,
+                // A plain word that only matches as the end of a pair: the pair scores it.
+                (None, Some(k)) => {
+                    (0, Some((*pairs[k].get_or_insert_with(|| self.text_best(t, event, &q.pairs[k])))?.1))
+                }
+                (None, None) => return None,
+            };
+            total += score;
+            best = prominent(best, field);
+        }
+        for (k, pair) in q.pairs.iter().enumerate() {
+            if let Some((score, field)) = *pairs[k].get_or_insert_with(|| self.text_best(t, event, pair)) {
+                total += PAIR_BONUS * field.weight() + score;
+                best = prominent(best, Some(field));
+            }
+        }
+        Some(Hit { event, score: total, field: best })
+    }
+
+    /// A term's score and where; a negated term scores 0 when its test fails.
+    fn term_score(&self, t: &Timeline, event: usize, term: &Term) -> Option<(i64, Option<Field>)> {
+        let e = &t.events[event];
+        let found = match &term.test {
+            Test::Field(f) => fields::passes(f, e).then_some((0, None)),
+            Test::Date { period, .. } if in_period(e, period) => Some((DATE_SCORE, Some(Field::Date))),
+            Test::Date { text, .. } | Test::Text(text) => {
+                self.text_best(t, event, text).map(|(s, f)| (s, Some(f)))
+            }
+        };
+        match (found, term.negated) {
+            (Some(_), true) => None,
+            (None, true) => Some((0, None)),
+            (found, false) => found,
+        }
+    }
+
+    /// A text pattern's best weighted score over the event's fields in its scope, and where.
+    pub(super) fn text_best(&self, t: &Timeline, event: usize, x: &Text) -> Option<(i64, Field)> {
+        let index = &self.index.events[event];
+        // Cheap rejection: the pattern's letters must at least occur, in order, somewhere.
+        if !is_subsequence(index.all_text(), &x.folded) {
+            return None;
+        }
+        let mut best: Option<(i64, Field)> = None;
+        for (field, folded) in index.fields() {
+            if !field.in_scope(x.scope) {
+                continue;
+            }
+            let rule = x.rule(field.is_short());
+            let Some(m) = match_text(rule, folded, &x.folded, false) else { continue };
+            let raw = match &x.accented {
+                None => m.score,
+                // The query has accents: they must match too (like fzf's smart case for capitals).
+                Some(accented) => {
+                    let lower = lower_accented(field_text(t, &t.events[event], field));
+                    match match_text(rule, &lower, accented, false) {
+                        Some(m) => m.score,
+                        None => continue,
+                    }
+                }
+            };
+            let score = raw * field.weight();
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, field));
+            }
+        }
+        best
+    }
+}
