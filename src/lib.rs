@@ -8,6 +8,7 @@ pub mod cli;
 pub mod input;
 pub mod load;
 pub mod model;
+pub mod scan;
 pub mod search;
 pub mod text;
 pub mod tty;

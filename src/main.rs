@@ -7,9 +7,10 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use timeline::app::App;
 use timeline::cli::args::{Cli, Command, DataArgs, ThemeArg};
-use timeline::cli::{UsageError, build_filter, order, output};
-use timeline::load::{self, DataInput, LoadError};
-use timeline::model::Timeline;
+use timeline::cli::{UsageError, build_filter, entity_ids, order, output};
+use timeline::load::{self, DataInput, LoadError, SeedStore};
+use timeline::model::{EntityKind, Timeline};
+use timeline::scan;
 use timeline::search::Engine;
 use timeline::text::inert;
 use timeline::tui;
@@ -96,13 +97,14 @@ static CHECK_STDOUT: extern "C" fn() = {
 /// Data files bigger than this show their loading progress on a terminal.
 const PROGRESS_BYTES: usize = 8 << 20;
 
-fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
+/// Loads the data set; also says where its articles are, for `scan`.
+fn load_data(args: &DataArgs) -> Result<(Timeline, SeedStore), LoadError> {
     let input = match &args.data {
         Some(path) => DataInput::from_file(path, args.seeds.clone())?,
         None => DataInput::builtin(),
     };
     if input.text.len() < PROGRESS_BYTES || !io::stderr().is_terminal() {
-        return load::load(&input);
+        return load::load(&input).map(|t| (t, input.seeds));
     }
     let _quiet = NoEcho::new();
     let mut last = -1;
@@ -115,7 +117,7 @@ fn load_data(args: &DataArgs) -> Result<Timeline, LoadError> {
         }
     });
     eprint!("\r\x1b[2K");
-    result
+    result.map(|t| (t, input.seeds))
 }
 
 /// Keeps keys typed while a big file loads from being echoed onto the progress line; the
@@ -145,7 +147,7 @@ impl Drop for NoEcho {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    let timeline = load_data(&cli.data).map_err(Failure::Load)?;
+    let (timeline, seeds) = load_data(&cli.data).map_err(Failure::Load)?;
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
     match cli.command {
@@ -168,6 +170,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 a.search.as_deref(),
             )?;
             filter.order = order(a.chronological);
+            filter.people = entity_ids(&timeline, EntityKind::Person, &a.person)?;
+            filter.places = entity_ids(&timeline, EntityKind::Place, &a.place)?;
             let hits = Engine::new(&timeline).run(&timeline, &filter);
             let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
             output::write_list(&mut out, &timeline, &events, a.json)?;
@@ -186,10 +190,35 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output::write_show(&mut out, &timeline, e, json)?;
         }
         Some(Command::Countries { json }) => output::write_countries(&mut out, &timeline, json)?,
+        Some(Command::People { json }) => {
+            output::write_entities(&mut out, &timeline, EntityKind::Person, json)?
+        }
+        Some(Command::Places { json }) => {
+            output::write_entities(&mut out, &timeline, EntityKind::Place, json)?
+        }
+        Some(Command::Scan { json }) => return Ok(scan_report(&mut out, &timeline, &seeds, json)?),
         None => return browse(&cli, timeline),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `timeline scan`: the report, and exit status 1 unless every article is covered.
+fn scan_report(
+    out: &mut impl Write,
+    timeline: &Timeline,
+    seeds: &SeedStore,
+    json: bool,
+) -> io::Result<ExitCode> {
+    let scans = scan::scan(timeline, seeds);
+    if json {
+        scan::report::write_json(out, timeline, &scans)?;
+    } else {
+        scan::report::write_text(out, timeline, &scans)?;
+    }
+    out.flush()?;
+    let (covered, total) = scan::report::totals(&scans);
+    Ok(if covered == total { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn browse(cli: &Cli, timeline: Timeline) -> Result<ExitCode, Failure> {

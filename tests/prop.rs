@@ -55,6 +55,8 @@ fn action() -> impl Strategy<Value = Action> {
         Action::PickCountries,
         Action::ClearCountries,
         Action::PickKinds,
+        Action::PickPeople,
+        Action::PickPlaces,
         Action::ToggleEntry,
         Action::StartCommand,
         Action::ClearAll,
@@ -66,7 +68,8 @@ fn action() -> impl Strategy<Value = Action> {
         Action::CopyId,
         Action::ToggleMouse,
         Action::ClearKinds,
-        Action::ClearPeriod,
+        Action::PickPeople,
+        Action::PickPlaces,
     ]);
     prop_oneof![
         6 => simple,

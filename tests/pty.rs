@@ -139,8 +139,18 @@ fn quote_cell(s: &Screen, at: (u16, u16), ch: &str, highlighted: bool) -> Check 
 }
 
 /// Starts the browser at a size and waits for its first frame.
+/// The frozen copy of the data set: curating `assets/` does not move these tests.
+const FROZEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/frozen/timeline.json");
+
+/// The browser on the frozen data set, with more arguments and environment.
+fn start_on_frozen(cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Tui {
+    let mut all = vec!["--data", FROZEN];
+    all.extend(args);
+    Tui::start(cols, rows, &all, env)
+}
+
 fn start(cols: u16, rows: u16) -> Tui {
-    let t = Tui::start(cols, rows, &[], &[]);
+    let t = start_on_frozen(cols, rows, &[], &[]);
     t.expect_position(&format!("1/{ALL}"));
     t
 }
@@ -304,7 +314,7 @@ fn n_moves_between_the_quotes_of_an_event_and_esc_goes_back_to_the_same_event() 
 
 #[test]
 fn without_colours_the_quote_is_in_reverse_video() {
-    let mut t = Tui::start(100, 30, &[], &[("NO_COLOR", "1")]);
+    let mut t = start_on_frozen(100, 30, &[], &[("NO_COLOR", "1")]);
     t.expect_position("1/35");
     t.send(ENTER);
     t.expect("the quote in reverse video", |s| {
@@ -326,7 +336,7 @@ fn without_colours_the_quote_is_in_reverse_video() {
 fn search_narrows_the_list_and_highlights_the_matched_letters() {
     // The same search on the command line.
     let listed = Command::new(env!("CARGO_BIN_EXE_timeline"))
-        .args(["list", "--search", "dai hoi"])
+        .args(["list", "--data", FROZEN, "--search", "dai hoi"])
         .output()
         .expect("run timeline list");
     assert!(listed.status.success());
@@ -459,7 +469,7 @@ fn q_quits_and_restores_the_terminal() {
 
 /// Runs a browser that panics after its first frame, and checks the panic and the terminal.
 fn forced_panic(args: &[&str], env: &[(&str, &str)]) {
-    let mut t = Tui::start(100, 30, args, env);
+    let mut t = start_on_frozen(100, 30, args, env);
     let status = t.exit();
     assert_eq!(status.exit_code(), 101, "{status}");
     assert!(status.signal().is_none(), "{status}");
@@ -556,7 +566,7 @@ fn resizing_switches_between_side_by_side_and_stacked_panes() {
 
 #[test]
 fn a_tiny_terminal_says_it_is_too_small_and_still_quits() {
-    let t = Tui::start(10, 3, &[], &[]);
+    let t = start_on_frozen(10, 3, &[], &[]);
     t.expect("the too-small message", |s| {
         has(s, "terminal")?;
         has(s, "too small")
@@ -632,7 +642,7 @@ fn y_copies_the_citation_through_osc_52() {
 
 #[test]
 fn no_mouse_leaves_the_mouse_to_the_terminal_and_m_takes_it_back() {
-    let t = Tui::start(80, 24, &["--no-mouse"], &[]);
+    let t = start_on_frozen(80, 24, &["--no-mouse"], &[]);
     t.expect_position("1/35");
     t.screen(|s| assert_eq!(s.mouse_protocol_mode(), MouseProtocolMode::None, "mouse captured"));
     let mut t = t;
@@ -646,7 +656,7 @@ fn no_mouse_leaves_the_mouse_to_the_terminal_and_m_takes_it_back() {
 
 #[test]
 fn a_dumb_terminal_gets_no_colour() {
-    let t = Tui::start(80, 24, &[], &[("TERM", "dumb")]);
+    let t = start_on_frozen(80, 24, &[], &[("TERM", "dumb")]);
     t.expect("the selected row in reverse video, without colour", |s| {
         let (row, col) = locate(s, "▶ 18 Jan 1950")?;
         let c = cell(s, row, col)?;

@@ -11,8 +11,11 @@ use std::time::{Duration, Instant};
 
 const ALL: usize = 35;
 
+/// The frozen copy of the data set: curating `assets/` does not move these tests.
+const FROZEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/frozen/timeline.json");
+
 fn start(cols: u16, rows: u16) -> Tui {
-    let t = Tui::start(cols, rows, &[], &[]);
+    let t = Tui::start(cols, rows, &["--data", FROZEN], &[]);
     t.expect_position(&format!("1/{ALL}"));
     t
 }
@@ -80,7 +83,7 @@ fn ctrl_z_suspends_and_sigcont_resumes() {
 fn ctrl_z_and_fg_in_a_shell_give_the_terminal_back_and_forth() {
     let mut t = Tui::start_shell(100, 30);
     t.expect_text("shell$ ");
-    t.send(&format!("'{}'\r", env!("CARGO_BIN_EXE_timeline")));
+    t.send(&format!("'{}' --data '{FROZEN}'\r", env!("CARGO_BIN_EXE_timeline")));
     t.expect_position(&format!("1/{ALL}"));
     t.send("j");
     t.expect_position(&format!("2/{ALL}"));

@@ -256,10 +256,12 @@ fn fixture() -> Timeline {
                 title_vi: e.title_vi.map(Into::into),
                 summary: e.summary.into(),
                 citations: vec![Citation { source: e.source, quote: e.quote.into(), span: 0..0 }],
+                person_ids: vec![],
+                place_ids: vec![],
             }
         })
         .collect::<Vec<_>>();
-    let mut t = Timeline { events, sources, countries };
+    let mut t = Timeline { events, sources, countries, people: vec![], places: vec![], scan_ignores: vec![] };
     t.events.sort_by_key(|e| e.date);
     t
 }

@@ -104,15 +104,19 @@ fn query() -> impl Strategy<Value = String> {
 
 fn filter() -> impl Strategy<Value = Filter> {
     let year = || prop::option::of((1950i32..2030).prop_map(PartialDate::year));
-    (query(), any::<bool>(), prop::option::of(0usize..20), prop::option::of(0usize..12), year(), year())
-        .prop_map(|(query, chrono, country, kind, from, to)| Filter {
+    let some = |n: usize| prop::option::of(0usize..n);
+    (query(), any::<bool>(), some(20), some(12), year(), year(), some(8), some(8)).prop_map(
+        |(query, chrono, country, kind, from, to, person, place)| Filter {
             query,
             order: if chrono { Order::Chronological } else { Order::Relevance },
             countries: country.into_iter().collect(),
             kinds: kind.map(|k| Kind::ALL[k]).into_iter().collect(),
+            people: person.into_iter().collect(),
+            places: place.into_iter().collect(),
             from,
             to,
-        })
+        },
+    )
 }
 
 /// The events of a search, sorted.

@@ -263,3 +263,10 @@ fn a_short_terminal_shares_the_last_row_between_status_and_keys() {
     assert!(last.starts_with(" 1/16 of 35") && last.ends_with("help"), "{screen}");
     assert!(list_events(&screen) >= 5, "{screen}");
 }
+
+#[test]
+fn people_picker_matches_aliases() {
+    // `a-li` is only in the Vietnamese transliteration of Heydar Aliyev's name.
+    let actions: Vec<Action> = [Action::PickPeople].into_iter().chain(typed("a-li")).collect();
+    insta::assert_snapshot!(styled(&app(100, 30, &actions), 100, 30, &PLAIN));
+}

@@ -1,7 +1,8 @@
-//! The country and kind pickers: a filterable list of entries with counts and checkboxes.
+//! The country, kind, people and places pickers: a filterable list of entries with counts and
+//! checkboxes.
 
 use super::LineInput;
-use crate::model::{Kind, Timeline};
+use crate::model::{EntityKind, Kind, Timeline};
 use crate::search::{Engine, Filter, Hit, passes_filters};
 use crate::text::fold::fold_str;
 
@@ -9,9 +10,11 @@ use crate::text::fold::fold_str;
 pub enum PickerKind {
     Country,
     Kind,
+    Person,
+    Place,
 }
 
-/// One choice: a country index or a `Kind::ALL` index.
+/// One choice: a country index, a `Kind::ALL` index, or a person or place id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub id: usize,
@@ -56,6 +59,8 @@ impl Picker {
         let chosen: Vec<usize> = match kind {
             PickerKind::Country => std::mem::take(&mut others.countries),
             PickerKind::Kind => std::mem::take(&mut others.kinds).iter().map(|k| kind_index(*k)).collect(),
+            PickerKind::Person => std::mem::take(&mut others.people),
+            PickerKind::Place => std::mem::take(&mut others.places),
         };
         // The query counts too: the events the user is looking at, by country or kind.
         let shown: Vec<usize> = if let Some(hits) = hits.filter(|_| chosen.is_empty()) {
@@ -68,6 +73,8 @@ impl Picker {
         let entries = match kind {
             PickerKind::Country => country_entries(t, &shown),
             PickerKind::Kind => kind_entries(t, &shown),
+            PickerKind::Person => entity_entries(t, EntityKind::Person, &shown),
+            PickerKind::Place => entity_entries(t, EntityKind::Place, &shown),
         };
         let mut p = Picker {
             kind,
@@ -121,6 +128,8 @@ impl Picker {
         match self.kind {
             PickerKind::Country => filter.countries = chosen,
             PickerKind::Kind => filter.kinds = chosen.iter().map(|&i| Kind::ALL[i]).collect(),
+            PickerKind::Person => filter.people = chosen,
+            PickerKind::Place => filter.places = chosen,
         }
     }
 }
@@ -166,4 +175,83 @@ fn kind_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
             folded: fold_str(&format!("{} {}", k.label(), k.as_str())),
         })
         .collect()
+}
+
+/// People or places, most events first; typing matches the name, any alias and the role.
+fn entity_entries(t: &Timeline, kind: EntityKind, shown: &[usize]) -> Vec<Entry> {
+    let counts = t.entity_counts(kind, shown.iter().copied());
+    let mut entries: Vec<Entry> = t
+        .entities(kind)
+        .iter()
+        .enumerate()
+        .map(|(id, e)| {
+            let detail = match (&e.role, e.aliases.is_empty()) {
+                (Some(role), true) => role.clone(),
+                (Some(role), false) => format!("{} · {role}", e.aliases.join(", ")),
+                (None, _) => e.aliases.join(", "),
+            };
+            let folded = fold_str(&format!("{} {detail}", e.name));
+            Entry { id, label: e.name.clone(), detail, count: counts[id], folded }
+        })
+        .collect();
+    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    //! These are about the shipped registries of people and places, so they read the built-in
+    //! data set rather than the frozen one.
+    use super::*;
+    use crate::app::{Action, App, Driver, Mode};
+    use crate::search::Filter;
+
+    fn app(filter: Filter) -> (App, Driver) {
+        Driver::start(crate::load::load_builtin().expect("built-in data"), filter, 100, 30)
+    }
+
+    fn picker(app: &App) -> &Picker {
+        match &app.mode {
+            Mode::Picker(p) => p,
+            other => panic!("not in a picker: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn people_picker_counts_events_and_filters_by_alias() {
+        let (mut a, mut d) = app(Filter::default());
+        d.apply(&mut a, Action::PickPeople);
+        let p = picker(&a);
+        assert_eq!(p.kind, PickerKind::Person);
+        assert_eq!(p.entries.len(), a.timeline().people.len());
+        // Most events first: Tô Lâm, including the English release's `To Lam`.
+        assert_eq!((p.entries[0].label.as_str(), p.entries[0].count), ("Tô Lâm", 16));
+        // Space toggles in a picker, so a name is typed without one.
+        for c in "lam".chars() {
+            d.apply(&mut a, Action::Input(c));
+        }
+        assert_eq!(picker(&a).current().map(|e| e.label.as_str()), Some("Tô Lâm"));
+        d.apply(&mut a, Action::ToggleEntry);
+        d.apply(&mut a, Action::Accept);
+        assert_eq!(a.shown.hits.len(), 16);
+        let events = &a.timeline().events;
+        assert!(a.shown.hits.iter().any(|h| events[h.event].id == "aliyev-to-lam-expanded-meeting-2025"));
+    }
+
+    #[test]
+    fn places_picker_counts_honour_the_other_filters() {
+        let t = crate::load::load_builtin().expect("built-in data");
+        let laos = t.find_country("LA").unwrap();
+        let (mut a, mut d) = app(Filter { countries: vec![laos], ..Filter::default() });
+        d.apply(&mut a, Action::PickPlaces);
+        let p = picker(&a);
+        let count = |name: &str| p.entries.iter().find(|e| e.label == name).map(|e| e.count);
+        assert_eq!(count("Cần Thơ"), Some(1));
+        assert_eq!(
+            count("Trụ sở Trung ương Đảng"),
+            Some(1),
+            "only the Lao talks, not the Azerbaijani meeting"
+        );
+        assert_eq!(count("Baku"), Some(0));
+    }
 }

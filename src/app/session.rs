@@ -10,11 +10,14 @@ pub enum Part {
     Search,
     Countries,
     Kinds,
+    People,
+    Places,
     Period,
 }
 
 impl Part {
-    pub const ALL: [Part; 4] = [Part::Search, Part::Countries, Part::Kinds, Part::Period];
+    pub const ALL: [Part; 6] =
+        [Part::Search, Part::Countries, Part::Kinds, Part::People, Part::Places, Part::Period];
 
     /// Whether this part of `f` filters anything.
     pub fn active(self, f: &Filter) -> bool {
@@ -22,6 +25,8 @@ impl Part {
             Part::Search => !f.query.trim().is_empty(),
             Part::Countries => !f.countries.is_empty(),
             Part::Kinds => !f.kinds.is_empty(),
+            Part::People => !f.people.is_empty(),
+            Part::Places => !f.places.is_empty(),
             Part::Period => f.from.is_some() || f.to.is_some(),
         }
     }
@@ -31,6 +36,8 @@ impl Part {
             Part::Search => a.query == b.query,
             Part::Countries => a.countries == b.countries,
             Part::Kinds => a.kinds == b.kinds,
+            Part::People => a.people == b.people,
+            Part::Places => a.places == b.places,
             Part::Period => (a.from, a.to) == (b.from, b.to),
         }
     }
@@ -41,6 +48,8 @@ impl Part {
             Part::Search => f.query.clear(),
             Part::Countries => f.countries.clear(),
             Part::Kinds => f.kinds.clear(),
+            Part::People => f.people.clear(),
+            Part::Places => f.places.clear(),
             Part::Period => (f.from, f.to) = (None, None),
         }
     }
@@ -51,6 +60,8 @@ impl Part {
             Part::Search => "search",
             Part::Countries => "country filter",
             Part::Kinds => "kind filter",
+            Part::People => "people filter",
+            Part::Places => "places filter",
             Part::Period => "period",
         }
     }

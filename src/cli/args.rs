@@ -77,6 +77,25 @@ pub enum Command {
     },
     /// Validate a data set and verify every quote against its article.
     Check,
+    /// List the people of the data set: canonical name, aliases, role and number of events.
+    People {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the places of the data set, with their aliases and number of events.
+    Places {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find every date mentioned in the articles and say which events cover it: the curator's
+    /// to-do list. Exits with 1 while any mention is uncovered.
+    Scan {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Args, Default)]
@@ -88,6 +107,13 @@ pub struct ListArgs {
     /// Only events of this kind (visit, talks, meeting, …). Repeatable.
     #[arg(long, short = 'k', value_name = "KIND")]
     pub kind: Vec<String>,
+    /// Only events naming this person: name or alias, accents optional (`to lam`, `Hai-đa`).
+    /// Repeatable; any of them matches.
+    #[arg(long, value_name = "PERSON")]
+    pub person: Vec<String>,
+    /// Only events at this place: name or alias, accents optional. Repeatable.
+    #[arg(long, value_name = "PLACE")]
+    pub place: Vec<String>,
     /// Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,

@@ -3,7 +3,7 @@
 pub mod args;
 pub mod output;
 
-use crate::model::{Kind, PartialDate, Timeline};
+use crate::model::{EntityKind, Kind, PartialDate, Timeline};
 use crate::search::{Filter, Order};
 use std::fmt;
 
@@ -57,4 +57,34 @@ pub fn build_filter(
 /// Relevance or chronological order for `list`.
 pub fn order(chronological: bool) -> Order {
     if chronological { Order::Chronological } else { Order::Relevance }
+}
+
+/// Resolves `--person` / `--place` values to entity ids: each must name one entity (by its name
+/// or an alias, or a part of one that only it has), ignoring case and accents.
+pub fn entity_ids(t: &Timeline, kind: EntityKind, names: &[String]) -> Result<Vec<usize>, UsageError> {
+    let mut ids = Vec::new();
+    for name in names {
+        let found = t.find_entities(kind, name);
+        let exact = found
+            .first()
+            .filter(|&&i| t.entities(kind)[i].is_named_folded(&crate::text::fold::fold_str(name.trim())));
+        let id = match (exact, found.as_slice()) {
+            (Some(id), _) | (None, [id]) => *id,
+            (None, []) => {
+                let cmd = kind.section();
+                return Err(UsageError(format!(
+                    "no {} matches `{name}`; `timeline {cmd}` lists them",
+                    kind.noun()
+                )));
+            }
+            (None, several) => {
+                let names: Vec<&str> = several.iter().map(|&i| t.entities(kind)[i].name.as_str()).collect();
+                return Err(UsageError(format!("`{name}` could be any of: {}; say which", names.join(", "))));
+            }
+        };
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
 }

@@ -1,7 +1,7 @@
 //! What the sub-commands print: plain lines for people and scripts, or JSON.
 
 use crate::model::context::quote_context;
-use crate::model::{Event, Timeline};
+use crate::model::{EntityKind, Event, Timeline};
 use crate::text::inert::{self, line};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -210,6 +210,53 @@ pub fn write_countries(out: &mut impl Write, t: &Timeline, json: bool) -> io::Re
             line(r.name_vi),
             r.events
         )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct EntityJson<'a> {
+    name: &'a str,
+    aliases: &'a [String],
+    /// Who a person is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'a str>,
+    /// What a place is (the data set's field names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    about: Option<&'a str>,
+    events: usize,
+}
+
+/// `timeline people` / `timeline places`: each entity with its aliases, role and event count,
+/// most events first.
+pub fn write_entities(out: &mut impl Write, t: &Timeline, kind: EntityKind, json: bool) -> io::Result<()> {
+    let counts = t.entity_counts(kind, 0..t.events.len());
+    let mut rows: Vec<EntityJson> = t
+        .entities(kind)
+        .iter()
+        .zip(&counts)
+        .map(|(e, &n)| {
+            let note = e.role.as_deref();
+            let (role, about) = if kind == EntityKind::Person { (note, None) } else { (None, note) };
+            EntityJson { name: &e.name, aliases: &e.aliases, role, about, events: n }
+        })
+        .collect();
+    rows.sort_by(|a, b| b.events.cmp(&a.events).then(a.name.cmp(b.name)));
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        return writeln!(out);
+    }
+    let w = rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r.name)).max().unwrap_or(0);
+    for r in rows {
+        let pad = w - unicode_width::UnicodeWidthStr::width(r.name);
+        let mut line = format!("{:>3}  {}{}", r.events, r.name, " ".repeat(pad));
+        if let Some(role) = r.role.or(r.about) {
+            line.push_str(&format!("  {role}"));
+        }
+        if !r.aliases.is_empty() {
+            line.push_str(&format!("  (also {})", r.aliases.join(", ")));
+        }
+        writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())
 }

@@ -96,8 +96,10 @@ pub enum Action {
     PickKinds,
     /// Clear the kind filter.
     ClearKinds,
-    /// Clear the period.
-    ClearPeriod,
+    /// Open the people picker.
+    PickPeople,
+    /// Open the places picker.
+    PickPlaces,
     /// In a picker: select or unselect the highlighted entry.
     ToggleEntry,
     /// Open the `:` line to limit the period or jump to a year.

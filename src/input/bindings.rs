@@ -84,6 +84,13 @@ pub const BINDINGS: &[Binding] = &[
     help(B, &[k('n'), k('N')], Action::NextHit, "next / previous search hit"),
     hint(B, &[k('c')], Action::PickCountries, "filter by country", "countries"),
     hint(B, &[k('f')], Action::PickKinds, "filter by kind of event", "kinds"),
+    help(
+        B,
+        &[k('p')],
+        Action::PickPeople,
+        "filter by person (by name or alias: `lam` finds Tô Lâm, `a-li` Heydar Aliyev)",
+    ),
+    help(B, &[k('P')], Action::PickPlaces, "filter by place"),
     hint(
         B,
         &[k(':')],
@@ -93,7 +100,6 @@ pub const BINDINGS: &[Binding] = &[
     ),
     help(B, &[k('C')], Action::ClearCountries, "clear the country filter"),
     help(B, &[k('F')], Action::ClearKinds, "clear the kind filter"),
-    help(B, &[k('P')], Action::ClearPeriod, "clear the period"),
     hint(B, &[k('x')], Action::ClearAll, "clear the search and every filter", "clear"),
     hint(
         &[Browse, Reader],

@@ -33,7 +33,7 @@ impl KeyMode {
             KeyMode::Reader => "Source reader",
             KeyMode::Help => "Help",
             KeyMode::Search => "Search line",
-            KeyMode::Picker => "Country and kind pickers",
+            KeyMode::Picker => "Pickers (countries, kinds, people, places)",
             KeyMode::Command => "Period line (:)",
             KeyMode::Find => "Searching the article (/ in the reader)",
         }

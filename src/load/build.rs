@@ -6,14 +6,16 @@ use super::json::{self, Spanned};
 use super::problem::{LoadError, Problem, did_you_mean};
 use super::seeds::{self, ReadError};
 use crate::model::country::iso_name;
-use crate::model::{Country, PartialDate, Precision, Source, Timeline};
+use crate::model::{Country, EntityKind, PartialDate, Precision, Source, Timeline};
 use std::collections::HashMap;
 
 const EVENT_REQUIRED: &[&str] = &["id", "date", "status", "kind", "countries", "title", "summary", "sources"];
 const EVENT_OPTIONAL: &[&str] = &["end", "places", "people", "title_vi"];
 const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "about", "evidence"];
 
-const SECTIONS: &[&str] = &["countries", "sources", "events"];
+const SECTIONS: &[&str] = &["countries", "sources", "people", "places", "scan_ignore", "events"];
+/// The sections a data set must have; `people`, `places` and `scan_ignore` are optional.
+const REQUIRED_SECTIONS: &[&str] = &["countries", "sources", "events"];
 
 pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timeline, LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
@@ -26,6 +28,8 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
         ids: HashMap::new(),
         saved: HashMap::new(),
         file_hints: None,
+        registry: Default::default(),
+        pending: Vec::new(),
     };
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
@@ -50,30 +54,29 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
             format!("expected the data set to be an object `{{…}}`, found {}", v.value.type_name()),
         ),
         Ok(Ok(at)) => {
-            for name in SECTIONS.iter().filter(|n| !top.seen.contains_key(**n)) {
+            for name in REQUIRED_SECTIONS.iter().filter(|n| !top.seen.contains_key(**n)) {
                 b.cx.at(at, format!("the data set is missing the required field `{name}`"));
             }
-            for v in std::mem::take(&mut top.early_events) {
-                b.event(&v);
+            for (section, v) in std::mem::take(&mut top.early) {
+                b.item(&section, &v);
             }
+            b.resolve_entities();
         }
     }
     if !b.cx.problems.is_empty() {
-        let mut problems = b.cx.problems;
-        // File order: the data file first.
-        problems.sort_by(|x, y| {
-            (x.file != input.path, &x.file, x.line, x.col).cmp(&(
-                y.file != input.path,
-                &y.file,
-                y.line,
-                y.col,
-            ))
-        });
-        return Err(LoadError { problems });
+        return Err(in_file_order(b.cx.problems, &input.path));
     }
     let mut t = b.timeline;
     t.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     Ok(t)
+}
+
+/// The problems in file order, the data file first.
+fn in_file_order(mut problems: Vec<crate::load::problem::Problem>, path: &str) -> LoadError {
+    problems.sort_by(|x, y| {
+        (x.file != path, &x.file, x.line, x.col).cmp(&(y.file != path, &y.file, y.line, y.col))
+    });
+    LoadError { problems }
 }
 
 /// What the top level of the file has shown so far.
@@ -81,8 +84,8 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
 struct TopLevel {
     /// Section name → where its key is.
     seen: HashMap<String, usize>,
-    /// Events that came before `countries` and `sources`, checked once those are known.
-    early_events: Vec<Spanned>,
+    /// Items that came before `countries` and `sources`, checked once those are known.
+    early: Vec<(String, Spanned)>,
 }
 
 struct Builder<'a> {
@@ -100,6 +103,10 @@ struct Builder<'a> {
     saved: HashMap<String, seeds::Article>,
     /// "Did you mean" answers for misspelt source files, and how many files they were asked of.
     file_hints: Option<(usize, super::problem::Suggestions)>,
+    /// The people and places registries, as they are read.
+    registry: [registry::Names; 2],
+    /// Events' `people` and `places`, resolved against the registries once the whole file is read.
+    pending: Vec<registry::Pending>,
 }
 
 impl Builder<'_> {
@@ -124,6 +131,9 @@ impl Builder<'_> {
                     );
                 } else {
                     top.seen.insert(key.name.clone(), key.at);
+                    if let json::Top::ArrayStart(..) = item {
+                        self.declare(&key.name);
+                    }
                     if let json::Top::Member(_, v) = item {
                         let found = v.value.type_name();
                         self.cx
@@ -134,12 +144,22 @@ impl Builder<'_> {
             json::Top::Item(key, v) => match key.name.as_str() {
                 "countries" => self.country(&v),
                 "sources" => self.source(&v),
-                "events" if top.seen.contains_key("countries") && top.seen.contains_key("sources") => {
-                    self.event(&v)
+                _ if top.seen.contains_key("countries") && top.seen.contains_key("sources") => {
+                    self.item(&key.name, &v)
                 }
-                "events" => top.early_events.push(v),
-                _ => {}
+                name => top.early.push((name.to_string(), v)),
             },
+        }
+    }
+
+    /// One item of a section that needs the countries and sources to be known.
+    fn item(&mut self, section: &str, v: &Spanned) {
+        match section {
+            "events" => self.event(v),
+            "people" => self.entity(v, EntityKind::Person),
+            "places" => self.entity(v, EntityKind::Place),
+            "scan_ignore" => self.scan_ignore(v),
+            _ => {}
         }
     }
 
@@ -310,3 +330,4 @@ impl Builder<'_> {
 }
 
 mod event;
+mod registry;

@@ -133,6 +133,13 @@ pub fn parse_top_level(text: &str, on: &mut dyn FnMut(Top)) -> Result<Result<usi
     }
 }
 
+/// Parses again the one value that starts at byte `at` of a document already parsed (so that a
+/// check made later, such as an unknown person, can point at the exact item).
+pub fn parse_value_at(text: &str, at: usize) -> Result<Spanned, SyntaxError> {
+    let mut p = Parser { s: text.as_bytes(), text, i: at, depth: 1 };
+    p.value()
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     text: &'a str,

@@ -3,10 +3,12 @@
 pub mod context;
 pub mod country;
 pub mod date;
+pub mod entity;
 pub mod iso;
 
 pub use country::Country;
 pub use date::{PartialDate, Precision};
+pub use entity::{Entity, EntityKind};
 
 use std::ops::Range;
 
@@ -110,8 +112,13 @@ pub struct Event {
     pub kind: Kind,
     /// Indexes into `Timeline::countries`.
     pub countries: Vec<usize>,
+    /// Canonical names of the event's places and people (see `Entity`).
     pub places: Vec<String>,
     pub people: Vec<String>,
+    /// The same places and people as indexes into `Timeline::places` and `Timeline::people`,
+    /// in the same order.
+    pub place_ids: Vec<usize>,
+    pub person_ids: Vec<usize>,
     pub title: String,
     pub title_vi: Option<String>,
     pub summary: String,
@@ -131,6 +138,24 @@ pub struct Timeline {
     pub events: Vec<Event>,
     pub sources: Vec<Source>,
     pub countries: Vec<Country>,
+    /// The registry of people: every event's people are among them.
+    pub people: Vec<Entity>,
+    /// The registry of places.
+    pub places: Vec<Entity>,
+    /// Passages of the articles that `timeline scan` does not count, each with its reason.
+    pub scan_ignores: Vec<ScanIgnore>,
+}
+
+/// A passage whose date mentions are not events (a weather report, a domestic decree), so that
+/// `timeline scan` counts them as dealt with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanIgnore {
+    /// Index into `Timeline::sources`.
+    pub source: usize,
+    pub quote: String,
+    /// Byte range of the quote in `Source::text`.
+    pub span: Range<usize>,
+    pub reason: String,
 }
 
 impl Timeline {
@@ -154,6 +179,45 @@ impl Timeline {
         for e in events {
             for &c in &self.events[e].countries {
                 counts[c] += 1;
+            }
+        }
+        counts
+    }
+
+    /// The registry of a kind of entity.
+    pub fn entities(&self, kind: EntityKind) -> &[Entity] {
+        match kind {
+            EntityKind::Person => &self.people,
+            EntityKind::Place => &self.places,
+        }
+    }
+
+    /// An event's entity ids of a kind.
+    pub fn entity_ids<'e>(&self, e: &'e Event, kind: EntityKind) -> &'e [usize] {
+        match kind {
+            EntityKind::Person => &e.person_ids,
+            EntityKind::Place => &e.place_ids,
+        }
+    }
+
+    /// Resolves a name, an alias or part of one, ignoring case and diacritics, to entity ids
+    /// (an exact name or alias first): `to lam` finds Tô Lâm, `hai-da` Heydar Aliyev. This is
+    /// what `person:` and `place:` queries match against.
+    pub fn find_entities(&self, kind: EntityKind, query: &str) -> Vec<usize> {
+        entity::find(self.entities(kind), query)
+    }
+
+    /// Like `find_entities`, for a term that is already folded (see `search::fold`).
+    pub fn find_entities_folded(&self, kind: EntityKind, folded: &str) -> Vec<usize> {
+        entity::find_folded(self.entities(kind), folded)
+    }
+
+    /// How many of `events` name each entity of a kind, by entity id.
+    pub fn entity_counts(&self, kind: EntityKind, events: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut counts = vec![0; self.entities(kind).len()];
+        for e in events {
+            for &id in self.entity_ids(&self.events[e], kind) {
+                counts[id] += 1;
             }
         }
         counts

@@ -32,6 +32,10 @@ pub struct Filter {
     pub countries: Vec<usize>,
     /// Kinds; an event matches if it is any of them. Empty: all.
     pub kinds: Vec<Kind>,
+    /// People (indexes into `Timeline::people`); an event matches if it names any. Empty: all.
+    pub people: Vec<usize>,
+    /// Places (indexes into `Timeline::places`); an event matches if it names any. Empty: all.
+    pub places: Vec<usize>,
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
     pub order: Order,
@@ -202,6 +206,8 @@ pub fn passes_filters(t: &Timeline, i: usize, f: &Filter) -> bool {
     let e = &t.events[i];
     (f.countries.is_empty() || e.countries.iter().any(|c| f.countries.contains(c)))
         && (f.kinds.is_empty() || f.kinds.contains(&e.kind))
+        && (f.people.is_empty() || e.person_ids.iter().any(|p| f.people.contains(p)))
+        && (f.places.is_empty() || e.place_ids.iter().any(|p| f.places.contains(p)))
         && f.from.is_none_or(|from| fields::ends_after(e, &from))
         && f.to.is_none_or(|to| fields::starts_before(e, &to))
 }

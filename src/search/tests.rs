@@ -15,6 +15,8 @@ fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countrie
         countries,
         places: vec!["Hà Nội".into()],
         people: vec![],
+        place_ids: vec![0],
+        person_ids: vec![],
         title: title.into(),
         title_vi: None,
         summary: summary.into(),
@@ -66,6 +68,8 @@ fn fixture() -> Timeline {
             ),
             event("d", "2026-02-05", "Visit to Laos", "Planned visit.", "thăm cấp Nhà nước tới Lào", vec![0]),
         ],
+        places: vec![crate::model::Entity::new("Hà Nội".into(), vec![], None)],
+        ..Timeline::default()
     }
 }
 

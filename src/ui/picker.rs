@@ -1,4 +1,4 @@
-//! The country and kind pickers, drawn over the panes.
+//! The pickers (countries, kinds, people, places), drawn over the panes.
 
 use super::{Theme, pane_block};
 use crate::app::{Picker, PickerKind};
@@ -16,6 +16,8 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
     let title = match p.kind {
         PickerKind::Country => " Countries — Tab ticks, Enter applies, Esc cancels ",
         PickerKind::Kind => " Kinds — Tab ticks, Enter applies, Esc cancels ",
+        PickerKind::Person => " People — Tab ticks, Enter applies, Esc cancels ",
+        PickerKind::Place => " Places — Tab ticks, Enter applies, Esc cancels ",
     };
     f.render_widget(pane_block(title, true, theme), popup);
     let body = inner(popup);

@@ -3,6 +3,7 @@
 use super::Theme;
 use crate::app::{App, Mode};
 use crate::input::keymap::hints;
+use crate::model::EntityKind;
 use crate::search::{Filter, Order};
 use crate::text::wrap::width;
 use crate::view::spans::fit;
@@ -32,6 +33,12 @@ pub fn filter_summary(app: &App) -> Vec<String> {
     if !f.kinds.is_empty() {
         let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
         parts.push(format!("kinds {}", kinds.join(",")));
+    }
+    for (ids, kind) in [(&f.people, EntityKind::Person), (&f.places, EntityKind::Place)] {
+        if !ids.is_empty() {
+            let names: Vec<&str> = ids.iter().map(|&i| t.entities(kind)[i].name.as_str()).collect();
+            parts.push(format!("{} {}", kind.section(), names.join(",")));
+        }
     }
     if f.from.is_some() || f.to.is_some() {
         parts.push(format!("period {}", period_label(f)));

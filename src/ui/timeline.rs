@@ -2,7 +2,7 @@
 
 use super::{Theme, glyph, pane_block};
 use crate::app::{App, Focus, Row};
-use crate::model::Status;
+use crate::model::{EntityKind, Status};
 use crate::search::{Field, Marks, field_text};
 use crate::text::wrap::{clean, width};
 use crate::view::spans::{fit, marks_for, styled_range};
@@ -187,8 +187,18 @@ fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         let names: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
         lines.push(Line::raw(format!("kinds: {} — F clears them", names.join(", "))));
     }
+    for (ids, kind, key) in [(&f.people, EntityKind::Person, "p"), (&f.places, EntityKind::Place, "P")] {
+        if !ids.is_empty() {
+            let names: Vec<&str> = ids.iter().map(|&i| t.entities(kind)[i].name.as_str()).collect();
+            lines.push(Line::raw(format!(
+                "{}: {} — {key}, then Space to untick",
+                kind.section(),
+                names.join(", ")
+            )));
+        }
+    }
     if f.from.is_some() || f.to.is_some() {
-        lines.push(Line::raw(format!("period: {} — P clears it", super::status::period_label(f))));
+        lines.push(Line::raw(format!("period: {} — : then Enter clears it", super::status::period_label(f))));
     }
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![

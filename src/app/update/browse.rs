@@ -39,9 +39,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::PrevHit => next_hit(app, false),
         Action::PickCountries => open_picker(app, PickerKind::Country),
         Action::PickKinds => open_picker(app, PickerKind::Kind),
+        Action::PickPeople => open_picker(app, PickerKind::Person),
+        Action::PickPlaces => open_picker(app, PickerKind::Place),
         Action::ClearCountries => clear(app, Part::Countries),
         Action::ClearKinds => clear(app, Part::Kinds),
-        Action::ClearPeriod => clear(app, Part::Period),
         Action::ClearAll => app.refilter_with(|f| *f = Filter { order: f.order, ..Filter::default() }),
         Action::ToggleOrder => toggle_order(app),
         Action::Back => match app.session.most_recent(app.filter()) {

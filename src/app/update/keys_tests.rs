@@ -55,8 +55,8 @@ fn esc_clears_the_most_recent_filter_first() {
     assert_eq!(active(&a), [Part::Kinds]);
     run(&mut a, &[Action::ClearKinds]);
     assert!(active(&a).is_empty());
-    run(&mut a, &[Action::ClearPeriod]);
-    assert_eq!(a.message.as_deref(), Some("no period to clear"));
+    run(&mut a, &[Action::ClearKinds]);
+    assert_eq!(a.message.as_deref(), Some("no kind filter to clear"));
 }
 
 #[test]

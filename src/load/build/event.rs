@@ -1,10 +1,11 @@
 //! Checking one event: id, dates, status, kind, countries and its cited quotes.
 
+use super::registry::Pending;
 use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED};
 use crate::load::json::Spanned;
 use crate::load::problem::{Suggestions, did_you_mean};
 use crate::load::seeds;
-use crate::model::{Citation, Event, Kind, PartialDate, Status};
+use crate::model::{Citation, EntityKind, Event, Kind, PartialDate, Status};
 
 impl Builder<'_> {
     pub(super) fn event(&mut self, v: &Spanned) {
@@ -25,6 +26,7 @@ impl Builder<'_> {
         let people = f.get("people").map(|p| self.cx.strings(p, "a person")).unwrap_or_default();
         let citations = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
         let title_vi = f.get("title_vi").and_then(|t| self.title_vi(t, &citations));
+        let first_pending = self.pend_entities(&f);
         let (
             Some(id),
             Some(date),
@@ -51,14 +53,32 @@ impl Builder<'_> {
             countries,
             places,
             people,
+            place_ids: Vec::new(),
+            person_ids: Vec::new(),
             title,
             title_vi,
             summary,
             citations,
         };
         if !event.citations.is_empty() {
+            let index = self.timeline.events.len();
+            for p in &mut self.pending[first_pending..] {
+                p.event = Some(index);
+            }
             self.timeline.events.push(event);
         }
+    }
+
+    /// People and places are resolved against the registries once the whole file is read, also
+    /// for an event dropped for another problem (`event: None`). Returns the first one noted.
+    fn pend_entities(&mut self, f: &crate::load::fields::Fields) -> usize {
+        let first = self.pending.len();
+        for (kind, name) in [(EntityKind::Person, "people"), (EntityKind::Place, "places")] {
+            if let Some(list) = f.get(name) {
+                self.pending.push(Pending { event: None, kind, at: list.at });
+            }
+        }
+        first
     }
 
     /// An end before its start is a mistake.
@@ -150,9 +170,13 @@ impl Builder<'_> {
         items.iter().filter_map(|c| self.citation(c)).collect()
     }
 
-    fn citation(&mut self, v: &Spanned) -> Option<Citation> {
+    pub(super) fn citation(&mut self, v: &Spanned) -> Option<Citation> {
         let f = self.cx.fields(v, "a citation", &["file", "quote"], &[])?;
-        let (file_v, quote_v) = (f.get("file")?, f.get("quote")?);
+        self.cite(f.get("file")?, f.get("quote")?)
+    }
+
+    /// Checks a `file` and `quote` pair: the file is a listed source and the quote is in it.
+    pub(super) fn cite(&mut self, file_v: &Spanned, quote_v: &Spanned) -> Option<Citation> {
         let file = self.cx.string(file_v, "a source file name")?;
         let Some(&(source, _)) = self.files.get(file) else {
             let hint = self.file_hint(file).map_or_else(String::new, |k| format!(" did you mean `{k}`?"));
