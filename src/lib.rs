@@ -4,6 +4,7 @@
 //! Input flows the other: key → `app::keymap` → `Action` → `app::update`.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod input;
 pub mod load;

@@ -4,11 +4,14 @@
 
 use clap::Parser;
 use std::io::{self, IsTerminal, Write};
+use std::mem::ManuallyDrop;
+use std::path::Path;
 use std::process::ExitCode;
 use timeline::app::App;
-use timeline::cli::args::{Cli, Command, DataArgs, ThemeArg};
+use timeline::cache::{self, Loaded};
+use timeline::cli::args::{CacheAction, Cli, Command, DataArgs, ThemeArg};
 use timeline::cli::{UsageError, build_filter, entity_ids, order, output};
-use timeline::load::{self, DataInput, LoadError, SeedStore};
+use timeline::load::{self, DataInput, LoadError};
 use timeline::model::{EntityKind, Timeline};
 use timeline::scan;
 use timeline::search::Engine;
@@ -97,27 +100,41 @@ static CHECK_STDOUT: extern "C" fn() = {
 /// Data files bigger than this show their loading progress on a terminal.
 const PROGRESS_BYTES: usize = 8 << 20;
 
-/// Loads the data set; also says where its articles are, for `scan`.
-fn load_data(args: &DataArgs) -> Result<(Timeline, SeedStore), LoadError> {
-    let input = match &args.data {
-        Some(path) => DataInput::from_file(path, args.seeds.clone())?,
-        None => DataInput::builtin(),
-    };
-    if input.text.len() < PROGRESS_BYTES || !io::stderr().is_terminal() {
-        return load::load(&input).map(|t| (t, input.seeds));
+fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
+    match &args.data {
+        Some(path) => DataInput::from_file(path, args.seeds.clone()),
+        None => Ok(DataInput::builtin()),
     }
-    let _quiet = NoEcho::new();
-    let mut last = -1;
-    let path = inert::line(&input.path);
-    let result = load::load_with_progress(&input, &mut |done| {
+}
+
+/// A loading percentage on standard error, shown for big files when it is a terminal; keys
+/// typed meanwhile are not echoed onto it.
+struct Progress {
+    shown: bool,
+    path: String,
+    last: i32,
+    _quiet: Option<NoEcho>,
+}
+
+impl Progress {
+    fn new(big: bool, path: String) -> Self {
+        let shown = big && io::stderr().is_terminal();
+        Self { shown, path, last: -1, _quiet: shown.then(NoEcho::new) }
+    }
+
+    fn show(&mut self, done: f64) {
         let pct = (done * 100.0) as i32;
-        if pct != last {
-            last = pct;
-            eprint!("\rtimeline: loading {path} … {pct:>3}%");
+        if self.shown && pct != self.last {
+            self.last = pct;
+            eprint!("\rtimeline: loading {} … {pct:>3}%", inert::line(&self.path));
         }
-    });
-    eprint!("\r\x1b[2K");
-    result.map(|t| (t, input.seeds))
+    }
+
+    fn finish(&self) {
+        if self.shown && self.last >= 0 {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }
 
 /// Keeps keys typed while a big file loads from being echoed onto the progress line; the
@@ -146,23 +163,98 @@ impl Drop for NoEcho {
     }
 }
 
+/// Runs a load, showing its progress on a terminal when the data file is big.
+fn with_progress<T>(input: &DataInput, load: impl FnOnce(&DataInput, &mut dyn FnMut(f64)) -> T) -> T {
+    let mut progress = Progress::new(input.text.len() >= PROGRESS_BYTES, input.path.clone());
+    let result = load(input, &mut |done| progress.show(done));
+    progress.finish();
+    result
+}
+
+/// Loads the data set with its search engine, through the index cache unless `--no-cache`.
+fn load_data(args: &DataArgs) -> Result<Loaded, LoadError> {
+    match &args.data {
+        Some(path) if let Some(dir) = cache::dir().filter(|_| !args.no_cache) => {
+            let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
+            let mut progress = Progress::new(big, path.display().to_string());
+            let loaded = cache::load(&dir, path, args.seeds.clone(), &mut |done| progress.show(done));
+            progress.finish();
+            loaded
+        }
+        _ => with_progress(&data_input(args)?, cache::load_uncached),
+    }
+}
+
+fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) -> Result<(), Failure> {
+    let no_dir = || Failure::Usage("no cache directory: set TIMELINE_CACHE_DIR or HOME".into());
+    let dir = cache::dir().ok_or_else(no_dir)?;
+    match action {
+        CacheAction::Path if args.data.is_some() => {
+            let data = args.data.as_deref().unwrap_or(Path::new(""));
+            let Some(file) = cache::file_for(&dir, data, args.seeds.as_deref()) else {
+                return Err(Failure::Usage(format!("{} does not exist", data.display())));
+            };
+            writeln!(out, "{}", file.display())?;
+        }
+        CacheAction::Path => writeln!(out, "{}", dir.display())?,
+        CacheAction::Clear => {
+            let (files, bytes) = cache::clear(&dir)?;
+            let plural = if files == 1 { "" } else { "s" };
+            let size = bytes.div_ceil(1 << 20);
+            writeln!(out, "removed {files} cache file{plural} ({size} MB) from {}", dir.display())?;
+        }
+    }
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
-    let (timeline, seeds) = load_data(&cli.data).map_err(Failure::Load)?;
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
-    match cli.command {
-        Some(Command::Check) => {
-            let sources = timeline.sources.len();
-            writeln!(
-                out,
-                "{} events, {sources} sources, {} quotes verified",
-                timeline.events.len(),
-                timeline.quote_count()
-            )?;
+    if let Some(Command::Cache { action }) = &cli.command {
+        cache_command(&cli.data, action, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(Command::Check) = &cli.command {
+        // `check` always verifies from the files: that is what it is for.
+        let input = data_input(&cli.data).map_err(Failure::Load)?;
+        let timeline = with_progress(&input, load::load_with_progress).map_err(Failure::Load)?;
+        drop(input);
+        let sources = timeline.sources.len();
+        let (events, quotes) = (timeline.events.len(), timeline.quote_count());
+        writeln!(out, "{events} events, {sources} sources, {quotes} quotes verified")?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Loaded { timeline, engine, .. } = load_data(&cli.data).map_err(Failure::Load)?;
+    // A big data set is millions of allocations: the OS takes them back at exit much faster
+    // than freeing them one by one would.
+    let (timeline, engine) = (ManuallyDrop::new(timeline), ManuallyDrop::new(engine));
+    let code = match cli.command {
+        Some(command) => command_on(command, &cli.data, &timeline, &engine, &mut out)?,
+        None => {
+            let (timeline, engine) = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
+            let view = View { theme: cli.theme, no_mouse: cli.no_mouse, test_panic: cli.test_panic };
+            return browse(cli.search, cli.country, view, timeline, engine);
         }
-        Some(Command::List(a)) => {
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+/// Runs a sub-command on the loaded data set.
+fn command_on(
+    command: Command,
+    data: &DataArgs,
+    timeline: &Timeline,
+    engine: &Engine,
+    out: &mut impl Write,
+) -> Result<ExitCode, Failure> {
+    match command {
+        Command::Check | Command::Cache { .. } => {}
+        Command::List(a) => {
             let mut filter = build_filter(
-                &timeline,
+                timeline,
                 &a.country,
                 &a.kind,
                 a.from.as_deref(),
@@ -170,82 +262,68 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 a.search.as_deref(),
             )?;
             filter.order = order(a.chronological);
-            filter.people = entity_ids(&timeline, EntityKind::Person, &a.person)?;
-            filter.places = entity_ids(&timeline, EntityKind::Place, &a.place)?;
-            let hits = Engine::new(&timeline).run(&timeline, &filter);
+            filter.people = entity_ids(timeline, EntityKind::Person, &a.person)?;
+            filter.places = entity_ids(timeline, EntityKind::Place, &a.place)?;
+            let hits = engine.run(timeline, &filter);
             let events: Vec<_> = hits.iter().map(|h| &timeline.events[h.event]).collect();
-            output::write_list(&mut out, &timeline, &events, a.json)?;
-            if events.is_empty() {
-                // Nothing matched: exit 1, as grep, ripgrep and `fzf --filter` do.
-                out.flush()?;
-                return Ok(ExitCode::from(1));
-            }
+            output::write_list(out, timeline, &events, a.json)?;
+            // Nothing matched: exit 1, as grep, ripgrep and `fzf --filter` do.
+            return Ok(if events.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS });
         }
-        Some(Command::Show { id, json }) => {
+        Command::Show { id, json } => {
             let Some(e) = timeline.event_by_id(&id) else {
                 return Err(Failure::Usage(format!(
                     "no event with id `{id}`; `timeline list` shows the ids"
                 )));
             };
-            output::write_show(&mut out, &timeline, e, json)?;
+            output::write_show(out, timeline, e, json)?;
         }
-        Some(Command::Countries { json }) => output::write_countries(&mut out, &timeline, json)?,
-        Some(Command::People { json }) => {
-            output::write_entities(&mut out, &timeline, EntityKind::Person, json)?
+        Command::Countries { json } => output::write_countries(out, timeline, json)?,
+        Command::People { json } => output::write_entities(out, timeline, EntityKind::Person, json)?,
+        Command::Places { json } => output::write_entities(out, timeline, EntityKind::Place, json)?,
+        Command::Scan { json } => {
+            let seeds = data_input(data).map_err(Failure::Load)?.seeds;
+            let scans = scan::scan(timeline, &seeds);
+            if json {
+                scan::report::write_json(out, timeline, &scans)?;
+            } else {
+                scan::report::write_text(out, timeline, &scans)?;
+            }
+            let (covered, total) = scan::report::totals(&scans);
+            return Ok(if covered == total { ExitCode::SUCCESS } else { ExitCode::from(1) });
         }
-        Some(Command::Places { json }) => {
-            output::write_entities(&mut out, &timeline, EntityKind::Place, json)?
-        }
-        Some(Command::Scan { json }) => return Ok(scan_report(&mut out, &timeline, &seeds, json)?),
-        None => return browse(&cli, timeline),
     }
-    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// `timeline scan`: the report, and exit status 1 unless every article is covered.
-fn scan_report(
-    out: &mut impl Write,
-    timeline: &Timeline,
-    seeds: &SeedStore,
-    json: bool,
-) -> io::Result<ExitCode> {
-    let scans = scan::scan(timeline, seeds);
-    if json {
-        scan::report::write_json(out, timeline, &scans)?;
-    } else {
-        scan::report::write_text(out, timeline, &scans)?;
-    }
-    out.flush()?;
-    let (covered, total) = scan::report::totals(&scans);
-    Ok(if covered == total { ExitCode::SUCCESS } else { ExitCode::from(1) })
+/// How the browser looks and behaves, from the flags.
+struct View {
+    theme: ThemeArg,
+    no_mouse: bool,
+    test_panic: bool,
 }
 
-fn browse(cli: &Cli, timeline: Timeline) -> Result<ExitCode, Failure> {
+fn browse(
+    search: Option<String>,
+    countries: Vec<String>,
+    view: View,
+    timeline: Timeline,
+    engine: Engine,
+) -> Result<ExitCode, Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "the browser needs a terminal on standard input and output; for a plain listing use `timeline list`".into(),
         ));
     }
-    let filter = build_filter(&timeline, &cli.country, &[], None, None, cli.search.as_deref())?;
-    // The line is erased afterwards with a control sequence: only where that means something.
-    let big = timeline.events.len() > 50_000 && io::stderr().is_terminal();
-    let quiet = big.then(NoEcho::new);
-    if big {
-        eprint!("timeline: indexing {} events for search …", timeline.events.len());
-    }
-    let (mut app, first) = App::new(timeline, filter, 80, 24);
-    app.session.mouse = !cli.no_mouse;
-    if big {
-        eprint!("\r\x1b[2K");
-    }
-    drop(quiet);
-    let theme = Theme::from_env(match cli.theme {
+    let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
+    let (mut app, first) = App::with_engine(timeline, engine, filter, 80, 24);
+    app.session.mouse = !view.no_mouse;
+    let theme = Theme::from_env(match view.theme {
         ThemeArg::Auto => None,
         ThemeArg::Dark => Some(false),
         ThemeArg::Light => Some(true),
     });
-    let test_panic = cli.test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
+    let test_panic = view.test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
     match tui::run(app, first, theme, test_panic)? {
         tui::Ended::Quit => Ok(ExitCode::SUCCESS),
         tui::Ended::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),

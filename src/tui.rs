@@ -153,6 +153,7 @@ enum Msg {
     InputFailed(io::Error),
     Searched(u64, Results),
     Signal(i32),
+    Counted(u64, Results),
 }
 
 /// How long an `Esc` waits for the rest of an escape sequence before it is the Esc key.
@@ -218,8 +219,8 @@ fn event_loop(
     (tx, rx): (Sender<Msg>, Receiver<Msg>),
     test_panic: bool,
 ) -> io::Result<Ended> {
-    let worker = start_searching(app, first, tx);
-    resize(terminal, app, &worker, window())?;
+    let workers = start_searching(app, first, tx);
+    resize(terminal, app, &workers, window())?;
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut dirty = true;
@@ -234,7 +235,7 @@ fn event_loop(
                 return Ok(Ended::Quit);
             }
         }
-        match handle(terminal, app, &worker, rx.recv_timeout(Duration::from_millis(250)))? {
+        match handle(terminal, app, &workers, rx.recv_timeout(Duration::from_millis(250)))? {
             Step::Redraw => dirty = true,
             Step::Idle => {}
             Step::End(ended) => return Ok(ended),
@@ -242,18 +243,32 @@ fn event_loop(
     }
 }
 
+/// The threads that carry out searches: one for the list, one for the pickers' counts, so that
+/// neither cancels the other.
+struct Workers {
+    search: Worker,
+    count: Worker,
+}
+
 /// Runs the first search here, so that the first frame already shows the events, then starts
-/// the worker for the others.
-fn start_searching(app: &mut App, first: Effect, tx: Sender<Msg>) -> Worker {
-    let mut searcher = Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
+/// the workers for the others.
+fn start_searching(app: &mut App, first: Effect, tx: Sender<Msg>) -> Workers {
+    let searcher = || Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
+    let (mut first_searcher, counter) = (searcher(), searcher());
     if let Effect::Search { generation, filter } = first
-        && let Some(results) = searcher.search(&filter, &|| false)
+        && let Some(results) = first_searcher.search(&filter, &|| false)
     {
         update(app, Action::SearchDone(generation, results));
     }
-    Worker::spawn(searcher, move |generation, results| {
-        let _ = tx.send(Msg::Searched(generation, results));
-    })
+    let counted = tx.clone();
+    Workers {
+        search: Worker::spawn(first_searcher, move |generation, results| {
+            let _ = tx.send(Msg::Searched(generation, results));
+        }),
+        count: Worker::spawn(counter, move |job, results| {
+            let _ = counted.send(Msg::Counted(job, results));
+        }),
+    }
 }
 
 /// What one message asks of the loop.
@@ -267,7 +282,7 @@ enum Step {
 fn handle(
     terminal: &mut Term,
     app: &mut App,
-    worker: &Worker,
+    workers: &Workers,
     msg: Result<Msg, RecvTimeoutError>,
 ) -> io::Result<Step> {
     let action = match msg {
@@ -276,8 +291,9 @@ fn handle(
             None => return Ok(Step::Idle),
         },
         Ok(Msg::Searched(generation, results)) => Action::SearchDone(generation, results),
-        Ok(Msg::Signal(SIGWINCH)) => return resize(terminal, app, worker, window()),
-        Ok(Msg::Signal(SIGTSTP)) => return carry_out(terminal, app, worker, Some(Effect::Suspend)),
+        Ok(Msg::Counted(job, results)) => Action::CountsDone(job, results),
+        Ok(Msg::Signal(SIGWINCH)) => return resize(terminal, app, workers, window()),
+        Ok(Msg::Signal(SIGTSTP)) => return carry_out(terminal, app, workers, Some(Effect::Suspend)),
         Ok(Msg::Signal(sig)) => return Ok(Step::End(Ended::Signal(sig))),
         Ok(Msg::InputFailed(e)) => return Err(e),
         // No terminal any more (its window was closed): stop as if hung up.
@@ -290,29 +306,30 @@ fn handle(
             if (area.width, area.height) == (app.view.width, app.view.height) {
                 return Ok(Step::Idle);
             }
-            return resize(terminal, app, worker, area);
+            return resize(terminal, app, workers, area);
         }
         Err(RecvTimeoutError::Disconnected) => return Ok(Step::End(Ended::Quit)),
     };
     let effect = update(app, action);
-    carry_out(terminal, app, worker, effect)
+    carry_out(terminal, app, workers, effect)
 }
 
-/// Does what `update` asked for: a search on the worker, a copy, the mouse, suspending, or
-/// quitting.
+/// Does what `update` asked for: a search or a count on a worker, a copy, the mouse,
+/// suspending, or quitting.
 fn carry_out(
     terminal: &mut Term,
     app: &mut App,
-    worker: &Worker,
+    workers: &Workers,
     effect: Option<Effect>,
 ) -> io::Result<Step> {
     match effect {
-        Some(Effect::Search { generation, filter }) => worker.submit(generation, filter),
+        Some(Effect::Search { generation, filter }) => workers.search.submit(generation, filter),
+        Some(Effect::Count { job, filter }) => workers.count.submit(job, filter),
         Some(Effect::Copy(text)) => copy(&text)?,
         Some(Effect::Mouse(on)) => set_mouse(on)?,
         Some(Effect::Suspend) => {
             suspend(terminal, app.session.mouse)?;
-            return resize(terminal, app, worker, window());
+            return resize(terminal, app, workers, window());
         }
         Some(Effect::Quit) => return Ok(Step::End(Ended::Quit)),
         None => {}
@@ -321,12 +338,12 @@ fn carry_out(
 }
 
 /// Gives the terminal's frame buffers and the layout a new (bounded) size.
-fn resize(terminal: &mut Term, app: &mut App, worker: &Worker, area: Rect) -> io::Result<Step> {
+fn resize(terminal: &mut Term, app: &mut App, workers: &Workers, area: Rect) -> io::Result<Step> {
     if area != terminal.get_frame().area() {
         redraw_at(terminal, area)?;
     }
     let effect = update(app, Action::Resize { width: area.width, height: area.height });
-    carry_out(terminal, app, worker, effect)
+    carry_out(terminal, app, workers, effect)
 }
 
 /// Turns a terminal event into an action for the current mode.

@@ -13,6 +13,8 @@ use timeline::model::context::quote_context;
 fn command(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_timeline"));
     cmd.args(args).current_dir(env!("CARGO_MANIFEST_DIR")).stdin(Stdio::null()).env_remove("RUST_BACKTRACE");
+    // Never the user's real cache.
+    cmd.env("TIMELINE_CACHE_DIR", Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-cache"));
     cmd
 }
 

@@ -451,6 +451,41 @@ fn a_field_query_becomes_a_filter_and_a_wrong_one_says_why() {
 }
 
 #[test]
+fn picker_counts_that_need_a_search_arrive_from_the_worker() {
+    // With Laos picked, the country picker's counts need a search of "visit" alone: it runs on
+    // the counting worker, and its answer replaces the `…`.
+    let data = support_frozen();
+    let az = data.find_country("AZ").expect("Azerbaijan");
+    let visit = timeline::search::Filter { query: "visit".into(), ..Default::default() };
+    let hits = timeline::search::Engine::new(&data).run(&data, &visit);
+    let expected = hits.iter().filter(|h| data.events[h.event].countries.contains(&az)).count();
+    let mut t = start_on_frozen(100, 30, &["--search", "visit", "--country", "LA"], &[]);
+    t.expect_text("countries LA");
+    t.send("c");
+    t.expect("Azerbaijan's count", |s| {
+        let row = rows(s).into_iter().find(|r| r.contains("Azerbaijan ")).ok_or("no Azerbaijan row")?;
+        // The count ends the picker's row, before its right border.
+        let after = row.split("Azerbaijan · AZ").nth(1).unwrap_or_default();
+        let count = after.split('│').next().unwrap_or_default().trim();
+        ensure!(count == expected.to_string(), "Azerbaijan's count is {count:?}, not {expected}: {row:?}");
+        Ok(())
+    });
+    t.send(ESC);
+    t.expect("the picker closed", |s| {
+        ensure!(!rows(s).iter().any(|r| r.contains("Countries —")), "the picker is still open");
+        Ok(())
+    });
+    quit(t);
+}
+
+/// The frozen data set, loaded here to compute what the browser should show.
+fn support_frozen() -> timeline::model::Timeline {
+    let input =
+        timeline::load::DataInput::from_file(std::path::Path::new(FROZEN), None).expect("frozen data");
+    timeline::load::load(&input).expect("frozen data loads")
+}
+
+#[test]
 fn q_quits_and_restores_the_terminal() {
     let mut t = start(100, 30);
     assert!(t.screen(|s| s.alternate_screen()));

@@ -9,28 +9,38 @@ use std::sync::mpsc::channel;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use timeline::app::{Action, App, Effect, update};
+use timeline::cache::{self, Outcome};
 use timeline::load::{DataInput, load};
 use timeline::model::{Kind, PartialDate, Timeline};
 use timeline::search::query::tokenize;
 use timeline::search::worker::{Searcher, Worker};
 use timeline::search::{Engine, Filter, Incremental, Order, Query, Results, dates, reference};
 
-/// A few generated data sets, made once per test run.
+/// A few generated data sets, made once per test run: each loaded from its files, and again
+/// from the index cache, so that the search is checked on what the cache gives back too.
 fn data(seed: u64) -> &'static (Timeline, Engine) {
     static SETS: OnceLock<Vec<(Timeline, Engine)>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
         (0..4)
-            .map(|s| {
+            .flat_map(|s| {
                 let dir = std::env::temp_dir().join(format!("timeline-scale-{}-{s}", std::process::id()));
+                let cache = dir.join("cache");
+                let data = dir.join("data.json");
                 support::synth::write(&dir, 120 + 40 * s as usize, 1000 + s).unwrap();
-                let t = load(&DataInput::from_file(&dir.join("data.json"), None).unwrap()).unwrap();
-                std::fs::remove_dir_all(&dir).ok();
+                let t = load(&DataInput::from_file(&data, None).unwrap()).unwrap();
                 let e = Engine::new(&t);
-                (t, e)
+                let built = cache::load(&cache, &data, None, &mut |_| {}).unwrap();
+                assert_eq!(built.cache, Outcome::Rebuilt(None));
+                let cached = cache::load(&cache, &data, None, &mut |_| {}).unwrap();
+                assert_eq!(cached.cache, Outcome::Hit);
+                // Everything, article texts and quotes included, comes back as loaded.
+                assert_eq!(format!("{:?}", cached.timeline), format!("{t:?}"));
+                std::fs::remove_dir_all(&dir).ok();
+                [(t, e), (cached.timeline, cached.engine)]
             })
             .collect()
     });
-    &sets[(seed % 4) as usize]
+    &sets[(seed % 8) as usize]
 }
 
 const WORDS: &[&str] = &[
@@ -171,14 +181,14 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
     #[test]
-    fn optimised_search_equals_the_reference(seed in 0u64..4, f in filter()) {
+    fn optimised_search_equals_the_reference(seed in 0u64..8, f in filter()) {
         let (t, e) = data(seed);
         let all: Vec<usize> = (0..t.events.len()).collect();
         prop_assert_eq!(e.run_within(t, &f, &all), reference::run(t, &f));
     }
 
     #[test]
-    fn typing_one_character_at_a_time_equals_pasting(seed in 0u64..4, f in filter()) {
+    fn typing_one_character_at_a_time_equals_pasting(seed in 0u64..8, f in filter()) {
         let (t, e) = data(seed);
         let mut inc = Incremental::default();
         let mut typed = Default::default();

@@ -10,16 +10,23 @@ use std::sync::Arc;
 
 pub struct Driver {
     searcher: Searcher,
+    /// The pickers' counts, as the browser's second worker does them.
+    counter: Searcher,
 }
 
 impl Driver {
     /// A browser on `timeline` with `filter` applied and its first search done.
     pub fn start(timeline: Timeline, filter: Filter, width: u16, height: u16) -> (App, Driver) {
         let (mut app, effect) = App::new(timeline, filter, width, height);
-        let searcher = Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
-        let mut driver = Driver { searcher };
+        let mut driver = Driver::new(&app);
         driver.carry_out(&mut app, Some(effect));
         (app, driver)
+    }
+
+    /// An executor for `app`'s effects (start with the one `App::new` answered).
+    pub fn new(app: &App) -> Driver {
+        let searcher = || Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
+        Driver { searcher: searcher(), counter: searcher() }
     }
 
     /// Applies an action and carries out what it asks for; `Some(Effect::Quit)` if it quits.
@@ -31,10 +38,18 @@ impl Driver {
     /// Carries out an effect: searches (and shows the results) until nothing is left but,
     /// perhaps, quitting.
     pub fn carry_out(&mut self, app: &mut App, mut effect: Option<Effect>) -> Option<Effect> {
-        while let Some(Effect::Search { generation, filter }) = effect {
-            let results = self.searcher.search(&filter, &|| false).unwrap_or_default();
-            effect = update(app, Action::SearchDone(generation, results));
+        loop {
+            let action = match effect {
+                Some(Effect::Search { generation, filter }) => Action::SearchDone(
+                    generation,
+                    self.searcher.search(&filter, &|| false).unwrap_or_default(),
+                ),
+                Some(Effect::Count { job, filter }) => {
+                    Action::CountsDone(job, self.counter.search(&filter, &|| false).unwrap_or_default())
+                }
+                other => return other,
+            };
+            effect = update(app, action);
         }
-        effect
     }
 }

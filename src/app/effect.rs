@@ -12,6 +12,10 @@ pub enum Effect {
     Copy(String),
     /// Capture the mouse (true), or leave it to the terminal so that text can be selected.
     Mouse(bool),
+    /// Count the picker's entries over the events `filter` finds; answer with
+    /// `Action::CountsDone(job, results)`. Counting has its own worker, so that it and the
+    /// search never cancel each other.
+    Count { job: u64, filter: Filter },
     /// Stop as job control does (Ctrl-z): give the terminal back until the shell resumes us.
     Suspend,
     /// Leave the program.

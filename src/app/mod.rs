@@ -184,7 +184,19 @@ pub struct App {
 impl App {
     /// A browser on `timeline` with `filter` applied, and the first search to run.
     pub fn new(timeline: Timeline, filter: Filter, width: u16, height: u16) -> (App, Effect) {
-        let engine = Arc::new(Engine::new(&timeline));
+        let engine = Engine::new(&timeline);
+        Self::with_engine(timeline, engine, filter, width, height)
+    }
+
+    /// `new` with the search engine built already (loaded from the index cache).
+    pub fn with_engine(
+        timeline: Timeline,
+        engine: Engine,
+        filter: Filter,
+        width: u16,
+        height: u16,
+    ) -> (App, Effect) {
+        let engine = Arc::new(engine);
         let shown = Shown::new(&timeline);
         let mut app = App {
             data: Data { timeline: Arc::new(timeline), engine },

@@ -3,8 +3,9 @@
 
 use super::LineInput;
 use crate::model::{EntityKind, Kind, Timeline};
-use crate::search::{Engine, Filter, Hit, passes_filters};
+use crate::search::{Filter, Hit, passes_filters};
 use crate::text::fold::fold_str;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
@@ -41,20 +42,24 @@ pub struct Picker {
     pub touched: bool,
     /// Whether the user typed or moved since opening.
     pub moved: bool,
+    /// The number of the count search still running in the background (the counts show `…`
+    /// until it answers; see `counted`).
+    pub pending: Option<u64>,
+    /// That search, for the event loop to hand to the worker.
+    pub request: Option<Box<Filter>>,
 }
+
+/// Count searches are numbered across the whole run, so that an answer for a picker that was
+/// closed and opened again is never taken for the new one's.
+static COUNT_JOBS: AtomicU64 = AtomicU64::new(0);
 
 impl Picker {
     /// Opens a picker; counts honour every active filter except the one being picked.
     /// `hits` are the events shown now (`None` while a search is still running); when nothing is
     /// picked yet in this picker they are exactly the events its counts are about, so no search
-    /// has to run.
-    pub fn open(
-        kind: PickerKind,
-        t: &Timeline,
-        engine: &Engine,
-        filter: &Filter,
-        hits: Option<&[Hit]>,
-    ) -> Picker {
+    /// has to run. When one must, it is left in `request`: `update` hands it on as
+    /// `Effect::Count`, and the counts show `…` until `counted` gets the answer.
+    pub fn open(kind: PickerKind, t: &Timeline, filter: &Filter, hits: Option<&[Hit]>) -> Picker {
         let mut others = filter.clone();
         let chosen: Vec<usize> = match kind {
             PickerKind::Country => std::mem::take(&mut others.countries),
@@ -63,19 +68,15 @@ impl Picker {
             PickerKind::Place => std::mem::take(&mut others.places),
         };
         // The query counts too: the events the user is looking at, by country or kind.
-        let shown: Vec<usize> = if let Some(hits) = hits.filter(|_| chosen.is_empty()) {
-            hits.iter().map(|h| h.event).collect()
+        let shown: Option<Vec<usize>> = if let Some(hits) = hits.filter(|_| chosen.is_empty()) {
+            Some(hits.iter().map(|h| h.event).collect())
         } else if others.query.trim().is_empty() {
-            (0..t.events.len()).filter(|&i| passes_filters(t, i, &others)).collect()
+            Some((0..t.events.len()).filter(|&i| passes_filters(t, i, &others)).collect())
         } else {
-            engine.run(t, &others).iter().map(|h| h.event).collect()
+            None
         };
-        let entries = match kind {
-            PickerKind::Country => country_entries(t, &shown),
-            PickerKind::Kind => kind_entries(t, &shown),
-            PickerKind::Person => entity_entries(t, EntityKind::Person, &shown),
-            PickerKind::Place => entity_entries(t, EntityKind::Place, &shown),
-        };
+        let entries = entries(kind, t, shown.as_deref().unwrap_or_default());
+        let pending = shown.is_none().then(|| COUNT_JOBS.fetch_add(1, Ordering::Relaxed) + 1);
         let mut p = Picker {
             kind,
             input: LineInput::default(),
@@ -85,10 +86,30 @@ impl Picker {
             chosen,
             touched: false,
             moved: false,
+            request: pending.map(|_| Box::new(others)),
+            pending,
         };
         p.refilter();
         p.moved = false;
         p
+    }
+
+    /// The background count search `generation` found `hits`: show its counts, keeping the
+    /// cursor on the same entry. An answer for another search is ignored.
+    pub fn counted(&mut self, t: &Timeline, generation: u64, hits: &[Hit]) {
+        if self.pending != Some(generation) {
+            return;
+        }
+        self.pending = None;
+        let shown: Vec<usize> = hits.iter().map(|h| h.event).collect();
+        let current = self.current().map(|e| e.id);
+        let moved = self.moved;
+        self.entries = entries(self.kind, t, &shown);
+        self.refilter();
+        self.moved = moved;
+        if let Some(at) = self.visible.iter().position(|&i| Some(self.entries[i].id) == current) {
+            self.cursor = at;
+        }
     }
 
     /// Applies the typed filter to the entries, accent-insensitively.
@@ -136,6 +157,15 @@ impl Picker {
 
 fn kind_index(k: Kind) -> usize {
     Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+}
+
+fn entries(kind: PickerKind, t: &Timeline, shown: &[usize]) -> Vec<Entry> {
+    match kind {
+        PickerKind::Country => country_entries(t, shown),
+        PickerKind::Kind => kind_entries(t, shown),
+        PickerKind::Person => entity_entries(t, EntityKind::Person, shown),
+        PickerKind::Place => entity_entries(t, EntityKind::Place, shown),
+    }
 }
 
 fn country_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {

@@ -55,6 +55,10 @@ pub struct DataArgs {
     /// Directory of the data set's source articles (default: next to --data).
     #[arg(long, value_name = "DIR", global = true, requires = "data")]
     pub seeds: Option<PathBuf>,
+
+    /// Load from the files, neither reading nor writing the index cache (see `timeline cache`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,7 +79,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Validate a data set and verify every quote against its article.
+    /// Validate a data set and verify every quote against its article (always from the files).
     Check,
     /// List the people of the data set: canonical name, aliases, role and number of events.
     People {
@@ -96,6 +100,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The index cache that makes the next load of a --data set instant.
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheAction {
+    /// Print the cache directory, or with --data the cache file of that data set.
+    Path,
+    /// Remove every cache file.
+    Clear,
 }
 
 #[derive(Debug, Args, Default)]

@@ -114,4 +114,6 @@ pub enum Action {
     Resize { width: u16, height: u16 },
     /// A background search finished: its generation and its results.
     SearchDone(u64, crate::search::Results),
+    /// A picker's background count search finished: its number and its results.
+    CountsDone(u64, crate::search::Results),
 }

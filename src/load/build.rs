@@ -3,8 +3,9 @@
 use super::DataInput;
 use super::fields::Ctx;
 use super::json::{self, Spanned};
-use super::problem::{LoadError, Problem, did_you_mean};
-use super::seeds::{self, ReadError};
+use super::problem::{LoadError, did_you_mean};
+use super::quotes::{Check, Readers};
+use super::seeds::{self, ArticleKey};
 use crate::model::country::iso_name;
 use crate::model::{Country, EntityKind, PartialDate, Precision, Source, Timeline};
 use std::collections::HashMap;
@@ -17,20 +18,13 @@ const SECTIONS: &[&str] = &["countries", "sources", "people", "places", "scan_ig
 /// The sections a data set must have; `people`, `places` and `scan_ignore` are optional.
 const REQUIRED_SECTIONS: &[&str] = &["countries", "sources", "events"];
 
-pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timeline, LoadError> {
+/// Loads a data set; also returns, for each source, the key of its article as read (for the cache).
+pub fn build(
+    input: &DataInput,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
-    let mut b = Builder {
-        cx: Ctx::new(&input.path, text),
-        input,
-        timeline: Timeline::default(),
-        codes: HashMap::new(),
-        files: HashMap::new(),
-        ids: HashMap::new(),
-        saved: HashMap::new(),
-        file_hints: None,
-        registry: Default::default(),
-        pending: Vec::new(),
-    };
+    let mut b = Builder::new(input, text);
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
     let mut items = 0usize;
@@ -46,6 +40,8 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
     };
     match json::parse_top_level(text, &mut on_item) {
         Err(e) => {
+            // Only the syntax error is reported: the rest of the file was not seen.
+            b.readers = None;
             b.cx.problems.clear();
             b.cx.at(e.at, format!("JSON syntax error: {}", e.message));
         }
@@ -63,12 +59,13 @@ pub fn build(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timelin
             b.resolve_entities();
         }
     }
+    let keys = b.finish();
     if !b.cx.problems.is_empty() {
         return Err(in_file_order(b.cx.problems, &input.path));
     }
     let mut t = b.timeline;
     t.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    Ok(t)
+    Ok((t, keys))
 }
 
 /// The problems in file order, the data file first.
@@ -88,25 +85,72 @@ struct TopLevel {
     early: Vec<(String, Spanned)>,
 }
 
+/// A source file named in `sources`.
+struct FileEntry {
+    /// Index into `Timeline::sources` (`None` if the source has a problem, already reported).
+    source: Option<usize>,
+    /// Where it is named.
+    at: usize,
+    /// Where its article is read (see `quotes::Readers`).
+    slot: usize,
+}
+
+/// Which value a quote check gives its text and span to, once found.
+enum Fill {
+    /// Event, citation.
+    Citation(usize, usize),
+    /// The Vietnamese title of an event.
+    TitleVi(usize),
+    /// A passage that `timeline scan` ignores.
+    ScanIgnore(usize),
+}
+
 struct Builder<'a> {
     cx: Ctx<'a>,
     input: &'a DataInput,
     timeline: Timeline,
     /// Country code → index, and where it was declared.
     codes: HashMap<String, (usize, usize)>,
-    /// Source file → index (`None` if it failed to load, already reported), and where it was
-    /// declared.
-    files: HashMap<String, (Option<usize>, usize)>,
+    /// Source file → where it is, by name.
+    files: HashMap<String, FileEntry>,
     /// Event id → where it was first used.
     ids: HashMap<String, usize>,
-    /// Articles that were not NFC as saved, by file, to give positions in the file as saved.
-    saved: HashMap<String, seeds::Article>,
     /// "Did you mean" answers for misspelt source files, and how many files they were asked of.
     file_hints: Option<(usize, super::problem::Suggestions)>,
     /// The people and places registries, as they are read.
     registry: [registry::Names; 2],
     /// Events' `people` and `places`, resolved against the registries once the whole file is read.
     pending: Vec<registry::Pending>,
+    /// The articles being read, and each slot's file name and where it is named.
+    readers: Option<Readers>,
+    slots: Vec<(String, usize)>,
+    /// Each source's slot, parallel to `timeline.sources`.
+    source_slots: Vec<usize>,
+    /// Quotes to find once the articles are read, and where each found one goes.
+    checks: Vec<Check>,
+    fills: Vec<(Fill, usize)>,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder for `input`, whose text (without a byte-order mark) is `text`.
+    fn new(input: &'a DataInput, text: &'a str) -> Self {
+        Builder {
+            cx: Ctx::new(&input.path, text),
+            input,
+            timeline: Timeline::default(),
+            codes: HashMap::new(),
+            files: HashMap::new(),
+            ids: HashMap::new(),
+            file_hints: None,
+            registry: Default::default(),
+            pending: Vec::new(),
+            readers: Some(Readers::start(&input.seeds)),
+            slots: Vec::new(),
+            source_slots: Vec::new(),
+            checks: Vec::new(),
+            fills: Vec::new(),
+        }
+    }
 }
 
 impl Builder<'_> {
@@ -199,27 +243,30 @@ impl Builder<'_> {
         let Some(f) = self.cx.fields(v, "a source", SOURCE_REQUIRED, &["headline"]) else { return };
         let Some(file_v) = f.get("file") else { return };
         let Some(file) = self.cx.string(file_v, "a source file name") else { return };
-        if let Some(&(_, first)) = self.files.get(file) {
+        if let Some(first) = self.files.get(file).map(|e| e.at) {
             let first = self.cx.pos(first);
             self.cx.at(file_v.at, format!("source `{file}` is listed twice (first at {first}); keep one"));
             return;
         }
+        // Read in the background while parsing goes on; its quotes are found once it is done.
+        let slot = self.slots.len();
+        if let Some(readers) = &self.readers {
+            readers.ask(slot, file);
+        }
+        self.slots.push((file.to_string(), file_v.at));
         // Registered now, so that citations of a broken source do not report it a second time.
-        self.files.insert(file.into(), (None, file_v.at));
-        let text = self.read_article(file, file_v.at);
+        self.files.insert(file.into(), FileEntry { source: None, at: file_v.at, slot });
         let mut get =
             |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(str::to_string);
         let (outlet, about, language) =
             (get("outlet", "an outlet"), get("about", "`about`"), get("language", "a language"));
         let published = f.get("published").and_then(|v| self.day(v, "a publication date"));
-        if let Some(text) = &text {
-            if let Some(h) = f.get("headline") {
-                self.check_quote(h, text, file, "headline");
-            }
-            if let Some(ev) = f.get("evidence") {
-                for q in self.cx.array(ev, "`evidence`").unwrap_or_default() {
-                    self.check_quote(q, text, file, "evidence");
-                }
+        if let Some(h) = f.get("headline") {
+            self.defer_quote(h, slot, "headline");
+        }
+        if let Some(ev) = f.get("evidence") {
+            for q in self.cx.array(ev, "`evidence`").unwrap_or_default() {
+                self.defer_quote(q, slot, "evidence");
             }
         }
         if let Some(lang) = &language
@@ -229,12 +276,16 @@ impl Builder<'_> {
             self.cx.at(at, format!("language `{lang}` is not a language code; write `vi` or `en`"));
         }
         let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
-        let (Some(text), Some(outlet), Some(about), Some(language), Some(published)) =
-            (text, outlet, about, language, published)
+        let (Some(outlet), Some(about), Some(language), Some(published)) =
+            (outlet, about, language, published)
         else {
             return;
         };
-        self.files.insert(file.into(), (Some(self.timeline.sources.len()), file_v.at));
+        let source = self.timeline.sources.len();
+        self.files.insert(file.into(), FileEntry { source: Some(source), at: file_v.at, slot });
+        self.source_slots.push(slot);
+        // The text comes with the article, in `finish`.
+        let text = String::new();
         self.timeline.sources.push(Source {
             file: file.into(),
             outlet,
@@ -246,66 +297,12 @@ impl Builder<'_> {
         });
     }
 
-    fn read_article(&mut self, file: &str, at: usize) -> Option<String> {
-        match self.input.seeds.read(file) {
-            Ok(article) => {
-                let text = article.text.clone();
-                if article.saved.is_some() {
-                    self.saved.insert(file.to_string(), article);
-                }
-                Some(text)
-            }
-            Err(ReadError::Missing(path)) => {
-                self.cx.at(at, format!("source file `{file}` does not exist (looked for {path}); check the name, or pass --seeds DIR"));
-                None
-            }
-            Err(ReadError::Refused(path, why)) => {
-                self.cx.at(at, format!("cannot read source file `{file}` ({path}): {why}"));
-                None
-            }
-            Err(ReadError::NotUtf8 { path, at: byte, line, col }) => {
-                self.cx.push(Problem {
-                    file: path,
-                    line,
-                    col,
-                    message: format!(
-                        "not valid UTF-8 (bad byte at offset {byte}); save the article as UTF-8"
-                    ),
-                });
-                None
-            }
-        }
-    }
-
-    /// Checks that a quoted string is in the article; returns where, as a citation span.
-    fn check_quote(
-        &mut self,
-        v: &Spanned,
-        text: &str,
-        file: &str,
-        what: &str,
-    ) -> Option<std::ops::Range<usize>> {
+    /// Notes a quote to find in the article read into `slot` once parsing is done; returns the
+    /// check's number.
+    fn defer_quote(&mut self, v: &Spanned, slot: usize, what: &'static str) -> Option<usize> {
         let quote = seeds::to_nfc(self.cx.string(v, &format!("a {what}"))?);
-        if let Some(span) = seeds::find_quote(text, &quote) {
-            return Some(span);
-        }
-        let shown = self.input.seeds.display(file);
-        let hint = match seeds::longest_matching_prefix(text, &quote) {
-            Some((len, at)) if len * 2 >= quote.len().min(40) => {
-                let (l, c) = match self.saved.get(file) {
-                    Some(article) => article.saved_line_col(at + len),
-                    None => json::LineIndex::new(text).line_col(at + len),
-                };
-                let theirs: String = text[at + len..].chars().take(12).collect();
-                let ours: String = quote[len..].chars().take(12).collect();
-                format!(
-                    "it matches up to {shown}:{l}:{c}, where the article has \"{theirs}\" but the {what} has \"{ours}\""
-                )
-            }
-            _ => "copy the words exactly, with their accents and punctuation".into(),
-        };
-        self.cx.at(v.at, format!("{what} not found in {shown}: {hint}"));
-        None
+        self.checks.push(Check { slot, quote, at: v.at, what });
+        Some(self.checks.len() - 1)
     }
 
     fn day(&mut self, v: &Spanned, what: &str) -> Option<chrono::NaiveDate> {
@@ -330,4 +327,5 @@ impl Builder<'_> {
 }
 
 mod event;
+mod finish;
 mod registry;

@@ -7,11 +7,12 @@ mod fields;
 pub mod file;
 pub mod json;
 mod problem;
+mod quotes;
 pub mod seeds;
 
 pub use fields::MAX_KEPT;
 pub use problem::{LoadError, MAX_SHOWN, Problem};
-pub use seeds::SeedStore;
+pub use seeds::{ArticleKey, SeedStore};
 
 use crate::model::Timeline;
 use std::path::{Path, PathBuf};
@@ -57,20 +58,32 @@ impl DataInput {
                 });
             }
         };
-        let dir = seeds.unwrap_or_else(|| {
-            path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
-        });
+        let dir = seeds.unwrap_or_else(|| default_seeds_dir(path));
         Ok(Self { path: shown, text, seeds: SeedStore::Dir(dir) })
     }
 }
 
+/// Where a data file's articles are when `--seeds` does not say: next to it.
+pub fn default_seeds_dir(data: &Path) -> PathBuf {
+    data.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+}
+
 /// Loads, checks and sorts a data set.
 pub fn load(input: &DataInput) -> Result<Timeline, LoadError> {
-    build::build(input, &mut |_| {})
+    build::build(input, &mut |_| {}).map(|(t, _)| t)
 }
 
 /// `load`, telling `progress` now and then how much of the file has been read (0.0 to 1.0).
 pub fn load_with_progress(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timeline, LoadError> {
+    build::build(input, progress).map(|(t, _)| t)
+}
+
+/// `load_with_progress`, also returning the key of each source's article as it was read and
+/// verified (parallel to `Timeline::sources`), for the index cache.
+pub fn load_keyed(
+    input: &DataInput,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
     build::build(input, progress)
 }
 

@@ -26,6 +26,21 @@ pub enum SeedStore {
 pub struct Article {
     pub text: String,
     pub saved: Option<String>,
+    /// What the index cache needs to know about the file as read.
+    pub key: ArticleKey,
+}
+
+/// The content hash of an article file as read, and whether its text is exactly its bytes (no
+/// byte-order mark, CRLF or non-NFC text to normalise): then the cache need not store the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ArticleKey {
+    pub hash: u128,
+    pub verbatim: bool,
+}
+
+/// The content hash used for data files and articles (XXH3, 128 bits).
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
 impl Article {
@@ -64,14 +79,14 @@ impl SeedStore {
         }
     }
 
-    /// Reads an article: its text in NFC, and the text as saved when that differs.
-    pub fn read(&self, file: &str) -> Result<Article, ReadError> {
-        let bytes: Vec<u8> = match self {
+    /// Reads an article's bytes as saved.
+    pub fn read_bytes(&self, file: &str) -> Result<Vec<u8>, ReadError> {
+        match self {
             SeedStore::Builtin => BUILTIN_SEEDS
                 .iter()
                 .find(|(n, _)| *n == file)
                 .map(|(_, b)| b.to_vec())
-                .ok_or_else(|| ReadError::Missing(self.display(file)))?,
+                .ok_or_else(|| ReadError::Missing(self.display(file))),
             SeedStore::Dir(d) => {
                 let shown = || d.join(file).display().to_string();
                 if !is_plain_name(file) {
@@ -80,14 +95,25 @@ impl SeedStore {
                 super::file::read_in_dir(d, file, super::file::MAX_ARTICLE_BYTES).map_err(|e| match e {
                     super::file::FileError::NotFound => ReadError::Missing(shown()),
                     e => ReadError::Refused(shown(), e),
-                })?
+                })
             }
-        };
+        }
+    }
+
+    /// Reads an article: its text in NFC, and the text as saved when that differs.
+    pub fn read(&self, file: &str) -> Result<Article, ReadError> {
+        let bytes = self.read_bytes(file)?;
+        let hash = content_hash(&bytes);
         match String::from_utf8(bytes) {
             Ok(s) => {
-                let saved = s.strip_prefix('\u{feff}').unwrap_or(&s).replace("\r\n", "\n");
-                let text = to_nfc(&saved);
-                Ok(Article { saved: (text != saved).then_some(saved), text })
+                let plain = !s.starts_with('\u{feff}') && !s.contains("\r\n");
+                let saved =
+                    if plain { s } else { s.strip_prefix('\u{feff}').unwrap_or(&s).replace("\r\n", "\n") };
+                // Most articles are NFC already: then the text is the string read, not a copy.
+                let (text, saved) =
+                    if is_nfc(&saved) { (saved, None) } else { (saved.nfc().collect(), Some(saved)) };
+                let key = ArticleKey { hash, verbatim: plain && saved.is_none() };
+                Ok(Article { saved, text, key })
             }
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
@@ -106,13 +132,15 @@ fn is_plain_name(file: &str) -> bool {
     !file.is_empty() && p.components().count() == 1 && p.file_name().is_some()
 }
 
+/// Whether a text is NFC, by the quick check (exact for text that passes it; a `Maybe` is
+/// treated as not NFC and normalised, which is harmless).
+fn is_nfc(s: &str) -> bool {
+    unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+}
+
 /// NFC form, borrowing nothing; cheap when the text is already NFC.
 pub fn to_nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-        s.to_string()
-    } else {
-        s.nfc().collect()
-    }
+    if is_nfc(s) { s.to_string() } else { s.nfc().collect() }
 }
 
 /// Finds a quote (already NFC) in an article (NFC) and returns its byte range.
@@ -174,7 +202,8 @@ mod tests {
     #[test]
     fn positions_in_a_decomposed_file_count_its_own_characters() {
         let saved: String = "Tô Lâm\nĐại hội".nfd().collect();
-        let a = Article { text: to_nfc(&saved), saved: Some(saved) };
+        let key = ArticleKey { hash: 0, verbatim: false };
+        let a = Article { text: to_nfc(&saved), saved: Some(saved), key };
         let at = a.text.find("hội").unwrap();
         // "Đại " is 5 code points in NFD (the dot below is its own), so "hội" starts at column 6.
         assert_eq!(a.saved_line_col(at), (2, 6));

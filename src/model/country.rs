@@ -2,7 +2,7 @@
 
 use crate::text::fold::fold_str;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Country {
     pub code: String,
     pub name: String,

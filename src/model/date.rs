@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 /// How much of a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Precision {
     Year,
     Month,
@@ -13,7 +13,7 @@ pub enum Precision {
 }
 
 /// A date known to the year, the month or the day. It stands for the whole period it names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PartialDate {
     year: i32,
     month: Option<u32>,

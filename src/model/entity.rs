@@ -5,7 +5,7 @@
 use crate::text::fold::fold_str;
 
 /// Whether an entity is a person or a place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EntityKind {
     Person,
     Place,
@@ -30,7 +30,7 @@ impl EntityKind {
 }
 
 /// A person or a place.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// The canonical name, with diacritics (`Tô Lâm`).
     pub name: String,

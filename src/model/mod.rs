@@ -13,7 +13,7 @@ pub use entity::{Entity, EntityKind};
 use std::ops::Range;
 
 /// Whether an event had happened by the date of the source that reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Status {
     Held,
     Planned,
@@ -33,7 +33,7 @@ impl Status {
 macro_rules! kinds {
     ($($variant:ident => $name:literal, $label:literal;)*) => {
         /// What sort of event this is.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum Kind { $($variant),* }
 
         impl Kind {
@@ -79,7 +79,7 @@ impl Kind {
 }
 
 /// A source article, with its text normalised to NFC.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub file: String,
     pub outlet: String,
@@ -87,21 +87,25 @@ pub struct Source {
     pub language: String,
     pub headline: Option<String>,
     pub about: String,
+    /// Not stored in the index cache: it is read from the article, which is hashed anyway.
+    #[serde(skip)]
     pub text: String,
 }
 
 /// One quote backing an event, and where it sits in its source's text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Citation {
     /// Index into `Timeline::sources`.
     pub source: usize,
+    /// Not stored in the index cache: it is `text[span]` of its source.
+    #[serde(skip)]
     pub quote: String,
     /// Byte range of the quote in `Source::text`.
     pub span: Range<usize>,
 }
 
 /// One event of the chronology.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     pub id: String,
     pub date: PartialDate,
@@ -133,7 +137,7 @@ impl Event {
 }
 
 /// The loaded, checked and chronologically sorted data set.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Timeline {
     pub events: Vec<Event>,
     pub sources: Vec<Source>,
@@ -148,7 +152,7 @@ pub struct Timeline {
 
 /// A passage whose date mentions are not events (a weather report, a domestic decree), so that
 /// `timeline scan` counts them as dealt with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ScanIgnore {
     /// Index into `Timeline::sources`.
     pub source: usize,

@@ -3,8 +3,9 @@
 use crate::model::{Event, Timeline};
 use crate::text::fold::fold_str;
 
-/// Which part of an event a piece of text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Which part of an event a piece of text is. The order is the tie-break order of ranking:
+/// a match in the title beats one in a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     Title,
     TitleVi,
@@ -105,7 +106,7 @@ pub fn fields_of(e: &Event) -> impl Iterator<Item = Field> + '_ {
 /// One event's searchable text: every field folded, end to end, and where each field starts.
 /// One allocation for the text and one for the table keep the index small (no per-character
 /// maps: highlighting folds the few fields on screen again, with their map back).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct EventIndex {
     text: Box<str>,
     fields: Box<[(Field, u32)]>,
@@ -130,6 +131,17 @@ impl EventIndex {
         })
     }
 
+    /// Whether the field table fits the text (ascending offsets on character boundaries): checked
+    /// on an index read from the cache, so that `fields` can never slice out of bounds.
+    pub fn is_consistent(&self) -> bool {
+        let mut last = 0;
+        self.fields.iter().all(|&(_, start)| {
+            let ok = start >= last && self.text.is_char_boundary(start as usize);
+            last = start;
+            ok
+        })
+    }
+
     /// All the folded text, for a quick check that a term can match at all.
     pub fn all_text(&self) -> &str {
         &self.text
@@ -137,7 +149,7 @@ impl EventIndex {
 }
 
 /// All events' folded text, built once at load.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct SearchIndex {
     pub events: Vec<EventIndex>,
 }

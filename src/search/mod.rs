@@ -84,13 +84,23 @@ pub struct Engine {
 
 impl Engine {
     pub fn new(t: &Timeline) -> Self {
+        Self::with_index(t, SearchIndex::build(t))
+    }
+
+    /// An engine over an index built before (by `SearchIndex::build`, stored in the cache).
+    pub fn with_index(t: &Timeline, index: SearchIndex) -> Self {
         // Events are sorted by date; equal dates share a rank so that ties stay ties.
         let mut recency = Vec::with_capacity(t.events.len());
         for (i, e) in t.events.iter().enumerate() {
             let same = i > 0 && t.events[i - 1].date == e.date;
             recency.push(if same { recency[i - 1] } else { i as u32 });
         }
-        Self { index: SearchIndex::build(t), recency }
+        Self { index, recency }
+    }
+
+    /// The folded index, to store in the cache.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
     }
 
     /// Every event that passes `filter`, ranked; an invalid query gives no hits.

@@ -35,7 +35,8 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
     for (i, &e) in p.visible.iter().enumerate().skip(top).take(rows) {
         let entry = &p.entries[e];
         let on = p.chosen.contains(&entry.id);
-        let count = format!("{:>4}", entry.count);
+        // While the counts are being searched for, they show as `…`.
+        let count = if p.pending.is_some() { "   …".to_string() } else { format!("{:>4}", entry.count) };
         let mut spans = vec![
             Span::raw(if i == p.cursor { "▶ " } else { "  " }),
             Span::styled(if on { "[x] " } else { "[ ] " }, if on { theme.key() } else { theme.dim() }),

@@ -115,6 +115,8 @@ impl Tui {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("RUST_BACKTRACE", "0");
+        // The index cache goes to the build's scratch directory, never the user's.
+        cmd.env("TIMELINE_CACHE_DIR", std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("pty-cache"));
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("TIMELINE_TEST_PANIC");
         for (k, v) in env {

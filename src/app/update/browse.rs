@@ -94,7 +94,6 @@ fn open_picker(app: &mut App, kind: PickerKind) {
     app.mode = Mode::Picker(Picker::open(
         kind,
         &app.data.timeline,
-        &app.data.engine,
         app.filter(),
         (!app.job.pending()).then_some(&app.shown.hits[..]),
     ));

@@ -22,7 +22,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     lay_out_rows(app);
     cache_marks(app);
     // Copying and the mouse never change the criteria, so no search can be waiting then.
-    effect.or_else(|| app.take_search())
+    effect.or_else(|| app.take_search()).or_else(|| take_count(app))
+}
+
+/// The count search a picker that just opened needs, if any.
+fn take_count(app: &mut App) -> Option<Effect> {
+    let Mode::Picker(p) = &mut app.mode else { return None };
+    let (job, filter) = (p.pending?, p.request.take()?);
+    Some(Effect::Count { job, filter: *filter })
 }
 
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
@@ -53,6 +60,12 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Quit => return Some(Effect::Quit),
         Action::Suspend => return Some(Effect::Suspend),
+        Action::CountsDone(job, results) => {
+            if let Mode::Picker(p) = &mut app.mode {
+                p.counted(&app.data.timeline, job, &results.hits);
+            }
+            return None;
+        }
         Action::SearchDone(generation, results) => {
             // A superseded search never overwrites a newer one's results.
             if generation == app.job.generation() {

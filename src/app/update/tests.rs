@@ -2,6 +2,7 @@
 //! out by the same `Driver` that benchmarks use.
 
 use super::*;
+use crate::app::Picker;
 use crate::app::{Driver, PickerKind, Reader};
 use crate::search::Filter;
 
@@ -337,6 +338,36 @@ fn picker_counts_ignore_their_own_filter() {
     let entry = p.entries.iter().find(|e| e.label == "Azerbaijan").unwrap();
     assert!(expected > 0);
     assert_eq!(entry.count, expected);
+}
+
+#[test]
+fn picker_counts_that_need_a_search_come_from_the_worker() {
+    let mut a = app();
+    run(&mut a, &[Action::StartSearch]);
+    typed(&mut a, "visit");
+    run(&mut a, &[Action::Accept, Action::PickCountries]);
+    typed(&mut a, "laos");
+    run(&mut a, &[Action::Accept, Action::PickCountries]);
+    // The driver counted at once; the browser asks its counting worker, as below.
+    let Mode::Picker(p) = &a.mode else { panic!() };
+    assert_eq!(p.pending, None, "the driver carried the count out");
+    let counts = |p: &Picker| p.entries.iter().map(|e| (e.id, e.count)).collect::<Vec<_>>();
+    let expected = counts(p);
+    run(&mut a, &[Action::Back]);
+    let Some(Effect::Count { job, filter }) = update(&mut a.app, Action::PickCountries) else {
+        panic!("opening the picker asks for a count")
+    };
+    assert_eq!((filter.query.as_str(), filter.countries.len()), ("visit", 0));
+    let Mode::Picker(p) = &a.mode else { panic!() };
+    assert!(p.entries.iter().all(|e| e.count == 0) && p.pending == Some(job), "counts wait for the worker");
+    let results = crate::search::Results { hits: a.data.engine.run(a.timeline(), &filter), error: None };
+    update(&mut a.app, Action::CountsDone(job + 1, results.clone()));
+    let Mode::Picker(p) = &a.mode else { panic!() };
+    assert_eq!(p.pending, Some(job), "another search's answer is ignored");
+    update(&mut a.app, Action::CountsDone(job, results));
+    let Mode::Picker(p) = &a.mode else { panic!() };
+    assert_eq!(p.pending, None);
+    assert_eq!(counts(p), expected);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Checking one event: id, dates, status, kind, countries and its cited quotes.
 
 use super::registry::Pending;
-use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED};
+use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED, Fill};
 use crate::load::json::Spanned;
 use crate::load::problem::{Suggestions, did_you_mean};
 use crate::load::seeds;
@@ -24,7 +24,7 @@ impl Builder<'_> {
         let (title, summary) = (text("title", "a title"), text("summary", "a summary"));
         let places = f.get("places").map(|p| self.cx.strings(p, "a place")).unwrap_or_default();
         let people = f.get("people").map(|p| self.cx.strings(p, "a person")).unwrap_or_default();
-        let citations = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
+        let (citations, checks) = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
         let title_vi = f.get("title_vi").and_then(|t| self.title_vi(t, &citations));
         let first_pending = self.pend_entities(&f);
         let (
@@ -40,6 +40,7 @@ impl Builder<'_> {
             return;
         };
         let end = end.and_then(|(_, e)| e);
+        let (title_vi, title_vi_check) = title_vi.map(|c| (String::new(), c)).unzip();
         let nfc = |v: Vec<String>| v.iter().map(|s| seeds::to_nfc(s)).collect();
         let (places, people) = (nfc(places), nfc(people));
         let date_text = date.span_label(end.as_ref());
@@ -60,13 +61,27 @@ impl Builder<'_> {
             summary,
             citations,
         };
-        if !event.citations.is_empty() {
-            let index = self.timeline.events.len();
-            for p in &mut self.pending[first_pending..] {
-                p.event = Some(index);
-            }
-            self.timeline.events.push(event);
+        self.push_event(event, checks, title_vi_check, first_pending);
+    }
+
+    /// Keeps a checked event; its quotes are found after parsing (`checks`), then go into it.
+    fn push_event(
+        &mut self,
+        event: Event,
+        checks: Vec<usize>,
+        title_vi: Option<usize>,
+        first_pending: usize,
+    ) {
+        if event.citations.is_empty() {
+            return;
         }
+        let at = self.timeline.events.len();
+        for p in &mut self.pending[first_pending..] {
+            p.event = Some(at);
+        }
+        self.fills.extend(checks.into_iter().enumerate().map(|(i, c)| (Fill::Citation(at, i), c)));
+        self.fills.extend(title_vi.map(|c| (Fill::TitleVi(at), c)));
+        self.timeline.events.push(event);
     }
 
     /// People and places are resolved against the registries once the whole file is read, also
@@ -162,23 +177,26 @@ impl Builder<'_> {
         ok.then_some(out)
     }
 
-    fn citations(&mut self, v: &Spanned) -> Vec<Citation> {
-        let Some(items) = self.cx.array(v, "`sources`") else { return Vec::new() };
+    /// The event's citations, and the number of each one's quote check.
+    fn citations(&mut self, v: &Spanned) -> (Vec<Citation>, Vec<usize>) {
+        let Some(items) = self.cx.array(v, "`sources`") else { return Default::default() };
         if items.is_empty() {
             self.cx.at(v.at, "an event needs at least one source citation in `sources`");
         }
-        items.iter().filter_map(|c| self.citation(c)).collect()
+        items.iter().filter_map(|c| self.citation(c)).unzip()
     }
 
-    pub(super) fn citation(&mut self, v: &Spanned) -> Option<Citation> {
+    /// A citation whose quote is checked once the articles are read: it and the check's number.
+    pub(super) fn citation(&mut self, v: &Spanned) -> Option<(Citation, usize)> {
         let f = self.cx.fields(v, "a citation", &["file", "quote"], &[])?;
         self.cite(f.get("file")?, f.get("quote")?)
     }
 
-    /// Checks a `file` and `quote` pair: the file is a listed source and the quote is in it.
-    pub(super) fn cite(&mut self, file_v: &Spanned, quote_v: &Spanned) -> Option<Citation> {
+    /// Checks a `file` and `quote` pair: the file is a listed source; the quote is looked for in
+    /// it once the articles are read (the check's number comes back with the citation).
+    pub(super) fn cite(&mut self, file_v: &Spanned, quote_v: &Spanned) -> Option<(Citation, usize)> {
         let file = self.cx.string(file_v, "a source file name")?;
-        let Some(&(source, _)) = self.files.get(file) else {
+        let Some(entry) = self.files.get(file) else {
             let hint = self.file_hint(file).map_or_else(String::new, |k| format!(" did you mean `{k}`?"));
             self.cx.at(
                 file_v.at,
@@ -186,14 +204,10 @@ impl Builder<'_> {
             );
             return None;
         };
-        // A source that failed to load was reported already; its quotes cannot be checked.
-        let source = source?;
-        // Borrow the article out of the timeline while checking, instead of copying it.
-        let text = std::mem::take(&mut self.timeline.sources[source].text);
-        let span = self.check_quote(quote_v, &text, file, "quote");
-        let quote = span.as_ref().map(|s| text[s.clone()].to_string());
-        self.timeline.sources[source].text = text;
-        Some(Citation { source, quote: quote?, span: span? })
+        // A source with a problem was reported already; its quotes are not checked.
+        let (source, slot) = (entry.source?, entry.slot);
+        let check = self.defer_quote(quote_v, slot, "quote")?;
+        Some((Citation { source, quote: String::new(), span: 0..0 }, check))
     }
 
     /// The source file a misspelt `file` probably means, asked once per distinct name.
@@ -206,12 +220,9 @@ impl Builder<'_> {
         self.file_hints.as_mut().and_then(|(_, s)| s.get(file))
     }
 
-    fn title_vi(&mut self, v: &Spanned, citations: &[Citation]) -> Option<String> {
-        let first = citations.first()?;
-        let file = self.timeline.sources[first.source].file.clone();
-        let text = std::mem::take(&mut self.timeline.sources[first.source].text);
-        let found = self.check_quote(v, &text, &file, "Vietnamese title").map(|span| text[span].to_string());
-        self.timeline.sources[first.source].text = text;
-        found
+    /// The number of the check that the Vietnamese title is in the first citation's article.
+    fn title_vi(&mut self, v: &Spanned, citations: &[Citation]) -> Option<usize> {
+        let slot = self.source_slots[citations.first()?.source];
+        self.defer_quote(v, slot, "Vietnamese title")
     }
 }

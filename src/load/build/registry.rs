@@ -2,7 +2,7 @@
 //! entries, and resolving every event's `people` and `places` to registry entries once the whole
 //! file is read (with "did you mean" for a name that is not registered).
 
-use super::Builder;
+use super::{Builder, Fill};
 use crate::load::json::{self, Spanned, Value};
 use crate::load::problem::did_you_mean;
 use crate::load::seeds;
@@ -66,7 +66,10 @@ impl Builder<'_> {
         let citations = match f.get("sources") {
             Some(list) => {
                 let items = self.cx.array(list, "`sources`").unwrap_or_default();
-                items.iter().filter_map(|c| self.citation(c)).collect()
+                // The quotes as written: they are checked against the articles after parsing.
+                let checks: Vec<usize> =
+                    items.iter().filter_map(|c| self.citation(c).map(|(_, k)| k)).collect();
+                checks.into_iter().map(|k| self.checks[k].quote.clone()).collect::<Vec<String>>()
             }
             None => Vec::new(),
         };
@@ -77,7 +80,7 @@ impl Builder<'_> {
         // With sources, every spelling must be one the sources use.
         if !citations.is_empty() {
             for (n, at) in &names {
-                if !citations.iter().any(|c| c.quote.contains(n.as_str())) {
+                if !citations.iter().any(|quote| quote.contains(n.as_str())) {
                     self.cx.at(*at, format!("`{n}` is in none of this {}'s quotes; quote a passage that spells it so, or drop it", kind.noun()));
                 }
             }
@@ -129,7 +132,9 @@ impl Builder<'_> {
             return;
         };
         let reason = self.cx.string(reason_v, "a reason").map(str::to_string);
-        let (Some(c), Some(reason)) = (self.cite(file_v, quote_v), reason) else { return };
+        let (Some((c, check)), Some(reason)) = (self.cite(file_v, quote_v), reason) else { return };
+        // Its quote and span are filled in once the articles are read, as a citation's are.
+        self.fills.push((Fill::ScanIgnore(self.timeline.scan_ignores.len()), check));
         self.timeline.scan_ignores.push(ScanIgnore {
             source: c.source,
             quote: c.quote,

@@ -1,0 +1,212 @@
+//! The verified index cache: after a data set has loaded and every quote checked, what the next
+//! run needs (events, sources, the folded search index) is stored under the user's cache
+//! directory, so that the next run skips parsing, verifying and folding.
+//!
+//! It can never be stale: it is keyed by the content hash of the data file and of every article
+//! it cites, and each run hashes them again (the data file is read anyway; the articles are read
+//! because their text is what the reader shows). A cache that is unreadable, damaged, from another
+//! version or built from other contents is ignored and replaced. This is the only place the
+//! program writes files; writes go to a temporary file that is renamed into place, so concurrent
+//! runs never see half a file.
+
+mod format;
+mod verify;
+
+pub use format::{Invalid, VERSION_AT};
+
+use crate::load::{self, ArticleKey, DataInput, LoadError, SeedStore, seeds::content_hash};
+use crate::model::Timeline;
+use crate::search::{Engine, SearchIndex};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Overrides the cache directory (used by the tests, never the user's real cache).
+pub const DIR_ENV: &str = "TIMELINE_CACHE_DIR";
+/// Cache files end in `.tlc`; `clear` removes only those (and leftover temporary files).
+const EXT: &str = "tlc";
+
+/// A data set ready to browse or search.
+pub struct Loaded {
+    pub timeline: Timeline,
+    pub engine: Engine,
+    /// How the cache was used (the tests and benchmarks check it).
+    pub cache: Outcome,
+}
+
+/// What happened with the cache on this load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Loaded from the cache.
+    Hit,
+    /// Loaded from the files; the cache was missing or unusable (why), and written anew.
+    Rebuilt(Option<Invalid>),
+    /// No cache for this data set (the built-in one, `--no-cache`, or no cache directory).
+    Off,
+}
+
+/// The directory of cache files: `$TIMELINE_CACHE_DIR`, else the platform's cache directory
+/// (`$XDG_CACHE_HOME/timeline`, `~/.cache/timeline`, `~/Library/Caches/timeline`, …).
+pub fn dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os(DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    directories::BaseDirs::new().map(|b| b.cache_dir().join("timeline"))
+}
+
+/// The cache file of a data set: one per data file and articles directory, named by a hash of
+/// their absolute paths (`None` if they do not exist), in the cache directory `dir`.
+pub fn file_for(dir: &Path, data: &Path, seeds: Option<&Path>) -> Option<PathBuf> {
+    let seeds = seeds.map_or_else(|| load::default_seeds_dir(data), Path::to_path_buf);
+    let mut id = std::fs::canonicalize(data).ok()?.into_os_string().into_encoded_bytes();
+    id.push(0);
+    id.extend(std::fs::canonicalize(seeds).ok()?.into_os_string().into_encoded_bytes());
+    Some(dir.join(format!("{:016x}.{EXT}", xxhash_rust::xxh3::xxh3_64(&id))))
+}
+
+/// Loads a data file through the cache in `dir`: from it when it is valid for exactly these
+/// files, else from the files (reporting `progress`), then stores the cache for next time.
+pub fn load(
+    dir: &Path,
+    data: &Path,
+    seeds: Option<PathBuf>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<Loaded, LoadError> {
+    // Only a regular file within the limit is worth a cache; anything else (a directory, a FIFO,
+    // `/dev/zero`) goes straight to the loader, which says what is wrong with it.
+    let regular = std::fs::metadata(data).is_ok_and(|m| m.is_file() && m.len() <= load::file::MAX_DATA_BYTES);
+    let file = file_for(dir, data, seeds.as_deref()).filter(|_| regular);
+    let store = SeedStore::Dir(seeds.clone().unwrap_or_else(|| load::default_seeds_dir(data)));
+    // On a hit the data file is only hashed, never decoded or parsed.
+    let why = match file.as_deref().map(|f| read(f, &store, data)) {
+        Some(Ok((timeline, index))) => {
+            let engine = Engine::with_index(&timeline, index);
+            return Ok(Loaded { timeline, engine, cache: Outcome::Hit });
+        }
+        Some(Err(why)) => why,
+        None => None,
+    };
+    let input = DataInput::from_file(data, seeds)?;
+    let (timeline, keys) = load::load_keyed(&input, progress)?;
+    // The key is the hash of the bytes that were verified, not of the file now.
+    let data_hash = content_hash(input.text.as_bytes());
+    drop(input);
+    let engine = Engine::new(&timeline);
+    if let Some(f) = &file {
+        // A cache that cannot be written (read-only home, full disk) only costs the next run time.
+        let _ = write(f, data_hash, &timeline, &keys, engine.index());
+    }
+    Ok(Loaded { timeline, engine, cache: Outcome::Rebuilt(why) })
+}
+
+/// The content hash of a file, read in pieces into one small buffer.
+fn hash_file(path: &Path) -> io::Result<u128> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0; 1 << 20];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => return Ok(hasher.digest128()),
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Loads a data set from the files only, reading and writing no cache.
+pub fn load_uncached(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Loaded, LoadError> {
+    let timeline = load::load_with_progress(input, progress)?;
+    let engine = Engine::new(&timeline);
+    Ok(Loaded { timeline, engine, cache: Outcome::Off })
+}
+
+/// Reads and checks a cache file against the data file's hash and the articles on disk. The
+/// error says why it cannot be used (`None`: there is none).
+fn read(file: &Path, seeds: &SeedStore, data: &Path) -> Result<(Timeline, SearchIndex), Option<Invalid>> {
+    // The data file is hashed on another core while the cache is decoded.
+    let (data_hash, payload) = std::thread::scope(|s| {
+        let hash = s.spawn(|| hash_file(data));
+        let payload = decode_file(file);
+        (hash.join().map_err(|_| io::Error::other("hashing failed")).and_then(|h| h), payload)
+    });
+    let payload = payload?;
+    if data_hash.ok() != Some(payload.data_hash) {
+        return Err(Some(Invalid::Stale("the data file changed".into())));
+    }
+    Ok(verify::restore(payload, seeds)?)
+}
+
+/// Maps a cache file and decodes it (checking its header and checksum).
+fn decode_file(file: &Path) -> Result<format::PayloadOwned, Option<Invalid>> {
+    let handle = match std::fs::File::open(file) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(None),
+        Err(_) => return Err(Some(Invalid::Unreadable)),
+    };
+    // SAFETY: a cache file is never written in place: every writer writes a new file and renames
+    // it over the old one, so the mapped file cannot change under us (an old mapping keeps the
+    // old file). Mapping instead of reading saves copying the whole file into fresh memory.
+    let bytes = unsafe { memmap2::Mmap::map(&handle) }.map_err(|_| Some(Invalid::Unreadable))?;
+    Ok(format::decode(&bytes)?)
+}
+
+/// Stores a loaded data set: written to a temporary file in the same directory, then renamed
+/// over the cache file, which replaces it atomically.
+fn write(
+    file: &Path,
+    data_hash: u128,
+    timeline: &Timeline,
+    keys: &[ArticleKey],
+    index: &SearchIndex,
+) -> io::Result<()> {
+    let texts: Vec<(u32, &str)> = keys
+        .iter()
+        .zip(&timeline.sources)
+        .enumerate()
+        .filter(|(_, (k, _))| !k.verbatim)
+        .map(|(i, (_, s))| (i as u32, s.text.as_str()))
+        .collect();
+    let payload = format::Payload { data_hash, articles: keys, texts, timeline, index };
+    let dir = file.parent().unwrap_or(Path::new("."));
+    if !dir.exists() {
+        std::fs::create_dir_all(dir)?;
+        // Backup tools skip directories tagged as caches (https://bford.info/cachedir/).
+        let tag = "Signature: 8a477f597d28d172789f06886806bc55\n# timeline's index cache: safe to delete.\n";
+        let _ = std::fs::write(dir.join("CACHEDIR.TAG"), tag);
+    }
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+    let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
+    let written = std::fs::File::create_new(&tmp)
+        .and_then(|mut out| format::write(&mut out, &payload))
+        .and_then(|()| std::fs::rename(&tmp, file));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// Removes every cache file (and leftover temporary file) from the cache directory; returns how
+/// many files and bytes were removed.
+pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((0, 0)),
+        Err(e) => return Err(e),
+    };
+    let (mut files, mut bytes) = (0, 0);
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name.ends_with(&format!(".{EXT}")) || (name.starts_with('.') && name.ends_with(".tmp"));
+        if ours && entry.file_type()?.is_file() {
+            bytes += entry.metadata().map_or(0, |m| m.len());
+            std::fs::remove_file(entry.path())?;
+            files += 1;
+        }
+    }
+    Ok((files, bytes))
+}

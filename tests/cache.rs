@@ -1,0 +1,248 @@
+//! The index cache, through the real binary: it is never stale (one changed byte of the data file
+//! or of an article is seen), a damaged or foreign cache is rebuilt with the same results as
+//! `--no-cache`, concurrent runs leave one valid cache, and `cache path|clear` work. Every test
+//! has its own data set and cache directory under the target's temporary directory.
+
+mod support;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use timeline::cache::VERSION_AT;
+
+/// A generated data set and an empty cache directory of its own.
+struct Fixture {
+    dir: PathBuf,
+    cache: PathBuf,
+}
+
+impl Fixture {
+    fn new(name: &str) -> Fixture {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cache-test-{name}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        support::synth::write(&dir.join("data"), 60, 7).expect("generate a data set");
+        Fixture { cache: dir.join("cache"), dir }
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.join("data").join("data.json")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_timeline"));
+        cmd.args(args);
+        if args[0] != "cache" {
+            cmd.arg("--data").arg(self.data());
+        }
+        cmd.env("TIMELINE_CACHE_DIR", &self.cache).stdin(Stdio::null());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("run timeline")
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let o = self.run(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "timeline {args:?} failed: {err}");
+        assert_eq!(err, "", "timeline {args:?}");
+        String::from_utf8(o.stdout).expect("UTF-8")
+    }
+
+    /// The cache files in the cache directory (temporary files included).
+    fn cache_files(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&self.cache)
+            .map(|d| d.flatten().map(|e| e.path()).filter(|p| !p.ends_with("CACHEDIR.TAG")).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    /// The one cache file; panics unless there is exactly one.
+    fn cache_file(&self) -> PathBuf {
+        let files = self.cache_files();
+        assert_eq!(files.len(), 1, "cache files: {files:?}");
+        files[0].clone()
+    }
+
+    fn article(&self, n: usize) -> PathBuf {
+        self.dir.join("data").join(format!("a{n:06}.txt"))
+    }
+}
+
+/// Everything the program can print about a data set, to compare two ways of loading it.
+const VIEWS: &[&[&str]] = &[
+    &["list", "--json"],
+    &["list", "--search", "to lam"],
+    &["list", "--search", "'Baku !1983", "--json"],
+    &["countries"],
+];
+
+fn views(f: &Fixture, extra: &[&str]) -> Vec<String> {
+    VIEWS.iter().map(|v| f.ok(&[v, extra].concat())).collect()
+}
+
+/// Replaces the first occurrence of `from` in a file with `to` (same length: one byte changed).
+fn change(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn a_cache_is_written_on_the_first_run_and_gives_the_same_results() {
+    let f = Fixture::new("same");
+    let uncached = views(&f, &["--no-cache"]);
+    assert!(f.cache_files().is_empty(), "--no-cache writes nothing");
+    let first = views(&f, &[]);
+    let file = f.cache_file();
+    let bytes = std::fs::read(&file).expect("cache");
+    let second = views(&f, &[]);
+    assert_eq!(first, uncached);
+    assert_eq!(second, uncached);
+    // A hit leaves the file alone.
+    assert_eq!(std::fs::read(&file).expect("cache"), bytes);
+    let list = f.ok(&["list"]);
+    let id = list.lines().next().and_then(|l| l.rsplit_once('[')).expect("an id").1.trim_end_matches(']');
+    assert_eq!(f.ok(&["show", id]), f.ok(&["show", id, "--no-cache"]));
+}
+
+#[test]
+fn one_changed_byte_of_the_data_file_is_seen() {
+    let f = Fixture::new("data-byte");
+    let before = f.ok(&["list", "--json"]);
+    let cached = std::fs::read(f.cache_file()).expect("cache");
+    // One letter of the first title.
+    let data = std::fs::read_to_string(f.data()).expect("data");
+    let title = data.find("\"title\":").expect("a title");
+    let at = title + data[title..].find(|c: char| c.is_ascii_uppercase()).expect("a capital");
+    let old = &data[at..at + 1];
+    let new = if old == "X" { "Y" } else { "X" };
+    std::fs::write(f.data(), format!("{}{new}{}", &data[..at], &data[at + 1..])).expect("write");
+    let after = f.ok(&["list", "--json"]);
+    assert_ne!(after, before, "the changed title shows");
+    assert_eq!(after, f.ok(&["list", "--json", "--no-cache"]));
+    assert_ne!(std::fs::read(f.cache_file()).expect("cache"), cached, "the cache was rebuilt");
+}
+
+#[test]
+fn one_changed_byte_of_an_article_is_seen_and_a_changed_quote_fails() {
+    let f = Fixture::new("article-byte");
+    f.ok(&["list"]);
+    let cached = std::fs::read(f.cache_file()).expect("cache");
+    // A byte outside every quote: the article's last one (its final newline) becomes a space.
+    let path = f.article(3);
+    let mut bytes = std::fs::read(&path).expect("article");
+    let last = bytes.len() - 1;
+    bytes[last] = if bytes[last] == b' ' { b'\n' } else { b' ' };
+    std::fs::write(&path, &bytes).expect("write");
+    assert_eq!(f.ok(&["list"]), f.ok(&["list", "--no-cache"]));
+    assert_ne!(std::fs::read(f.cache_file()).expect("cache"), cached, "re-verified and rebuilt");
+    // Now a letter inside a quoted sentence: the quote no longer matches, cache or not.
+    let quote = first_quote_of(&f, "a000003.txt");
+    let word = quote.split(' ').find(|w| w.len() >= 3 && w.is_ascii()).expect("an ASCII word").to_string();
+    let changed: String = word.chars().rev().collect::<String>();
+    assert_ne!(changed, word, "reversing {word:?} changes it");
+    change(&path, &quote, &quote.replacen(&word, &changed, 1));
+    for args in [&["list"][..], &["check"]] {
+        let o = f.run(args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "timeline {args:?}: {err}");
+        assert!(err.contains("not found in") && err.contains("a000003.txt"), "{err}");
+    }
+}
+
+/// The first quote the data file cites from an article.
+fn first_quote_of(f: &Fixture, file: &str) -> String {
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(f.data()).expect("data")).expect("JSON");
+    let events = data["events"].as_array().expect("events");
+    let citation = events
+        .iter()
+        .flat_map(|e| e["sources"].as_array().into_iter().flatten())
+        .find(|c| c["file"] == file)
+        .expect("a citation of the article");
+    citation["quote"].as_str().expect("a quote").to_string()
+}
+
+#[test]
+fn a_damaged_truncated_or_foreign_cache_is_rebuilt() {
+    let f = Fixture::new("damaged");
+    let expected = views(&f, &["--no-cache"]);
+    f.ok(&["list"]);
+    let file = f.cache_file();
+    let good = std::fs::read(&file).expect("cache");
+    let flip = |at: usize| {
+        let mut b = good.clone();
+        b[at] ^= 0x10;
+        b
+    };
+    let mut foreign = good.clone();
+    foreign[VERSION_AT] = foreign[VERSION_AT].wrapping_add(1);
+    let damaged: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("truncated header", good[..20].to_vec()),
+        ("truncated payload", good[..good.len() / 2].to_vec()),
+        ("one byte short", good[..good.len() - 1].to_vec()),
+        ("a byte too many", [&good[..], b"x"].concat()),
+        ("bit flipped in the payload", flip(good.len() / 2)),
+        ("bit flipped in the last byte", flip(good.len() - 1)),
+        ("bit flipped in the checksum", flip(VERSION_AT + 4 + 8 + 8)),
+        ("bit flipped in the magic", flip(0)),
+        ("wrong version", foreign),
+        ("not a cache", b"hello, this is not a cache file at all".repeat(10)),
+    ];
+    for (what, bytes) in damaged {
+        std::fs::write(&file, &bytes).expect("damage");
+        assert_eq!(views(&f, &[]), expected, "{what}");
+        // Rebuilt: the same bytes as the first cache (the encoding is deterministic).
+        assert!(std::fs::read(&file).expect("cache") == good, "{what}: not rebuilt");
+    }
+}
+
+#[test]
+fn a_cache_built_for_other_files_is_never_used() {
+    let a = Fixture::new("other-a");
+    let b = Fixture::new("other-b");
+    // Different contents at different paths: put b's data set aside and a's cache in its place.
+    support::synth::write(&b.dir.join("data"), 40, 99).expect("generate");
+    let expected = b.ok(&["list", "--json", "--no-cache"]);
+    a.ok(&["list"]);
+    b.ok(&["list"]);
+    std::fs::copy(a.cache_file(), b.cache_file()).expect("copy");
+    assert_eq!(b.ok(&["list", "--json"]), expected);
+}
+
+#[test]
+fn concurrent_runs_both_succeed_and_leave_one_valid_cache() {
+    let f = Fixture::new("concurrent");
+    let expected = f.ok(&["list", "--no-cache"]);
+    for _round in 0..3 {
+        let _ = std::fs::remove_dir_all(&f.cache);
+        let children: Vec<_> =
+            (0..4).map(|_| f.command(&["list"]).stdout(Stdio::piped()).spawn().expect("spawn")).collect();
+        for child in children {
+            let o = child.wait_with_output().expect("wait");
+            assert!(o.status.success());
+            assert_eq!(String::from_utf8_lossy(&o.stdout), expected);
+        }
+        let file = f.cache_file(); // exactly one file, no temporary file left behind
+        let bytes = std::fs::read(&file).expect("cache");
+        assert_eq!(f.ok(&["list"]), expected);
+        assert!(std::fs::read(&file).expect("cache") == bytes, "the cache was valid: left alone");
+    }
+}
+
+#[test]
+fn cache_path_and_clear() {
+    let f = Fixture::new("path-clear");
+    let dir = f.ok(&["cache", "path"]);
+    assert_eq!(dir.trim_end(), f.cache.display().to_string());
+    let file = f.ok(&["cache", "path", "--data", &f.data().display().to_string()]);
+    f.ok(&["list"]);
+    assert_eq!(Path::new(file.trim_end()), f.cache_file());
+    let cleared = f.ok(&["cache", "clear"]);
+    assert!(cleared.starts_with("removed 1 cache file"), "{cleared}");
+    assert!(f.cache_files().is_empty());
+    assert!(f.ok(&["cache", "clear"]).starts_with("removed 0 cache files"));
+}
