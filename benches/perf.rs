@@ -196,7 +196,7 @@ fn warm(n: usize) {
     for c in "to lam".chars() {
         driver.apply(&mut app, Action::Input(c));
     }
-    let theme = Theme { color: true };
+    let theme = Theme::colored(false);
     let mut term = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     let frames: Vec<Duration> = (0..30)
         .map(|_| {

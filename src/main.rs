@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use timeline::app::App;
 use timeline::cache::{self, Loaded};
-use timeline::cli::args::{CacheAction, Cli, Command, DataArgs, Format};
+use timeline::cli::args::{CacheAction, Cli, Command, DataArgs, Format, ThemeArg};
 use timeline::cli::{UsageError, build_filter, output, select};
 use timeline::load::{self, DataInput, LoadError};
 use timeline::model::{EntityKind, Event, Timeline};
@@ -107,16 +107,19 @@ fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
     }
 }
 
-/// A loading percentage on standard error, shown for big files when it is a terminal.
+/// A loading percentage on standard error, shown for big files when it is a terminal; keys
+/// typed meanwhile are not echoed onto it.
 struct Progress {
     shown: bool,
     path: String,
     last: i32,
+    _quiet: Option<NoEcho>,
 }
 
 impl Progress {
     fn new(big: bool, path: String) -> Self {
-        Self { shown: big && io::stderr().is_terminal(), path, last: -1 }
+        let shown = big && io::stderr().is_terminal();
+        Self { shown, path, last: -1, _quiet: shown.then(NoEcho::new) }
     }
 
     fn show(&mut self, done: f64) {
@@ -130,6 +133,32 @@ impl Progress {
     fn finish(&self) {
         if self.shown && self.last >= 0 {
             eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+/// Keeps keys typed while a big file loads from being echoed onto the progress line; the
+/// terminal's echo comes back when it is dropped. Ctrl-c still interrupts.
+struct NoEcho(Option<rustix::termios::Termios>);
+
+impl NoEcho {
+    fn new() -> NoEcho {
+        use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
+        let stdin = io::stdin();
+        let Ok(saved) = tcgetattr(&stdin) else { return NoEcho(None) };
+        let mut quiet = saved.clone();
+        quiet.local_modes.remove(LocalModes::ECHO);
+        match tcsetattr(&stdin, OptionalActions::Now, &quiet) {
+            Ok(()) => NoEcho(Some(saved)),
+            Err(_) => NoEcho(None),
+        }
+    }
+}
+
+impl Drop for NoEcho {
+    fn drop(&mut self) {
+        if let Some(saved) = &self.0 {
+            let _ = rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, saved);
         }
     }
 }
@@ -204,7 +233,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(command) => command_on(command, &cli.data, &timeline, &engine, &mut out)?,
         None => {
             let (timeline, engine) = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
-            return browse(cli.search, cli.country, cli.test_panic, timeline, engine);
+            let view = View { theme: cli.theme, no_mouse: cli.no_mouse, test_panic: cli.test_panic };
+            return browse(cli.search, cli.country, view, timeline, engine);
         }
     };
     out.flush()?;
@@ -292,10 +322,17 @@ fn export(
     Ok(())
 }
 
+/// How the browser looks and behaves, from the flags.
+struct View {
+    theme: ThemeArg,
+    no_mouse: bool,
+    test_panic: bool,
+}
+
 fn browse(
     search: Option<String>,
     countries: Vec<String>,
-    test_panic: bool,
+    view: View,
     timeline: Timeline,
     engine: Engine,
 ) -> Result<ExitCode, Failure> {
@@ -305,9 +342,14 @@ fn browse(
         ));
     }
     let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
-    let (app, first) = App::with_engine(timeline, engine, filter, 80, 24);
-    let theme = Theme { color: Theme::color_from_env() };
-    let test_panic = test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
+    let (mut app, first) = App::with_engine(timeline, engine, filter, 80, 24);
+    app.session.mouse = !view.no_mouse;
+    let theme = Theme::from_env(match view.theme {
+        ThemeArg::Auto => None,
+        ThemeArg::Dark => Some(false),
+        ThemeArg::Light => Some(true),
+    });
+    let test_panic = view.test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
     match tui::run(app, first, theme, test_panic)? {
         tui::Ended::Quit => Ok(ExitCode::SUCCESS),
         tui::Ended::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),

@@ -21,7 +21,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
-use std::io::{self, Read, Stdout};
+use std::io::{self, Read, Stdout, Write};
 use std::os::fd::{AsFd, AsRawFd};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -49,7 +49,7 @@ pub fn run(mut app: App, first: Effect, theme: Theme, test_panic: bool) -> io::R
     // Before the terminal changes: a signal from now on restores it.
     let signals = spawn_signals(tx.clone())?;
     install_panic_hook();
-    let mut terminal = init().inspect_err(|_| drop(restore()))?;
+    let mut terminal = init(app.session.mouse).inspect_err(|_| drop(restore()))?;
     let input = Arc::new(Mutex::new(true));
     let result = spawn_input(tx.clone(), Arc::clone(&input))
         .and_then(|()| event_loop(&mut terminal, &mut app, first, &theme, (tx, rx), test_panic));
@@ -70,22 +70,37 @@ fn window() -> Rect {
     bounded(w, h)
 }
 
-fn init() -> io::Result<Term> {
-    enter()?;
+fn init(mouse: bool) -> io::Result<Term> {
+    enter(mouse)?;
     Terminal::with_options(
         CrosstermBackend::new(io::stdout()),
         TerminalOptions { viewport: Viewport::Fixed(window()) },
     )
 }
 
-/// Raw mode, the alternate screen, mouse capture.
-fn enter() -> io::Result<()> {
+/// Raw mode, the alternate screen, mouse capture unless the user turned it off.
+fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen).and_then(|()| set_mouse(mouse)) {
         let _ = restore();
         return Err(e);
     }
     Ok(())
+}
+
+/// Captures the mouse, or leaves it to the terminal (which can then select text).
+fn set_mouse(on: bool) -> io::Result<()> {
+    if on { execute!(io::stdout(), EnableMouseCapture) } else { execute!(io::stdout(), DisableMouseCapture) }
+}
+
+/// Puts text on the clipboard through the terminal (OSC 52), which works over ssh and in tmux
+/// with `set-clipboard on`.
+fn copy(text: &str) -> io::Result<()> {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let mut out = io::stdout();
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
 }
 
 /// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, cursor on.
@@ -97,10 +112,10 @@ pub fn restore() -> io::Result<()> {
 
 /// Suspends the program as a shell's job control expects (Ctrl-z, `kill -TSTP`): restores the
 /// terminal, stops, and once continued (`fg`, SIGCONT) takes the terminal again.
-fn suspend(terminal: &mut Term) -> io::Result<()> {
+fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     restore()?;
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
-    enter()?;
+    enter(mouse)?;
     redraw_at(terminal, window())
 }
 
@@ -299,7 +314,8 @@ fn handle(
     carry_out(terminal, app, workers, effect)
 }
 
-/// Does what `update` asked for: a search or a count on a worker, suspending, or quitting.
+/// Does what `update` asked for: a search or a count on a worker, a copy, the mouse,
+/// suspending, or quitting.
 fn carry_out(
     terminal: &mut Term,
     app: &mut App,
@@ -309,8 +325,10 @@ fn carry_out(
     match effect {
         Some(Effect::Search { generation, filter }) => workers.search.submit(generation, filter),
         Some(Effect::Count { job, filter }) => workers.count.submit(job, filter),
+        Some(Effect::Copy(text)) => copy(&text)?,
+        Some(Effect::Mouse(on)) => set_mouse(on)?,
         Some(Effect::Suspend) => {
-            suspend(terminal)?;
+            suspend(terminal, app.session.mouse)?;
             return resize(terminal, app, workers, window());
         }
         Some(Effect::Export { path, format, events, replace }) => {

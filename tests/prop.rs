@@ -60,6 +60,16 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ToggleEntry,
         Action::StartCommand,
         Action::ClearAll,
+        Action::PrevSource,
+        Action::NextEvent,
+        Action::PrevEvent,
+        Action::Zoom,
+        Action::CopyCitation,
+        Action::CopyId,
+        Action::ToggleMouse,
+        Action::ClearKinds,
+        Action::PickPeople,
+        Action::PickPlaces,
     ]);
     prop_oneof![
         6 => simple,
@@ -101,7 +111,7 @@ proptest! {
     #[test]
     fn random_actions_keep_the_state_consistent(actions in prop::collection::vec(action(), 1..60)) {
         let mut b = Browser::new(timeline(), 80, 24);
-        let theme = Theme { color: true };
+        let theme = Theme::colored(false);
         for a in actions {
             b.act(a);
             check(&b.app)?;

@@ -11,8 +11,8 @@ use support::Browser;
 use timeline::app::{Action, App};
 use timeline::ui::{Theme, render};
 
-const COLOR: Theme = Theme { color: true };
-const PLAIN: Theme = Theme { color: false };
+const COLOR: Theme = Theme::colored(false);
+const PLAIN: Theme = Theme::plain();
 
 fn app(w: u16, h: u16, actions: &[Action]) -> App {
     let mut b = Browser::new(support::frozen(), w, h);
@@ -183,9 +183,85 @@ fn empty_result_says_which_filters_are_active() {
     let mut actions: Vec<Action> = vec![Action::PickCountries];
     actions.extend(typed("cuba"));
     actions.extend([Action::Accept, Action::StartSearch]);
-    actions.extend(typed("baku"));
+    actions.extend(typed("azerbaijan"));
     actions.push(Action::Accept);
     insta::assert_snapshot!(text(&app(80, 24, &actions), 80, 24));
+}
+
+/// The event rows the timeline pane shows: rows between its borders that are not year headers.
+fn list_events(screen: &str) -> usize {
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = rows.iter().position(|r| r.contains("Timeline ")).expect("the timeline pane");
+    rows[top + 1..]
+        .iter()
+        .take_while(|r| !r.starts_with('└'))
+        .filter(|r| r.chars().nth(3).is_some_and(|c| c.is_ascii_alphanumeric()))
+        .count()
+}
+
+#[test]
+fn main_screen_100x30() {
+    let screen = text(&app(100, 30, &[Action::Down]), 100, 30);
+    assert!(list_events(&screen) >= 18, "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn the_list_shows_at_least_eight_events_at_80x24() {
+    for actions in [vec![], vec![Action::Bottom], typed_search("visit")] {
+        let screen = text(&app(80, 24, &actions), 80, 24);
+        assert!(list_events(&screen) >= 8, "{screen}");
+        assert!(screen.lines().last().unwrap_or("").contains("? help") || screen.contains("F1 help"));
+    }
+}
+
+fn typed_search(q: &str) -> Vec<Action> {
+    [Action::StartSearch].into_iter().chain(typed(q)).chain([Action::Accept]).collect()
+}
+
+#[test]
+fn zoomed_list_at_80x24_has_year_headers() {
+    insta::assert_snapshot!(text(&app(80, 24, &[Action::Zoom]), 80, 24));
+}
+
+#[test]
+fn reader_searching_its_article_at_80x24() {
+    let mut actions = vec![Action::Down, Action::OpenReader, Action::StartSearch];
+    actions.extend(typed("azerbaijan"));
+    insta::assert_snapshot!(text(&app(80, 24, &actions), 80, 24));
+}
+
+#[test]
+fn the_key_bar_keeps_help_at_every_width() {
+    for w in [40, 60, 80, 99, 100, 124] {
+        for actions in [vec![], vec![Action::OpenReader], vec![Action::PickKinds], vec![Action::StartSearch]]
+        {
+            let screen = text(&app(w, 24, &actions), w, 24);
+            let bar = screen.lines().last().unwrap_or("");
+            assert!(bar.ends_with("help"), "{w} columns: {bar}");
+        }
+    }
+}
+
+#[test]
+fn nothing_shown_reads_zero_of_zero() {
+    let screen = text(&app(80, 24, &typed_search("zzzzqqq")), 80, 24);
+    assert!(screen.contains(" 0/0 of 35"), "{screen}");
+}
+
+#[test]
+fn zoomed_detail_fills_the_screen() {
+    let screen = text(&app(80, 24, &[Action::ToggleFocus, Action::Zoom]), 80, 24);
+    assert!(!screen.contains("Timeline "), "{screen}");
+    assert!(screen.contains("Detail"), "{screen}");
+}
+
+#[test]
+fn a_short_terminal_shares_the_last_row_between_status_and_keys() {
+    let screen = text(&app(80, 16, &typed_search("to lam")), 80, 16);
+    let last = screen.lines().last().unwrap_or("");
+    assert!(last.starts_with(" 1/16 of 35") && last.ends_with("help"), "{screen}");
+    assert!(list_events(&screen) >= 5, "{screen}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! What `update` asks the outside world to do. The event loop carries effects out (a search on
-//! the worker thread); in tests a `Driver` carries them out synchronously, through the same
-//! incremental engine.
+//! the worker thread, the clipboard, the mouse); in tests a `Driver` carries them out
+//! synchronously, through the same incremental engine.
 
 use crate::search::Filter;
 
@@ -8,6 +8,10 @@ use crate::search::Filter;
 pub enum Effect {
     /// Search for `filter`; answer with `Action::SearchDone(generation, results)`.
     Search { generation: u64, filter: Filter },
+    /// Put this text on the clipboard (the terminal's OSC 52).
+    Copy(String),
+    /// Capture the mouse (true), or leave it to the terminal so that text can be selected.
+    Mouse(bool),
     /// Count the picker's entries over the events `filter` finds; answer with
     /// `Action::CountsDone(job, results)`. Counting has its own worker, so that it and the
     /// search never cancel each other.

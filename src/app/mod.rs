@@ -1,12 +1,13 @@
 //! The browser's state: a plain struct in named parts, with enums for the mode, the focus and the
 //! search job. Keys become `Action`s (`input::keymap`); `update` is the only code that changes an
-//! `App`, and it answers with the `Effect`s (a search to run, quitting) that the event loop, or a
-//! test's `Driver`, carries out.
+//! `App`, and it answers with the `Effect`s (a search to run, a copy, the mouse, quitting) that
+//! the event loop, or a test's `Driver`, carries out.
 
 pub mod driver;
 pub mod effect;
 pub mod line;
 pub mod picker;
+pub mod session;
 mod shown;
 mod update;
 
@@ -15,6 +16,7 @@ pub use driver::Driver;
 pub use effect::Effect;
 pub use line::LineInput;
 pub use picker::{Picker, PickerKind};
+pub use session::{Part, Session};
 pub use shown::{Row, Shown};
 pub use update::update;
 
@@ -22,6 +24,7 @@ use crate::input::keymap::KeyMode;
 use crate::model::{Event, Timeline};
 use crate::search::{Engine, Filter, Hit, Order, Query};
 use crate::view::detail::Selected;
+use crate::view::layout::{Layout, Zoom};
 use std::sync::Arc;
 
 /// Which pane the movement keys act on.
@@ -40,6 +43,18 @@ pub struct Reader {
     pub citation: usize,
     /// First visible line of the wrapped article.
     pub scroll: usize,
+    /// The article search being typed (`/` in the reader), while it is typed.
+    pub find: Option<LineInput>,
+    /// The article search applied: `n`/`N` go between its matches.
+    pub found: String,
+    /// Byte offset in the article of the match `n`/`N` move from.
+    pub at: usize,
+}
+
+impl Reader {
+    pub fn new(event: usize) -> Reader {
+        Reader { event, citation: 0, scroll: 0, find: None, found: String::new(), at: 0 }
+    }
 }
 
 /// What the screen is doing.
@@ -64,6 +79,7 @@ impl Mode {
             Mode::Search(_) => KeyMode::Search,
             Mode::Command(_) => KeyMode::Command,
             Mode::Picker(_) => KeyMode::Picker,
+            Mode::Reader(r) if r.find.is_some() => KeyMode::Find,
             Mode::Reader(_) => KeyMode::Reader,
             Mode::Help { .. } => KeyMode::Help,
         }
@@ -112,6 +128,15 @@ pub struct Viewport {
     /// First visible line of the detail pane.
     pub detail_scroll: usize,
     pub focus: Focus,
+    /// Both panes, or the one zoomed with `z`; kept for the session.
+    pub zoom: Zoom,
+}
+
+impl Viewport {
+    /// Where each part of the screen goes now.
+    pub fn layout(&self) -> Layout {
+        Layout::zoomed(self.width, self.height, self.zoom)
+    }
 }
 
 /// The search for the current criteria. Generations only grow; a result is shown only if it
@@ -152,6 +177,8 @@ pub struct App {
     pub job: SearchJob,
     /// A one-off message for the status line ("no events in 1990").
     pub message: Option<String>,
+    /// Search history, the order filters were set in, the mouse.
+    pub session: Session,
 }
 
 impl App {
@@ -182,10 +209,12 @@ impl App {
                 list_top: 0,
                 detail_scroll: 0,
                 focus: Focus::Timeline,
+                zoom: Zoom::Both,
             },
             mode: Mode::Browse,
             job: SearchJob::Done { generation: 0 },
             message: None,
+            session: Session::new(),
         };
         let filter = Self::hoisted(filter, &app.data.timeline);
         app.refilter_with(|f| *f = filter);
@@ -235,8 +264,10 @@ impl App {
 
     /// Changes the criteria and asks for a search of them.
     fn refilter_with(&mut self, edit: impl FnOnce(&mut Filter)) {
-        let mut filter = std::mem::take(&mut self.criteria.filter);
+        let old = std::mem::take(&mut self.criteria.filter);
+        let mut filter = old.clone();
         edit(&mut filter);
+        self.session.changed(&old, &filter);
         self.criteria = Criteria::new(filter, &self.data.timeline);
         self.job = SearchJob::Wanted { generation: self.job.generation() + 1 };
     }

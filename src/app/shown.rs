@@ -27,6 +27,9 @@ pub struct Shown {
     /// Widths of the timeline's date and country columns over all shown events, so that the
     /// columns stay put while scrolling.
     pub column_widths: (usize, usize),
+    /// Whether years of several events get a header row (when the list has the room); without
+    /// one, the date column marks the first event of the year.
+    pub headers: bool,
     /// Search highlights of the events on screen, by event index, computed in `update` for the
     /// visible rows and the selected event, so that drawing never matches anything.
     marks: Vec<(usize, Marks)>,
@@ -40,6 +43,7 @@ impl Shown {
             row_of_hit: Vec::new(),
             axis: Counts::new(t),
             column_widths: (4, 2),
+            headers: true,
             marks: Vec::new(),
         }
     }
@@ -59,10 +63,11 @@ impl Shown {
         self.lay_out(t, ranked);
     }
 
-    fn lay_out(&mut self, t: &Timeline, ranked: bool) {
+    /// Lays out the rows again: after a search, or when `headers` changes.
+    pub fn lay_out(&mut self, t: &Timeline, ranked: bool) {
         self.rows.clear();
         self.row_of_hit.clear();
-        if ranked {
+        if ranked || !self.headers {
             self.rows.extend((0..self.hits.len()).map(Row::Event));
             self.row_of_hit.extend(0..self.hits.len());
             return;
@@ -72,11 +77,23 @@ impl Shown {
         while i < self.hits.len() {
             let year = year_of(&self.hits[i]);
             let count = self.hits[i..].iter().take_while(|h| year_of(h) == year).count();
-            self.rows.push(Row::Year { year, count });
+            // A year of one event needs no header: its date shows the year.
+            if count > 1 {
+                self.rows.push(Row::Year { year, count });
+            }
             self.row_of_hit.extend(self.rows.len()..self.rows.len() + count);
             self.rows.extend((i..i + count).map(Row::Event));
             i += count;
         }
+    }
+
+    /// Whether a hit is the first of its year in a chronological list, without a header row
+    /// above it: its date then shows the year in the year's style.
+    pub fn starts_year(&self, t: &Timeline, hit: usize) -> bool {
+        let year = |h: usize| t.events[self.hits[h].event].date.year_value();
+        let row = self.row_of(hit);
+        let header = row > 0 && matches!(self.rows.get(row - 1), Some(Row::Year { .. }));
+        hit < self.hits.len() && (hit == 0 || year(hit - 1) != year(hit)) && !header
     }
 
     /// Row index of a hit.

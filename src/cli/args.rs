@@ -21,12 +21,30 @@ pub struct Cli {
     #[arg(long, short = 'c', value_name = "COUNTRY")]
     pub country: Vec<String>,
 
+    /// Colours for a dark or light terminal background (default: guessed from COLORFGBG, else
+    /// dark). NO_COLOR or TERM=dumb turn colour off.
+    #[arg(long, value_enum, value_name = "THEME", default_value_t = ThemeArg::Auto)]
+    pub theme: ThemeArg,
+
+    /// Leave the mouse to the terminal, so that text can be selected with it (`m` toggles it in
+    /// the browser).
+    #[arg(long)]
+    pub no_mouse: bool,
+
     /// Hidden, for tests: panic after the first frame, to check the terminal is restored.
     #[arg(long, hide = true)]
     pub test_panic: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--theme`: which background the colours are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    Auto,
+    Dark,
+    Light,
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,8 @@ pub enum Action {
     Quit,
     /// Stop the program as job control does (Ctrl-z); the event loop carries it out.
     Suspend,
-    /// Leave the current mode (reader, help, search line, picker); quits at the top level.
+    /// Go back one level (reader, help, a typed line, a picker); at the top level, clear the most
+    /// recent filter. Never quits.
     Back,
     /// Select the next event, or scroll the detail pane down when it has the focus.
     Down,
@@ -43,6 +44,20 @@ pub enum Action {
     PrevQuote,
     /// In the reader: switch to the event's next source article.
     NextSource,
+    /// In the reader: switch to the event's previous source article.
+    PrevSource,
+    /// In the reader: read the next event's sources without leaving the reader.
+    NextEvent,
+    /// In the reader: read the previous event's sources without leaving the reader.
+    PrevEvent,
+    /// Let the focused pane fill the screen, or show both panes again.
+    Zoom,
+    /// Copy the selected event as a citation to the clipboard.
+    CopyCitation,
+    /// Copy the selected event's id to the clipboard.
+    CopyId,
+    /// Turn mouse capture off (so the terminal can select text) or on again.
+    ToggleMouse,
     /// Show or hide the help screen.
     Help,
     /// Open the search line.
@@ -79,6 +94,8 @@ pub enum Action {
     ClearCountries,
     /// Open the kind picker.
     PickKinds,
+    /// Clear the kind filter.
+    ClearKinds,
     /// Open the people picker.
     PickPeople,
     /// Open the places picker.

@@ -3,6 +3,7 @@
 //! use it; it knows nothing of either.
 
 pub mod action;
+mod bindings;
 pub mod keymap;
 
 pub use action::Action;

@@ -43,22 +43,7 @@ pub fn build(
     {
         return Ok((t, Vec::new()));
     }
-    let mut b = Builder {
-        cx: Ctx::new(&input.path, text),
-        input,
-        timeline: Timeline::default(),
-        codes: HashMap::new(),
-        files: HashMap::new(),
-        ids: HashMap::new(),
-        file_hints: None,
-        registry: Default::default(),
-        pending: Vec::new(),
-        readers: Some(Readers::start(&input.seeds)),
-        slots: Vec::new(),
-        source_slots: Vec::new(),
-        checks: Vec::new(),
-        fills: Vec::new(),
-    };
+    let mut b = Builder::new(input, text);
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
     let mut items = 0usize;
@@ -95,21 +80,19 @@ pub fn build(
     }
     let keys = b.finish();
     if !b.cx.problems.is_empty() {
-        let mut problems = b.cx.problems;
-        // File order: the data file first.
-        problems.sort_by(|x, y| {
-            (x.file != input.path, &x.file, x.line, x.col).cmp(&(
-                y.file != input.path,
-                &y.file,
-                y.line,
-                y.col,
-            ))
-        });
-        return Err(LoadError { problems });
+        return Err(in_file_order(b.cx.problems, &input.path));
     }
     let mut t = b.timeline;
     crate::model::sort_events(&mut t.events);
     Ok((t, keys))
+}
+
+/// The problems in file order, the data file first.
+fn in_file_order(mut problems: Vec<crate::load::problem::Problem>, path: &str) -> LoadError {
+    problems.sort_by(|x, y| {
+        (x.file != path, &x.file, x.line, x.col).cmp(&(y.file != path, &y.file, y.line, y.col))
+    });
+    LoadError { problems }
 }
 
 /// What the top level of the file has shown so far.
@@ -165,6 +148,28 @@ struct Builder<'a> {
     /// Quotes to find once the articles are read, and where each found one goes.
     checks: Vec<Check>,
     fills: Vec<(Fill, usize)>,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder for `input`, whose text (without a byte-order mark) is `text`.
+    fn new(input: &'a DataInput, text: &'a str) -> Self {
+        Builder {
+            cx: Ctx::new(&input.path, text),
+            input,
+            timeline: Timeline::default(),
+            codes: HashMap::new(),
+            files: HashMap::new(),
+            ids: HashMap::new(),
+            file_hints: None,
+            registry: Default::default(),
+            pending: Vec::new(),
+            readers: Some(Readers::start(&input.seeds)),
+            slots: Vec::new(),
+            source_slots: Vec::new(),
+            checks: Vec::new(),
+            fills: Vec::new(),
+        }
+    }
 }
 
 impl Builder<'_> {

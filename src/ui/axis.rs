@@ -120,12 +120,7 @@ mod tests {
     fn era_names_go_where_the_labels_leave_room() {
         let t = |s: &str| moment_days(crate::model::PartialDate::parse(s).unwrap().start());
         let s = Scale::new(t("Y-13797999999"), t("2026"));
-        let line = labels_line(
-            &s,
-            80,
-            &[(0, 53, "Before the Earth"), (79, 79, "Too late")],
-            &Theme { color: false },
-        );
+        let line = labels_line(&s, 80, &[(0, 53, "Before the Earth"), (79, 79, "Too late")], &Theme::plain());
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(
             text.trim_end(),

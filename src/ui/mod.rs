@@ -28,7 +28,7 @@ pub fn pane_block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a>
 
 pub fn render(app: &App, f: &mut Frame, theme: &Theme) {
     let area = f.area();
-    let l = Layout::new(area.width, area.height);
+    let l = Layout::zoomed(area.width, area.height, app.view.zoom);
     if l.too_small {
         let msg = Paragraph::new(vec![
             Line::raw("terminal too small"),
@@ -48,8 +48,12 @@ pub fn render(app: &App, f: &mut Frame, theme: &Theme) {
     match under {
         Mode::Reader(r) => reader::render(app, r, f, &l, theme),
         _ => {
-            timeline::render(app, f, l.list, theme);
-            detail::render(app, f, l.detail, theme);
+            if l.list.height > 0 {
+                timeline::render(app, f, l.list, theme);
+            }
+            if l.detail.height > 0 {
+                detail::render(app, f, l.detail, theme);
+            }
         }
     }
     status::render(app, f, l.status, l.hints, theme);

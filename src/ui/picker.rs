@@ -11,15 +11,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
-    let w = area.width.saturating_sub(4).min(64);
-    let h = (p.entries.len() as u16 + 4).min(area.height.saturating_sub(2)).max(5.min(area.height));
-    let popup = Rect::new(area.x + (area.width.saturating_sub(w)) / 2, area.y + 1, w, h);
+    let popup = crate::view::picker::popup(area, p.entries.len());
     f.render_widget(Clear, popup);
     let title = match p.kind {
-        PickerKind::Country => " Countries — Space toggles, Enter applies ",
-        PickerKind::Kind => " Kinds — Space toggles, Enter applies ",
-        PickerKind::Person => " People — Space toggles, Enter applies ",
-        PickerKind::Place => " Places — Space toggles, Enter applies ",
+        PickerKind::Country => " Countries — Tab ticks, Enter applies, Esc cancels ",
+        PickerKind::Kind => " Kinds — Tab ticks, Enter applies, Esc cancels ",
+        PickerKind::Person => " People — Tab ticks, Enter applies, Esc cancels ",
+        PickerKind::Place => " Places — Tab ticks, Enter applies, Esc cancels ",
     };
     f.render_widget(pane_block(title, true, theme), popup);
     let body = inner(popup);
@@ -28,8 +26,8 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
     head.insert(0, Span::styled("filter: ", theme.label()));
     head.push(Span::styled(format!("  {}/{}", p.visible.len(), p.entries.len()), theme.dim()));
     let mut lines = vec![Line::from(head)];
-    let rows = body.height.saturating_sub(1) as usize;
-    let top = p.cursor.saturating_sub(rows.saturating_sub(1));
+    let rows = crate::view::picker::rows(popup);
+    let top = crate::view::picker::first_visible(p.cursor, rows);
     if p.visible.is_empty() {
         lines.push(Line::styled("nothing matches; Backspace to widen", theme.dim()));
     }

@@ -59,6 +59,8 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         .map(|x| (x.span.clone(), theme.quote()))
         .collect();
     marks.push((c.span.clone(), theme.current_quote()));
+    // Matches of the article search (`/`), on top.
+    marks.extend(crate::view::reader::find(&s.text, &r.found).into_iter().map(|m| (m, theme.matched())));
     let visible: Vec<Range<usize>> =
         lines.iter().skip(r.scroll).take(body.height as usize).cloned().collect();
     f.render_widget(Paragraph::new(styled(&s.text, &visible, theme.base(), &marks)), body);

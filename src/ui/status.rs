@@ -59,14 +59,11 @@ pub fn input_spans(prompt: &'static str, line: &crate::app::LineInput, theme: &T
 
 pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &Theme) {
     let w = status.width as usize;
-    let pos = if app.shown.hits.is_empty() {
-        format!("0/{}", app.data.timeline.events.len())
-    } else {
-        format!("{}/{}", app.view.selected + 1, app.shown.hits.len())
-    };
+    let pos = position(app);
     let left: Vec<Span> = match &app.mode {
         Mode::Search(line) => input_spans("/", line, theme),
         Mode::Command(line) => input_spans(":", line, theme),
+        Mode::Reader(crate::app::Reader { find: Some(line), .. }) => input_spans("find: ", line, theme),
         _ => {
             let mut v = vec![Span::styled(format!(" {pos} "), theme.title())];
             for p in filter_summary(app) {
@@ -80,15 +77,16 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
         (None, _) if app.job.pending() => Span::styled(" searching… ", theme.key()),
         (None, Mode::Search(_)) => {
             let order = if app.filter().order == Order::Relevance { "relevance" } else { "date" };
-            Span::raw(format!(
-                " {}/{} hits · by {order} ",
-                app.shown.hits.len(),
-                app.data.timeline.events.len()
-            ))
+            Span::raw(format!(" {} · by {order} ", position(app)))
         }
         (None, Mode::Command(_)) => Span::raw(" 1983 goes there · 2022..2026 limits · empty clears "),
+        (None, Mode::Reader(r)) if r.find.is_some() => Span::raw(" Enter keeps · Esc drops "),
         _ => Span::raw(""),
     };
+    let bar = key_bar(hints(app.mode.keys()), hint_area.width as usize, theme);
+    if status == hint_area {
+        return shared_row(f, status, left, right, theme, app);
+    }
     // A long message must not hide the line being typed: it gets at most what the line leaves.
     let typing = matches!(app.mode, Mode::Search(_) | Mode::Command(_));
     let left_need = if typing { left.iter().map(|s| width(&s.content)).sum::<usize>().min(w / 2) } else { 0 };
@@ -98,13 +96,65 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     spans.push(Span::raw(" ".repeat(w.saturating_sub(used + rw))));
     spans.extend(fit(vec![right], w.saturating_sub(used)));
     f.render_widget(Paragraph::new(Line::from(spans)).style(theme.status()), status);
-    let mut hint_spans = Vec::new();
-    for (i, (keys, what)) in hints(app.mode.keys()).into_iter().enumerate() {
-        if i > 0 {
-            hint_spans.push(Span::styled(" · ", theme.dim()));
-        }
-        hint_spans.push(Span::styled(keys, theme.key()));
-        hint_spans.push(Span::raw(format!(" {what}")));
+    f.render_widget(Paragraph::new(Line::from(bar)), hint_area);
+}
+
+/// A short terminal's last row: the status (at most three fifths of it), then the keys that fit,
+/// `? help` always among them.
+fn shared_row(
+    f: &mut Frame,
+    area: Rect,
+    mut left: Vec<Span<'static>>,
+    right: Span<'static>,
+    theme: &Theme,
+    app: &App,
+) {
+    let w = area.width as usize;
+    if !right.content.trim().is_empty() {
+        left.push(right);
     }
-    f.render_widget(Paragraph::new(Line::from(fit(hint_spans, hint_area.width as usize))), hint_area);
+    let left = fit(left, w * 3 / 5);
+    let used: usize = left.iter().map(|s| width(&s.content)).sum();
+    let status_w = used as u16;
+    f.render_widget(Paragraph::new(Line::from(left)).style(theme.status()), Rect { width: status_w, ..area });
+    let bar = key_bar(hints(app.mode.keys()), w.saturating_sub(used + 1), theme);
+    let rest = Rect { x: area.x + status_w + 1, width: area.width.saturating_sub(status_w + 1), ..area };
+    f.render_widget(Paragraph::new(Line::from(bar)), rest);
+}
+
+/// The selection's place among the hits, and the hits among all events, in one form in every
+/// state: `3/16 of 35`, `0/0 of 35`.
+pub fn position(app: &App) -> String {
+    let (hits, total) = (app.shown.hits.len(), app.data.timeline.events.len());
+    let at = if hits == 0 { 0 } else { app.view.selected + 1 };
+    format!("{at}/{hits} of {total}")
+}
+
+/// The key-hint bar: hints from the left while they fit, dropping from the right; the help key
+/// is always kept, at the end.
+fn key_bar(all: Vec<(String, &'static str)>, w: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let (help, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, what)| *what == "help");
+    let item = |(keys, what): &(String, &str)| {
+        vec![Span::styled(keys.clone(), theme.key()), Span::raw(format!(" {what}"))]
+    };
+    let sep = || Span::styled(" · ", theme.dim());
+    let len = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+    let tail: Vec<Span> = help.first().map(item).unwrap_or_default();
+    let room = w.saturating_sub(len(&tail) + 3);
+    let mut spans: Vec<Span> = Vec::new();
+    for h in &others {
+        let mut next = if spans.is_empty() { Vec::new() } else { vec![sep()] };
+        next.extend(item(h));
+        if len(&spans) + len(&next) > room {
+            break;
+        }
+        spans.extend(next);
+    }
+    if !tail.is_empty() {
+        if !spans.is_empty() {
+            spans.push(sep());
+        }
+        spans.extend(tail);
+    }
+    fit(spans, w)
 }

@@ -67,9 +67,16 @@ fn event_line(
     let planned = e.status == Status::Planned;
     let date = format!("{:<date_w$}", e.date_label());
     let codes = t.country_codes(e).join(",");
+    // Without a year header above it, the first event of a year shows its date in the year's style.
+    let new_year = !app.ranked() && app.shown.starts_year(t, h);
+    let date_style = match (new_year, planned) {
+        (true, _) => theme.year(),
+        (false, true) => theme.planned(),
+        (false, false) => theme.base(),
+    };
     let mut spans = vec![
         Span::raw(if selected { "▶ " } else { "  " }),
-        Span::styled(date, if planned { theme.planned() } else { theme.base() }),
+        Span::styled(date, date_style),
         Span::raw(" "),
         Span::styled(format!("{:<codes_w$}", fit_str(&codes, codes_w)), theme.codes()),
         Span::raw(" "),
@@ -84,20 +91,15 @@ fn event_line(
         spans.push(Span::styled("◌ ", theme.dim()));
     }
     let title_marks = marks_for(marks, Field::Title, theme);
-    spans.extend(
-        styled_range(
-            &e.title,
-            0..e.title.len(),
-            if planned { theme.planned() } else { theme.base() },
-            &title_marks,
-        )
-        .spans,
-    );
-    // A hit that is not in the title: show where it is, so the user sees why it matched.
-    if let Some(field) = hit.field.filter(|f| *f != Field::Title) {
-        spans.push(Span::styled(format!("  ❝{}: ", field.label()), theme.dim()));
-        spans.extend(snippet(field_text(t, e, field), &marks_for(marks, field, theme), theme));
-    }
+    let title = styled_range(
+        &e.title,
+        0..e.title.len(),
+        if planned { theme.planned() } else { theme.base() },
+        &title_marks,
+    )
+    .spans;
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    spans.extend(with_match_hint(app, hit, title, w.saturating_sub(used), marks, theme));
     let mut line = Line::from(fit(spans, w));
     if selected {
         let used: usize = line.spans.iter().map(|s| width(&s.content)).sum();
@@ -105,6 +107,52 @@ fn event_line(
         line = line.style(theme.selected());
     }
     line
+}
+
+/// The title, then, for a hit that is not in the title, where it matched (so the user sees why
+/// it is listed): `⌕ in quote: …words` where there is room, `⌕ in quote` or just `⌕` where not.
+fn with_match_hint(
+    app: &App,
+    hit: &crate::search::Hit,
+    title: Vec<Span<'static>>,
+    room: usize,
+    marks: &Marks,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let Some(field) = hit.field.filter(|f| *f != Field::Title) else { return title };
+    let title_w: usize = title.iter().map(|s| width(&s.content)).sum();
+    let words = format!(" ⌕ in {}", where_words(field));
+    let (words_w, min_title) = (width(&words), 16);
+    let mut out;
+    if title_w + words_w + 16 <= room {
+        out = title;
+        out.push(Span::styled(words, theme.key()));
+        out.push(Span::styled(": ", theme.dim()));
+        let t = &app.data.timeline;
+        let e = &t.events[hit.event];
+        out.extend(snippet(field_text(t, e, field), &marks_for(marks, field, theme), theme));
+    } else if room >= min_title + words_w {
+        out = fit(title, room - words_w);
+        out.push(Span::styled(words, theme.key()));
+    } else {
+        out = fit(title, room.saturating_sub(2));
+        out.push(Span::styled(" ⌕", theme.key()));
+    }
+    out
+}
+
+/// Which field matched, in the words of the detail pane.
+fn where_words(f: Field) -> &'static str {
+    match f {
+        Field::Quote(_) => "quote",
+        Field::Person(_) => "people",
+        Field::Place(_) => "places",
+        Field::Country(_) | Field::CountryVi(_) => "countries",
+        Field::TitleVi => "Vietnamese",
+        Field::Summary => "summary",
+        Field::Date => "date",
+        Field::Title => "title",
+    }
 }
 
 /// A few words around the first highlighted range of a long text.
@@ -141,7 +189,7 @@ fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     }
     if !f.kinds.is_empty() {
         let names: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
-        lines.push(Line::raw(format!("kinds: {} — f, then Space to untick", names.join(", "))));
+        lines.push(Line::raw(format!("kinds: {} — F clears them", names.join(", "))));
     }
     for (ids, kind, key) in [(&f.people, EntityKind::Person, "p"), (&f.places, EntityKind::Place, "P")] {
         if !ids.is_empty() {
@@ -157,6 +205,11 @@ fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::raw(format!("period: {} — : then Enter clears it", super::status::period_label(f))));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![Span::styled("x", theme.key()), Span::raw(" clears everything")]));
+    lines.push(Line::from(vec![
+        Span::styled("Esc", theme.key()),
+        Span::raw(" clears the latest · "),
+        Span::styled("x", theme.key()),
+        Span::raw(" clears everything"),
+    ]));
     lines
 }

@@ -102,11 +102,14 @@ fn sources(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme
     out.push(Line::styled(format!("Sources ({})", e.citations.len()), theme.heading()));
     for (i, c) in e.citations.iter().enumerate() {
         let s = &t.sources[c.source];
-        out.push(Line::from(vec![
-            Span::styled(format!("[{}] ", i + 1), theme.key()),
-            Span::styled(s.outlet.clone(), theme.title()),
-            Span::styled(format!(" · {} · {}", s.published.format("%-d %b %Y"), s.file), theme.dim()),
-        ]));
+        out.push(source_header(
+            i,
+            &s.outlet,
+            &s.published.format("%-d %b %Y").to_string(),
+            &s.file,
+            w,
+            theme,
+        ));
         let ctx = quote_context(&s.text, &c.span);
         let mut styles = vec![(c.span.clone(), theme.quote())];
         // Search hits inside the quote, shifted from quote offsets to article offsets.
@@ -123,6 +126,46 @@ fn sources(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme
             out.push(Line::from(spans));
         }
     }
+}
+
+/// `[1] Outlet · 30 Jan 2026 · file.txt` on one line: the file goes first when it does not fit,
+/// then the outlet is cut with an ellipsis.
+fn source_header(i: usize, outlet: &str, date: &str, file: &str, w: usize, theme: &Theme) -> Line<'static> {
+    let num = Span::styled(format!("[{}] ", i + 1), theme.key());
+    let full = width(&num.content) + width(outlet) + width(date) + width(file) + 6;
+    let tail = if full <= w { format!(" · {date} · {file}") } else { format!(" · {date}") };
+    let outlet_w = w.saturating_sub(width(&num.content) + width(&tail)).max(4);
+    let mut spans = vec![num, Span::styled(cut_at_word(outlet, outlet_w), theme.title())];
+    spans.push(Span::styled(tail, theme.dim()));
+    Line::from(super::spans::fit(spans, w))
+}
+
+/// `s` in `w` columns: whole, or cut after its last word that fits, with an ellipsis.
+fn cut_at_word(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let mut cut = 0;
+    for (i, c) in s.char_indices() {
+        if c == ' ' && width(&s[..i]) < w {
+            cut = i;
+        }
+    }
+    let head = if cut > 0 { s[..cut].trim_end() } else { "" };
+    if head.is_empty() {
+        let spans = super::spans::fit(vec![Span::raw(s.to_string())], w);
+        return spans.iter().map(|s| s.content.as_ref()).collect();
+    }
+    format!("{head}…")
+}
+
+/// The line of the document where quote `i`'s source header is: where the detail pane scrolls
+/// when the best match of a search is in that quote.
+pub fn quote_line(doc: &[Line], i: usize) -> Option<usize> {
+    let tag = format!("[{}] ", i + 1);
+    let heading =
+        doc.iter().position(|l| l.spans.first().is_some_and(|s| s.content.starts_with("Sources (")))?;
+    doc[heading..].iter().position(|l| l.spans.first().is_some_and(|s| s.content == tag)).map(|p| p + heading)
 }
 
 fn label(s: &str, theme: &Theme) -> Span<'static> {

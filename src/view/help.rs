@@ -39,6 +39,9 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     }
     out.push(Line::styled("Mouse", theme.heading()));
     out.push(Line::raw("  click a row to select it; the wheel scrolls the pane under the pointer"));
+    out.push(Line::raw("  click the time axis to select the event nearest to that date"));
+    out.push(Line::raw("  in a picker, click an entry to tick it; `m` or --no-mouse leaves the mouse"));
+    out.push(Line::raw("  to the terminal, to select and copy text"));
     out.push(Line::raw(""));
     out.push(Line::styled("Search syntax (as in fzf)", theme.heading()));
     for (q, what) in SEARCH_HELP {
@@ -60,7 +63,14 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     out
 }
 
+/// The help's box over the main area.
+pub fn popup(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    let w = area.width.saturating_sub(4).min(96);
+    let h = area.height.saturating_sub(2);
+    ratatui::layout::Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
+}
+
 /// How many lines the help has (for scrolling).
 pub fn line_count() -> usize {
-    lines(&Theme { color: false }).len()
+    lines(&Theme::plain()).len()
 }

@@ -6,6 +6,7 @@ pub mod axis;
 pub mod detail;
 pub mod help;
 pub mod layout;
+pub mod picker;
 pub mod provenance;
 pub mod reader;
 pub mod spans;

@@ -1,26 +1,55 @@
-//! One theme. With `NO_COLOR` it uses no colour at all, and everything that matters (the
-//! selection, quotes, search hits, focus) stays visible through bold, reverse and underline.
+//! One theme, in the terminal's own 16 colours (so that the user's palette applies), with a
+//! variant for light backgrounds. With `NO_COLOR` or `TERM=dumb` it uses no colour at all, and
+//! everything that matters (the selection, quotes, search hits, focus) stays visible through
+//! bold, reverse and underline.
 
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// Colours chosen to read on a light background.
+    pub light: bool,
 }
 
 impl Theme {
     /// No colour: what measuring a document uses, and what `NO_COLOR` gets.
     pub const fn plain() -> Theme {
-        Theme { color: false }
+        Theme { color: false, light: false }
     }
 
-    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
+    /// Colours for a dark (`light == false`) or light background.
+    pub const fn colored(light: bool) -> Theme {
+        Theme { color: true, light }
+    }
+
+    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org) or the terminal is
+    /// `dumb`.
     pub fn color_from_env() -> bool {
         std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+    }
+
+    /// The theme for this terminal: `light` as the user asked (`--theme`), or else guessed from
+    /// `COLORFGBG` (set by rxvt, Konsole and others: background 7 or 15 is light).
+    pub fn from_env(light: Option<bool>) -> Theme {
+        if !Theme::color_from_env() {
+            return Theme::plain();
+        }
+        let guessed = std::env::var("COLORFGBG")
+            .ok()
+            .and_then(|v| v.rsplit(';').next().map(|bg| matches!(bg.trim(), "7" | "15")))
+            .unwrap_or(false);
+        Theme::colored(light.unwrap_or(guessed))
     }
 
     fn pick(&self, colored: Style, plain: Style) -> Style {
         if self.color { colored } else { plain }
+    }
+
+    /// A colour for a dark background, or its stand-in on a light one.
+    fn on(&self, dark: Color, light: Color) -> Color {
+        if self.light { light } else { dark }
     }
 
     pub fn base(&self) -> Style {
@@ -59,7 +88,7 @@ impl Theme {
 
     pub fn planned(&self) -> Style {
         self.pick(
-            Style::default().fg(Color::Yellow).add_modifier(Modifier::ITALIC),
+            Style::default().fg(self.on(Color::Yellow, Color::Magenta)).add_modifier(Modifier::ITALIC),
             Style::default().add_modifier(Modifier::ITALIC),
         )
     }
@@ -76,7 +105,7 @@ impl Theme {
     /// inside it (bold and underlined) still stand out.
     pub fn quote(&self) -> Style {
         self.pick(
-            Style::default().fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            Style::default().fg(self.on(Color::LightYellow, Color::Blue)).add_modifier(Modifier::BOLD),
             Style::default().add_modifier(Modifier::UNDERLINED),
         )
     }
@@ -92,7 +121,9 @@ impl Theme {
     /// Letters that matched the search.
     pub fn matched(&self) -> Style {
         self.pick(
-            Style::default().fg(Color::LightRed).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Style::default()
+                .fg(self.on(Color::LightRed, Color::Red))
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
@@ -121,7 +152,7 @@ impl Theme {
 
     pub fn error(&self) -> Style {
         self.pick(
-            Style::default().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            Style::default().fg(self.on(Color::LightRed, Color::Red)).add_modifier(Modifier::BOLD),
             Style::default().add_modifier(Modifier::BOLD),
         )
     }
@@ -133,5 +164,22 @@ impl Theme {
 
     pub fn axis_mark(&self) -> Style {
         self.pick(Style::default().fg(Color::Green), Style::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn light_backgrounds_get_no_light_colours() {
+        let light = Theme::colored(true);
+        for style in [light.quote(), light.planned(), light.matched(), light.error()] {
+            assert!(
+                !matches!(style.fg, Some(Color::LightYellow | Color::Yellow | Color::LightRed)),
+                "{style:?}"
+            );
+        }
+        assert_eq!(Theme::colored(false).quote().fg, Some(Color::LightYellow));
     }
 }

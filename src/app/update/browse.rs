@@ -2,9 +2,9 @@
 
 use super::{move_by, scroll_detail, select};
 use crate::app::picker::{Picker, PickerKind};
-use crate::app::{Action, App, Effect, Focus, LineInput, Mode, Row};
+use crate::app::{Action, App, Effect, Focus, LineInput, Mode, Part, Row};
 use crate::search::{Filter, Order};
-use crate::view::layout::{Layout, inner};
+use crate::view::layout::{Zoom, inner};
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let page = match app.view.focus {
@@ -24,8 +24,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::DetailDown => scroll_detail(app, 1),
         Action::DetailUp => scroll_detail(app, -1),
         Action::OpenReader => super::open_reader(app),
-        Action::Help => app.mode = Mode::Help { scroll: 0, under: Box::new(Mode::Browse) },
-        Action::StartSearch => app.mode = Mode::Search(LineInput::new(app.filter().query.clone())),
+        Action::Zoom => zoom(app),
+        Action::Help => super::open_help(app),
+        Action::StartSearch => {
+            app.session.before_edit = app.filter().query.clone();
+            app.session.recall = None;
+            app.mode = Mode::Search(LineInput::new(app.filter().query.clone()));
+        }
         Action::StartCommand => app.mode = Mode::Command(LineInput::default()),
         Action::StartExport => app.mode = Mode::Command(LineInput::new("export ".into())),
         Action::NextHit | Action::PrevHit if app.query().is_empty() => {
@@ -37,16 +42,44 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::PickKinds => open_picker(app, PickerKind::Kind),
         Action::PickPeople => open_picker(app, PickerKind::Person),
         Action::PickPlaces => open_picker(app, PickerKind::Place),
-        Action::ClearCountries => app.refilter_with(|f| f.countries.clear()),
+        Action::ClearCountries => clear(app, Part::Countries),
+        Action::ClearKinds => clear(app, Part::Kinds),
         Action::ClearAll => app.refilter_with(|f| *f = Filter { order: f.order, ..Filter::default() }),
         Action::ToggleOrder => toggle_order(app),
-        Action::Back if !app.query().is_empty() => app.refilter_with(|f| f.query.clear()),
-        Action::Back => return Some(Effect::Quit),
+        Action::Back => match app.session.most_recent(app.filter()) {
+            Some(part) => clear(app, part),
+            None => app.message = Some("nothing to clear · q quits".into()),
+        },
         Action::Click { col, row } => click(app, col, row),
         Action::Wheel { col, row, down } => wheel(app, col, row, down),
         _ => {}
     }
     None
+}
+
+/// Clears one part of the filter, and says so.
+fn clear(app: &mut App, part: Part) {
+    if !part.active(app.filter()) {
+        app.message = Some(format!("no {} to clear", part.name()));
+        return;
+    }
+    app.refilter_with(|f| part.clear(f));
+    let next = app.session.most_recent(app.filter());
+    app.message = Some(match next {
+        Some(p) => format!("cleared the {} · Esc clears the {}", part.name(), p.name()),
+        None => format!("cleared the {}", part.name()),
+    });
+}
+
+/// `z`: the focused pane fills the screen; again, both panes come back.
+fn zoom(app: &mut App) {
+    app.view.zoom = match (app.view.zoom, app.view.focus) {
+        (Zoom::Both, Focus::Timeline) => Zoom::List,
+        (Zoom::Both, Focus::Detail) => Zoom::Detail,
+        _ => Zoom::Both,
+    };
+    super::scroll_to_selection(app);
+    super::clamp_detail(app);
 }
 
 pub fn toggle_order(app: &mut App) {
@@ -81,24 +114,23 @@ fn next_hit(app: &mut App, forward: bool) {
     select(app, next);
 }
 
-/// `[` / `]`: the first event of the previous or next year in the list.
+/// `[` / `]`: the start of this year, then of the previous one; the start of the next year. In
+/// relevance order, the best hit of the nearest earlier or later year.
 fn jump_year(app: &mut App, forward: bool) {
-    if app.ranked() {
-        app.message = Some("year jumps need date order: press Ctrl-s".into());
-        return;
-    }
+    let Some(sel) = app.selected_hit().map(|_| app.view.selected) else { return };
     let year = |i: usize| app.data.timeline.events[app.shown.hits[i].event].date.year_value();
-    let Some(&sel) = app.shown.hits.get(app.view.selected).map(|_| &app.view.selected) else { return };
     let cur = year(sel);
-    let target = if forward {
-        (sel..app.shown.hits.len()).find(|&i| year(i) > cur)
+    let n = app.shown.hits.len();
+    let target = if app.ranked() {
+        let years = (0..n).map(year);
+        let next = if forward { years.filter(|&y| y > cur).min() } else { years.filter(|&y| y < cur).max() };
+        next.and_then(|y| (0..n).find(|&i| year(i) == y))
+    } else if forward {
+        (sel..n).find(|&i| year(i) > cur)
     } else {
-        // Start of this year, then the start of the year before it.
-        let start = (0..=sel).rev().take_while(|&i| year(i) == cur).last().unwrap_or(sel);
-        start.checked_sub(1).map(|prev| {
-            let y = year(prev);
-            (0..=prev).rev().take_while(|&i| year(i) == y).last().unwrap_or(prev)
-        })
+        let start_of = |i: usize| (0..=i).rev().take_while(|&j| year(j) == year(i)).last().unwrap_or(i);
+        let start = start_of(sel);
+        if start < sel { Some(start) } else { start.checked_sub(1).map(start_of) }
     };
     match target {
         Some(t) => select(app, t),
@@ -107,9 +139,11 @@ fn jump_year(app: &mut App, forward: bool) {
 }
 
 fn click(app: &mut App, col: u16, row: u16) {
-    let l = Layout::new(app.view.width, app.view.height);
+    let l = app.view.layout();
     let list = inner(l.list);
-    if list.contains((col, row).into()) {
+    if let Some(axis) = l.axis.filter(|a| a.contains((col, row).into())) {
+        click_axis(app, col - axis.x, axis.width);
+    } else if list.contains((col, row).into()) {
         app.view.focus = Focus::Timeline;
         let r = app.view.list_top + (row - list.y) as usize;
         match app.shown.rows.get(r) {
@@ -127,8 +161,24 @@ fn click(app: &mut App, col: u16, row: u16) {
     }
 }
 
+/// A click on the time axis selects the shown event nearest to that column (the earliest of
+/// those in the column).
+fn click_axis(app: &mut App, x: u16, w: u16) {
+    let axis = &app.shown.axis;
+    let nearest = (0..app.shown.hits.len())
+        .filter_map(|i| axis.column_of(app.shown.hits[i].event, w).map(|c| (c.abs_diff(x), i)))
+        .min_by_key(|&(d, i)| (d, app.shown.hits[i].event));
+    match nearest {
+        Some((_, hit)) => {
+            app.view.focus = Focus::Timeline;
+            select(app, hit);
+        }
+        None => app.message = Some("no events shown".into()),
+    }
+}
+
 fn wheel(app: &mut App, col: u16, row: u16, down: bool) {
-    let l = Layout::new(app.view.width, app.view.height);
+    let l = app.view.layout();
     let step = if down { 3 } else { -3 };
     if l.list.contains((col, row).into()) {
         // Scroll the list, and keep the selection on screen.

@@ -1,8 +1,9 @@
 //! The typed lines: the search line, the `:` period line, and the pickers' filters.
 
-use super::{browse, select};
+use super::period::{self, Command};
+use super::{browse, scroll_to_selection, select};
 use crate::app::line::Edit;
-use crate::app::{Action, App, Effect, LineInput, Mode};
+use crate::app::{Action, App, Effect, LineInput, Mode, Row};
 use crate::model::PartialDate;
 
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
@@ -21,10 +22,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     }
     let text = line.text.clone();
     match action {
-        Action::Down => select(app, app.view.selected + 1),
-        Action::Up => select(app, app.view.selected.saturating_sub(1)),
+        Action::Help => super::open_help(app),
+        Action::Up | Action::Down if is_search => recall(app, action == Action::Up),
         Action::ToggleOrder if is_search => browse::toggle_order(app),
         Action::Accept if is_search => {
+            app.session.remember(&text);
             app.mode = Mode::Browse;
             // Field queries that are plain filters (`country:LA`, `kind:visit`, `after:2025`)
             // become filters: the status line shows them and the pickers hold them.
@@ -33,8 +35,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 app.refilter_with(|f| *f = filter);
             }
         }
+        // Back to the search that was applied before the line was opened.
         Action::Back if is_search => {
-            app.refilter_with(|f| f.query.clear());
+            let before = std::mem::take(&mut app.session.before_edit);
+            if before != app.filter().query {
+                app.refilter_with(|f| f.query = before);
+            }
             app.mode = Mode::Browse;
         }
         Action::Accept if text.trim_start().starts_with("export") => {
@@ -56,7 +62,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Accept => {
             app.mode = Mode::Browse;
-            if let Err(e) = period(app, &text) {
+            if let Err(e) = command(app, &text) {
                 app.message = Some(e);
                 app.mode = Mode::Command(LineInput::new(text));
             }
@@ -67,44 +73,63 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     None
 }
 
-/// `:` commands: `1983` or `2025-05` goes to that date; `A..B`, `..B`, `A..` limit the period;
-/// an empty line clears the period.
-fn period(app: &mut App, text: &str) -> Result<(), String> {
-    let text = text.trim();
-    let date = |s: &str| -> Result<Option<PartialDate>, String> {
-        let s = s.trim();
-        if s.is_empty() { Ok(None) } else { PartialDate::parse(s).map(Some) }
+/// ↑/↓ in the search line: an earlier or later search of this session, searched at once; ↓ past
+/// the newest comes back to the search applied before the line was opened.
+fn recall(app: &mut App, earlier: bool) {
+    let n = app.session.history.len();
+    let Mode::Search(line) = &app.mode else { return };
+    // The newest search is often the one on the line already: start before it then.
+    let newest = if n > 1 && app.session.history[n - 1] == line.text.trim() { n - 2 } else { n.max(1) - 1 };
+    if n == 0 {
+        app.message = Some("no earlier searches in this session".into());
+        return;
+    }
+    let next = match (app.session.recall, earlier) {
+        (None, true) => Some(newest),
+        (None, false) => return,
+        (Some(0), true) => Some(0),
+        (Some(i), true) => Some(i - 1),
+        (Some(i), false) => (i + 1 < n).then_some(i + 1),
     };
-    if let Some((a, b)) = text.split_once("..") {
-        let (from, to) = (date(a)?, date(b)?);
-        if let (Some(f), Some(t)) = (from, to)
-            && t.last_day() < f.first_day()
-        {
-            return Err(format!("{} is before {}", t.iso(), f.iso()));
+    app.session.recall = next;
+    let text = next.map_or_else(|| app.session.before_edit.clone(), |i| app.session.history[i].clone());
+    app.mode = Mode::Search(LineInput::new(text.clone()));
+    if text != app.filter().query {
+        app.refilter_with(|f| f.query = text);
+    }
+}
+
+/// Carries out a `:` line.
+fn command(app: &mut App, text: &str) -> Result<(), String> {
+    match period::parse(text)? {
+        Command::Clear => app.refilter_with(|f| (f.from, f.to) = (None, None)),
+        Command::Goto(d) => return goto(app, d),
+        Command::Period { from, to, swapped } => {
+            app.refilter_with(|f| (f.from, f.to) = (from, to));
+            if swapped {
+                let iso = |d: Option<PartialDate>| d.map(|d| d.iso()).unwrap_or_default();
+                app.message = Some(format!("read as {}..{}", iso(from), iso(to)));
+            }
         }
-        app.refilter_with(|f| (f.from, f.to) = (from, to));
-    } else if text.is_empty() {
-        app.refilter_with(|f| (f.from, f.to) = (None, None));
-    } else {
-        let Some(d) = date(text)? else { return Ok(()) };
-        return goto(app, d);
     }
     Ok(())
 }
 
-/// Selects the first shown event on or after a date.
+/// Selects the first shown event on or after a date, and puts it at the top of the pane (with
+/// its year header), so that what follows it is in view.
 fn goto(app: &mut App, d: PartialDate) -> Result<(), String> {
     let events = &app.data.timeline.events;
     let found =
         app.shown.hits.iter().enumerate().filter(|(_, h)| events[h.event].date.last_day() >= d.first_day());
-    let best = found.min_by_key(|(_, h)| events[h.event].date).map(|(i, _)| i);
-    match best {
-        Some(i) => {
-            select(app, i);
-            Ok(())
-        }
-        None => Err(format!("no events shown on or after {d}")),
-    }
+    let Some(i) = found.min_by_key(|(_, h)| events[h.event].date).map(|(i, _)| i) else {
+        return Err(format!("no events shown on or after {d}"));
+    };
+    select(app, i);
+    let row = app.shown.row_of(i);
+    let header = row > 0 && matches!(app.shown.rows[row - 1], Row::Year { .. });
+    app.view.list_top = if header { row - 1 } else { row };
+    scroll_to_selection(app);
+    Ok(())
 }
 
 pub fn update_picker(app: &mut App, action: Action) {
@@ -119,18 +144,35 @@ pub fn update_picker(app: &mut App, action: Action) {
         Action::Up => p.move_by(-1),
         Action::PageDown | Action::HalfPageDown => p.move_by(10),
         Action::PageUp | Action::HalfPageUp => p.move_by(-10),
-        Action::ToggleEntry => p.toggle(),
-        Action::Accept => {
-            let mut p = p.clone();
-            if !p.touched && (p.moved || p.chosen.is_empty()) {
-                // Enter without Space picks the highlighted entry, as in fzf.
-                p.chosen.clear();
-                p.toggle();
-            }
-            app.refilter_with(|f| p.apply(f));
-            app.mode = Mode::Browse;
+        Action::ToggleEntry => {
+            p.toggle();
+            p.move_by(1);
         }
+        Action::Wheel { down, .. } => p.move_by(if down { 3 } else { -3 }),
+        Action::Click { col, row } => super::picker_click(app, col, row),
+        Action::Help => super::open_help(app),
+        Action::Accept => accept_picker(app),
         Action::Back => app.mode = Mode::Browse,
         _ => {}
     }
+}
+
+/// Enter: the ticks, as fzf does; with nothing ticked, the highlighted entry if the user typed or
+/// moved to it; otherwise the filter stays as it was. Never a filter the user did not ask for.
+fn accept_picker(app: &mut App) {
+    let Mode::Picker(p) = &app.mode else { return };
+    let mut p = p.clone();
+    if !p.touched {
+        if !p.moved || !p.chosen.is_empty() {
+            app.mode = Mode::Browse;
+            return;
+        }
+        let Some(id) = p.current().map(|e| e.id) else {
+            app.message = Some("nothing matches: Backspace widens, Esc cancels".into());
+            return;
+        };
+        p.chosen = vec![id];
+    }
+    app.refilter_with(|f| p.apply(f));
+    app.mode = Mode::Browse;
 }

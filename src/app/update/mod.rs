@@ -1,24 +1,29 @@
 //! `update(&mut App, Action)`: the only code that changes the browser's state.
 
 mod browse;
+mod copy;
 mod export;
 mod lines;
+mod period;
 mod reader;
 
 use super::{Action, App, Effect, Focus, Mode, Row, SearchJob};
 use crate::search::Results;
 use crate::view::Theme;
-use crate::view::layout::{Layout, inner};
+use crate::view::layout::{YEAR_HEADERS_FROM, inner};
 
 pub use reader::open_reader;
 
 /// Applies one action to the state, and says what the outside world must do about it.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    if let Some(effect) = apply(app, action) {
-        return Some(effect);
+    let effect = apply(app, action);
+    if let Some(Effect::Quit | Effect::Suspend) = effect {
+        return effect;
     }
+    lay_out_rows(app);
     cache_marks(app);
-    app.take_search().or_else(|| take_count(app))
+    // Copying and the mouse never change the criteria, so no search can be waiting then.
+    effect.or_else(|| app.take_search()).or_else(|| take_count(app))
 }
 
 /// The count search a picker that just opened needs, if any.
@@ -31,12 +36,28 @@ fn take_count(app: &mut App) -> Option<Effect> {
 fn apply(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Resize { width, height } => {
+            let anchor = reader::anchor(app);
             app.view.width = width;
             app.view.height = height;
+            lay_out_rows(app);
             scroll_to_selection(app);
             clamp_detail(app);
-            reader::clamp(app);
+            reader::restore_anchor(app, anchor);
             return None;
+        }
+        Action::CopyCitation => return copy::citation(app),
+        Action::CopyId => return copy::id(app),
+        Action::ToggleMouse => {
+            app.session.mouse = !app.session.mouse;
+            app.message = Some(
+                if app.session.mouse {
+                    "mouse on"
+                } else {
+                    "mouse off: the terminal selects text; m turns it on"
+                }
+                .into(),
+            );
+            return Some(Effect::Mouse(app.session.mouse));
         }
         Action::Quit => return Some(Effect::Quit),
         Action::Exported(outcome) => {
@@ -81,6 +102,7 @@ fn show(app: &mut App, results: Results) {
     }
     let keep = app.selected_hit().map(|h| h.event);
     let ranked = app.ranked();
+    app.shown.headers = list_height(app) >= YEAR_HEADERS_FROM as usize;
     app.shown.set(&app.data.timeline, results, ranked);
     let hits = &app.shown.hits;
     app.view.selected = match keep {
@@ -89,7 +111,20 @@ fn show(app: &mut App, results: Results) {
         None => 0,
     };
     app.view.detail_scroll = 0;
+    scroll_to_match(app);
     scroll_to_selection(app);
+}
+
+/// Gives each year a header row when the list has the room, and marks the year in the date
+/// column when it has not; the selection stays on its event.
+fn lay_out_rows(app: &mut App) {
+    let headers = list_height(app) >= YEAR_HEADERS_FROM as usize;
+    if headers != app.shown.headers {
+        app.shown.headers = headers;
+        let ranked = app.ranked();
+        app.shown.lay_out(&app.data.timeline, ranked);
+        scroll_to_selection(app);
+    }
 }
 
 /// Computes the search highlights of the events on screen (the visible rows and the selected
@@ -111,9 +146,9 @@ fn cache_marks(app: &mut App) {
 }
 
 fn help(app: &mut App, action: Action) {
-    let page = app.view.height.saturating_sub(4) as usize;
+    let page = inner(crate::view::help::popup(app.view.layout().main)).height as usize;
     let Mode::Help { scroll, under } = &mut app.mode else { return };
-    let max = crate::view::help::line_count().saturating_sub(1);
+    let max = crate::view::help::line_count().saturating_sub(page.max(1));
     let step = match action {
         Action::Back | Action::Help => {
             app.mode = std::mem::replace(under.as_mut(), Mode::Browse);
@@ -146,13 +181,36 @@ pub fn distance(action: &Action, page: usize) -> Option<isize> {
 
 /// Rows visible in the timeline pane.
 pub fn list_height(app: &App) -> usize {
-    inner(Layout::new(app.view.width, app.view.height).list).height as usize
+    inner(app.view.layout().list).height as usize
 }
 
 /// Lines visible in the detail pane, and its text width.
 pub fn detail_size(app: &App) -> (usize, u16) {
-    let r = inner(Layout::new(app.view.width, app.view.height).detail);
+    let r = inner(app.view.layout().detail);
     (r.height as usize, r.width)
+}
+
+/// A click in a picker ticks the entry under the pointer.
+pub fn picker_click(app: &mut App, col: u16, row: u16) {
+    let main = app.view.layout().main;
+    let Mode::Picker(p) = &mut app.mode else { return };
+    let popup = crate::view::picker::popup(main, p.entries.len());
+    match crate::view::picker::entry_at(popup, p.cursor, col, row) {
+        Some(i) if i < p.visible.len() => {
+            p.move_by(i as isize - p.cursor as isize);
+            p.toggle();
+        }
+        Some(_) => {}
+        // A click outside the pop-up closes it, as Esc does.
+        None if !popup.contains((col, row).into()) => app.mode = Mode::Browse,
+        None => {}
+    }
+}
+
+/// Opens the help over the current mode; closing it comes back there.
+pub fn open_help(app: &mut App) {
+    let under = std::mem::replace(&mut app.mode, Mode::Browse);
+    app.mode = Mode::Help { scroll: 0, under: Box::new(under) };
 }
 
 /// Selects a hit (clamped) and scrolls it into view.
@@ -161,6 +219,7 @@ pub fn select(app: &mut App, hit: usize) {
     if hit != app.view.selected {
         app.view.selected = hit;
         app.view.detail_scroll = 0;
+        scroll_to_match(app);
     }
     scroll_to_selection(app);
 }
@@ -177,6 +236,17 @@ pub fn scroll_to_selection(app: &mut App) {
         app.view.list_top = row + 1 - h;
     }
     app.view.list_top = app.view.list_top.min(app.shown.rows.len().saturating_sub(h));
+}
+
+/// When the selected event matched in a quote, scrolls the detail pane to that quote.
+fn scroll_to_match(app: &mut App) {
+    let Some(crate::search::Field::Quote(i)) = app.selected_hit().and_then(|h| h.field) else { return };
+    let (_, w) = detail_size(app);
+    let doc = crate::view::detail::document(app.detail_input(), w, &Theme::plain());
+    if let Some(line) = crate::view::detail::quote_line(&doc, i as usize) {
+        app.view.detail_scroll = line;
+        clamp_detail(app);
+    }
 }
 
 /// Keeps the detail pane's scroll inside its content.
@@ -200,4 +270,7 @@ fn move_by(app: &mut App, delta: isize) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;
+
+#[cfg(test)]
+mod keys_tests;

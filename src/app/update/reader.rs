@@ -1,8 +1,9 @@
-//! The source reader: opening it, scrolling, moving between quotes and sources, going back.
+//! The source reader: opening it, scrolling, moving between quotes, sources and events,
+//! searching the article, going back, and keeping its place when the terminal is resized.
 
-use crate::app::{Action, App, Mode, Reader};
-use crate::view::layout::Layout;
-use crate::view::reader::{article_lines, body_rect};
+use crate::app::line::Edit;
+use crate::app::{Action, App, LineInput, Mode, Reader};
+use crate::view::reader::{article_lines, body_rect, find};
 
 /// Opens the reader on the selected event's first quote.
 pub fn open_reader(app: &mut App) {
@@ -10,39 +11,125 @@ pub fn open_reader(app: &mut App) {
         app.message = Some("no event selected".into());
         return;
     };
-    app.mode = Mode::Reader(Reader { event: hit.event, citation: 0, scroll: 0 });
+    app.mode = Mode::Reader(Reader::new(hit.event));
     scroll_to_quote(app);
 }
 
 pub fn update(app: &mut App, action: Action) {
+    if let Mode::Reader(Reader { find: Some(_), .. }) = &app.mode {
+        return update_find(app, action);
+    }
     if let Some(d) = super::distance(&action, body_size(app).0) {
         return scroll(app, d);
     }
     match action {
         Action::Wheel { down, .. } => scroll(app, if down { 3 } else { -3 }),
-        Action::NextQuote => step_quote(app, 1),
-        Action::PrevQuote => step_quote(app, -1),
-        Action::NextSource => next_source(app),
-        Action::Help => {
-            let under = std::mem::replace(&mut app.mode, Mode::Browse);
-            app.mode = Mode::Help { scroll: 0, under: Box::new(under) };
+        Action::NextQuote => step(app, true),
+        Action::PrevQuote => step(app, false),
+        Action::NextSource => next_source(app, true),
+        Action::PrevSource => next_source(app, false),
+        Action::NextEvent => next_event(app, 1),
+        Action::PrevEvent => next_event(app, -1),
+        Action::StartSearch => {
+            if let Mode::Reader(r) = &mut app.mode {
+                r.find = Some(LineInput::new(r.found.clone()));
+            }
         }
-        // Back to the timeline exactly as it was: selection, scroll and focus were never touched.
+        Action::Help => super::open_help(app),
+        // Back to the timeline exactly as it was: selection, scroll and focus were never touched
+        // (J/K moved the selection along with the reader).
         Action::Back => app.mode = Mode::Browse,
         _ => {}
     }
 }
 
+/// The `/` line of the reader: each key searches again from where the reading was.
+fn update_find(app: &mut App, action: Action) {
+    let Mode::Reader(r) = &mut app.mode else { return };
+    let Some(line) = r.find.as_mut() else { return };
+    match line.edit(&action) {
+        Edit::Changed => {
+            r.found = line.text.clone();
+            return seek(app, Seek::From);
+        }
+        Edit::Moved => return,
+        Edit::NotMine => {}
+    }
+    match action {
+        Action::Accept => {
+            r.find = None;
+            let r = r.clone();
+            let n = find(article(app, &r), &r.found).len();
+            app.message = Some(match n {
+                0 if r.found.trim().is_empty() => "no article search".into(),
+                0 => format!("“{}” is not in this article", r.found.trim()),
+                n => format!("{n} match{} · n N move", if n == 1 { "" } else { "es" }),
+            });
+        }
+        Action::Back => {
+            r.find = None;
+            r.found.clear();
+        }
+        Action::Help => super::open_help(app),
+        _ => {}
+    }
+}
+
+fn article<'a>(app: &'a App, r: &Reader) -> &'a str {
+    let c = &app.data.timeline.events[r.event].citations[r.citation];
+    &app.data.timeline.sources[c.source].text
+}
+
+/// Where to look for the next match of the article search.
+#[derive(Clone, Copy, PartialEq)]
+enum Seek {
+    /// From the top of the page (while typing).
+    From,
+    Next,
+    Prev,
+}
+
+/// Moves to a match of the article search and scrolls it a third of the way down the page.
+fn seek(app: &mut App, how: Seek) {
+    let (h, w) = body_size(app);
+    let Mode::Reader(r) = &app.mode else { return };
+    let text = article(app, r);
+    let found = find(text, &r.found);
+    let lines = article_lines(text, w);
+    let top = lines.get(r.scroll).map_or(0, |l| l.start);
+    let pick = match how {
+        Seek::From => found.iter().find(|m| m.start >= top).or(found.first()),
+        Seek::Next => found.iter().find(|m| m.start > r.at).or(found.first()),
+        Seek::Prev => found.iter().rev().find(|m| m.start < r.at).or(found.last()),
+    };
+    let wrapped = match (how, pick) {
+        (Seek::Next, Some(m)) => m.start <= r.at,
+        (Seek::Prev, Some(m)) => m.start >= r.at,
+        _ => false,
+    };
+    let Some(m) = pick.cloned() else {
+        app.message = Some(format!("“{}” is not in this article", r.found.trim()));
+        return;
+    };
+    let line = lines.iter().position(|l| l.end > m.start).unwrap_or(0);
+    if let Mode::Reader(r) = &mut app.mode {
+        r.at = m.start;
+        r.scroll = line.saturating_sub(h / 3);
+    }
+    if wrapped {
+        app.message = Some("search wrapped".into());
+    }
+    clamp(app);
+}
+
 fn body_size(app: &App) -> (usize, u16) {
-    let r = body_rect(&Layout::new(app.view.width, app.view.height));
+    let r = body_rect(&app.view.layout());
     (r.height as usize, r.width)
 }
 
 /// Number of wrapped lines of the article being read.
 fn line_count(app: &App, r: &Reader) -> usize {
-    let (_, w) = body_size(app);
-    let c = &app.data.timeline.events[r.event].citations[r.citation];
-    article_lines(&app.data.timeline.sources[c.source].text, w).len()
+    article_lines(article(app, r), body_size(app).1).len()
 }
 
 fn scroll(app: &mut App, delta: isize) {
@@ -52,7 +139,7 @@ fn scroll(app: &mut App, delta: isize) {
     clamp(app);
 }
 
-/// Keeps the reader's scroll inside the article (after a resize too).
+/// Keeps the reader's scroll inside the article: at most the last screenful.
 pub fn clamp(app: &mut App) {
     let (h, _) = body_size(app);
     let Mode::Reader(r) = &app.mode else { return };
@@ -60,6 +147,45 @@ pub fn clamp(app: &mut App) {
     if let Mode::Reader(r) = &mut app.mode {
         r.scroll = r.scroll.min(max);
     }
+}
+
+/// The reader, also under the help.
+fn reader_mut(mode: &mut Mode) -> Option<&mut Reader> {
+    match mode {
+        Mode::Reader(r) => Some(r),
+        Mode::Help { under, .. } => reader_mut(under),
+        _ => None,
+    }
+}
+
+/// Where the reader is, in terms that survive a change of width: the byte offset of the first
+/// visible line, and whether the current quote was on screen.
+pub fn anchor(app: &mut App) -> Option<(usize, bool)> {
+    let (h, w) = body_size(app);
+    let r = reader_mut(&mut app.mode)?.clone();
+    let c = &app.data.timeline.events[r.event].citations[r.citation];
+    let lines = article_lines(article(app, &r), w);
+    let top = lines.get(r.scroll).map_or(0, |l| l.start);
+    let bottom = lines.get(r.scroll + h).map_or(usize::MAX, |l| l.start);
+    Some((top, c.span.start >= top && c.span.start < bottom))
+}
+
+/// After a resize: the line that was at the top is at the top again, and a quote that was on
+/// screen still is.
+pub fn restore_anchor(app: &mut App, anchor: Option<(usize, bool)>) {
+    let Some((top, quote_seen)) = anchor else { return };
+    let (h, w) = body_size(app);
+    let Some(r) = reader_mut(&mut app.mode) else { return };
+    let c = &app.data.timeline.events[r.event].citations[r.citation];
+    let lines = article_lines(&app.data.timeline.sources[c.source].text, w);
+    let line_of = |at: usize| lines.iter().position(|l| l.end > at).unwrap_or(0);
+    r.scroll = line_of(top);
+    let q = line_of(c.span.start);
+    if quote_seen && (q < r.scroll || q >= r.scroll + h.max(1)) {
+        r.scroll = q.saturating_sub(h / 3);
+    }
+    let max = lines.len().saturating_sub(h);
+    r.scroll = r.scroll.min(max);
 }
 
 /// Scrolls so the current quote starts a third of the way down the page.
@@ -71,31 +197,75 @@ fn scroll_to_quote(app: &mut App) {
     let at = lines.iter().position(|l| l.end > c.span.start).unwrap_or(0);
     if let Mode::Reader(r) = &mut app.mode {
         r.scroll = at.saturating_sub(h / 3);
+        r.at = c.span.start;
     }
     clamp(app);
 }
 
-fn step_quote(app: &mut App, delta: isize) {
+/// `n`/`N`: the next match of the article search, or without one the next quote.
+fn step(app: &mut App, forward: bool) {
     let Mode::Reader(r) = &mut app.mode else { return };
+    if !r.found.trim().is_empty() {
+        return seek(app, if forward { Seek::Next } else { Seek::Prev });
+    }
     let n = app.data.timeline.events[r.event].citations.len();
-    r.citation = (r.citation as isize + delta).rem_euclid(n as isize) as usize;
+    r.citation = if forward { (r.citation + 1) % n } else { (r.citation + n - 1) % n };
     let msg = format!("quote {} of {n}", r.citation + 1);
     scroll_to_quote(app);
     app.message = Some(msg);
 }
 
-/// Tab: the first quote of the next source article this event cites.
-fn next_source(app: &mut App) {
+/// Tab / Shift-Tab: the first quote of the next or previous source article this event cites.
+fn next_source(app: &mut App, forward: bool) {
     let Mode::Reader(r) = &mut app.mode else { return };
     let cites = &app.data.timeline.events[r.event].citations;
     let current = cites[r.citation].source;
     let n = cites.len();
-    let next = (1..=n).map(|d| (r.citation + d) % n).find(|&i| cites[i].source != current);
-    match next {
-        Some(i) => {
-            r.citation = i;
-            scroll_to_quote(app);
-        }
-        None => app.message = Some("this event has only one source".into()),
+    let at = |d: usize| if forward { (r.citation + d) % n } else { (r.citation + n - d) % n };
+    let Some(i) = (1..=n).map(at).find(|&i| cites[i].source != current) else {
+        app.message = Some("this event has only one source".into());
+        return;
+    };
+    // Backwards, land on that source's first quote, not its last.
+    let first = (0..n).find(|&j| cites[j].source == cites[i].source).unwrap_or(i);
+    r.citation = first;
+    r.found.clear();
+    scroll_to_quote(app);
+}
+
+/// `J`/`K`: the next or previous event of the list, read without leaving the reader; the
+/// timeline's selection follows, so that going back lands on it.
+fn next_event(app: &mut App, delta: isize) {
+    let from = app.view.selected;
+    super::select(app, from.saturating_add_signed(delta));
+    if app.view.selected == from {
+        app.message = Some(format!("no {} event", if delta > 0 { "next" } else { "previous" }));
+        return;
     }
+    let Some(hit) = app.selected_hit() else { return };
+    app.mode = Mode::Reader(Reader::new(hit.event));
+    scroll_to_quote(app);
+    let total = app.shown.hits.len();
+    app.message = Some(format!("event {}/{total}", app.view.selected + 1));
+}
+
+/// For tests: the reader's page height and width, its article's line count, and the line of its
+/// current quote.
+#[cfg(test)]
+pub fn body_size_for(app: &App) -> (usize, u16) {
+    body_size(app)
+}
+
+#[cfg(test)]
+pub fn lines_for(app: &App) -> usize {
+    let Mode::Reader(r) = &app.mode else { return 0 };
+    line_count(app, r)
+}
+
+#[cfg(test)]
+pub fn quote_line_for(app: &App) -> usize {
+    let Mode::Reader(r) = &app.mode else { return 0 };
+    let c = &app.data.timeline.events[r.event].citations[r.citation];
+    let lines = article_lines(article(app, r), body_size(app).1);
+    lines.iter().position(|l| l.end > c.span.start).unwrap_or(0)
 }

@@ -7,11 +7,11 @@ use crate::app::{Driver, PickerKind, Reader};
 use crate::search::Filter;
 
 /// A browser and the executor of its effects.
-struct Fixture {
-    app: App,
-    driver: Driver,
+pub(super) struct Fixture {
+    pub(super) app: App,
+    pub(super) driver: Driver,
     /// The last effect left over after searching: `Some(Effect::Quit)` once quit.
-    last: Option<Effect>,
+    pub(super) last: Option<Effect>,
 }
 
 impl std::ops::Deref for Fixture {
@@ -22,37 +22,37 @@ impl std::ops::Deref for Fixture {
 }
 
 impl Fixture {
-    fn act(&mut self, action: Action) {
+    pub(super) fn act(&mut self, action: Action) {
         self.last = self.driver.apply(&mut self.app, action);
     }
 
-    fn quit(&self) -> bool {
+    pub(super) fn quit(&self) -> bool {
         self.last == Some(Effect::Quit)
     }
 }
 
-fn with_filter(filter: Filter) -> Fixture {
+pub(super) fn with_filter(filter: Filter) -> Fixture {
     let (app, driver) = Driver::start(crate::frozen(), filter, 100, 30);
     Fixture { app, driver, last: None }
 }
 
-fn app() -> Fixture {
+pub(super) fn app() -> Fixture {
     with_filter(Filter::default())
 }
 
-fn run(f: &mut Fixture, actions: &[Action]) {
+pub(super) fn run(f: &mut Fixture, actions: &[Action]) {
     for a in actions {
         f.act(a.clone());
     }
 }
 
-fn typed(f: &mut Fixture, s: &str) {
+pub(super) fn typed(f: &mut Fixture, s: &str) {
     for c in s.chars() {
         f.act(Action::Input(c));
     }
 }
 
-fn selected_id(app: &App) -> &str {
+pub(super) fn selected_id(app: &App) -> &str {
     &app.selected_event().expect("an event is selected").id
 }
 
@@ -103,6 +103,10 @@ fn the_selected_row_is_always_on_screen() {
     assert_eq!(a.view.list_top, 0, "the year header above the first event shows too");
 }
 
+pub(super) fn year_of(a: &App, hit: usize) -> i64 {
+    a.data.timeline.events[a.shown.hits[hit].event].date.year_value()
+}
+
 #[test]
 fn year_jumps_go_to_the_first_event_of_a_year() {
     let mut a = app();
@@ -114,6 +118,9 @@ fn year_jumps_go_to_the_first_event_of_a_year() {
     run(&mut a, &[Action::PrevYear]);
     assert_eq!(year(&a), 1966);
     run(&mut a, &[Action::Bottom, Action::PrevYear]);
+    assert_eq!(year(&a), 2026, "first the start of the current year");
+    assert_eq!(a.view.selected, (0..a.shown.hits.len()).find(|&i| year_of(&a, i) == 2026).unwrap());
+    run(&mut a, &[Action::PrevYear]);
     assert_eq!(year(&a), 2025);
     assert_eq!(selected_id(&a), "vietnam-laos-strategic-cohesion-2025", "first event of 2025");
     run(&mut a, &[Action::Bottom, Action::NextYear]);
@@ -232,17 +239,24 @@ fn search_filters_on_every_keystroke_and_esc_clears_it() {
     run(&mut a, &[Action::StartSearch, Action::DeleteWord]);
     assert_eq!(a.filter().query, "dai ");
     run(&mut a, &[Action::Back]);
-    assert_eq!((a.mode.clone(), a.filter().query.as_str(), a.shown.hits.len()), (Mode::Browse, "", 35));
+    assert_eq!(
+        (a.mode.clone(), a.filter().query.as_str()),
+        (Mode::Browse, "dai hoi"),
+        "Esc in the search line restores the search applied before the edit"
+    );
+    run(&mut a, &[Action::StartSearch, Action::ClearInput, Action::Accept]);
+    assert_eq!(a.shown.hits.len(), 35);
 }
 
 #[test]
-fn esc_clears_the_search_first_then_quits() {
+fn esc_clears_the_search_then_says_q_quits() {
     let mut a = with_filter(Filter { query: "laos".into(), ..Default::default() });
     run(&mut a, &[Action::Back]);
     assert!(!a.quit());
     assert!(a.filter().query.is_empty());
     run(&mut a, &[Action::Back]);
-    assert!(a.quit());
+    assert!(!a.quit(), "Esc never quits");
+    assert_eq!(a.message.as_deref(), Some("nothing to clear · q quits"));
 }
 
 #[test]
@@ -255,7 +269,7 @@ fn toggle_order_switches_between_relevance_and_dates() {
     run(&mut a, &[Action::ToggleOrder]);
     assert!(!a.ranked());
     assert!(a.shown.hits.windows(2).all(|w| w[0].event < w[1].event));
-    assert!(matches!(a.shown.rows[0], Row::Year { .. }));
+    assert!(a.shown.rows.iter().any(|r| matches!(r, Row::Year { .. })));
 }
 
 #[test]
@@ -410,12 +424,17 @@ fn an_empty_result_keeps_a_valid_state() {
 fn mouse_clicks_select_rows_and_the_wheel_scrolls() {
     let mut a = app();
     let list = crate::view::layout::inner(crate::view::layout::Layout::new(100, 30).list);
-    // Row 0 is the 1950 header, row 1 its event, row 2 the 1959 header, row 3 the 1959 event.
-    run(&mut a, &[Action::Click { col: list.x + 3, row: list.y + 3 }]);
+    // Years of one event have no header: row 1 is the 1959 event.
+    run(&mut a, &[Action::Click { col: list.x + 3, row: list.y + 1 }]);
     assert_eq!(selected_id(&a), "ho-chi-minh-visits-baku-1959");
-    run(&mut a, &[Action::Click { col: list.x + 3, row: list.y + 4 }]);
-    assert_eq!(selected_id(&a), "fidel-castro-statement-on-vietnam-1966", "a header selects its first event");
-    run(&mut a, &[Action::Wheel { col: list.x + 3, row: list.y + 3, down: true }]);
+    let header = a.shown.rows.iter().position(|r| matches!(r, Row::Year { .. })).unwrap();
+    run(&mut a, &[Action::Click { col: list.x + 3, row: list.y + header as u16 }]);
+    assert_eq!(
+        Some(&Row::Event(a.view.selected)),
+        a.shown.rows.get(header + 1),
+        "a header selects its first event"
+    );
+    run(&mut a, &[Action::Top, Action::Wheel { col: list.x + 3, row: list.y + 3, down: true }]);
     assert_eq!(a.view.list_top, 3);
     let row = a.shown.row_of(a.view.selected);
     assert!(row >= a.view.list_top);
@@ -450,6 +469,7 @@ fn ctrl_c_quits_from_every_mode() {
         &[Action::StartSearch],
         &[Action::StartCommand],
         &[Action::PickCountries],
+        &[Action::OpenReader, Action::StartSearch],
     ];
     let mut seen = Vec::new();
     for start in starts {
@@ -470,14 +490,15 @@ fn help_scrolls_within_its_text() {
     let mut a = app();
     run(&mut a, &[Action::Help, Action::Down, Action::Down]);
     assert!(matches!(a.mode, Mode::Help { scroll: 2, .. }));
+    let page = crate::view::layout::inner(crate::view::help::popup(a.view.layout().main)).height as usize;
     run(&mut a, &[Action::PageDown]);
     assert!(
-        matches!(a.mode, Mode::Help { scroll: 27, .. }),
-        "a page is the screen less its frame: {:?}",
+        matches!(a.mode, Mode::Help { scroll, .. } if scroll == 2 + page - 1),
+        "a page is the help's box less its frame: {:?}",
         a.mode
     );
     run(&mut a, &[Action::Bottom]);
-    let max = crate::view::help::line_count() - 1;
+    let max = crate::view::help::line_count() - page;
     assert!(matches!(a.mode, Mode::Help { scroll, .. } if scroll == max));
     run(&mut a, &[Action::Wheel { col: 1, row: 1, down: true }, Action::Top]);
     assert!(matches!(a.mode, Mode::Help { scroll: 0, .. }));

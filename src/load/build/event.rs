@@ -31,14 +31,7 @@ impl Builder<'_> {
         let (citations, checks, links) = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
         let extra = self.extra(&f, links);
         let title_vi = f.get("title_vi").and_then(|t| self.title_vi(t, &citations));
-        // People and places are resolved against the registries once the whole file is read,
-        // also for an event dropped for another problem (`event: None`).
-        let first_pending = self.pending.len();
-        for (kind, name) in [(EntityKind::Person, "people"), (EntityKind::Place, "places")] {
-            if let Some(list) = f.get(name) {
-                self.pending.push(Pending { event: None, kind, at: list.at });
-            }
-        }
+        let first_pending = self.pend_entities(&f);
         let (
             Some(id),
             Some((date, end, open)),
@@ -93,6 +86,18 @@ impl Builder<'_> {
         self.fills.extend(checks.into_iter().enumerate().map(|(i, c)| (Fill::Citation(at, i), c)));
         self.fills.extend(title_vi.map(|c| (Fill::TitleVi(at), c)));
         self.timeline.events.push(event);
+    }
+
+    /// People and places are resolved against the registries once the whole file is read, also
+    /// for an event dropped for another problem (`event: None`). Returns the first one noted.
+    fn pend_entities(&mut self, f: &crate::load::fields::Fields) -> usize {
+        let first = self.pending.len();
+        for (kind, name) in [(EntityKind::Person, "people"), (EntityKind::Place, "places")] {
+            if let Some(list) = f.get(name) {
+                self.pending.push(Pending { event: None, kind, at: list.at });
+            }
+        }
+        first
     }
 
     fn event_id(&mut self, v: &Spanned) -> Option<String> {

@@ -1,0 +1,141 @@
+//! What the browser remembers for the session besides the filter itself: the searches made (for
+//! ↑ in the search line), the order the filters were set in (so that Esc clears the most recent
+//! one), the search that was applied before the search line was opened, and the mouse.
+
+use crate::search::Filter;
+
+/// One part of the filter that can be cleared on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Search,
+    Countries,
+    Kinds,
+    People,
+    Places,
+    Period,
+}
+
+impl Part {
+    pub const ALL: [Part; 6] =
+        [Part::Search, Part::Countries, Part::Kinds, Part::People, Part::Places, Part::Period];
+
+    /// Whether this part of `f` filters anything.
+    pub fn active(self, f: &Filter) -> bool {
+        match self {
+            Part::Search => !f.query.trim().is_empty(),
+            Part::Countries => !f.countries.is_empty(),
+            Part::Kinds => !f.kinds.is_empty(),
+            Part::People => !f.people.is_empty(),
+            Part::Places => !f.places.is_empty(),
+            Part::Period => f.from.is_some() || f.to.is_some(),
+        }
+    }
+
+    fn same(self, a: &Filter, b: &Filter) -> bool {
+        match self {
+            Part::Search => a.query == b.query,
+            Part::Countries => a.countries == b.countries,
+            Part::Kinds => a.kinds == b.kinds,
+            Part::People => a.people == b.people,
+            Part::Places => a.places == b.places,
+            Part::Period => (a.from, a.to) == (b.from, b.to),
+        }
+    }
+
+    /// Clears this part of `f`.
+    pub fn clear(self, f: &mut Filter) {
+        match self {
+            Part::Search => f.query.clear(),
+            Part::Countries => f.countries.clear(),
+            Part::Kinds => f.kinds.clear(),
+            Part::People => f.people.clear(),
+            Part::Places => f.places.clear(),
+            Part::Period => (f.from, f.to) = (None, None),
+        }
+    }
+
+    /// What the status line says once it is cleared.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Search => "search",
+            Part::Countries => "country filter",
+            Part::Kinds => "kind filter",
+            Part::People => "people filter",
+            Part::Places => "places filter",
+            Part::Period => "period",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    /// Searches applied this session, oldest first, each once.
+    pub history: Vec<String>,
+    /// While ↑/↓ recall searches: the index into `history` on the line.
+    pub recall: Option<usize>,
+    /// The search applied when the search line was opened: what Esc there restores.
+    pub before_edit: String,
+    /// Filter parts in the order they were last set, most recent last.
+    recent: Vec<Part>,
+    /// Whether the mouse is captured (off lets the terminal select text).
+    pub mouse: bool,
+}
+
+impl Session {
+    /// A new session, with the mouse captured.
+    pub fn new() -> Session {
+        Session { mouse: true, ..Session::default() }
+    }
+
+    /// Notes which parts a change of filter set, so that Esc can clear the most recent.
+    pub fn changed(&mut self, old: &Filter, new: &Filter) {
+        for part in Part::ALL {
+            if !part.same(old, new) && part.active(new) {
+                self.recent.retain(|p| *p != part);
+                self.recent.push(part);
+            }
+        }
+    }
+
+    /// The active part set most recently (parts set before the session, from flags, count as
+    /// the oldest).
+    pub fn most_recent(&self, f: &Filter) -> Option<Part> {
+        let set = self.recent.iter().rev().copied().find(|p| p.active(f));
+        set.or_else(|| Part::ALL.into_iter().find(|p| p.active(f)))
+    }
+
+    /// Remembers an applied search for ↑ in the search line.
+    pub fn remember(&mut self, query: &str) {
+        let q = query.trim();
+        if !q.is_empty() {
+            self.history.retain(|h| h != q);
+            self.history.push(q.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_recent_active_part_comes_first() {
+        let mut s = Session::default();
+        let a = Filter { countries: vec![1], ..Filter::default() };
+        let b = Filter { query: "lao".into(), ..a.clone() };
+        s.changed(&Filter::default(), &a);
+        s.changed(&a, &b);
+        assert_eq!(s.most_recent(&b), Some(Part::Search));
+        assert_eq!(s.most_recent(&a), Some(Part::Countries));
+        assert_eq!(s.most_recent(&Filter::default()), None);
+    }
+
+    #[test]
+    fn history_keeps_each_search_once_newest_last() {
+        let mut s = Session::default();
+        for q in ["lao", " ", "to lam", "lao "] {
+            s.remember(q);
+        }
+        assert_eq!(s.history, ["to lam", "lao"]);
+    }
+}
