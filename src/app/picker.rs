@@ -5,6 +5,8 @@ use super::LineInput;
 use crate::model::{EntityKind, Kind, Timeline};
 use crate::search::{Filter, Hit, passes_filters};
 use crate::text::fold::fold_str;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,11 +114,23 @@ impl Picker {
         }
     }
 
-    /// Applies the typed filter to the entries, accent-insensitively.
+    /// Applies the typed filter as fzf does: the letters in order, accents and case optional,
+    /// best matches first (skim's scoring, which favours runs and word starts); with nothing typed,
+    /// every entry in count order.
     pub fn refilter(&mut self) {
         self.moved = true;
         let q = fold_str(self.input.text.trim());
-        self.visible = (0..self.entries.len()).filter(|&i| self.entries[i].folded.contains(&q)).collect();
+        if q.is_empty() {
+            self.visible = (0..self.entries.len()).collect();
+        } else {
+            let matcher = SkimMatcherV2::default();
+            let mut scored: Vec<(i64, usize)> = (0..self.entries.len())
+                .filter_map(|i| matcher.fuzzy_match(&self.entries[i].folded, &q).map(|score| (score, i)))
+                .collect();
+            // Best first; equal scores keep the entries' order (most events first).
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.visible = scored.into_iter().map(|(_, i)| i).collect();
+        }
         self.cursor = self.cursor.min(self.visible.len().saturating_sub(1));
     }
 

@@ -50,6 +50,14 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         writeln!(out, "{}", line(vi))?;
     }
     writeln!(out)?;
+    show_facts(out, t, e)?;
+    show_provenance(out, e)?;
+    writeln!(out, "\n{}\n", inert::text(&e.summary))?;
+    show_quotes(out, t, e)
+}
+
+/// Date, kind, countries, places, people and id, one labelled line each.
+fn show_facts(out: &mut impl Write, t: &Timeline, e: &Event) -> io::Result<()> {
     let countries: Vec<String> = e
         .countries
         .iter()
@@ -64,7 +72,7 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         writeln!(out, "Countries: {}", countries.join(", "))?;
     }
     if let Some(d) = e.extra.as_ref().and_then(|x| x.display_date.as_deref()) {
-        writeln!(out, "Shown as:  {d}")?;
+        writeln!(out, "Shown as:  {}", line(d))?;
     }
     if !e.places.is_empty() {
         writeln!(out, "Places:    {}", line(&e.places.join(", ")))?;
@@ -72,7 +80,11 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
     if !e.people.is_empty() {
         writeln!(out, "People:    {}", line(&e.people.join(", ")))?;
     }
-    writeln!(out, "Id:        {}", line(&e.id))?;
+    writeln!(out, "Id:        {}", line(&e.id))
+}
+
+/// The group, whether a quote checks the event, its links and media.
+fn show_provenance(out: &mut impl Write, e: &Event) -> io::Result<()> {
     if let Some(g) = e.group() {
         writeln!(out, "Group:     {}", line(g))?;
     }
@@ -80,12 +92,8 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         writeln!(out, "Unverified: no quote from an article checks this event.")?;
     }
     for l in e.links() {
-        writeln!(
-            out,
-            "Link:      {}{}",
-            l.title.as_deref().map(|t| format!("{} ", line(t))).unwrap_or_default(),
-            line(&l.url)
-        )?;
+        let title = l.title.as_deref().map(|t| format!("{} ", line(t))).unwrap_or_default();
+        writeln!(out, "Link:      {title}{}", line(&l.url))?;
     }
     if let Some(m) = e.media() {
         writeln!(out, "Media:     {}", line(&m.url))?;
@@ -93,7 +101,11 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
             writeln!(out, "           {}", line(v))?;
         }
     }
-    writeln!(out, "\n{}\n", inert::text(&e.summary))?;
+    Ok(())
+}
+
+/// Each quote marked »…« inside its sentence, under its source.
+fn show_quotes(out: &mut impl Write, t: &Timeline, e: &Event) -> io::Result<()> {
     for (i, c) in e.citations.iter().enumerate() {
         let s = &t.sources[c.source];
         writeln!(out, "[{}] {}, {} ({})", i + 1, line(&s.outlet), s.published, line(&s.file))?;
@@ -106,13 +118,8 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         let trail = &c.quote[c.quote.trim_end().len()..];
         let before = one_line(&format!("{before}{lead}"));
         let after = one_line(&format!("{trail}{after}"));
-        writeln!(
-            out,
-            "    {}»{}«{}",
-            line(&before),
-            line(&one_line(c.quote.trim())),
-            line(after.trim_end())
-        )?;
+        let quote = one_line(c.quote.trim());
+        writeln!(out, "    {}»{}«{}", line(&before), line(&quote), line(after.trim_end()))?;
     }
     Ok(())
 }

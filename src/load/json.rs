@@ -2,6 +2,7 @@
 //! finds (a bad date, an unknown country, a quote that is not in its article) can be reported at
 //! the exact `line:col` of the value, not just where parsing stopped.
 
+pub use crate::text::lines::LineIndex;
 use std::fmt;
 
 /// A JSON value and the byte offset where it starts.
@@ -444,54 +445,6 @@ impl Parser<'_> {
         }
         let n = self.text[start..self.i].parse().unwrap_or(f64::NAN);
         Ok(Value::Number(n))
-    }
-}
-
-/// Turns byte offsets into 1-based `line:col`, with columns counted in characters.
-///
-/// Each lookup costs at most one block of bytes, wherever the offset is: a minified file is one
-/// long line, and counting every column from the start of its line made an error per event
-/// quadratic in the file's size.
-pub struct LineIndex<'a> {
-    text: &'a str,
-    starts: Vec<usize>,
-    /// The number of characters before each block of `BLOCK` bytes.
-    chars_before: Vec<usize>,
-}
-
-const BLOCK: usize = 512;
-
-/// Characters starting in `bytes`: every byte but UTF-8 continuation bytes.
-fn char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|b| (**b as i8) >= -0x40).count()
-}
-
-impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        let mut chars_before = Vec::with_capacity(bytes.len() / BLOCK + 1);
-        let mut n = 0;
-        for block in bytes.chunks(BLOCK) {
-            chars_before.push(n);
-            n += char_starts(block);
-        }
-        chars_before.push(n);
-        Self { text, starts, chars_before }
-    }
-
-    /// Characters starting before byte `at` (so one that `at` falls inside of counts).
-    fn chars_before(&self, at: usize) -> usize {
-        let block = at / BLOCK;
-        self.chars_before[block] + char_starts(&self.text.as_bytes()[block * BLOCK..at])
-    }
-
-    pub fn line_col(&self, at: usize) -> (usize, usize) {
-        let at = at.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= at) - 1;
-        let col = self.chars_before(at) - self.chars_before(self.starts[line]);
-        (line + 1, col + 1)
     }
 }
 

@@ -1,7 +1,8 @@
 //! Text handling that every other layer may use and that uses none of them: accent folding with a
-//! map back to the original, wrapping by display width at grapheme boundaries, and making text
-//! from a data set inert before it reaches a terminal.
+//! map back to the original, wrapping by display width at grapheme boundaries, line and column
+//! positions, and making text from a data set inert before it reaches a terminal.
 
 pub mod fold;
 pub mod inert;
+pub mod lines;
 pub mod wrap;

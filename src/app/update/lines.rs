@@ -25,16 +25,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Help => super::open_help(app),
         Action::Up | Action::Down if is_search => recall(app, action == Action::Up),
         Action::ToggleOrder if is_search => browse::toggle_order(app),
-        Action::Accept if is_search => {
-            app.session.remember(&text);
-            app.mode = Mode::Browse;
-            // Field queries that are plain filters (`country:LA`, `kind:visit`, `after:2025`)
-            // become filters: the status line shows them and the pickers hold them.
-            let mut filter = app.filter().clone();
-            if crate::search::hoist::hoist(&mut filter, &app.data.timeline) {
-                app.refilter_with(|f| *f = filter);
-            }
-        }
+        Action::Accept if is_search => keep_search(app, &text),
         // Back to the search that was applied before the line was opened.
         Action::Back if is_search => {
             let before = std::mem::take(&mut app.session.before_edit);
@@ -43,23 +34,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             }
             app.mode = Mode::Browse;
         }
-        Action::Accept if text.trim_start().starts_with("export") => {
-            let rest = text.trim_start().trim_start_matches("export");
-            let (replace, args) = match rest.strip_prefix('!') {
-                Some(args) => (true, args),
-                None => (false, rest),
-            };
-            match super::export::request(app, args, replace) {
-                Ok(effect) => {
-                    app.mode = Mode::Browse;
-                    return Some(effect);
-                }
-                Err(e) => {
-                    app.message = Some(e);
-                    app.mode = Mode::Command(LineInput::new(text));
-                }
-            }
-        }
+        Action::Accept if text.trim_start().starts_with("export") => return export(app, text),
         Action::Accept => {
             app.mode = Mode::Browse;
             if let Err(e) = command(app, &text) {
@@ -71,6 +46,39 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// Enter in the search line: the search is kept, and remembered for ↑. Field queries that are
+/// plain filters (`country:LA`, `kind:visit`, `after:2025`) become filters: the status line shows
+/// them and the pickers hold them.
+fn keep_search(app: &mut App, text: &str) {
+    app.session.remember(text);
+    app.mode = Mode::Browse;
+    let mut filter = app.filter().clone();
+    if crate::search::hoist::hoist(&mut filter, &app.data.timeline) {
+        app.refilter_with(|f| *f = filter);
+    }
+}
+
+/// `:export FILE [FORMAT]` (`:export!` replaces a file): the effect that writes, or the line
+/// again with what is wrong.
+fn export(app: &mut App, text: String) -> Option<Effect> {
+    let rest = text.trim_start().trim_start_matches("export");
+    let (replace, args) = match rest.strip_prefix('!') {
+        Some(args) => (true, args),
+        None => (false, rest),
+    };
+    match super::export::request(app, args, replace) {
+        Ok(effect) => {
+            app.mode = Mode::Browse;
+            Some(effect)
+        }
+        Err(e) => {
+            app.message = Some(e);
+            app.mode = Mode::Command(LineInput::new(text));
+            None
+        }
+    }
 }
 
 /// ↑/↓ in the search line: an earlier or later search of this session, searched at once; ↓ past

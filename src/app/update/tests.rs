@@ -279,7 +279,7 @@ fn country_picker_filters_toggles_applies_and_cancels() {
     typed(&mut a, "lào");
     let Mode::Picker(p) = &a.mode else { panic!("picker") };
     assert_eq!(p.kind, PickerKind::Country);
-    assert_eq!(p.visible.len(), 1);
+    // Fuzzy, as in fzf: other names have l…a…o in order too, but Laos matches best.
     assert_eq!(p.current().map(|e| (e.label.as_str(), e.count)), Some(("Laos", 6)));
     run(&mut a, &[Action::Accept]);
     assert_eq!(a.mode, Mode::Browse);
@@ -537,4 +537,24 @@ fn country_picker_finds_aliases() {
     typed(&mut a, "usa");
     let Mode::Picker(p) = &a.mode else { panic!("picker") };
     assert_eq!(p.current().map(|e| e.label.as_str()), Some("United States"));
+}
+
+#[test]
+fn pickers_match_letters_in_order_best_first_as_fzf_does() {
+    let mut a = app();
+    run(&mut a, &[Action::PickCountries]);
+    // Not a substring of any name: the letters in order, accents optional.
+    typed(&mut a, "azbj");
+    let Mode::Picker(p) = &a.mode else { panic!("picker") };
+    assert_eq!(p.current().map(|e| e.label.as_str()), Some("Azerbaijan"));
+    assert_eq!(p.visible.len(), 1);
+    run(&mut a, &[Action::Back, Action::PickCountries]);
+    typed(&mut a, "trung quoc");
+    let Mode::Picker(p) = &a.mode else { panic!("picker") };
+    assert_eq!(p.current().map(|e| e.label.as_str()), Some("China"), "the Vietnamese name, typed plainly");
+    run(&mut a, &[Action::Back, Action::PickCountries]);
+    typed(&mut a, "la");
+    let Mode::Picker(p) = &a.mode else { panic!("picker") };
+    let labels: Vec<&str> = p.visible.iter().map(|&i| p.entries[i].label.as_str()).collect();
+    assert_eq!(labels.first(), Some(&"Laos"), "a word that starts with the letters comes first: {labels:?}");
 }

@@ -18,14 +18,7 @@ impl Builder<'_> {
             Some(c) => self.event_countries(c),
             None => Some(Vec::new()),
         };
-        let mut text =
-            |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(seeds::to_nfc);
-        let title = text("title", "a title");
-        // An imported event may have no text: an empty summary is allowed.
-        let summary = match f.get("summary").map(|v| &v.value) {
-            Some(Value::String(s)) if s.trim().is_empty() => Some(String::new()),
-            _ => text("summary", "a summary"),
-        };
+        let (title, summary) = self.texts(&f);
         let places = f.get("places").map(|p| self.cx.strings(p, "a place")).unwrap_or_default();
         let people = f.get("people").map(|p| self.cx.strings(p, "a person")).unwrap_or_default();
         let (citations, checks, links) = f.get("sources").map(|s| self.citations(s)).unwrap_or_default();
@@ -69,6 +62,19 @@ impl Builder<'_> {
         };
         event.date_text = event.date_label();
         self.push_event(event, checks, title_vi_check, first_pending);
+    }
+
+    /// The title and the summary, in NFC. An imported event may have no text: an empty summary
+    /// is allowed.
+    fn texts(&mut self, f: &crate::load::fields::Fields) -> (Option<String>, Option<String>) {
+        let mut text =
+            |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(seeds::to_nfc);
+        let title = text("title", "a title");
+        let summary = match f.get("summary").map(|v| &v.value) {
+            Some(Value::String(s)) if s.trim().is_empty() => Some(String::new()),
+            _ => text("summary", "a summary"),
+        };
+        (title, summary)
     }
 
     /// Keeps a checked event; its quotes are found after parsing (`checks`), then go into it.
