@@ -317,7 +317,12 @@ fn export(
     }
     match to {
         Some(path) => timeline::export::save(path, &buf)?,
-        None => out.write_all(&buf)?,
+        // JSON formats escape control characters themselves; text formats are made inert for
+        // the terminal they may be printed on (a file written with --out keeps the exact text).
+        None if format.is_json() => {
+            out.write_all(inert::json_controls(&String::from_utf8_lossy(&buf)).as_bytes())?
+        }
+        None => out.write_all(inert::controls(&String::from_utf8_lossy(&buf)).as_bytes())?,
     }
     Ok(())
 }

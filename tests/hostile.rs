@@ -220,3 +220,31 @@ fn a_closed_stdout_is_an_error() {
         .expect("run sh");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn people_places_scan_and_every_export_are_inert() {
+    for args in [&["people"][..], &["places"], &["people", "--json"], &["places", "--json"]] {
+        let mut all = args.to_vec();
+        all.extend(["--data", DATA]);
+        inert(&all, 0);
+    }
+    // `scan` exits 1 while a mention is uncovered; its output is inert either way.
+    let o = run(&["scan", "--data", DATA]);
+    assert_eq!(first_control(&o.stdout), None, "{}", stdout(&o));
+    assert_eq!(first_control(&o.stderr), None, "{}", stderr(&o));
+    for format in ["markdown", "csv", "ics", "jsonl", "timelinejs", "native"] {
+        let o = run(&["export", "--format", format, "--data", DATA]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        // iCalendar ends its lines with CRLF, CSV may quote line breaks: only those stay.
+        let bad = o.stdout.iter().position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t') || b == 0x7f);
+        assert_eq!(bad, None, "{format}: a control byte in the export");
+        let text = String::from_utf8(o.stdout).expect("UTF-8");
+        assert!(!text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)), "{format}: a C1 control");
+        if format != "markdown" && format != "csv" && format != "ics" {
+            let docs: Vec<&str> = if format == "jsonl" { text.lines().collect() } else { vec![&text] };
+            for d in docs {
+                serde_json::from_str::<Value>(d).unwrap_or_else(|e| panic!("{format}: not JSON ({e})"));
+            }
+        }
+    }
+}

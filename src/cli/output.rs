@@ -212,20 +212,21 @@ pub fn write_entities(out: &mut impl Write, t: &Timeline, kind: EntityKind, json
         .collect();
     rows.sort_by(|a, b| b.events.cmp(&a.events).then(a.name.cmp(b.name)));
     if json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        inert::to_json_writer(&mut *out, &rows)?;
         return writeln!(out);
     }
-    let w = rows.iter().map(|r| unicode_width::UnicodeWidthStr::width(r.name)).max().unwrap_or(0);
-    for r in rows {
-        let pad = w - unicode_width::UnicodeWidthStr::width(r.name);
-        let mut line = format!("{:>3}  {}{}", r.events, r.name, " ".repeat(pad));
+    let names: Vec<String> = rows.iter().map(|r| line(r.name).into_owned()).collect();
+    let w = names.iter().map(|n| unicode_width::UnicodeWidthStr::width(n.as_str())).max().unwrap_or(0);
+    for (r, name) in rows.iter().zip(&names) {
+        let pad = w - unicode_width::UnicodeWidthStr::width(name.as_str());
+        let mut text = format!("{:>3}  {name}{}", r.events, " ".repeat(pad));
         if let Some(role) = r.role.or(r.about) {
-            line.push_str(&format!("  {role}"));
+            text.push_str(&format!("  {}", line(role)));
         }
         if !r.aliases.is_empty() {
-            line.push_str(&format!("  (also {})", r.aliases.join(", ")));
+            text.push_str(&format!("  (also {})", line(&r.aliases.join(", "))));
         }
-        writeln!(out, "{}", line.trim_end())?;
+        writeln!(out, "{}", text.trim_end())?;
     }
     Ok(())
 }

@@ -33,6 +33,11 @@ impl Format {
     pub const ALL: [Format; 6] =
         [Format::Timelinejs, Format::Csv, Format::Markdown, Format::Ics, Format::Jsonl, Format::Native];
 
+    /// Whether the format is JSON (its text is in JSON strings, escaped by JSON's rules).
+    pub fn is_json(self) -> bool {
+        matches!(self, Format::Timelinejs | Format::Jsonl | Format::Native)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Format::Timelinejs => "timelinejs",

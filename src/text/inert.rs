@@ -45,6 +45,44 @@ pub fn text(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Makes a file format's text (Markdown, CSV, iCalendar) inert for a terminal without changing
+/// what the format means: control characters other than line ends and tabs, and the bidi
+/// controls, are written as `\u{1b}`; backslashes and everything else stay as they are.
+pub fn controls(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c);
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Makes JSON text inert: DEL, the C1 controls, the bidi controls and the line and paragraph
+/// separators (which JSON allows raw inside strings) become `\uXXXX` escapes. The JSON means
+/// exactly what it meant: these characters can only stand inside strings.
+pub fn json_controls(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}') || is_bidi_control(c);
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Whether `c` is written escaped: controls (C0, DEL, C1), bidi overrides and isolates, and the
 /// backslash that starts every escape.
 pub fn needs_escape(c: char) -> bool {
