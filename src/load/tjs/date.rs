@@ -3,7 +3,7 @@
 
 use crate::export::timelinejs::from_tjs_year;
 use crate::load::fields::Ctx;
-use crate::load::json::{Spanned, Value};
+use crate::load::json::{Key, Spanned, Value};
 use crate::load::problem::did_you_mean;
 use crate::model::date::TimeOfDay;
 use crate::model::date::{Bound, Interval};
@@ -41,6 +41,8 @@ fn component(cx: &mut Ctx, v: &Spanned, name: &str) -> Result<Option<i64>, Strin
     Ok(Some(n.trunc() as i64))
 }
 
+/// Reads a TimelineJS date object: the date, its `display_date` and the open ends our `edtf`
+/// extension gives.
 pub fn date_object(cx: &mut Ctx, v: &Spanned, what: &str) -> DateResult {
     let Value::Object(members) = &v.value else {
         cx.at(
@@ -49,78 +51,22 @@ pub fn date_object(cx: &mut Ctx, v: &Spanned, what: &str) -> DateResult {
         );
         return Err(());
     };
-    for (k, _) in members {
-        if !DATE_KEYS.contains(&k.name.as_str()) {
-            let hint = did_you_mean(&k.name, DATE_KEYS)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            cx.warn(k.at, format!("unknown key `{}` in the {what}, which TimelineJS ignores{hint}", k.name));
-        }
-    }
-    let get = |name: &str| members.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
+    warn_unknown_keys(cx, members, what);
+    let get = |name: &str| member(members, name);
     let Some(year_v) = get("year") else {
         cx.warn(v.at, format!("the {what} has no year; TimelineJS skips the event, and so do we"));
         return Ok(None);
     };
-    let year = match component(cx, year_v, "year") {
-        Ok(Some(y)) => y,
-        Ok(None) => {
-            cx.warn(
-                year_v.at,
-                format!("the {what} has an empty year; TimelineJS skips the event, and so do we"),
-            );
-            return Ok(None);
-        }
-        Err(e) => {
-            cx.warn(year_v.at, format!("{e}; TimelineJS skips the event, and so do we"));
-            return Ok(None);
-        }
-    };
-    if year == 0 {
-        cx.warn(year_v.at, "TimelineJS has no year 0 (−1 is 1 BCE); read as 1 BCE");
-    }
-    let mut part = |name: &str, max: i64| -> Result<Option<u32>, ()> {
-        let Some(pv) = get(name) else { return Ok(None) };
-        match component(cx, pv, name) {
-            Ok(Some(n)) if (0..=max).contains(&n) => Ok(Some(n as u32)),
-            Ok(Some(n)) => {
-                cx.at(pv.at, format!("{name} {n} does not exist"));
-                Err(())
-            }
-            Ok(None) => Ok(None),
-            Err(e) => {
-                cx.at(pv.at, e);
-                Err(())
-            }
-        }
-    };
-    let (month, day) = (part("month", 99)?, part("day", 99)?);
-    let (hour, minute, second, milli) =
-        (part("hour", 23)?, part("minute", 59)?, part("second", 60)?, part("millisecond", 999)?);
+    let Some(year) = tjs_year(cx, year_v, what) else { return Ok(None) };
+    let (month, day) = (part(cx, members, "month", 99)?, part(cx, members, "day", 99)?);
+    let time = time_of_day(cx, members)?;
     let astro = if year == 0 { 0 } else { from_tjs_year(year) };
     let at = get("day").or(get("month")).unwrap_or(year_v).at;
-    let mut date = match PartialDate::ymd(astro, month, day) {
-        Ok(d) => d,
-        Err(e) => {
-            cx.at(at, format!("impossible {what}: {e}"));
-            return Err(());
-        }
-    };
-    if let Some(hour) = hour {
-        let time = TimeOfDay {
-            hour: hour as u8,
-            minute: minute.map(|m| m as u8),
-            second: second.map(|s| s as u8),
-            milli: milli.map(|m| m as u16),
-            offset: None,
-        };
-        date = match date.with_time(time) {
-            Ok(d) => d,
-            Err(e) => {
-                cx.at(get("hour").map_or(v.at, |h| h.at), format!("impossible {what}: {e}"));
-                return Err(());
-            }
-        };
+    let mut date =
+        PartialDate::ymd(astro, month, day).map_err(|e| cx.at(at, format!("impossible {what}: {e}")))?;
+    if let Some(time) = time {
+        let at = get("hour").map_or(v.at, |h| h.at);
+        date = date.with_time(time).map_err(|e| cx.at(at, format!("impossible {what}: {e}")))?;
     }
     let display = match get("display_date").map(|d| &d.value) {
         Some(Value::String(s)) if !s.trim().is_empty() => Some(super::html::to_line(s)),
@@ -131,6 +77,80 @@ pub fn date_object(cx: &mut Ctx, v: &Spanned, what: &str) -> DateResult {
         None => (date, OpenEnds::default()),
     };
     Ok(Some((date, display, open)))
+}
+
+/// The member of a date object named `name`, if present.
+fn member<'v>(members: &'v [(Key, Spanned)], name: &str) -> Option<&'v Spanned> {
+    members.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
+}
+
+/// Warns of each key TimelineJS does not read in a date object.
+fn warn_unknown_keys(cx: &mut Ctx, members: &[(Key, Spanned)], what: &str) {
+    for (k, _) in members {
+        if !DATE_KEYS.contains(&k.name.as_str()) {
+            let hint = did_you_mean(&k.name, DATE_KEYS)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            cx.warn(k.at, format!("unknown key `{}` in the {what}, which TimelineJS ignores{hint}", k.name));
+        }
+    }
+}
+
+/// The year as TimelineJS numbers it, or `None` (with a warning) when it is empty or not a number
+/// and the event is skipped. Year 0 is warned of and kept.
+fn tjs_year(cx: &mut Ctx, year_v: &Spanned, what: &str) -> Option<i64> {
+    let year = match component(cx, year_v, "year") {
+        Ok(Some(y)) => y,
+        Ok(None) => {
+            cx.warn(
+                year_v.at,
+                format!("the {what} has an empty year; TimelineJS skips the event, and so do we"),
+            );
+            return None;
+        }
+        Err(e) => {
+            cx.warn(year_v.at, format!("{e}; TimelineJS skips the event, and so do we"));
+            return None;
+        }
+    };
+    if year == 0 {
+        cx.warn(year_v.at, "TimelineJS has no year 0 (−1 is 1 BCE); read as 1 BCE");
+    }
+    Some(year)
+}
+
+/// The component `name` (month, hour, …) if present, which must lie in `0..=max`; `Err(())`
+/// after an error.
+fn part(cx: &mut Ctx, members: &[(Key, Spanned)], name: &str, max: i64) -> Result<Option<u32>, ()> {
+    let Some(pv) = member(members, name) else { return Ok(None) };
+    match component(cx, pv, name) {
+        Ok(Some(n)) if (0..=max).contains(&n) => Ok(Some(n as u32)),
+        Ok(Some(n)) => {
+            cx.at(pv.at, format!("{name} {n} does not exist"));
+            Err(())
+        }
+        Ok(None) => Ok(None),
+        Err(e) => {
+            cx.at(pv.at, e);
+            Err(())
+        }
+    }
+}
+
+/// The time of day from hour, minute, second and millisecond, all read (and checked) even when
+/// there is no hour; `None` without an hour, `Err(())` after an error.
+fn time_of_day(cx: &mut Ctx, members: &[(Key, Spanned)]) -> Result<Option<TimeOfDay>, ()> {
+    let hour = part(cx, members, "hour", 23)?;
+    let minute = part(cx, members, "minute", 59)?;
+    let second = part(cx, members, "second", 60)?;
+    let milli = part(cx, members, "millisecond", 999)?;
+    Ok(hour.map(|hour| TimeOfDay {
+        hour: hour as u8,
+        minute: minute.map(|m| m as u8),
+        second: second.map(|s| s as u8),
+        milli: milli.map(|m| m as u16),
+        offset: None,
+    }))
 }
 
 /// Our extension: `"edtf": "1966~"` or `"2020/.."` next to the numbers keeps what TimelineJS

@@ -111,7 +111,7 @@ pub fn document(cx: &mut Ctx, text: &str) -> Option<Spanned> {
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            cx.at(e.position().map_or(0, |p| p.byte() as usize), format!("CSV error: {e}"));
+            csv_error(cx, &e);
             return None;
         }
         None => {
@@ -119,8 +119,21 @@ pub fn document(cx: &mut Ctx, text: &str) -> Option<Spanned> {
             return None;
         }
     };
+    let cols = columns(cx, text, &header)?;
+    let rows = rows(cx, text, records, &cols)?;
+    Some(rows.into_document())
+}
+
+/// Reports an error of the csv crate at the byte where it happened.
+fn csv_error(cx: &mut Ctx, e: &csv::Error) {
+    cx.at(e.position().map_or(0, |p| p.byte() as usize), format!("CSV error: {e}"));
+}
+
+/// The column each header cell names (`None` for one we do not know, with a warning unless it is
+/// blank), or `None` after an error when Year or Headline is missing.
+fn columns(cx: &mut Ctx, text: &str, header: &csv::StringRecord) -> Option<Vec<Option<&'static str>>> {
     let starts = field_starts(text, 0);
-    let mut cols: Vec<Option<&str>> = Vec::new();
+    let mut cols: Vec<Option<&'static str>> = Vec::new();
     for (i, h) in header.iter().enumerate() {
         let name = h.trim().to_ascii_lowercase();
         match COLUMNS.iter().find(|c| **c == name) {
@@ -143,20 +156,27 @@ pub fn document(cx: &mut Ctx, text: &str) -> Option<Spanned> {
         cx.at(0, "this is neither JSON nor a TimelineJS sheet: a sheet's first row names its columns, with at least Year and Headline");
         return None;
     }
-    let (mut events, mut eras, mut title) = (Vec::new(), Vec::new(), None);
+    Some(cols)
+}
+
+/// The slides of the rows after the header, sorted by type, or `None` after a CSV error. Blank
+/// rows are skipped.
+fn rows(
+    cx: &mut Ctx,
+    text: &str,
+    records: impl Iterator<Item = csv::Result<csv::StringRecord>>,
+    cols: &[Option<&str>],
+) -> Option<Rows> {
+    let mut rows = Rows::default();
     for rec in records {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                cx.at(e.position().map_or(0, |p| p.byte() as usize), format!("CSV error: {e}"));
+                csv_error(cx, &e);
                 return None;
             }
         };
-        // With CRLF line ends the csv crate places a record at the `\n` before it.
-        let mut at = rec.position().map_or(0, |p| p.byte() as usize);
-        while matches!(text.as_bytes().get(at), Some(b'\r' | b'\n')) {
-            at += 1;
-        }
+        let at = record_start(text, &rec);
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -167,24 +187,55 @@ pub fn document(cx: &mut Ctx, text: &str) -> Option<Spanned> {
             Some((v.to_string(), starts.get(i).copied().unwrap_or(at)))
         };
         let slide = row(cx, at, &cell);
-        match cell("type").map(|(t, a)| (t.trim().to_ascii_lowercase(), a)) {
-            Some((t, _)) if t == "title" => title = Some(slide),
-            Some((t, _)) if t == "era" => eras.push(slide),
+        rows.add(cx, slide, cell("type"));
+    }
+    Some(rows)
+}
+
+/// The byte where a record's first field begins.
+fn record_start(text: &str, rec: &csv::StringRecord) -> usize {
+    // With CRLF line ends the csv crate places a record at the `\n` before it.
+    let mut at = rec.position().map_or(0, |p| p.byte() as usize);
+    while matches!(text.as_bytes().get(at), Some(b'\r' | b'\n')) {
+        at += 1;
+    }
+    at
+}
+
+/// The slides of a sheet, sorted by the Type column.
+#[derive(Default)]
+struct Rows {
+    events: Vec<Spanned>,
+    eras: Vec<Spanned>,
+    title: Option<Spanned>,
+}
+
+impl Rows {
+    /// Files a row's slide by its Type cell: title, era or event (the default, with a warning for
+    /// a type we do not know). A later title row replaces an earlier one.
+    fn add(&mut self, cx: &mut Ctx, slide: Spanned, kind: Cell) {
+        match kind.map(|(t, a)| (t.trim().to_ascii_lowercase(), a)) {
+            Some((t, _)) if t == "title" => self.title = Some(slide),
+            Some((t, _)) if t == "era" => self.eras.push(slide),
             Some((t, a)) if !t.is_empty() && t != "event" => {
                 cx.warn(a, format!("unknown row type `{t}` (title, era or empty); read as an event"));
-                events.push(slide);
+                self.events.push(slide);
             }
-            _ => events.push(slide),
+            _ => self.events.push(slide),
         }
     }
-    let mut top = vec![(key("events", 0), Spanned { at: 0, value: Value::Array(events) })];
-    if !eras.is_empty() {
-        top.push((key("eras", 0), Spanned { at: 0, value: Value::Array(eras) }));
+
+    /// The TimelineJS document: `events`, then `eras` and `title` when there are any.
+    fn into_document(self) -> Spanned {
+        let mut top = vec![(key("events", 0), Spanned { at: 0, value: Value::Array(self.events) })];
+        if !self.eras.is_empty() {
+            top.push((key("eras", 0), Spanned { at: 0, value: Value::Array(self.eras) }));
+        }
+        if let Some(t) = self.title {
+            top.push((key("title", 0), t));
+        }
+        obj(0, top)
     }
-    if let Some(t) = title {
-        top.push((key("title", 0), t));
-    }
-    Some(obj(0, top))
 }
 
 fn row(cx: &mut Ctx, at: usize, cell: &dyn Fn(&str) -> Cell) -> Spanned {

@@ -4,7 +4,7 @@ use super::{Importer, date, html};
 use crate::export::native::slug;
 use crate::load::json::{Spanned, Value};
 use crate::load::problem::did_you_mean;
-use crate::model::{Event, Extra, Kind, Media, Status};
+use crate::model::{Event, Extra, Kind, Media, OpenEnds, PartialDate, Status};
 
 const SLIDE_KEYS: &[&str] = &[
     "start_date",
@@ -104,6 +104,7 @@ impl Importer<'_> {
         self.string(b, "color").or_else(|| self.string(b, "url"))
     }
 
+    /// A slide as an event, or `None` when it is skipped (after a warning or an error).
     pub(super) fn slide(&mut self, v: &Spanned) -> Option<Event> {
         if !matches!(v.value, Value::Object(_)) {
             self.cx.at(
@@ -124,59 +125,55 @@ impl Importer<'_> {
         let end = field(v, "end_date").map(|e| (e, date::date_object(&mut self.cx, e, "end date")));
         let (headline, text, text_html) = self.text_of(v)?;
         let Ok(Some((date, start_display, open))) = start else { return None };
-        let mut end_date = None;
-        match end {
-            Some((_, Err(()))) => return None,
-            Some((e, Ok(Some((end, ..))))) if end == date => {
-                self.cx.warn(e.at, "the end date is the start date; read as a single date");
-            }
-            Some((e, Ok(Some((end, ..))))) if end.start() < date.start() => {
-                self.cx
-                    .at(e.at, format!("the end date {} is before the start date {}", end.iso(), date.iso()));
-                return None;
-            }
-            Some((_, Ok(Some((end, ..))))) => end_date = Some(end),
-            _ => {}
-        }
+        let end_date = self.end_date(date, end).ok()?;
         if headline.is_empty() {
             let at = field(v, "text").map_or(v.at, |t| field(t, "headline").map_or(t.at, |h| h.at));
             self.cx.warn(at, "an event with an empty headline; its date stands in for it");
         }
+        let extra = self.extra(v, start_display, text_html);
+        let id = self.event_id(v, &headline, &date);
+        let title = if headline.is_empty() { date.to_string() } else { headline };
+        Some(new_event(id, title, text, (date, end_date, open), extra))
+    }
+
+    /// The end date as read, checked against the start: `Ok(None)` when there is none or it is the
+    /// start itself (with a warning), `Err(())` after an error (the slide is skipped).
+    fn end_date(
+        &mut self,
+        start: PartialDate,
+        end: Option<(&Spanned, date::DateResult)>,
+    ) -> Result<Option<PartialDate>, ()> {
+        match end {
+            Some((_, Err(()))) => Err(()),
+            Some((e, Ok(Some((end, ..))))) if end == start => {
+                self.cx.warn(e.at, "the end date is the start date; read as a single date");
+                Ok(None)
+            }
+            Some((e, Ok(Some((end, ..))))) if end.start() < start.start() => {
+                self.cx
+                    .at(e.at, format!("the end date {} is before the start date {}", end.iso(), start.iso()));
+                Err(())
+            }
+            Some((_, Ok(Some((end, ..))))) => Ok(Some(end)),
+            _ => Ok(None),
+        }
+    }
+
+    /// What TimelineJS shows beyond the date, headline and text: media, group, display date
+    /// (the start date's own when the slide has none), background, and the text's HTML.
+    fn extra(&mut self, v: &Spanned, start_display: Option<String>, text_html: String) -> Extra {
         let media = field(v, "media").and_then(|m| self.media(m));
         let group = self.string(v, "group").filter(|g| !g.trim().is_empty()).map(|g| html::to_line(&g));
         let display_date = self.string(v, "display_date").map(|d| html::to_line(&d)).or(start_display);
         let background = self.background(v);
-        let id = self.event_id(v, &headline, &date);
-        let title = if headline.is_empty() { date.to_string() } else { headline };
-        let extra = Extra {
+        Extra {
             links: Vec::new(),
             media,
             group,
             display_date: display_date.filter(|d| !d.is_empty()),
             background,
             text_html: (!text_html.trim().is_empty()).then_some(text_html),
-        };
-        let mut e = Event {
-            person_ids: Vec::new(),
-            place_ids: Vec::new(),
-            id,
-            date,
-            end: end_date,
-            date_text: String::new(),
-            status: Status::Held,
-            kind: Kind::Other,
-            countries: Vec::new(),
-            places: Vec::new(),
-            people: Vec::new(),
-            title,
-            title_vi: None,
-            summary: text,
-            citations: Vec::new(),
-            open,
-            extra: Some(Box::new(extra)),
-        };
-        e.date_text = e.date_label();
-        Some(e)
+        }
     }
 
     /// `unique_id` if given and free; otherwise one made from the headline and year.
@@ -210,4 +207,36 @@ impl Importer<'_> {
         }
         id
     }
+}
+
+/// A TimelineJS event as ours: an id, title, summary, its dates (start, end, open ends) and what
+/// TimelineJS shows beyond them; its date label is made from the dates.
+fn new_event(
+    id: String,
+    title: String,
+    summary: String,
+    (date, end, open): (PartialDate, Option<PartialDate>, OpenEnds),
+    extra: Extra,
+) -> Event {
+    let mut e = Event {
+        person_ids: Vec::new(),
+        place_ids: Vec::new(),
+        id,
+        date,
+        end,
+        date_text: String::new(),
+        status: Status::Held,
+        kind: Kind::Other,
+        countries: Vec::new(),
+        places: Vec::new(),
+        people: Vec::new(),
+        title,
+        title_vi: None,
+        summary,
+        citations: Vec::new(),
+        open,
+        extra: Some(Box::new(extra)),
+    };
+    e.date_text = e.date_label();
+    e
 }
