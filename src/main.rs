@@ -102,7 +102,7 @@ const PROGRESS_BYTES: usize = 8 << 20;
 
 fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
     match &args.data {
-        Some(path) => DataInput::from_file(path, args.seeds.clone()),
+        Some(path) => DataInput::from_file(path, args.articles.clone()),
         None => Ok(DataInput::builtin()),
     }
 }
@@ -177,7 +177,7 @@ fn load_data(args: &DataArgs) -> Result<Loaded, LoadError> {
         Some(path) if let Some(dir) = cache::dir().filter(|_| !args.no_cache) => {
             let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
             let mut progress = Progress::new(big, path.display().to_string());
-            let loaded = cache::load(&dir, path, args.seeds.clone(), &mut |done| progress.show(done));
+            let loaded = cache::load(&dir, path, args.articles.clone(), &mut |done| progress.show(done));
             progress.finish();
             loaded
         }
@@ -191,7 +191,7 @@ fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) ->
     match action {
         CacheAction::Path if args.data.is_some() => {
             let data = args.data.as_deref().unwrap_or(Path::new(""));
-            let Some(file) = cache::file_for(&dir, data, args.seeds.as_deref()) else {
+            let Some(file) = cache::file_for(&dir, data, args.articles.as_deref()) else {
                 return Err(Failure::Usage(format!("{} does not exist", data.display())));
             };
             writeln!(out, "{}", file.display())?;
@@ -275,8 +275,8 @@ fn command_on(
         Command::People { json } => output::write_entities(out, timeline, EntityKind::Person, json)?,
         Command::Places { json } => output::write_entities(out, timeline, EntityKind::Place, json)?,
         Command::Scan { json } => {
-            let seeds = data_input(data).map_err(Failure::Load)?.seeds;
-            let scans = scan::scan(timeline, &seeds);
+            let articles = data_input(data).map_err(Failure::Load)?.articles;
+            let scans = scan::scan(timeline, &articles);
             if json {
                 scan::report::write_json(out, timeline, &scans)?;
             } else {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use timeline::load::{BUILTIN_DATA, load_builtin, seeds::to_nfc};
+use timeline::load::{BUILTIN_DATA, articles::to_nfc, load_builtin};
 use timeline::model::PartialDate;
 use timeline::model::context::quote_context;
 
@@ -548,12 +548,12 @@ fn big_data_set() -> std::path::PathBuf {
 #[test]
 fn closed_pipe_is_not_an_error() {
     let data = big_data_set();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let articles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
     let mut child = command(&["list"])
         .arg("--data")
         .arg(&data)
         .arg("--seeds")
-        .arg(&seeds)
+        .arg(&articles)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -5,7 +5,7 @@
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use timeline::load::{DataInput, LoadError, SeedStore, load};
+use timeline::load::{ArticleStore, DataInput, LoadError, load};
 use timeline::model::{EntityKind, Timeline};
 use timeline::scan::{self, Coverage};
 
@@ -168,11 +168,11 @@ fn scan_json_says_the_same() {
 #[test]
 fn scan_counts_an_event_quote_in_the_same_sentence_as_covering() {
     let mut t = load_fixture("valid.json").unwrap();
-    let seeds = SeedStore::Dir(PathBuf::from(SEEDS));
+    let articles = ArticleStore::Dir(PathBuf::from(SEEDS));
     let congress = t.events.iter().position(|e| e.id == "fourteenth-congress-2026").unwrap();
     let text = t.sources[0].text.clone();
     let on_line_7 = |t: &Timeline| {
-        let scans = scan::scan(t, &seeds);
+        let scans = scan::scan(t, &articles);
         scans[0].mentions.iter().find(|m| m.line == 7).expect("the month on line 7").coverage.clone()
     };
     // "Đại hội XIV của Đảng đã diễn ra tại Hà Nội vào tháng 1/2026." is one sentence: a quote of

@@ -7,7 +7,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use timeline::load::{DataInput, LoadError, MAX_KEPT, MAX_SHOWN, SeedStore, load};
+use timeline::load::{ArticleStore, DataInput, LoadError, MAX_KEPT, MAX_SHOWN, load};
 
 const EVENTS: usize = 20_000;
 
@@ -97,7 +97,7 @@ fn a_misspelt_article_in_every_event_is_reported_with_a_suggestion() {
 fn millions_of_mistakes_are_counted_up_to_a_bound() {
     let items = MAX_KEPT + MAX_KEPT / 2;
     let text = format!("{{\"countries\":[],\"sources\":[],\"events\":[{}1]}}", "1,".repeat(items - 1));
-    let input = DataInput { path: "many.json".into(), text, seeds: SeedStore::Builtin };
+    let input = DataInput { path: "many.json".into(), text, articles: ArticleStore::Builtin };
     let e = load(&input).expect_err("no event is an object");
     assert_eq!(e.problems.len(), MAX_KEPT + 1);
     let first = &e.problems[0];

@@ -180,23 +180,23 @@ fn a_fifo_is_refused_without_blocking() {
 #[test]
 fn an_article_linked_from_outside_its_directory_is_refused() {
     let dir = std::env::temp_dir().join(format!("timeline-link-{}", std::process::id()));
-    let seeds = dir.join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
+    let articles = dir.join("seeds");
+    std::fs::create_dir_all(&articles).unwrap();
     let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
     std::fs::copy(here.join("timeline.json"), dir.join("timeline.json")).unwrap();
     std::fs::copy(here.join("hostile.txt"), dir.join("outside.txt")).unwrap();
-    let link = seeds.join("hostile.txt");
+    let link = articles.join("hostile.txt");
     let _ = std::fs::remove_file(&link);
     std::os::unix::fs::symlink(dir.join("outside.txt"), &link).unwrap();
     let data = dir.join("timeline.json");
-    let (data, seeds_arg) = (data.to_str().unwrap(), seeds.to_str().unwrap());
+    let (data, seeds_arg) = (data.to_str().unwrap(), articles.to_str().unwrap());
     let o = inert(&["check", "--data", data, "--seeds", seeds_arg], 1);
     let err = stderr(&o);
     assert!(err.contains("cannot read source file `hostile.txt`"), "{err}");
     assert!(err.contains("is a symbolic link to") && err.contains("outside the articles directory"), "{err}");
     // A link that stays inside the directory is followed.
     std::fs::remove_file(&link).unwrap();
-    std::fs::copy(dir.join("outside.txt"), seeds.join("real.txt")).unwrap();
+    std::fs::copy(dir.join("outside.txt"), articles.join("real.txt")).unwrap();
     std::os::unix::fs::symlink("real.txt", &link).unwrap();
     inert(&["check", "--data", data, "--seeds", seeds_arg], 0);
     std::fs::remove_dir_all(&dir).unwrap();

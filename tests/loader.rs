@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use timeline::load::seeds::to_nfc;
+use timeline::load::articles::to_nfc;
 use timeline::load::{DataInput, LoadError, load, load_builtin};
 use timeline::model::{PartialDate, Status, Timeline};
 
@@ -15,10 +15,10 @@ const FIXTURES: &str = "tests/fixtures";
 const SEEDS: &str = "tests/fixtures/seeds";
 const SEEDS_BAD: &str = "tests/fixtures/seeds_bad";
 
-fn load_with(name: &str, seeds: &str) -> Result<Timeline, LoadError> {
+fn load_with(name: &str, articles: &str) -> Result<Timeline, LoadError> {
     let path = Path::new(FIXTURES).join(name);
     assert!(path.is_file(), "{} is missing; run the tests from the package root", path.display());
-    load(&DataInput::from_file(&path, Some(PathBuf::from(seeds)))?)
+    load(&DataInput::from_file(&path, Some(PathBuf::from(articles)))?)
 }
 
 fn load_ok(name: &str) -> Timeline {
@@ -26,8 +26,8 @@ fn load_ok(name: &str) -> Timeline {
 }
 
 /// Every problem of a fixture that must not load, as `path:line:col: message`.
-fn problems_with(name: &str, seeds: &str) -> Vec<String> {
-    match load_with(name, seeds) {
+fn problems_with(name: &str, articles: &str) -> Vec<String> {
+    match load_with(name, articles) {
         Ok(t) => panic!("{name} loaded ({} events) but should have been rejected", t.events.len()),
         Err(e) => {
             // The error's own text is the same problems, one per line.
@@ -136,7 +136,7 @@ fn seeds_default_to_the_data_files_directory() {
     assert_eq!(
         e.problems[0].to_string(),
         "tests/fixtures/valid.json:8:15: source file `vi_to_lam.txt` does not exist \
-         (looked for tests/fixtures/vi_to_lam.txt); check the name, or pass --seeds DIR"
+         (looked for tests/fixtures/vi_to_lam.txt); check the name, or pass --articles DIR"
     );
 }
 
@@ -254,7 +254,7 @@ fn missing_source_file_is_rejected() {
     assert_eq!(
         p[0],
         "tests/fixtures/missing_source_file.json:7:15: source file `vi_missing.txt` does not exist \
-         (looked for tests/fixtures/seeds/vi_missing.txt); check the name, or pass --seeds DIR"
+         (looked for tests/fixtures/seeds/vi_missing.txt); check the name, or pass --articles DIR"
     );
     // Reported once: the citations of that source do not repeat it.
     assert_eq!(p.len(), 1, "{p:#?}");

@@ -5,11 +5,11 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use timeline::export::{self, Format};
-use timeline::load::{self, DataInput, SeedStore};
+use timeline::load::{self, ArticleStore, DataInput};
 use timeline::model::{Event, Timeline};
 
 fn load_text(path: &str, text: String) -> Timeline {
-    load::load(&DataInput { path: path.into(), text: text.clone(), seeds: SeedStore::Builtin })
+    load::load(&DataInput { path: path.into(), text: text.clone(), articles: ArticleStore::Builtin })
         .unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 

@@ -3,7 +3,7 @@
 //! reaching 100%. Tests of the program's behaviour use fixtures instead; these are about the data.
 
 use serde_json::Value;
-use timeline::load::{BUILTIN_DATA, SeedStore, load_builtin};
+use timeline::load::{ArticleStore, BUILTIN_DATA, load_builtin};
 use timeline::model::{Event, Precision, Timeline};
 use timeline::scan::{self, Coverage};
 
@@ -192,7 +192,7 @@ fn one_person_whatever_the_spelling() {
 #[test]
 fn scan_reaches_100_percent_on_the_built_in_data() {
     let t = timeline();
-    let scans = scan::scan(&t, &SeedStore::Builtin);
+    let scans = scan::scan(&t, &ArticleStore::Builtin);
     let (covered, total) = scan::report::totals(&scans);
     let uncovered: Vec<String> = scans
         .iter()

@@ -4,7 +4,7 @@
 use serde_json::Value;
 use std::process::Command;
 use timeline::export::{self, Format};
-use timeline::load::{self, DataInput, SeedStore};
+use timeline::load::{self, ArticleStore, DataInput};
 use timeline::model::{Event, Timeline};
 
 fn input(path: &str) -> DataInput {
@@ -301,7 +301,7 @@ fn the_binary_reads_timelinejs_and_exports_to_a_file() {
     let back = load::load(&DataInput {
         path: "out.json".into(),
         text: std::fs::read_to_string(&out).unwrap(),
-        seeds: SeedStore::Builtin,
+        articles: ArticleStore::Builtin,
     })
     .unwrap();
     assert_eq!(back.events.len(), 2);

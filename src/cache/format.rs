@@ -119,7 +119,7 @@ pub fn decode(bytes: &[u8]) -> Result<PayloadOwned, Invalid> {
     if body.len() as u64 != len {
         return Err(Invalid::Truncated);
     }
-    if crate::load::seeds::content_hash(body).to_le_bytes() != sum {
+    if crate::load::articles::content_hash(body).to_le_bytes() != sum {
         return Err(Invalid::Checksum);
     }
     postcard::from_bytes(body).map_err(|e| Invalid::Decode(e.to_string()))

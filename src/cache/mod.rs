@@ -14,7 +14,7 @@ mod verify;
 
 pub use format::{Invalid, VERSION_AT};
 
-use crate::load::{self, ArticleKey, DataInput, LoadError, SeedStore, seeds::content_hash};
+use crate::load::{self, ArticleKey, ArticleStore, DataInput, LoadError, articles::content_hash};
 use crate::model::Timeline;
 use crate::search::{Engine, SearchIndex};
 use std::io;
@@ -55,11 +55,11 @@ pub fn dir() -> Option<PathBuf> {
 
 /// The cache file of a data set: one per data file and articles directory, named by a hash of
 /// their absolute paths (`None` if they do not exist), in the cache directory `dir`.
-pub fn file_for(dir: &Path, data: &Path, seeds: Option<&Path>) -> Option<PathBuf> {
-    let seeds = seeds.map_or_else(|| load::default_seeds_dir(data), Path::to_path_buf);
+pub fn file_for(dir: &Path, data: &Path, articles: Option<&Path>) -> Option<PathBuf> {
+    let articles = articles.map_or_else(|| load::default_seeds_dir(data), Path::to_path_buf);
     let mut id = std::fs::canonicalize(data).ok()?.into_os_string().into_encoded_bytes();
     id.push(0);
-    id.extend(std::fs::canonicalize(seeds).ok()?.into_os_string().into_encoded_bytes());
+    id.extend(std::fs::canonicalize(articles).ok()?.into_os_string().into_encoded_bytes());
     Some(dir.join(format!("{:016x}.{EXT}", xxhash_rust::xxh3::xxh3_64(&id))))
 }
 
@@ -68,14 +68,14 @@ pub fn file_for(dir: &Path, data: &Path, seeds: Option<&Path>) -> Option<PathBuf
 pub fn load(
     dir: &Path,
     data: &Path,
-    seeds: Option<PathBuf>,
+    articles: Option<PathBuf>,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Loaded, LoadError> {
     // Only a regular file within the limit is worth a cache; anything else (a directory, a FIFO,
     // `/dev/zero`) goes straight to the loader, which says what is wrong with it.
     let regular = std::fs::metadata(data).is_ok_and(|m| m.is_file() && m.len() <= load::file::MAX_DATA_BYTES);
-    let file = file_for(dir, data, seeds.as_deref()).filter(|_| regular);
-    let store = SeedStore::Dir(seeds.clone().unwrap_or_else(|| load::default_seeds_dir(data)));
+    let file = file_for(dir, data, articles.as_deref()).filter(|_| regular);
+    let store = ArticleStore::Dir(articles.clone().unwrap_or_else(|| load::default_seeds_dir(data)));
     // On a hit the data file is only hashed, never decoded or parsed.
     let why = match file.as_deref().map(|f| read(f, &store, data)) {
         Some(Ok((timeline, index))) => {
@@ -85,7 +85,7 @@ pub fn load(
         Some(Err(why)) => why,
         None => None,
     };
-    let input = DataInput::from_file(data, seeds)?;
+    let input = DataInput::from_file(data, articles)?;
     let (timeline, keys) = load::load_keyed(&input, progress)?;
     // The key is the hash of the bytes that were verified, not of the file now.
     let data_hash = content_hash(input.text.as_bytes());
@@ -123,7 +123,11 @@ pub fn load_uncached(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result
 
 /// Reads and checks a cache file against the data file's hash and the articles on disk. The
 /// error says why it cannot be used (`None`: there is none).
-fn read(file: &Path, seeds: &SeedStore, data: &Path) -> Result<(Timeline, SearchIndex), Option<Invalid>> {
+fn read(
+    file: &Path,
+    articles: &ArticleStore,
+    data: &Path,
+) -> Result<(Timeline, SearchIndex), Option<Invalid>> {
     // The data file is hashed on another core while the cache is decoded.
     let (data_hash, payload) = std::thread::scope(|s| {
         let hash = s.spawn(|| hash_file(data));
@@ -134,7 +138,7 @@ fn read(file: &Path, seeds: &SeedStore, data: &Path) -> Result<(Timeline, Search
     if data_hash.ok() != Some(payload.data_hash) {
         return Err(Some(Invalid::Stale("the data file changed".into())));
     }
-    Ok(verify::restore(payload, seeds)?)
+    Ok(verify::restore(payload, articles)?)
 }
 
 /// Maps a cache file and decodes it (checking its header and checksum).

@@ -3,19 +3,19 @@
 //! matches but whose contents are wrong is still rejected instead of causing a panic later.
 
 use super::format::{Invalid, PayloadOwned};
-use crate::load::seeds::content_hash;
-use crate::load::{ArticleKey, SeedStore};
+use crate::load::articles::content_hash;
+use crate::load::{ArticleKey, ArticleStore};
 use crate::model::{Source, Timeline};
 use crate::search::SearchIndex;
 
 /// The timeline and index of a payload, with the articles' texts read back from disk.
-pub fn restore(p: PayloadOwned, seeds: &SeedStore) -> Result<(Timeline, SearchIndex), Invalid> {
+pub fn restore(p: PayloadOwned, store: &ArticleStore) -> Result<(Timeline, SearchIndex), Invalid> {
     let PayloadOwned { articles, texts, mut timeline, index, .. } = p;
     let bad = |what: &str| Invalid::Decode(what.to_string());
     if articles.len() != timeline.sources.len() || index.events.len() != timeline.events.len() {
         return Err(bad("the tables have different lengths"));
     }
-    let mut read = read_articles(&timeline.sources, &articles, seeds)?;
+    let mut read = read_articles(&timeline.sources, &articles, store)?;
     for (i, text) in texts {
         match (read.get_mut(i as usize), articles.get(i as usize)) {
             (Some(slot), Some(key)) if !key.verbatim => *slot = Some(text),
@@ -46,7 +46,7 @@ pub fn restore(p: PayloadOwned, seeds: &SeedStore) -> Result<(Timeline, SearchIn
 fn read_articles(
     sources: &[Source],
     keys: &[ArticleKey],
-    seeds: &SeedStore,
+    articles: &ArticleStore,
 ) -> Result<Vec<Option<String>>, Invalid> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per = sources.len().div_ceil(threads).max(64);
@@ -55,7 +55,7 @@ fn read_articles(
             .chunks(per)
             .zip(keys.chunks(per))
             .map(|(ss, ks)| {
-                s.spawn(move || ss.iter().zip(ks).map(|(s, k)| read_one(seeds, &s.file, k)).collect())
+                s.spawn(move || ss.iter().zip(ks).map(|(s, k)| read_one(articles, &s.file, k)).collect())
             })
             .collect();
         let mut out = Vec::with_capacity(sources.len());
@@ -68,9 +68,9 @@ fn read_articles(
     })
 }
 
-fn read_one(seeds: &SeedStore, file: &str, key: &ArticleKey) -> Result<Option<String>, Invalid> {
-    let changed = || Invalid::Stale(format!("article {} changed", seeds.display(file)));
-    let bytes = seeds.read_bytes(file).map_err(|_| changed())?;
+fn read_one(articles: &ArticleStore, file: &str, key: &ArticleKey) -> Result<Option<String>, Invalid> {
+    let changed = || Invalid::Stale(format!("article {} changed", articles.display(file)));
+    let bytes = articles.read_bytes(file).map_err(|_| changed())?;
     if content_hash(&bytes) != key.hash {
         return Err(changed());
     }

@@ -53,9 +53,10 @@ pub struct DataArgs {
     #[arg(long, value_name = "FILE", global = true)]
     pub data: Option<PathBuf>,
 
-    /// Directory of the data set's source articles (default: next to --data).
-    #[arg(long, value_name = "DIR", global = true, requires = "data")]
-    pub seeds: Option<PathBuf>,
+    /// Directory of the data set's articles, the text files its quotes come from (default: next
+    /// to --data). `--seeds` is an older name for it.
+    #[arg(long, value_name = "DIR", global = true, requires = "data", alias = "seeds")]
+    pub articles: Option<PathBuf>,
 
     /// Load from the files, neither reading nor writing the index cache (see `timeline cache`).
     #[arg(long, global = true)]

@@ -1,6 +1,6 @@
 //! Our own format, so that a TimelineJS file can be converted once, then curated and quoted.
 //! Only the countries and sources the chosen events use are written; the articles stay where
-//! they are (load the result with `--seeds` pointing at them).
+//! they are (load the result with `--articles` pointing at them).
 
 use crate::model::{Event, Media, OpenEnd, Timeline};
 use serde::Serialize;

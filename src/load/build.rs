@@ -1,11 +1,11 @@
 //! Turns the parsed JSON into checked model values: countries, sources, events, citations.
 
 use super::DataInput;
+use super::articles::{self, ArticleKey};
 use super::fields::Ctx;
 use super::json::{self, Spanned};
 use super::problem::{LoadError, did_you_mean};
 use super::quotes::{Check, Readers};
-use super::seeds::{self, ArticleKey};
 use crate::model::country::iso_name;
 use crate::model::{Country, EntityKind, PartialDate, Precision, Source, Timeline};
 use std::collections::HashMap;
@@ -163,7 +163,7 @@ impl<'a> Builder<'a> {
             file_hints: None,
             registry: Default::default(),
             pending: Vec::new(),
-            readers: Some(Readers::start(&input.seeds)),
+            readers: Some(Readers::start(&input.articles)),
             slots: Vec::new(),
             source_slots: Vec::new(),
             checks: Vec::new(),
@@ -257,7 +257,7 @@ impl Builder<'_> {
             self.cx.at(code_v.at, format!("country `{code}` is listed twice (first at {first}); keep one"));
             return;
         }
-        let country = Country { code: code.into(), name: name.into(), name_vi: seeds::to_nfc(name_vi) };
+        let country = Country { code: code.into(), name: name.into(), name_vi: articles::to_nfc(name_vi) };
         self.codes.insert(code.into(), (self.timeline.countries.len(), code_v.at));
         self.timeline.countries.push(country);
     }
@@ -298,7 +298,7 @@ impl Builder<'_> {
             let at = f.get("language").map_or(v.at, |l| l.at);
             self.cx.at(at, format!("language `{lang}` is not a language code; write `vi` or `en`"));
         }
-        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
+        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(articles::to_nfc);
         let (Some(outlet), Some(about), Some(language), Some(published)) =
             (outlet, about, language, published)
         else {
@@ -323,7 +323,7 @@ impl Builder<'_> {
     /// Notes a quote to find in the article read into `slot` once parsing is done; returns the
     /// check's number.
     fn defer_quote(&mut self, v: &Spanned, slot: usize, what: &'static str) -> Option<usize> {
-        let quote = seeds::to_nfc(self.cx.string(v, &format!("a {what}"))?);
+        let quote = articles::to_nfc(self.cx.string(v, &format!("a {what}"))?);
         self.checks.push(Check { slot, quote, at: v.at, what });
         Some(self.checks.len() - 1)
     }

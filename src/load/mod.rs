@@ -2,18 +2,18 @@
 //! `Timeline`. It never stops at the first problem: all of them come back, each with its
 //! `path:line:col`.
 
+pub mod articles;
 mod build;
 mod fields;
 pub mod file;
 pub mod json;
 mod problem;
 mod quotes;
-pub mod seeds;
 pub mod tjs;
 
+pub use articles::{ArticleKey, ArticleStore};
 pub use fields::MAX_KEPT;
 pub use problem::{LoadError, MAX_SHOWN, Problem};
-pub use seeds::{ArticleKey, SeedStore};
 
 use crate::model::Timeline;
 use std::path::{Path, PathBuf};
@@ -27,16 +27,16 @@ pub const BUILTIN_DATA_PATH: &str = "assets/timeline.json";
 pub struct DataInput {
     pub path: String,
     pub text: String,
-    pub seeds: SeedStore,
+    pub articles: ArticleStore,
 }
 
 impl DataInput {
     pub fn builtin() -> Self {
-        Self { path: BUILTIN_DATA_PATH.into(), text: BUILTIN_DATA.into(), seeds: SeedStore::Builtin }
+        Self { path: BUILTIN_DATA_PATH.into(), text: BUILTIN_DATA.into(), articles: ArticleStore::Builtin }
     }
 
     /// Reads a data file; its articles are next to it unless `seeds` says otherwise.
-    pub fn from_file(path: &Path, seeds: Option<PathBuf>) -> Result<Self, LoadError> {
+    pub fn from_file(path: &Path, articles: Option<PathBuf>) -> Result<Self, LoadError> {
         let shown = path.display().to_string();
         let fail = |message: String| LoadError {
             problems: vec![Problem { file: shown.clone(), line: 1, col: 1, message }],
@@ -59,12 +59,12 @@ impl DataInput {
                 });
             }
         };
-        let dir = seeds.unwrap_or_else(|| default_seeds_dir(path));
-        Ok(Self { path: shown, text, seeds: SeedStore::Dir(dir) })
+        let dir = articles.unwrap_or_else(|| default_seeds_dir(path));
+        Ok(Self { path: shown, text, articles: ArticleStore::Dir(dir) })
     }
 }
 
-/// Where a data file's articles are when `--seeds` does not say: next to it.
+/// Where a data file's articles are when `--articles` does not say: next to it.
 pub fn default_seeds_dir(data: &Path) -> PathBuf {
     data.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
 }

@@ -3,7 +3,7 @@
 //! each article's quotes are found in one pass over its text (an Aho–Corasick automaton of that
 //! article's quotes), articles spread over the cores.
 
-use super::seeds::{Article, ReadError, SeedStore};
+use super::articles::{Article, ArticleStore, ReadError};
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -30,19 +30,19 @@ pub struct Readers {
 }
 
 impl Readers {
-    pub fn start(seeds: &SeedStore) -> Readers {
+    pub fn start(articles: &ArticleStore) -> Readers {
         let (jobs, rx) = channel::<(usize, String)>();
         let rx = Arc::new(Mutex::new(rx));
         let n = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
         let threads = (0..n)
             .map(|_| {
-                let (rx, seeds) = (Arc::clone(&rx), seeds.clone());
+                let (rx, articles) = (Arc::clone(&rx), articles.clone());
                 std::thread::spawn(move || {
                     let mut out = Vec::new();
                     loop {
                         let job = rx.lock().map_err(drop).and_then(|r| r.recv().map_err(drop));
                         let Ok((slot, file)) = job else { return out };
-                        out.push((slot, seeds.read(&file)));
+                        out.push((slot, articles.read(&file)));
                     }
                 })
             })
@@ -128,7 +128,7 @@ fn find_in(text: &str, checks: &[Check], list: &[usize], out: &mut Vec<(usize, R
     let Ok(ac) = ac else {
         // Too many quotes for an automaton: one search per quote.
         for (&i, q) in list.iter().zip(&wanted) {
-            out.extend(super::seeds::find_quote(text, q).map(|span| (i, span)));
+            out.extend(super::articles::find_quote(text, q).map(|span| (i, span)));
         }
         return;
     };
@@ -153,7 +153,7 @@ fn find_in(text: &str, checks: &[Check], list: &[usize], out: &mut Vec<(usize, R
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::seeds::{ArticleKey, find_quote};
+    use crate::load::articles::{ArticleKey, find_quote};
     use proptest::prelude::*;
 
     fn article(text: &str) -> Option<ReadResult> {

@@ -9,7 +9,7 @@
 pub mod forms;
 pub mod report;
 
-use crate::load::SeedStore;
+use crate::load::ArticleStore;
 use crate::model::Timeline;
 pub use forms::{Found, How, Precision, Resolved};
 use std::ops::Range;
@@ -61,7 +61,7 @@ impl ArticleScan {
 
 /// Scans every article of the data set. `seeds` is where the articles were read from, to give
 /// positions in the files as saved (a decomposed file gets the columns an editor shows).
-pub fn scan(t: &Timeline, seeds: &SeedStore) -> Vec<ArticleScan> {
+pub fn scan(t: &Timeline, articles: &ArticleStore) -> Vec<ArticleScan> {
     // Each article's quotes, by event, so that an article is only checked against its own.
     let mut quotes: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); t.sources.len()];
     for (e, event) in t.events.iter().enumerate() {
@@ -69,18 +69,18 @@ pub fn scan(t: &Timeline, seeds: &SeedStore) -> Vec<ArticleScan> {
             quotes[c.source].push((e, c.span.clone()));
         }
     }
-    (0..t.sources.len()).map(|s| scan_article(t, seeds, s, &quotes[s])).collect()
+    (0..t.sources.len()).map(|s| scan_article(t, articles, s, &quotes[s])).collect()
 }
 
 fn scan_article(
     t: &Timeline,
-    seeds: &SeedStore,
+    articles: &ArticleStore,
     source: usize,
     quotes: &[(usize, Range<usize>)],
 ) -> ArticleScan {
     let s = &t.sources[source];
     // Only a file not saved in NFC needs its own positions (and they cost a pass each).
-    let saved = seeds.read(&s.file).ok().filter(|a| a.saved.is_some() && a.text == s.text);
+    let saved = articles.read(&s.file).ok().filter(|a| a.saved.is_some() && a.text == s.text);
     let lines = crate::load::json::LineIndex::new(&s.text);
     let sentences = sentence_starts(&s.text);
     let sentence = |at: usize| sentences.partition_point(|&b| b <= at);
@@ -122,7 +122,7 @@ fn scan_article(
             Mention { source, span, line, col, found, coverage }
         })
         .collect();
-    ArticleScan { source, path: seeds.display(&s.file), mentions }
+    ArticleScan { source, path: articles.display(&s.file), mentions }
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {

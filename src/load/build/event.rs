@@ -2,9 +2,9 @@
 
 use super::registry::Pending;
 use super::{Builder, EVENT_OPTIONAL, EVENT_REQUIRED, Fill};
+use crate::load::articles;
 use crate::load::json::{Spanned, Value};
 use crate::load::problem::{Suggestions, did_you_mean};
-use crate::load::seeds;
 use crate::model::{Citation, EntityKind, Event, Kind, Link, Status};
 
 impl Builder<'_> {
@@ -39,7 +39,7 @@ impl Builder<'_> {
             return;
         };
         let (title_vi, title_vi_check) = title_vi.map(|c| (String::new(), c)).unzip();
-        let nfc = |v: Vec<String>| v.iter().map(|s| seeds::to_nfc(s)).collect();
+        let nfc = |v: Vec<String>| v.iter().map(|s| articles::to_nfc(s)).collect();
         let (places, people) = (nfc(places), nfc(people));
         let mut event = Event {
             id,
@@ -68,7 +68,7 @@ impl Builder<'_> {
     /// is allowed.
     fn texts(&mut self, f: &crate::load::fields::Fields) -> (Option<String>, Option<String>) {
         let mut text =
-            |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(seeds::to_nfc);
+            |name: &str, what: &str| f.get(name).and_then(|v| self.cx.string(v, what)).map(articles::to_nfc);
         let title = text("title", "a title");
         let summary = match f.get("summary").map(|v| &v.value) {
             Some(Value::String(s)) if s.trim().is_empty() => Some(String::new()),
@@ -201,7 +201,7 @@ impl Builder<'_> {
     fn link(&mut self, v: &Spanned) -> Option<Link> {
         let f = self.cx.fields(v, "a link citation", &["url"], &["title"])?;
         let url = self.cx.string(f.get("url")?, "a URL")?.to_string();
-        let title = f.get("title").and_then(|t| self.cx.string(t, "a link title")).map(seeds::to_nfc);
+        let title = f.get("title").and_then(|t| self.cx.string(t, "a link title")).map(articles::to_nfc);
         Some(Link { url, title })
     }
 

@@ -2,9 +2,9 @@
 //! `background`, and sources cited by URL.
 
 use super::Builder;
+use crate::load::articles;
 use crate::load::fields::Fields;
 use crate::load::json::Spanned;
-use crate::load::seeds;
 use crate::model::{Era, Extra, Link, Media, TitleSlide};
 
 const MEDIA_FIELDS: &[&str] = &["caption", "credit", "thumbnail", "alt", "title", "link"];
@@ -15,7 +15,7 @@ impl Builder<'_> {
         let mut text = |name: &str, what: &str| -> Result<Option<String>, ()> {
             match f.get(name) {
                 None => Ok(None),
-                Some(v) => self.cx.string(v, what).map(|s| Some(seeds::to_nfc(s))).ok_or(()),
+                Some(v) => self.cx.string(v, what).map(|s| Some(articles::to_nfc(s))).ok_or(()),
             }
         };
         let (group, display_date, background) = (
@@ -39,7 +39,7 @@ impl Builder<'_> {
     fn media(&mut self, v: &Spanned) -> Option<Media> {
         let f = self.cx.fields(v, "media", &["url"], MEDIA_FIELDS)?;
         let url = self.cx.string(f.get("url")?, "a media URL")?.to_string();
-        let mut get = |name: &str| f.get(name).and_then(|x| self.cx.string(x, name)).map(seeds::to_nfc);
+        let mut get = |name: &str| f.get(name).and_then(|x| self.cx.string(x, name)).map(articles::to_nfc);
         Some(Media {
             url,
             caption: get("caption"),
@@ -56,9 +56,9 @@ impl Builder<'_> {
     /// The data set's `title`: `{"headline": …, "text": …}`.
     pub(super) fn title_slide(&mut self, v: &Spanned) {
         let Some(f) = self.cx.fields(v, "the title", &["headline"], &["text"]) else { return };
-        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
+        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(articles::to_nfc);
         let text =
-            f.get("text").and_then(|t| self.cx.string(t, "a text")).map(seeds::to_nfc).unwrap_or_default();
+            f.get("text").and_then(|t| self.cx.string(t, "a text")).map(articles::to_nfc).unwrap_or_default();
         if let Some(headline) = headline {
             self.timeline.title = Some(TitleSlide { headline, text, media: None });
         }
@@ -69,9 +69,9 @@ impl Builder<'_> {
         let Some(f) = self.cx.fields(v, "an era", &["start", "end", "headline"], &["text"]) else { return };
         let start = f.get("start").and_then(|d| self.date(d, "era start"));
         let end = f.get("end").and_then(|d| self.date(d, "era end"));
-        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(seeds::to_nfc);
+        let headline = f.get("headline").and_then(|h| self.cx.string(h, "a headline")).map(articles::to_nfc);
         let text =
-            f.get("text").and_then(|t| self.cx.string(t, "a text")).map(seeds::to_nfc).unwrap_or_default();
+            f.get("text").and_then(|t| self.cx.string(t, "a text")).map(articles::to_nfc).unwrap_or_default();
         if let (Some(start), Some(end), Some(headline)) = (start, end, headline) {
             self.timeline.eras.push(Era { start, end, headline, text });
         }

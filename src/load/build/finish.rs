@@ -2,10 +2,10 @@
 //! found in its article, and the texts and spans go into the timeline.
 
 use super::{Builder, Fill};
+use crate::load::articles::{self, Article, ArticleKey, ReadError};
 use crate::load::json::LineIndex;
 use crate::load::problem::Problem;
 use crate::load::quotes::{self, Check};
-use crate::load::seeds::{self, Article, ArticleKey, ReadError};
 
 impl Builder<'_> {
     /// Waits for the articles, reports those that could not be read and the quotes not found,
@@ -58,7 +58,7 @@ impl Builder<'_> {
         match e {
             ReadError::Missing(path) => {
                 let message = format!(
-                    "source file `{file}` does not exist (looked for {path}); check the name, or pass --seeds DIR"
+                    "source file `{file}` does not exist (looked for {path}); check the name, or pass --articles DIR"
                 );
                 self.cx.at(*at, message);
             }
@@ -78,8 +78,8 @@ impl Builder<'_> {
     /// nearly does.
     fn quote_problem(&self, check: &Check, article: &Article) -> String {
         let (text, quote, what) = (&article.text, &check.quote, check.what);
-        let shown = self.input.seeds.display(&self.slots[check.slot].0);
-        let hint = match seeds::longest_matching_prefix(text, quote) {
+        let shown = self.input.articles.display(&self.slots[check.slot].0);
+        let hint = match articles::longest_matching_prefix(text, quote) {
             Some((len, at)) if len * 2 >= quote.len().min(40) => {
                 let (l, c) = match &article.saved {
                     Some(_) => article.saved_line_col(at + len),

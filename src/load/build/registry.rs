@@ -3,9 +3,9 @@
 //! file is read (with "did you mean" for a name that is not registered).
 
 use super::{Builder, Fill};
+use crate::load::articles;
 use crate::load::json::{self, Spanned, Value};
 use crate::load::problem::did_you_mean;
-use crate::load::seeds;
 use crate::model::{Entity, EntityKind, ScanIgnore};
 use crate::text::fold::fold_str;
 use std::collections::HashMap;
@@ -53,16 +53,16 @@ impl Builder<'_> {
         };
         let Some(f) = self.cx.fields(v, what, &["name"], &["aliases", role_field, "sources"]) else { return };
         let Some(name_v) = f.get("name") else { return };
-        let Some(name) = self.cx.string(name_v, "a name").map(seeds::to_nfc) else { return };
+        let Some(name) = self.cx.string(name_v, "a name").map(articles::to_nfc) else { return };
         let mut names = vec![(name.clone(), name_v.at)];
         if let Some(list) = f.get("aliases") {
             for a in self.cx.array(list, "`aliases`").unwrap_or_default() {
                 if let Some(alias) = self.cx.string(a, "an alias") {
-                    names.push((seeds::to_nfc(alias), a.at));
+                    names.push((articles::to_nfc(alias), a.at));
                 }
             }
         }
-        let role = f.get(role_field).and_then(|r| self.cx.string(r, "a role")).map(seeds::to_nfc);
+        let role = f.get(role_field).and_then(|r| self.cx.string(r, "a role")).map(articles::to_nfc);
         let citations = match f.get("sources") {
             Some(list) => {
                 let items = self.cx.array(list, "`sources`").unwrap_or_default();
@@ -219,7 +219,7 @@ impl Builder<'_> {
         items
             .into_iter()
             .filter_map(|s| match s.value {
-                Value::String(n) => Some((seeds::to_nfc(&n), s.at)),
+                Value::String(n) => Some((articles::to_nfc(&n), s.at)),
                 _ => None,
             })
             .collect()

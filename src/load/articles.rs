@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 /// The built-in articles, embedded in the binary.
-pub const BUILTIN_SEEDS: &[(&str, &[u8])] = &[
+pub const BUILTIN_ARTICLES: &[(&str, &[u8])] = &[
     ("000_7f01cb9a56f4bbbb.txt", include_bytes!("../../seeds/000_7f01cb9a56f4bbbb.txt")),
     ("001_58846d6f33e41595.txt", include_bytes!("../../seeds/001_58846d6f33e41595.txt")),
     ("002_85b2dca06c47c68f.txt", include_bytes!("../../seeds/002_85b2dca06c47c68f.txt")),
@@ -17,7 +17,7 @@ pub const BUILTIN_SEEDS: &[(&str, &[u8])] = &[
 
 /// Where a data set's articles are read from.
 #[derive(Debug, Clone)]
-pub enum SeedStore {
+pub enum ArticleStore {
     Builtin,
     Dir(PathBuf),
 }
@@ -70,24 +70,24 @@ pub enum ReadError {
     },
 }
 
-impl SeedStore {
+impl ArticleStore {
     /// The path shown in messages for an article.
     pub fn display(&self, file: &str) -> String {
         match self {
-            SeedStore::Builtin => format!("seeds/{file}"),
-            SeedStore::Dir(d) => d.join(file).display().to_string(),
+            ArticleStore::Builtin => format!("seeds/{file}"),
+            ArticleStore::Dir(d) => d.join(file).display().to_string(),
         }
     }
 
     /// Reads an article's bytes as saved.
     pub fn read_bytes(&self, file: &str) -> Result<Vec<u8>, ReadError> {
         match self {
-            SeedStore::Builtin => BUILTIN_SEEDS
+            ArticleStore::Builtin => BUILTIN_ARTICLES
                 .iter()
                 .find(|(n, _)| *n == file)
                 .map(|(_, b)| b.to_vec())
                 .ok_or_else(|| ReadError::Missing(self.display(file))),
-            SeedStore::Dir(d) => {
+            ArticleStore::Dir(d) => {
                 let shown = || d.join(file).display().to_string();
                 if !is_plain_name(file) {
                     return Err(ReadError::Missing(shown()));
@@ -194,9 +194,9 @@ mod tests {
 
     #[test]
     fn builtin_seeds_are_the_shared_ones() {
-        assert_eq!(BUILTIN_SEEDS.len(), 5);
-        assert!(SeedStore::Builtin.read("004_f628f0eab526a9a1.txt").is_ok_and(|a| a.saved.is_none()));
-        assert!(matches!(SeedStore::Builtin.read("nope.txt"), Err(ReadError::Missing(_))));
+        assert_eq!(BUILTIN_ARTICLES.len(), 5);
+        assert!(ArticleStore::Builtin.read("004_f628f0eab526a9a1.txt").is_ok_and(|a| a.saved.is_none()));
+        assert!(matches!(ArticleStore::Builtin.read("nope.txt"), Err(ReadError::Missing(_))));
     }
 
     #[test]
