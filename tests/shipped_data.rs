@@ -228,3 +228,27 @@ fn scan_on_the_built_in_data_exits_0_and_says_100_percent() {
     assert!(out.contains("seeds/001_58846d6f33e41595.txt:52:1: \"Ngày 26/01\" → 2022-01-26 (day, year from the article's date (2022-05-13)): covered by azerbaijan-embassy-reception-for-budagov-2026 (none of them is dated within 2022-01-26: check the year)\n"), "{out}");
     assert!(out.trim_end().ends_with("covered (100%)"), "{out}");
 }
+
+/// The ids `timeline list --search Q` prints for the built-in data set.
+fn list(args: &[&str]) -> Vec<String> {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .arg("list")
+        .args(args)
+        .output()
+        .expect("run timeline list");
+    let out = String::from_utf8(o.stdout).expect("UTF-8");
+    out.lines()
+        .filter_map(|l| l.rsplit_once('[').map(|(_, id)| id.trim_end_matches(']').to_string()))
+        .collect()
+}
+
+#[test]
+fn person_and_place_queries_match_aliases() {
+    // `Hai-đa A-li-ép` is how article 004 transliterates Heydar Aliyev; typed plainly, too.
+    let by_alias = list(&["--search", "person:\"hai-da a-li-ep\""]);
+    let by_name = list(&["--search", "person:\"heydar aliyev\""]);
+    assert!(!by_name.is_empty());
+    assert_eq!(by_alias, by_name);
+    // The English release's `To Lam` is an alias of Tô Lâm.
+    assert_eq!(list(&["--search", "person:\"To Lam\""]), list(&["--search", "person:\"Tô Lâm\""]));
+}

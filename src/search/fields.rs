@@ -5,7 +5,7 @@
 use super::dates::date_like;
 use super::matcher::{Anchor, compact, find_compact};
 use super::query::{QueryError, Scope, TermKind, Test, Text};
-use crate::model::{Event, Kind, PartialDate, Status, Timeline};
+use crate::model::{EntityKind, Event, Kind, PartialDate, Status, Timeline};
 use crate::text::fold::fold_str;
 
 /// A field query that is a yes/no test of an event (`person:` and `place:` are text terms).
@@ -66,8 +66,19 @@ pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> 
             None => err(format!("unknown status `{value}`; it is held or planned")),
         },
         "person" | "place" => {
-            let scope = if name == "person" { Scope::People } else { Scope::Places };
-            match Text::new(TermKind::Phrase, scope, value) {
+            let (scope, kind) = match name.as_str() {
+                "person" => (Scope::People, EntityKind::Person),
+                _ => (Scope::Places, EntityKind::Place),
+            };
+            // A name or alias of the registry (`Hai-đa A-li-ép`, `To Lam`) searches for the
+            // entry's canonical name, which is what events hold.
+            let canonical = match t.find_entities(kind, value).as_slice() {
+                [id, ..] if t.entities(kind)[*id].is_named_folded(&fold_str(value.trim())) => {
+                    t.entities(kind)[*id].name.as_str()
+                }
+                _ => value,
+            };
+            match Text::new(TermKind::Phrase, scope, canonical) {
                 Some(x) => Ok(Test::Text(x)),
                 None => err(format!("`{name}:` needs a value, as in {}", example(&name))),
             }
