@@ -343,3 +343,28 @@ fn a_public_cosmological_timeline_loads() {
     );
     assert_eq!(t.events[0].media().and_then(|m| m.credit.as_deref()), Some("Kaldari (Wikipedia)"));
 }
+
+#[test]
+fn group_and_verified_field_queries_equal_the_flags() {
+    let run = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_timeline"))
+            .args(["list", "--data", "tests/fixtures/timelinejs/full.json"])
+            .args(args)
+            .output()
+            .expect("run timeline list");
+        String::from_utf8(o.stdout).expect("UTF-8")
+    };
+    let modern = run(&["--group", "Modern"]);
+    assert_eq!(modern.lines().count(), 2, "{modern}");
+    assert_eq!(run(&["--search", "group:modern"]), modern, "case-insensitive, as the flag");
+    assert_eq!(run(&["--search", "!group:modern"]).lines().count() + 2, run(&[]).lines().count());
+    let unverified = run(&["--verified", "no"]);
+    assert!(!unverified.is_empty());
+    assert_eq!(run(&["--search", "verified:no"]), unverified);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .args(["list", "--data", "tests/fixtures/timelinejs/full.json", "--search", "group:nope"])
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unknown group `nope`; groups are Cosmos"));
+}

@@ -19,11 +19,16 @@ pub enum FieldTest {
     After(PartialDate),
     Before(PartialDate),
     Year(PartialDate),
+    /// A TimelineJS group, by name (case and accents optional).
+    Group(String),
+    /// Whether a quote from an article checks the event.
+    Verified(bool),
 }
 
 /// The field names, as typed before the colon.
-pub const NAMES: [&str; 9] =
-    ["country", "kind", "person", "place", "source", "status", "after", "before", "year"];
+pub const NAMES: [&str; 11] = [
+    "country", "kind", "person", "place", "source", "status", "after", "before", "year", "group", "verified",
+];
 
 /// `name:value` → `(name, value)`, when `name` is a word of letters (so `12:30` is not a field).
 pub fn split_field(word: &str) -> Option<(&str, &str)> {
@@ -84,6 +89,12 @@ pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> 
             }
         }
         "source" => source(value, t).map(|s| Test::Field(FieldTest::Source(s))),
+        "group" => group(value, t).map(|g| Test::Field(FieldTest::Group(g))),
+        "verified" => match value.to_ascii_lowercase().as_str() {
+            "yes" | "true" => field(FieldTest::Verified(true)),
+            "no" | "false" => field(FieldTest::Verified(false)),
+            _ => err(format!("`verified:{value}` is yes or no")),
+        },
         "after" | "from" => field(FieldTest::After(date("after")?)),
         "before" | "to" => field(FieldTest::Before(date("before")?)),
         _ => match date("year")? {
@@ -102,6 +113,8 @@ fn example(name: &str) -> &'static str {
         "source" => "source:004",
         "status" => "status:planned",
         "year" => "year:1992",
+        "group" => "group:Wars",
+        "verified" => "verified:no",
         "before" | "to" => "before:2026-02",
         _ => "after:2020",
     }
@@ -126,6 +139,20 @@ fn source(value: &str, t: &Timeline) -> Result<Vec<usize>, QueryError> {
     Ok(found)
 }
 
+/// The group `value` names, as the data set spells it.
+fn group(value: &str, t: &Timeline) -> Result<String, QueryError> {
+    let groups = t.groups();
+    let folded = fold_str(value.trim());
+    match groups.iter().find(|(name, _)| fold_str(name) == folded) {
+        Some((name, _)) => Ok(name.clone()),
+        None if groups.is_empty() => Err(QueryError("this data set has no groups".into())),
+        None => {
+            let known: Vec<&str> = groups.iter().map(|(n, _)| n.as_str()).collect();
+            Err(QueryError(format!("unknown group `{value}`; groups are {}", known.join(", "))))
+        }
+    }
+}
+
 /// Whether the event passes a field test.
 pub fn passes(test: &FieldTest, e: &Event) -> bool {
     match test {
@@ -136,6 +163,8 @@ pub fn passes(test: &FieldTest, e: &Event) -> bool {
         FieldTest::After(d) => ends_after(e, d),
         FieldTest::Before(d) => starts_before(e, d),
         FieldTest::Year(d) => ends_after(e, d) && starts_before(e, d),
+        FieldTest::Group(g) => e.group() == Some(g.as_str()),
+        FieldTest::Verified(v) => e.is_verified() == *v,
     }
 }
 

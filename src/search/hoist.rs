@@ -77,6 +77,6 @@ fn apply(filter: &mut Filter, f: &FieldTest) -> bool {
             filter.to = Some(earlier(filter.to, d));
             true
         }
-        FieldTest::Status(_) | FieldTest::Source(_) => false,
+        FieldTest::Status(_) | FieldTest::Source(_) | FieldTest::Group(_) | FieldTest::Verified(_) => false,
     }
 }

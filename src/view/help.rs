@@ -13,7 +13,7 @@ const SEARCH_HELP: &[(&str, &str)] = &[
     ("!lao", "exclude events containing the term"),
     ("laos | cuba", "either term"),
     ("2026-01", "events in that period; also jan 2026, 26/1/2026"),
-    ("country:LA", "a field; also kind: person: place: source: status:"),
+    ("country:LA", "a field; also kind: person: place: source: status: group: verified:"),
     ("after:2020", "also before: year:; !kind:message excludes"),
 ];
 
