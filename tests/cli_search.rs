@@ -64,7 +64,7 @@ fn unknown_fields_are_usage_errors_that_list_the_known_ones() {
     assert_eq!(
         text(&o.stderr),
         "timeline: --search: unknown field `colour:`; fields are country: kind: person: place: source: \
-         status: after: before: year:\n"
+         status: after: before: year: group: verified:\n"
     );
     let o = run(&["list", "--search", "country:Laso"]);
     assert_eq!(o.status.code(), Some(2));
@@ -86,7 +86,7 @@ fn finding_nothing_exits_1() {
     for args in [
         &["list", "--search", "zzzqqq"][..],
         &["list", "--search", "zzzqqq", "--json"],
-        &["list", "--country", "LA", "--from", "1950", "--to", "1951"],
+        &["list", "--country", "CU", "--from", "1950", "--to", "1951"],
     ] {
         let o = run(args);
         assert_eq!(o.status.code(), Some(1), "{args:?}");

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 pub fn list_line(t: &Timeline, e: &Event) -> String {
     let date = match e.end {
         Some(end) => format!("{}..{}", e.date.iso(), end.iso()),
-        None => e.date.iso(),
+        None => e.date_edtf(),
     };
     let planned = match (e.status == crate::model::Status::Planned, e.is_verified()) {
         (false, true) => "",

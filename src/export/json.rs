@@ -46,7 +46,7 @@ struct SourceJson<'a> {
 pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> EventJson<'a> {
     EventJson {
         id: &e.id,
-        date: e.date.iso(),
+        date: e.date_edtf(),
         end: e.end.map(|d| d.iso()),
         status: e.status.as_str(),
         kind: e.kind.as_str(),

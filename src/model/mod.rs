@@ -137,6 +137,17 @@ pub struct Event {
 }
 
 impl Event {
+    /// The start date in EDTF, with an open (`..`) or unknown (empty) end of an interval as the
+    /// data has it: `1959`, `1966?`, `../2026-01-25`, `2020/..`.
+    pub fn date_edtf(&self) -> String {
+        let side = |end: Option<OpenEnd>| if end == Some(OpenEnd::Open) { ".." } else { "" };
+        match (self.end, self.open.start, self.open.end) {
+            (None, Some(start), _) => format!("{}/{}", side(Some(start)), self.date.iso()),
+            (None, None, Some(end)) => format!("{}/{}", self.date.iso(), side(Some(end))),
+            _ => self.date.iso(),
+        }
+    }
+
     /// The date as shown to people: `1959`, `7 May 2025`, `26–27 Jan 2026`.
     pub fn date_label(&self) -> String {
         let label = self.date.span_label(self.end.as_ref());

@@ -70,24 +70,7 @@ pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> 
             Some(&s) => field(FieldTest::Status(s)),
             None => err(format!("unknown status `{value}`; it is held or planned")),
         },
-        "person" | "place" => {
-            let (scope, kind) = match name.as_str() {
-                "person" => (Scope::People, EntityKind::Person),
-                _ => (Scope::Places, EntityKind::Place),
-            };
-            // A name or alias of the registry (`Hai-đa A-li-ép`, `To Lam`) searches for the
-            // entry's canonical name, which is what events hold.
-            let canonical = match t.find_entities(kind, value).as_slice() {
-                [id, ..] if t.entities(kind)[*id].is_named_folded(&fold_str(value.trim())) => {
-                    t.entities(kind)[*id].name.as_str()
-                }
-                _ => value,
-            };
-            match Text::new(TermKind::Phrase, scope, canonical) {
-                Some(x) => Ok(Test::Text(x)),
-                None => err(format!("`{name}:` needs a value, as in {}", example(&name))),
-            }
-        }
+        "person" | "place" => entity(&name, value, t),
         "source" => source(value, t).map(|s| Test::Field(FieldTest::Source(s))),
         "group" => group(value, t).map(|g| Test::Field(FieldTest::Group(g))),
         "verified" => match value.to_ascii_lowercase().as_str() {
@@ -137,6 +120,26 @@ fn source(value: &str, t: &Timeline) -> Result<Vec<usize>, QueryError> {
         )));
     }
     Ok(found)
+}
+
+/// `person:` and `place:`: a phrase in the people or places of an event.
+fn entity(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> {
+    let (scope, kind) = match name {
+        "person" => (Scope::People, EntityKind::Person),
+        _ => (Scope::Places, EntityKind::Place),
+    };
+    // A name or alias of the registry (`Hai-đa A-li-ép`, `To Lam`) searches for the
+    // entry's canonical name, which is what events hold.
+    let canonical = match t.find_entities(kind, value).as_slice() {
+        [id, ..] if t.entities(kind)[*id].is_named_folded(&fold_str(value.trim())) => {
+            t.entities(kind)[*id].name.as_str()
+        }
+        _ => value,
+    };
+    match Text::new(TermKind::Phrase, scope, canonical) {
+        Some(x) => Ok(Test::Text(x)),
+        None => Err(QueryError(format!("`{name}:` needs a value, as in {}", example(name)))),
+    }
 }
 
 /// The group `value` names, as the data set spells it.

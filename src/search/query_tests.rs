@@ -102,7 +102,7 @@ fn field_queries_parse_and_unknown_ones_say_what_is_known() {
     let err = |q: &str| Query::parse(q, &t()).unwrap_err().0;
     assert_eq!(
         err("foo:bar"),
-        "unknown field `foo:`; fields are country: kind: person: place: source: status: after: before: year:"
+        "unknown field `foo:`; fields are country: kind: person: place: source: status: after: before: year: group: verified:"
     );
     assert!(
         err("countr:LA").starts_with("unknown field `countr:`; did you mean country:? fields are country:")
