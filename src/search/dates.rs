@@ -20,7 +20,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The month (1–12) a word names: `jan`, `January`, `sept`; three letters at least.
-fn month(word: &str) -> Option<u32> {
+pub fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;

@@ -67,7 +67,7 @@ fn date(s: &str) -> Result<PartialDate, String> {
     let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
     let month = match words.as_slice() {
         ["thang", m, y] => m.parse::<u32>().ok().zip(Some(*y)),
-        [m, y] => month_name(m).zip(Some(*y)),
+        [m, y] => crate::search::dates::month(m).zip(Some(*y)),
         _ => None,
     };
     match month {
@@ -76,25 +76,6 @@ fn date(s: &str) -> Result<PartialDate, String> {
         }
         _ => Err(format!("`{s}` is not a date; {FORMS}")),
     }
-}
-
-/// `jan`, `January`, `sept`: the month's number.
-fn month_name(w: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (w.len() >= 3).then(|| NAMES.iter().position(|n| n.starts_with(w)).map(|i| i as u32 + 1)).flatten()
 }
 
 #[cfg(test)]
