@@ -36,6 +36,23 @@ pub struct Media {
     pub link: Option<String>,
 }
 
+impl Media {
+    /// A media entry from its URL and a reader of its optional fields by their TimelineJS name
+    /// (`caption`, `credit`, `thumbnail`, `alt`, `title`, `link`), shared by our format and the
+    /// TimelineJS reader.
+    pub fn from_fields(url: String, mut get: impl FnMut(&str) -> Option<String>) -> Media {
+        Media {
+            url,
+            caption: get("caption"),
+            credit: get("credit"),
+            thumbnail: get("thumbnail"),
+            alt: get("alt"),
+            title: get("title"),
+            link: get("link"),
+        }
+    }
+}
+
 /// The optional parts of an event, boxed so that events without them stay small.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Default)]
 pub struct Extra {

@@ -39,16 +39,8 @@ impl Builder<'_> {
     fn media(&mut self, v: &Spanned) -> Option<Media> {
         let f = self.cx.fields(v, "media", &["url"], MEDIA_FIELDS)?;
         let url = self.cx.string(f.get("url")?, "a media URL")?.to_string();
-        let mut get = |name: &str| f.get(name).and_then(|x| self.cx.string(x, name)).map(articles::to_nfc);
-        Some(Media {
-            url,
-            caption: get("caption"),
-            credit: get("credit"),
-            thumbnail: get("thumbnail"),
-            alt: get("alt"),
-            title: get("title"),
-            link: get("link"),
-        })
+        let get = |name: &str| f.get(name).and_then(|x| self.cx.string(x, name)).map(articles::to_nfc);
+        Some(Media::from_fields(url, get))
     }
 }
 

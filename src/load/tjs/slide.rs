@@ -86,16 +86,8 @@ impl Importer<'_> {
             self.cx.warn(v.at, "`media` without a `url` shows nothing; ignored");
             return None;
         };
-        let mut get = |name: &str| self.string(v, name).map(|s| html::to_line(&s)).filter(|s| !s.is_empty());
-        Some(Media {
-            url,
-            caption: get("caption"),
-            credit: get("credit"),
-            thumbnail: get("thumbnail"),
-            alt: get("alt"),
-            title: get("title"),
-            link: get("link"),
-        })
+        let get = |name: &str| self.string(v, name).map(|s| html::to_line(&s)).filter(|s| !s.is_empty());
+        Some(Media::from_fields(url, get))
     }
 
     fn background(&mut self, v: &Spanned) -> Option<String> {
