@@ -17,7 +17,7 @@ use timeline::scan;
 use timeline::search::Engine;
 use timeline::text::inert;
 use timeline::tui;
-use timeline::ui::Theme;
+use timeline::view::Theme;
 
 enum Failure {
     Usage(String),

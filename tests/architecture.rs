@@ -1,12 +1,48 @@
-//! The shape of the code, checked: the imports between top-level modules form a one-way graph
-//! that reads as the README's arrows do, and no file or function grows past what a reader can
-//! hold in their head.
+//! The shape of the code, checked by parsing it: the imports between top-level modules follow the
+//! layer table below (every module has a row, so a new module must be placed in it), and no file
+//! or function grows past what a reader can hold in their head.
+//!
+//! Every file under `src/` is parsed with `syn`, test modules included: a `use`, a path in an
+//! expression or a type, and the tokens of every macro call count (`crate::x`, `super::…` resolved
+//! to the module it names, and `timeline::x` in the binary). The last tests plant wrong imports and
+//! check that they are caught, so that the checker cannot quietly go blind.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Source files under `src/`, with their top-level module (`app`, `ui`, … or `main`).
-fn sources() -> Vec<(String, PathBuf)> {
+use proc_macro2::{TokenStream, TokenTree};
+use syn::visit::Visit;
+
+/// What each top-level module may import, lowest layer first. `main` is the binary.
+const LAYERS: &[(&str, &[&str])] = &[
+    ("text", &[]),
+    ("tty", &[]),
+    ("model", &["text"]),
+    ("export", &["model", "text"]),
+    ("search", &["model", "text"]),
+    ("load", &["export", "model", "text"]),
+    ("cache", &["load", "search", "model", "text"]),
+    ("scan", &["load", "model", "text"]),
+    ("input", &["search"]),
+    ("view", &["input", "search", "model", "text"]),
+    ("app", &["view", "input", "search", "export", "model", "text"]),
+    ("ui", &["app", "view", "input", "search", "model", "text"]),
+    ("cli", &["load", "search", "export", "scan", "model", "text"]),
+    ("tui", &["app", "ui", "view", "input", "search", "export", "load", "model", "text", "tty"]),
+    (
+        "main",
+        &["tui", "cli", "app", "cache", "load", "scan", "search", "export", "model", "text", "tty", "view"],
+    ),
+];
+
+/// A source file: its path and its module path (`["model", "date", "edtf"]`; `["main"]` for the
+/// binary).
+struct Source {
+    path: PathBuf,
+    module: Vec<String>,
+}
+
+fn sources() -> Vec<Source> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         for entry in std::fs::read_dir(dir).expect("src is readable") {
             let path = entry.expect("a directory entry").path();
@@ -23,143 +59,297 @@ fn sources() -> Vec<(String, PathBuf)> {
     files.sort();
     files
         .into_iter()
-        .filter_map(|p| {
-            let rel = p.strip_prefix(&src).ok()?.to_path_buf();
-            let first = rel.components().next()?.as_os_str().to_str()?.trim_end_matches(".rs").to_string();
-            // Test modules in files of their own (`tests.rs`) are tests, not the program's shape.
-            let is_test = p.file_name().is_some_and(|n| n == "tests.rs");
-            (first != "lib" && !is_test).then_some((first, p))
+        .filter_map(|path| {
+            let rel = path.strip_prefix(&src).ok()?.with_extension("");
+            let mut module: Vec<String> =
+                rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            if module.last().is_some_and(|m| m == "mod") {
+                module.pop();
+            }
+            (module != ["lib"]).then_some(Source { path, module })
         })
         .collect()
 }
 
-/// The code of a file without its test modules (`#[cfg(test)]` and what follows it).
-fn code(text: &str) -> &str {
-    text.find("#[cfg(test)]").map_or(text, |i| &text[..i])
+/// The top-level modules a file names, found by walking its syntax tree.
+struct Imports<'a> {
+    /// The module path of the item being visited (grows inside inline `mod x { … }`).
+    here: Vec<String>,
+    /// The crate's own name as the file sees it: `crate`, or `timeline` in the binary.
+    roots: &'a [&'a str],
+    found: BTreeSet<String>,
 }
 
-/// The top-level modules of the library.
-fn modules() -> BTreeSet<String> {
-    sources().into_iter().map(|(m, _)| m).filter(|m| m != "main").collect()
-}
+impl Imports<'_> {
+    /// Records the top-level module a path names, given as its segments.
+    fn path(&mut self, segments: &[String]) {
+        let Some(first) = segments.first() else { return };
+        if self.roots.contains(&first.as_str()) {
+            if let Some(top) = segments.get(1) {
+                self.found.insert(top.clone());
+            }
+        } else if first == "super" {
+            let ups = segments.iter().take_while(|s| *s == "super").count();
+            let mut at = self.here.clone();
+            at.truncate(at.len().saturating_sub(ups));
+            let top = at.first().cloned().or_else(|| segments.get(ups).cloned());
+            self.found.extend(top);
+        }
+    }
 
-/// Top-level module → the top-level modules its code names through `crate::` (or `timeline::`
-/// in the binary).
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
-    let known = modules();
-    let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (module, path) in sources() {
-        let text = std::fs::read_to_string(&path).expect("a source file");
-        let deps = g.entry(module.clone()).or_default();
-        for prefix in ["crate::", "timeline::"] {
-            for (i, _) in code(&text).match_indices(prefix) {
-                let rest = &text[i + prefix.len()..];
-                let name: String =
-                    rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-                if name != module && known.contains(&name) {
-                    deps.insert(name);
+    /// Paths inside macro calls are tokens, not syntax: look for `root :: name`.
+    fn tokens(&mut self, tokens: TokenStream) {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        for (i, tree) in trees.iter().enumerate() {
+            match tree {
+                TokenTree::Group(g) => self.tokens(g.stream()),
+                TokenTree::Ident(id) => {
+                    let name = id.to_string();
+                    if !(self.roots.contains(&name.as_str()) || name == "super") {
+                        continue;
+                    }
+                    let mut segments = vec![name];
+                    let mut j = i + 1;
+                    while let (
+                        Some(TokenTree::Punct(a)),
+                        Some(TokenTree::Punct(b)),
+                        Some(TokenTree::Ident(n)),
+                    ) = (trees.get(j), trees.get(j + 1), trees.get(j + 2))
+                    {
+                        if a.as_char() != ':' || b.as_char() != ':' {
+                            break;
+                        }
+                        segments.push(n.to_string());
+                        j += 3;
+                    }
+                    if segments.len() > 1 {
+                        self.path(&segments);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn use_tree(&mut self, prefix: &mut Vec<String>, tree: &syn::UseTree) {
+        match tree {
+            syn::UseTree::Path(p) => {
+                prefix.push(p.ident.to_string());
+                self.use_tree(prefix, &p.tree);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => self.leaf(prefix, n.ident.to_string()),
+            syn::UseTree::Rename(r) => self.leaf(prefix, r.ident.to_string()),
+            syn::UseTree::Glob(_) => self.leaf(prefix, "*".to_string()),
+            syn::UseTree::Group(g) => {
+                for t in &g.items {
+                    self.use_tree(prefix, t);
                 }
             }
         }
-        // `crate::{a, b}` groups.
-        for (i, _) in code(&text).match_indices("crate::{") {
-            let rest = &text[i + 8..];
-            let group = &rest[..rest.find('}').unwrap_or(0)];
-            for part in group.split(',') {
-                let name = part.trim().split("::").next().unwrap_or("").to_string();
-                if name != module && known.contains(&name) {
-                    deps.insert(name);
+    }
+
+    fn leaf(&mut self, prefix: &[String], last: String) {
+        let mut segments = prefix.to_vec();
+        segments.push(last);
+        self.path(&segments);
+    }
+}
+
+impl<'ast> Visit<'ast> for Imports<'_> {
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        self.here.push(m.ident.to_string());
+        syn::visit::visit_item_mod(self, m);
+        self.here.pop();
+    }
+    fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
+        self.use_tree(&mut Vec::new(), &u.tree);
+    }
+    fn visit_path(&mut self, p: &'ast syn::Path) {
+        let segments: Vec<String> = p.segments.iter().map(|s| s.ident.to_string()).collect();
+        self.path(&segments);
+        syn::visit::visit_path(self, p);
+    }
+    fn visit_macro(&mut self, m: &'ast syn::Macro) {
+        self.tokens(m.tokens.clone());
+        syn::visit::visit_macro(self, m);
+    }
+    fn visit_attribute(&mut self, a: &'ast syn::Attribute) {
+        if let syn::Meta::List(list) = &a.meta {
+            self.tokens(list.tokens.clone());
+        }
+        syn::visit::visit_attribute(self, a);
+    }
+}
+
+/// The top-level modules that the code of one file (tests and macros included) names, other than
+/// its own.
+fn imports_of(text: &str, module: &[String]) -> Result<BTreeSet<String>, syn::Error> {
+    let file = syn::parse_file(text)?;
+    let roots: &[&str] = if module == ["main"] { &["timeline"] } else { &["crate"] };
+    let mut v = Imports { here: module.to_vec(), roots, found: BTreeSet::new() };
+    v.visit_file(&file);
+    let known: BTreeSet<&str> = LAYERS.iter().map(|(m, _)| *m).collect();
+    Ok(v.found.into_iter().filter(|m| *m != module[0] && known.contains(m.as_str())).collect())
+}
+
+/// Every layer violation in the tree, as `file: module imports other`.
+fn violations(files: &[(PathBuf, Vec<String>, String)]) -> Vec<String> {
+    let table: BTreeMap<&str, &[&str]> = LAYERS.iter().copied().collect();
+    let mut problems = Vec::new();
+    for (path, module, text) in files {
+        let Some(allowed) = table.get(module[0].as_str()) else {
+            problems.push(format!("{}: module `{}` has no row in LAYERS", path.display(), module[0]));
+            continue;
+        };
+        match imports_of(text, module) {
+            Err(e) => problems.push(format!("{}: does not parse: {e}", path.display())),
+            Ok(found) => {
+                for m in found.iter().filter(|m| !allowed.contains(&m.as_str())) {
+                    problems.push(format!("{}: `{}` imports `{m}`", path.display(), module[0]));
                 }
             }
         }
     }
-    g
+    problems
+}
+
+fn tree() -> Vec<(PathBuf, Vec<String>, String)> {
+    sources()
+        .into_iter()
+        .map(|s| {
+            let text = std::fs::read_to_string(&s.path).expect("a source file");
+            (s.path, s.module, text)
+        })
+        .collect()
 }
 
 #[test]
-fn top_level_modules_form_a_dag() {
-    let g = graph();
-    // Depth-first search for a cycle.
-    fn visit<'a>(
-        n: &'a str,
-        g: &'a BTreeMap<String, BTreeSet<String>>,
-        path: &mut Vec<&'a str>,
-        done: &mut BTreeSet<&'a str>,
-    ) -> Result<(), String> {
-        if let Some(i) = path.iter().position(|p| *p == n) {
-            return Err(format!("import cycle: {} -> {n}", path[i..].join(" -> ")));
+fn the_layers_import_only_what_their_row_allows() {
+    let files = tree();
+    assert!(files.len() > 50, "the tree was read: {} files", files.len());
+    let problems = violations(&files);
+    assert!(problems.is_empty(), "layer violations:\n{}", problems.join("\n"));
+    // The table is a real one-way order: each row names only rows above it.
+    for (i, (module, allowed)) in LAYERS.iter().enumerate() {
+        for a in *allowed {
+            let at = LAYERS.iter().position(|(m, _)| m == a);
+            assert!(at.is_some_and(|at| at < i), "`{module}` may import `{a}`, which is not below it");
         }
-        if !done.insert(n) {
-            return Ok(());
-        }
-        path.push(n);
-        for d in g.get(n).into_iter().flatten() {
-            visit(d, g, path, done)?;
-        }
-        path.pop();
-        Ok(())
-    }
-    let mut done = BTreeSet::new();
-    for n in g.keys() {
-        if let Err(e) = visit(n, &g, &mut Vec::new(), &mut BTreeSet::new()) {
-            panic!("{e}\nthe graph: {g:#?}");
-        }
-        done.insert(n.as_str());
     }
 }
 
 #[test]
-fn the_layers_import_only_downwards() {
-    let g = graph();
-    let deps = |m: &str| g.get(m).cloned().unwrap_or_default();
-    let forbidden: &[(&str, &[&str])] = &[
-        ("text", &["model", "load", "search", "input", "view", "app", "ui", "tui", "cli"]),
-        ("model", &["load", "search", "input", "view", "app", "ui", "tui", "cli"]),
-        ("load", &["search", "input", "view", "app", "ui", "tui", "cli"]),
-        ("search", &["load", "input", "view", "app", "ui", "tui", "cli"]),
-        ("input", &["view", "app", "ui", "tui", "cli", "load"]),
-        ("view", &["app", "ui", "tui", "cli", "load"]),
-        ("app", &["ui", "tui", "cli", "load"]),
-        ("ui", &["tui", "cli", "load"]),
-        ("cli", &["input", "view", "app", "ui", "tui"]),
+fn every_module_of_the_library_has_a_row() {
+    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let file = syn::parse_file(&lib).expect("lib.rs parses");
+    let declared: BTreeSet<String> = file
+        .items
+        .iter()
+        .filter_map(|i| if let syn::Item::Mod(m) = i { Some(m.ident.to_string()) } else { None })
+        .collect();
+    let rows: BTreeSet<String> = LAYERS.iter().map(|(m, _)| m.to_string()).filter(|m| m != "main").collect();
+    assert_eq!(declared, rows, "src/lib.rs's modules and the rows of LAYERS");
+}
+
+/// A planted import in the places the old text search missed is caught.
+#[test]
+fn planted_wrong_imports_are_caught() {
+    let model =
+        |text: &str| (PathBuf::from("src/model/date.rs"), vec!["model".into(), "date".into()], text.into());
+    let cases = [
+        "#[cfg(test)]\nmod tests { use crate::app::App; }",
+        "fn f() { let _ = crate::ui::draw; }",
+        "fn f() { let _ = format!(\"{}\", crate::search::VERSION); }",
+        "use crate::{text, app::update};",
+        "fn f() -> crate::tui::Terminal { todo!() }",
+        "mod inner { fn f() { super::super::super::load::load(); } }",
     ];
-    for (module, never) in forbidden {
-        let bad: Vec<&&str> = never.iter().filter(|n| deps(module).contains(**n)).collect();
-        assert!(bad.is_empty(), "`{module}` must not import {bad:?}; it imports {:?}", deps(module));
+    for case in cases {
+        assert_eq!(violations(&[model(case)]).len(), 1, "not caught: {case}");
     }
-    assert!(g.contains_key("text") && g.contains_key("view"), "the graph was read: {g:?}");
-    assert!(deps("app").contains("view") && deps("ui").contains("app"), "the graph was read: {g:?}");
+    // What the row allows passes, and `super` inside the module stays inside it.
+    assert!(
+        violations(&[model("use crate::text::fold; use super::edtf; fn f() { super::show(); }")]).is_empty()
+    );
+    let new = (PathBuf::from("src/plugins.rs"), vec!["plugins".into()], String::new());
+    assert_eq!(violations(&[new]).len(), 1, "a module without a row");
+    let bin = (PathBuf::from("src/main.rs"), vec!["main".into()], "use timeline::ui::draw;".into());
+    assert_eq!(violations(&[bin]).len(), 1, "main imports ui only through tui");
 }
 
+/// Lines of a file outside its `#[cfg(test)]` items, and each function's length, from the syntax
+/// tree's spans.
 #[test]
 fn files_and_functions_stay_small() {
     const MAX_FILE: usize = 450;
     const MAX_FN: usize = 60;
     let mut problems = Vec::new();
-    for (_, path) in sources() {
-        let text = std::fs::read_to_string(&path).expect("a source file");
-        let code = code(&text);
-        let lines: Vec<&str> = code.lines().collect();
-        if lines.len() > MAX_FILE {
-            problems.push(format!("{}: {} lines of code (most {MAX_FILE})", path.display(), lines.len()));
+    for (path, _, text) in tree() {
+        let file = syn::parse_file(&text).expect("parses");
+        let is_test = |attrs: &[syn::Attribute]| attrs.iter().any(is_cfg_test);
+        let test_lines: usize = file
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                syn::Item::Mod(m) if is_test(&m.attrs) => Some(span_lines(m)),
+                syn::Item::Fn(f) if is_test(&f.attrs) => Some(span_lines(f)),
+                _ => None,
+            })
+            .sum();
+        let lines = text.lines().count().saturating_sub(test_lines);
+        let test_file = path.to_string_lossy().ends_with("tests.rs");
+        if lines > MAX_FILE && !test_file {
+            problems.push(format!("{}: {lines} lines of code (most {MAX_FILE})", path.display()));
         }
-        // A function starts at a line with `fn ` and ends at the first line, at its indentation,
-        // that closes it.
-        for (i, line) in lines.iter().enumerate() {
-            let t = line.trim_start();
-            let is_fn = ["fn ", "pub fn ", "pub(crate) fn ", "pub(super) fn ", "const fn ", "pub const fn "]
-                .iter()
-                .any(|p| t.starts_with(p));
-            if !is_fn || t.ends_with(';') {
-                continue;
-            }
-            let indent = line.len() - t.len();
-            let close = " ".repeat(indent) + "}";
-            let end = lines[i..].iter().position(|l| l.starts_with(&close) && l.trim() == "}");
-            if let Some(len) = end.filter(|len| len + 1 > MAX_FN) {
-                problems.push(format!("{}:{}: a function of {} lines", path.display(), i + 1, len + 1));
-            }
+        let mut fns = Functions { test: test_file, long: Vec::new(), max: MAX_FN };
+        fns.visit_file(&file);
+        for (line, len) in fns.long {
+            problems.push(format!("{}:{line}: a function of {len} lines", path.display()));
         }
     }
     assert!(problems.is_empty(), "too big:\n{}", problems.join("\n"));
+}
+
+/// `#[cfg(test)]`, or any `cfg` that mentions `test`.
+fn is_cfg_test(a: &syn::Attribute) -> bool {
+    a.path().is_ident("cfg") && matches!(&a.meta, syn::Meta::List(l) if l.tokens.to_string().contains("test"))
+}
+
+fn span_lines(node: &impl syn::spanned::Spanned) -> usize {
+    let span = node.span();
+    span.end().line + 1 - span.start().line
+}
+
+/// Functions longer than `max` lines outside test code: (first line, length).
+struct Functions {
+    test: bool,
+    long: Vec<(usize, usize)>,
+    max: usize,
+}
+
+impl Functions {
+    fn check(&mut self, node: &impl syn::spanned::Spanned) {
+        let len = span_lines(node);
+        if !self.test && len > self.max {
+            self.long.push((node.span().start().line, len));
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Functions {
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        let was = self.test;
+        self.test |= m.attrs.iter().any(is_cfg_test);
+        syn::visit::visit_item_mod(self, m);
+        self.test = was;
+    }
+    fn visit_item_fn(&mut self, f: &'ast syn::ItemFn) {
+        self.check(f);
+        syn::visit::visit_item_fn(self, f);
+    }
+    fn visit_impl_item_fn(&mut self, f: &'ast syn::ImplItemFn) {
+        self.check(f);
+        syn::visit::visit_impl_item_fn(self, f);
+    }
 }
