@@ -17,6 +17,8 @@ const SLIDE_KEYS: &[&str] = &[
     "autolink",
     "unique_id",
     "type",
+    "status",
+    "kind",
 ];
 const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target"];
 
@@ -125,7 +127,42 @@ impl Importer<'_> {
         let extra = self.extra(v, start_display, text_html);
         let id = self.event_id(v, &headline, &date);
         let title = if headline.is_empty() { date.to_string() } else { headline };
-        Some(new_event(id, title, text, (date, end_date, open), extra))
+        let mut e = new_event(id, title, text, (date, end_date, open), extra);
+        self.status_and_kind(v, &mut e);
+        Some(e)
+    }
+
+    /// Our `status` and `kind` keys. A group that only repeats the kind's label is the one our
+    /// export writes for TimelineJS to show, not a group of its own; a display date that only
+    /// repeats the date in words is ours too.
+    fn status_and_kind(&mut self, v: &Spanned, e: &mut Event) {
+        if let Some(s) = self.string(v, "status") {
+            match Status::ALL.iter().find(|st| st.as_str().eq_ignore_ascii_case(s.trim())) {
+                Some(&st) => e.status = st,
+                None => self.cx.warn(
+                    field(v, "status").map_or(v.at, |f| f.at),
+                    format!("unknown status `{s}` (held or planned); read as held"),
+                ),
+            }
+        }
+        if let Some(k) = self.string(v, "kind") {
+            match Kind::parse(&k) {
+                Some(kind) => e.kind = kind,
+                None => self.cx.warn(
+                    field(v, "kind").map_or(v.at, |f| f.at),
+                    format!("unknown kind `{k}`; kinds are {}", Kind::names()),
+                ),
+            }
+        }
+        let label = e.date_label();
+        if let Some(x) = e.extra.as_mut() {
+            if e.kind != Kind::Other && x.group.as_deref() == Some(e.kind.label()) {
+                x.group = None;
+            }
+            if x.display_date.as_deref() == Some(label.as_str()) {
+                x.display_date = None;
+            }
+        }
     }
 
     /// The end date as read, checked against the start: `Ok(None)` when there is none or it is the
