@@ -37,7 +37,7 @@ fn every_field_of_timelinejs_3_is_read() {
     assert_eq!(big.date_label(), "13.8 billion years ago");
     assert_eq!(big.summary, "Roughly 13.8 billion years ago.");
     let drum = event(&t, "dong-son");
-    assert_eq!(drum.date_label(), "500 BCE – 400 BCE");
+    assert_eq!(drum.date_label(), "500–400 BCE");
     assert_eq!(drum.date.iso(), "-0499");
     let x = drum.extra.as_deref().unwrap();
     assert_eq!(x.display_date.as_deref(), Some("5th century BCE"));
@@ -142,7 +142,8 @@ fn old_shapes_are_converted_or_explained() {
     );
     assert_eq!(e.group(), Some("War"));
     assert_eq!(e.media().map(|m| m.credit.as_deref()), Some(Some("Archive")));
-    assert_eq!(t.events[1].date.iso(), "1975-04-30T11:30");
+    // EDTF times are complete: a time to the minute is written with `:00` seconds.
+    assert_eq!(t.events[1].date.iso(), "1975-04-30T11:30:00");
     assert_eq!(t.eras[0].headline, "First Indochina War");
     assert_eq!(t.title.as_ref().map(|s| s.headline.as_str()), Some("A TimelineJS 2 file"));
     assert_eq!(load_ok("legacy_slides.json").events[0].title, "A slide");
@@ -197,15 +198,24 @@ fn ics_parses_with_an_independent_parser() {
     };
     // The Big Bang and the bronze drums are before year 1: iCalendar cannot hold them.
     let events: Vec<_> = cal.components.iter().filter(|c| c.name == "VEVENT").collect();
-    let rows: Vec<(String, String, String)> =
-        events.iter().map(|c| (prop(c, "UID"), prop(c, "DTSTART"), prop(c, "DTEND"))).collect();
+    let rows: Vec<(String, String, String, String)> = events
+        .iter()
+        .map(|c| (prop(c, "DTSTART"), prop(c, "DTEND"), prop(c, "STATUS"), prop(c, "UID")))
+        .collect();
+    // A time without an end is an instant: no DTEND.
     assert_eq!(
-        rows,
-        [
-            ("independence@timeline".into(), "19450902T143005".into(), "19450902T143006".into()),
-            ("two-days-of-talks-2026@timeline".into(), "20260126".into(), "20260128".into()),
-        ]
+        rows.iter().map(|r| (r.0.as_str(), r.1.as_str(), r.2.as_str())).collect::<Vec<_>>(),
+        [("19450902T143005", "", "CONFIRMED"), ("20260126", "20260128", "CONFIRMED")]
     );
+    // UIDs are stable and differ between data sets whose events share an id.
+    assert!(rows[0].3.starts_with("independence-") && rows[0].3.ends_with("@timeline"), "{}", rows[0].3);
+    assert_eq!(
+        export(&t, Format::Ics).lines().find(|l| l.starts_with("UID:independence")),
+        Some(&*format!("UID:{}", rows[0].3))
+    );
+    let mut other = t.clone();
+    other.title = Some(timeline::model::TitleSlide { headline: "Another set".into(), ..Default::default() });
+    assert!(!export(&other, Format::Ics).contains(&rows[0].3));
     assert!(prop(events[0], "DESCRIPTION").contains("Unverified"));
     // The built-in data set: all-day events with exclusive ends, month precision as a span.
     let builtin = load::load_builtin().unwrap();
@@ -280,8 +290,13 @@ fn markdown_groups_by_year_with_quotes_and_footnotes() {
     let builtin = load::load_builtin().unwrap();
     let md = export(&builtin, Format::Markdown);
     assert!(md.starts_with("# Chronology\n\n## "));
+    // One footnote per source, however many of its quotes are cited.
     let notes = md.lines().filter(|l| l.starts_with("[^")).count();
-    assert_eq!(notes, builtin.quote_count());
+    let sources: std::collections::HashSet<usize> =
+        builtin.events.iter().flat_map(|e| e.citations.iter().map(|c| c.source)).collect();
+    let links: std::collections::HashSet<&str> =
+        builtin.events.iter().flat_map(|e| e.links().iter().map(|l| l.url.as_str())).collect();
+    assert_eq!(notes, sources.len() + links.len());
     assert_eq!(md.lines().filter(|l| l.starts_with("  > — ")).count(), builtin.quote_count());
 }
 

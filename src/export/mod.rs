@@ -97,7 +97,8 @@ fn losses(format: Format, events: &[&Event]) -> Vec<String> {
             say(count(&|e| e.title_vi.is_some()), "Vietnamese titles left out");
         }
         Format::Markdown => {
-            say(count(&|_| true), "events' ids, kinds, countries, places, people and media left out");
+            let media = |e: &Event| e.media().is_some();
+            say(count(&|e| facts(e) || media(e)), "events' countries, places, people or media left out");
         }
         Format::Ics => {
             say(count(&facts), "events' countries, places and people left out");
