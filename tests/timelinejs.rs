@@ -383,3 +383,57 @@ fn group_and_verified_field_queries_equal_the_flags() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown group `nope`; groups are Cosmos"));
 }
+
+fn load_text(path: &str, text: String) -> Timeline {
+    load::load(&DataInput { path: path.into(), text, articles: ArticleStore::Builtin }).unwrap()
+}
+
+#[test]
+fn timelinejs_and_csv_keep_what_timelinejs_files_carry() {
+    let doc = serde_json::json!({
+        "title": {
+            "text": { "headline": "A set" },
+            "media": { "url": "https://example.org/t.jpg", "caption": "T", "credit": "C" },
+            "background": { "color": "#102030" }
+        },
+        "events": [{
+            "start_date": { "year": 1985, "month": 4, "day": 12, "hour": 23, "minute": 20, "second": 30,
+                            "edtf": "1985-04-12T23:20:30+04:30" },
+            "text": { "headline": "Talks" },
+            "autolink": false,
+            "media": { "url": "https://example.org/m.jpg", "link": "https://example.org", "link_target": "_blank" },
+            "background": { "color": "#aabbcc", "url": "https://example.org/bg.jpg" },
+            "status": "planned",
+            "kind": "talks",
+            "unique_id": "talks"
+        }]
+    });
+    let first = load_text("a.json", doc.to_string());
+    assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+    let tjs = load_text("b.json", export(&first, Format::Timelinejs));
+    assert!(tjs.warnings.is_empty(), "{:?}", tjs.warnings);
+    let e = &tjs.events[0];
+    assert_eq!(e.date.iso(), "1985-04-12T23:20:30+04:30");
+    assert_eq!((e.status, e.kind), (timeline::model::Status::Planned, timeline::model::Kind::Talks));
+    let x = e.extra.as_deref().unwrap();
+    assert_eq!(x.autolink, Some(false));
+    assert_eq!(x.media.as_ref().and_then(|m| m.link_target.as_deref()), Some("_blank"));
+    assert_eq!(
+        (x.background.as_deref(), x.background_url.as_deref()),
+        (Some("#aabbcc"), Some("https://example.org/bg.jpg"))
+    );
+    assert_eq!(x.group, None, "the kind's label written as a group for TimelineJS is not a group");
+    let title = tjs.title.as_ref().unwrap();
+    assert_eq!(title.background.as_deref(), Some("#102030"));
+    assert_eq!(title.media.as_ref().map(|m| m.url.as_str()), Some("https://example.org/t.jpg"));
+    // The sheet keeps the title's media and background, and the status, kind and offset.
+    let sheet = load_text("c.csv", export(&first, Format::Csv));
+    assert!(sheet.warnings.is_empty(), "{:?}", sheet.warnings);
+    let s = &sheet.events[0];
+    assert_eq!((s.date.iso(), s.status, s.kind), (e.date.iso(), e.status, e.kind));
+    let st = sheet.title.as_ref().unwrap();
+    assert_eq!(
+        (st.media.as_ref().map(|m| m.credit.as_deref()), st.background.as_deref()),
+        (Some(Some("C")), Some("#102030"))
+    );
+}

@@ -80,6 +80,7 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
         cells[10] = title.text.text.clone();
         cells.splice(11..16, media_cells(title.media.as_ref()));
         cells[16] = "title".into();
+        cells[18] = t.title.as_ref().and_then(|s| s.background.clone()).unwrap_or_default();
         row(&mut w, cells)?;
     }
     for (e, s) in events.iter().zip(&doc.events) {

@@ -51,6 +51,8 @@ pub struct TjsMedia<'a> {
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link_target: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -68,6 +70,8 @@ pub struct TjsSlide<'a> {
     pub group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub autolink: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<&'a str>,
     /// Our extensions, which TimelineJS ignores: `planned` (absent is held) and the kind (absent
@@ -135,6 +139,7 @@ fn media(m: &Media) -> TjsMedia<'_> {
         alt: html(&m.alt),
         title: html(&m.title),
         link: m.link.as_deref(),
+        link_target: m.link_target.as_deref(),
     }
 }
 
@@ -187,17 +192,24 @@ fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
             None if e.kind == Kind::Other => None,
             None => Some(e.kind.label().to_string()),
         },
-        background: x.and_then(|x| x.background.as_deref()).map(background),
+        background: x
+            .and_then(|x| x.background.as_deref().map(|b| background(b, x.background_url.as_deref()))),
+        autolink: x.and_then(|x| x.autolink),
         unique_id: Some(&e.id),
         status: (e.status == Status::Planned).then_some("planned"),
         kind: (e.kind != Kind::Other).then(|| e.kind.as_str()),
     }
 }
 
-/// `#rrggbb` or a colour name is a colour; anything else an image URL.
-fn background(b: &str) -> serde_json::Value {
+/// `#rrggbb` or a colour name is a colour; anything else an image URL. An image URL kept next
+/// to a colour is written too.
+fn background(b: &str, url: Option<&str>) -> serde_json::Value {
     let key = if b.starts_with('#') || !b.contains('/') { "color" } else { "url" };
-    serde_json::json!({ key: b })
+    let mut v = serde_json::json!({ key: b });
+    if let Some(url) = url {
+        v["url"] = serde_json::json!(url);
+    }
+    v
 }
 
 fn era(era: &Era) -> TjsEra {
@@ -216,7 +228,8 @@ pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
         text: TjsText { headline: escape_html(&s.headline), text: s.text.clone() },
         media: s.media.as_ref().map(media),
         group: None,
-        background: None,
+        background: s.background.as_deref().map(|b| background(b, None)),
+        autolink: None,
         unique_id: None,
         status: None,
         kind: None,

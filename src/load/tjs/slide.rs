@@ -92,10 +92,15 @@ impl Importer<'_> {
         Some(Media::from_fields(url, get))
     }
 
-    fn background(&mut self, v: &Spanned) -> Option<String> {
+    /// The background: its colour, else its image URL; and the image URL when both are given.
+    pub(super) fn background(&mut self, v: &Spanned) -> Option<(String, Option<String>)> {
         let b = field(v, "background")?;
         self.unknown_keys(b, &["url", "color", "alt"], "`background`");
-        self.string(b, "color").or_else(|| self.string(b, "url"))
+        match (self.string(b, "color"), self.string(b, "url")) {
+            (Some(c), url) => Some((c, url)),
+            (None, Some(url)) => Some((url, None)),
+            (None, None) => None,
+        }
     }
 
     /// A slide as an event, or `None` when it is skipped (after a warning or an error).
@@ -194,8 +199,19 @@ impl Importer<'_> {
         let media = field(v, "media").and_then(|m| self.media(m));
         let group = self.string(v, "group").filter(|g| !g.trim().is_empty()).map(|g| html::to_line(&g));
         let display_date = self.string(v, "display_date").map(|d| html::to_line(&d)).or(start_display);
-        let background = self.background(v);
+        let (background, background_url) = self.background(v).unzip();
+        let autolink = match field(v, "autolink").map(|a| &a.value) {
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => {
+                let at = field(v, "autolink").map_or(v.at, |a| a.at);
+                self.cx.warn(at, "`autolink` should be true or false; ignored");
+                None
+            }
+            None => None,
+        };
         Extra {
+            autolink,
+            background_url: background_url.flatten(),
             links: Vec::new(),
             media,
             group,
