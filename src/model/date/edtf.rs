@@ -187,10 +187,8 @@ fn calendar(s: &str, whole: &str) -> Result<PartialDate, String> {
     }
     let year = if negative { -year } else { year };
     let unspecified = |i: usize| parts.get(i) == Some(&"XX");
-    for i in 1..parts.len() {
-        if parts[i].contains('X') && !unspecified(i) {
-            return Err(level2(whole, "an unspecified digit (X) inside a month or day"));
-        }
+    if parts.iter().skip(1).any(|p| p.contains('X') && *p != "XX") {
+        return Err(level2(whole, "an unspecified digit (X) inside a month or day"));
     }
     if unspecified(1) && parts.len() == 3 && !unspecified(2) {
         return Err(level2(whole, "a known day in an unspecified month (XX)"));
