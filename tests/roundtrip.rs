@@ -352,3 +352,32 @@ proptest! {
         prop_assert_eq!(tjs_view(&first), tjs_view(&sheet));
     }
 }
+
+/// `../1900` ("by 1900") sorts before `1900`, which sorts before `1900/..`; times with offsets
+/// sort by their UTC instant and keep their own zone.
+#[test]
+fn open_starts_sort_first_and_offsets_by_instant() {
+    let events: Vec<Value> = [
+        ("a", "1900/.."),
+        ("b", "1900"),
+        ("c", "../1900"),
+        ("d", "2025-05-07T09:00:00+07:00"),
+        ("e", "2025-05-07T03:00:00Z"),
+    ]
+    .iter()
+    .map(|(id, date)| json!({ "id": id, "date": date, "status": "held", "kind": "other", "title": id, "summary": "" }))
+    .collect();
+    let doc = json!({ "countries": [], "sources": [], "events": events });
+    let t = load_text("a.json", doc.to_string());
+    let order: Vec<(&str, String)> = t.events.iter().map(|e| (e.id.as_str(), e.date_label())).collect();
+    assert_eq!(
+        order,
+        [
+            ("c", "by 1900".to_string()),
+            ("b", "1900".into()),
+            ("a", "1900 onwards".into()),
+            ("d", "7 May 2025 09:00:00 UTC+07:00".into()),
+            ("e", "7 May 2025 03:00:00 UTC".into()),
+        ]
+    );
+}
