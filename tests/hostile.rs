@@ -63,7 +63,7 @@ fn list_prints_one_inert_line_per_event() {
     assert!(lines[0].ends_with("  [hostile-one]"), "{}", lines[0]);
     assert!(lines[0].contains(r"[forged] \u{1b}]0;PWNED\u{7}title\u{202e}"), "{}", lines[0]);
     assert!(
-        lines[1].starts_with("2026-02-03") && lines[1].ends_with("(planned)  [hostile-two]"),
+        lines[1].starts_with("3 Feb 2026") && lines[1].ends_with("(planned)  [hostile-two]"),
         "{}",
         lines[1]
     );

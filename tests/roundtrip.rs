@@ -1,6 +1,8 @@
-//! Round trips over generated data sets: TimelineJS JSON → native → TimelineJS JSON keeps every
-//! event's dates, headline, text, media, group and id; native → TimelineJS → native keeps dates
-//! (with precision and uncertainty), titles and summaries.
+//! Round trips over generated data sets. TimelineJS JSON → native → TimelineJS JSON keeps every
+//! event's dates, headline, text, media, group and id. Native → X → native is the identity for
+//! X in native, TimelineJS and CSV, over events with every EDTF form and every field but quotes,
+//! places and people (which TimelineJS cannot hold); JSON lines carry every field; iCalendar and
+//! Markdown carry their documented subset.
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -125,51 +127,151 @@ fn tjs_document() -> impl Strategy<Value = Value> {
     })
 }
 
-/// A native event date: EDTF with qualifiers, unspecified digits, BCE years and open intervals.
-fn edtf() -> impl Strategy<Value = (String, Option<String>)> {
-    let single = prop::sample::select(vec![
-        "1966",
-        "1966~",
-        "1966?",
-        "1966%",
-        "196X",
-        "19XX",
-        "2026-01?",
-        "2026-01-05~",
-        "-0499",
-        "0000",
-        "Y-13799999999",
-        "2025-05-07T14:30:00Z",
-        "2025-05-07T09:15",
-        "2004-XX",
-        "1985-04-XX",
-    ]);
+/// Every EDTF form of a single date that our format reads: precisions, qualifiers, unspecified
+/// digits, seasons, BCE and long years, times with every form of UTC offset.
+const SINGLE: &[&str] = &[
+    "1966",
+    "1966~",
+    "1966?",
+    "1966%",
+    "196X",
+    "19XX",
+    "2026-01?",
+    "2026-01-05~",
+    "-0499",
+    "0000",
+    "-20XX",
+    "-201X",
+    "2001-21",
+    "2001-24?",
+    "Y-13799999999",
+    "Y170000002",
+    "2004-XX",
+    "1985-04-XX",
+    "1985-XX-XX",
+    "2025-05-07T14:30:00Z",
+    "2025-05-07T09:15:00",
+    "2025-05-07T14:30:05-04",
+    "2025-05-07T14:30:05+04:30",
+    "2025-05-07T14:30:05+00:00",
+    "2025-05-07T14:30:05.250Z",
+];
+
+/// A native event's `date` and `end`: a date, a closed interval (in one field or two), or an
+/// interval with an open or unknown end.
+fn period() -> impl Strategy<Value = (String, Option<String>)> {
+    let single = prop::sample::select(SINGLE.to_vec());
+    let early =
+        prop::sample::select(SINGLE.iter().copied().filter(|d| !d.starts_with("Y1")).collect::<Vec<_>>());
+    let plain =
+        prop::sample::select(vec!["1966", "1966~", "2001-21", "-0499", "2026-01-05?", "Y-13799999999"]);
+    let end = prop::sample::select(vec!["2030", "2030-06?", "2031~", "2030-23"]);
     prop_oneof![
-        single.clone().prop_map(|d| (d.to_string(), None)),
-        single.prop_map(|d| (d.to_string(), Some("2030".to_string()))),
-        prop::sample::select(vec!["2020/..", "../1992", "/2020", "2020/"])
-            .prop_map(|d| (d.to_string(), None)),
+        single.prop_map(|d| (d.to_string(), None)),
+        (early, end.clone()).prop_map(|(d, e)| (d.to_string(), Some(e.to_string()))),
+        (plain.clone(), end).prop_map(|(d, e)| (format!("{d}/{e}"), None)),
+        (plain, prop::sample::select(vec!["{}/..", "../{}", "/{}", "{}/"]))
+            .prop_map(|(d, form)| (form.replace("{}", d), None)),
     ]
 }
 
-fn native_document() -> impl Strategy<Value = Value> {
-    prop::collection::vec((edtf(), words(1..5), words(0..8)), 1..8).prop_map(|items| {
-        let events: Vec<Value> = items
-            .into_iter()
-            .enumerate()
-            .map(|(i, ((date, end), title, summary))| {
+/// An event of our format with every field it can have but quotes, places and people.
+fn native_event(i: usize) -> impl Strategy<Value = Value> {
+    let kinds: Vec<&str> = timeline::model::Kind::ALL.iter().map(|k| k.as_str()).collect();
+    (
+        (period(), prop::sample::select(vec!["held", "planned"]), prop::sample::select(kinds)),
+        (words(1..5), words(0..8)),
+        prop::option::of(prop::sample::select(vec!["War", "Peace", "Trade"])),
+        prop::option::of((0u32..100, prop::option::of(words(1..3)), prop::option::of(words(1..3)))),
+        prop::option::of(words(1..3)),
+        prop::option::of(prop::sample::select(vec!["#336699", "https://example.org/bg.jpg"])),
+    )
+        .prop_map(
+            move |(((date, end), status, kind), (title, summary), group, media, display, background)| {
                 let mut e = json!({
-                    "id": format!("e{i}"), "date": date, "status": "held", "kind": "other",
+                    "id": format!("e{i}"), "date": date, "status": status, "kind": kind,
                     "title": title, "summary": summary,
                 });
                 if let Some(end) = end {
                     e["end"] = json!(end);
                 }
+                if let Some(g) = group {
+                    e["group"] = json!(g);
+                }
+                if let Some((n, caption, credit)) = media {
+                    e["media"] = json!({ "url": format!("https://example.org/{n}.jpg") });
+                    if let Some(c) = caption {
+                        e["media"]["caption"] = json!(c);
+                    }
+                    if let Some(c) = credit {
+                        e["media"]["credit"] = json!(c);
+                    }
+                }
+                if let Some(d) = display {
+                    e["display_date"] = json!(d);
+                }
+                if let Some(b) = background {
+                    e["background"] = json!(b);
+                }
                 e
-            })
-            .collect();
-        json!({ "countries": [], "sources": [], "events": events })
+            },
+        )
+}
+
+fn native_document() -> impl Strategy<Value = Value> {
+    (1usize..8).prop_flat_map(|n| {
+        (0..n)
+            .map(native_event)
+            .collect::<Vec<_>>()
+            .prop_map(|events| json!({ "countries": [], "sources": [], "events": events }))
     })
+}
+
+/// Everything an event of `native_document` has, as one comparable string per event.
+fn full_view(t: &Timeline) -> Vec<String> {
+    t.events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} | {} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?}",
+                e.id,
+                e.edtf(),
+                e.open,
+                e.status,
+                e.kind,
+                e.title,
+                e.summary,
+                e.extra.as_ref().map_or((None, None, None, None), |x| (
+                    x.media.clone(),
+                    x.group.clone(),
+                    x.display_date.clone(),
+                    x.background.clone()
+                )),
+                e.date_label()
+            )
+        })
+        .collect()
+}
+
+/// Unfolds iCalendar lines and reads back a TEXT value.
+fn ics_lines(ics: &str) -> Vec<String> {
+    ics.replace("\r\n ", "").split("\r\n").map(str::to_string).collect()
+}
+
+fn ics_text(v: &str) -> String {
+    let mut out = String::new();
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(x) => out.push(x),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
 }
 
 proptest! {
@@ -185,16 +287,62 @@ proptest! {
     }
 
     #[test]
-    fn native_to_timelinejs_to_native(doc in native_document()) {
+    fn native_to_native_timelinejs_and_csv_is_the_identity(doc in native_document()) {
         let first = load_text("a.json", serde_json::to_string_pretty(&doc).unwrap());
-        let tjs = load_text("b.json", export(&first, Format::Timelinejs));
-        prop_assert!(tjs.warnings.is_empty(), "{:?}", tjs.warnings);
-        let again = load_text("c.json", export(&tjs, Format::Native));
-        let view = |t: &Timeline| -> Vec<(String, String, Option<String>, String, String, String)> {
-            t.events.iter().map(|e| (e.id.clone(), e.date.iso(), e.end.map(|d| d.iso()), format!("{:?}", e.open), e.title.clone(), e.summary.clone())).collect()
+        for (format, path) in [(Format::Native, "b.json"), (Format::Timelinejs, "b.json"), (Format::Csv, "b.csv")] {
+            let there = load_text(path, export(&first, format));
+            prop_assert!(there.warnings.is_empty(), "{format:?}: {:?}", there.warnings);
+            let back = load_text("c.json", export(&there, Format::Native));
+            prop_assert_eq!(full_view(&first), full_view(&there), "{:?}", format);
+            prop_assert_eq!(full_view(&first), full_view(&back), "{:?}", format);
+        }
+    }
+
+    #[test]
+    fn jsonl_carries_every_field(doc in native_document()) {
+        let t = load_text("a.json", serde_json::to_string_pretty(&doc).unwrap());
+        let text = export(&t, Format::Jsonl);
+        let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        prop_assert_eq!(lines.len(), t.events.len());
+        for (e, j) in t.events.iter().zip(&lines) {
+            prop_assert_eq!(j["id"].as_str(), Some(e.id.as_str()));
+            prop_assert_eq!(j["edtf"].as_str().map(str::to_string), Some(e.edtf()));
+            prop_assert_eq!(j["status"].as_str(), Some(e.status.as_str()));
+            prop_assert_eq!(j["kind"].as_str(), Some(e.kind.as_str()));
+            prop_assert_eq!(j["title"].as_str(), Some(e.title.as_str()));
+            prop_assert_eq!(j["summary"].as_str(), Some(e.summary.as_str()));
+            prop_assert_eq!(j["date_label"].as_str().map(str::to_string), Some(e.date_label()));
+            prop_assert_eq!(j["group"].as_str(), e.group());
+            let x = e.extra.as_deref();
+            prop_assert_eq!(j["display_date"].as_str(), x.and_then(|x| x.display_date.as_deref()));
+            prop_assert_eq!(j["background"].as_str(), x.and_then(|x| x.background.as_deref()));
+            let media: Option<timeline::model::Media> = serde_json::from_value(j["media"].clone()).ok();
+            prop_assert_eq!(media.as_ref(), e.media());
+        }
+    }
+
+    #[test]
+    fn ics_and_markdown_carry_their_documented_subset(doc in native_document()) {
+        let t = load_text("a.json", serde_json::to_string_pretty(&doc).unwrap());
+        let lines = ics_lines(&export(&t, Format::Ics));
+        let in_range = |e: &&Event| {
+            let (a, b) = (e.date.start(), e.end.unwrap_or(e.date).end());
+            let year = |m: timeline::model::Moment| m.0.div_euclid(86_400_000 * 365);
+            year(a) >= 0 && year(b) < 9990 && e.date.year_value() >= 1
         };
-        prop_assert_eq!(view(&first), view(&tjs));
-        prop_assert_eq!(view(&first), view(&again));
+        let expected: Vec<(String, &str)> = t.events.iter().filter(in_range)
+            .map(|e| (e.title.clone(), if e.status == timeline::model::Status::Planned { "TENTATIVE" } else { "CONFIRMED" }))
+            .collect();
+        let summaries = lines.iter().filter_map(|l| l.strip_prefix("SUMMARY:")).map(ics_text);
+        let statuses = lines.iter().filter_map(|l| l.strip_prefix("STATUS:"));
+        let got: Vec<(String, &str)> = summaries.zip(statuses).collect();
+        prop_assert_eq!(got, expected);
+        let uids: std::collections::HashSet<&String> = lines.iter().filter(|l| l.starts_with("UID:")).collect();
+        prop_assert_eq!(uids.len(), lines.iter().filter(|l| l.starts_with("UID:")).count());
+        let md = export(&t, Format::Markdown);
+        prop_assert_eq!(md.lines().filter(|l| l.starts_with("- **")).count(), t.events.len());
+        let planned = t.events.iter().filter(|e| e.status == timeline::model::Status::Planned).count();
+        prop_assert_eq!(md.matches("*(planned").count(), planned);
     }
 
     #[test]
@@ -203,4 +351,33 @@ proptest! {
         let sheet = load_text("b.csv", export(&first, Format::Csv));
         prop_assert_eq!(tjs_view(&first), tjs_view(&sheet));
     }
+}
+
+/// `../1900` ("by 1900") sorts before `1900`, which sorts before `1900/..`; times with offsets
+/// sort by their UTC instant and keep their own zone.
+#[test]
+fn open_starts_sort_first_and_offsets_by_instant() {
+    let events: Vec<Value> = [
+        ("a", "1900/.."),
+        ("b", "1900"),
+        ("c", "../1900"),
+        ("d", "2025-05-07T09:00:00+07:00"),
+        ("e", "2025-05-07T03:00:00Z"),
+    ]
+    .iter()
+    .map(|(id, date)| json!({ "id": id, "date": date, "status": "held", "kind": "other", "title": id, "summary": "" }))
+    .collect();
+    let doc = json!({ "countries": [], "sources": [], "events": events });
+    let t = load_text("a.json", doc.to_string());
+    let order: Vec<(&str, String)> = t.events.iter().map(|e| (e.id.as_str(), e.date_label())).collect();
+    assert_eq!(
+        order,
+        [
+            ("c", "by 1900".to_string()),
+            ("b", "1900".into()),
+            ("a", "1900 onwards".into()),
+            ("d", "7 May 2025 09:00:00 UTC+07:00".into()),
+            ("e", "7 May 2025 03:00:00 UTC".into()),
+        ]
+    );
 }

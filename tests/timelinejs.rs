@@ -37,7 +37,7 @@ fn every_field_of_timelinejs_3_is_read() {
     assert_eq!(big.date_label(), "13.8 billion years ago");
     assert_eq!(big.summary, "Roughly 13.8 billion years ago.");
     let drum = event(&t, "dong-son");
-    assert_eq!(drum.date_label(), "500 BCE – 400 BCE");
+    assert_eq!(drum.date_label(), "500–400 BCE");
     assert_eq!(drum.date.iso(), "-0499");
     let x = drum.extra.as_deref().unwrap();
     assert_eq!(x.display_date.as_deref(), Some("5th century BCE"));
@@ -142,7 +142,8 @@ fn old_shapes_are_converted_or_explained() {
     );
     assert_eq!(e.group(), Some("War"));
     assert_eq!(e.media().map(|m| m.credit.as_deref()), Some(Some("Archive")));
-    assert_eq!(t.events[1].date.iso(), "1975-04-30T11:30");
+    // EDTF times are complete: a time to the minute is written with `:00` seconds.
+    assert_eq!(t.events[1].date.iso(), "1975-04-30T11:30:00");
     assert_eq!(t.eras[0].headline, "First Indochina War");
     assert_eq!(t.title.as_ref().map(|s| s.headline.as_str()), Some("A TimelineJS 2 file"));
     assert_eq!(load_ok("legacy_slides.json").events[0].title, "A slide");
@@ -197,15 +198,24 @@ fn ics_parses_with_an_independent_parser() {
     };
     // The Big Bang and the bronze drums are before year 1: iCalendar cannot hold them.
     let events: Vec<_> = cal.components.iter().filter(|c| c.name == "VEVENT").collect();
-    let rows: Vec<(String, String, String)> =
-        events.iter().map(|c| (prop(c, "UID"), prop(c, "DTSTART"), prop(c, "DTEND"))).collect();
+    let rows: Vec<(String, String, String, String)> = events
+        .iter()
+        .map(|c| (prop(c, "DTSTART"), prop(c, "DTEND"), prop(c, "STATUS"), prop(c, "UID")))
+        .collect();
+    // A time without an end is an instant: no DTEND.
     assert_eq!(
-        rows,
-        [
-            ("independence@timeline".into(), "19450902T143005".into(), "19450902T143006".into()),
-            ("two-days-of-talks-2026@timeline".into(), "20260126".into(), "20260128".into()),
-        ]
+        rows.iter().map(|r| (r.0.as_str(), r.1.as_str(), r.2.as_str())).collect::<Vec<_>>(),
+        [("19450902T143005", "", "CONFIRMED"), ("20260126", "20260128", "CONFIRMED")]
     );
+    // UIDs are stable and differ between data sets whose events share an id.
+    assert!(rows[0].3.starts_with("independence-") && rows[0].3.ends_with("@timeline"), "{}", rows[0].3);
+    assert_eq!(
+        export(&t, Format::Ics).lines().find(|l| l.starts_with("UID:independence")),
+        Some(&*format!("UID:{}", rows[0].3))
+    );
+    let mut other = t.clone();
+    other.title = Some(timeline::model::TitleSlide { headline: "Another set".into(), ..Default::default() });
+    assert!(!export(&other, Format::Ics).contains(&rows[0].3));
     assert!(prop(events[0], "DESCRIPTION").contains("Unverified"));
     // The built-in data set: all-day events with exclusive ends, month precision as a span.
     let builtin = load::load_builtin().unwrap();
@@ -280,8 +290,13 @@ fn markdown_groups_by_year_with_quotes_and_footnotes() {
     let builtin = load::load_builtin().unwrap();
     let md = export(&builtin, Format::Markdown);
     assert!(md.starts_with("# Chronology\n\n## "));
+    // One footnote per source, however many of its quotes are cited.
     let notes = md.lines().filter(|l| l.starts_with("[^")).count();
-    assert_eq!(notes, builtin.quote_count());
+    let sources: std::collections::HashSet<usize> =
+        builtin.events.iter().flat_map(|e| e.citations.iter().map(|c| c.source)).collect();
+    let links: std::collections::HashSet<&str> =
+        builtin.events.iter().flat_map(|e| e.links().iter().map(|l| l.url.as_str())).collect();
+    assert_eq!(notes, sources.len() + links.len());
     assert_eq!(md.lines().filter(|l| l.starts_with("  > — ")).count(), builtin.quote_count());
 }
 
@@ -367,4 +382,58 @@ fn group_and_verified_field_queries_equal_the_flags() {
         .expect("run");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unknown group `nope`; groups are Cosmos"));
+}
+
+fn load_text(path: &str, text: String) -> Timeline {
+    load::load(&DataInput { path: path.into(), text, articles: ArticleStore::Builtin }).unwrap()
+}
+
+#[test]
+fn timelinejs_and_csv_keep_what_timelinejs_files_carry() {
+    let doc = serde_json::json!({
+        "title": {
+            "text": { "headline": "A set" },
+            "media": { "url": "https://example.org/t.jpg", "caption": "T", "credit": "C" },
+            "background": { "color": "#102030" }
+        },
+        "events": [{
+            "start_date": { "year": 1985, "month": 4, "day": 12, "hour": 23, "minute": 20, "second": 30,
+                            "edtf": "1985-04-12T23:20:30+04:30" },
+            "text": { "headline": "Talks" },
+            "autolink": false,
+            "media": { "url": "https://example.org/m.jpg", "link": "https://example.org", "link_target": "_blank" },
+            "background": { "color": "#aabbcc", "url": "https://example.org/bg.jpg" },
+            "status": "planned",
+            "kind": "talks",
+            "unique_id": "talks"
+        }]
+    });
+    let first = load_text("a.json", doc.to_string());
+    assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+    let tjs = load_text("b.json", export(&first, Format::Timelinejs));
+    assert!(tjs.warnings.is_empty(), "{:?}", tjs.warnings);
+    let e = &tjs.events[0];
+    assert_eq!(e.date.iso(), "1985-04-12T23:20:30+04:30");
+    assert_eq!((e.status, e.kind), (timeline::model::Status::Planned, timeline::model::Kind::Talks));
+    let x = e.extra.as_deref().unwrap();
+    assert_eq!(x.autolink, Some(false));
+    assert_eq!(x.media.as_ref().and_then(|m| m.link_target.as_deref()), Some("_blank"));
+    assert_eq!(
+        (x.background.as_deref(), x.background_url.as_deref()),
+        (Some("#aabbcc"), Some("https://example.org/bg.jpg"))
+    );
+    assert_eq!(x.group, None, "the kind's label written as a group for TimelineJS is not a group");
+    let title = tjs.title.as_ref().unwrap();
+    assert_eq!(title.background.as_deref(), Some("#102030"));
+    assert_eq!(title.media.as_ref().map(|m| m.url.as_str()), Some("https://example.org/t.jpg"));
+    // The sheet keeps the title's media and background, and the status, kind and offset.
+    let sheet = load_text("c.csv", export(&first, Format::Csv));
+    assert!(sheet.warnings.is_empty(), "{:?}", sheet.warnings);
+    let s = &sheet.events[0];
+    assert_eq!((s.date.iso(), s.status, s.kind), (e.date.iso(), e.status, e.kind));
+    let st = sheet.title.as_ref().unwrap();
+    assert_eq!(
+        (st.media.as_ref().map(|m| m.credit.as_deref()), st.background.as_deref()),
+        (Some(Some("C")), Some("#102030"))
+    );
 }

@@ -3,7 +3,7 @@
 pub mod args;
 pub mod output;
 
-use crate::model::{EntityKind, Kind, PartialDate, Timeline};
+use crate::model::{EntityKind, Kind, Timeline};
 use crate::search::{Engine, Filter, Order};
 use args::SelectArgs;
 use std::fmt;
@@ -42,7 +42,7 @@ pub fn build_filter(
         filter.kinds.push(kind);
     }
     let date = |flag: &str, s: &str| {
-        PartialDate::parse(s).map_err(|e| UsageError(format!("invalid value for {flag}: {e}")))
+        crate::search::dates::period(s).map_err(|e| UsageError(format!("invalid value for {flag}: {e}")))
     };
     filter.from = from.map(|s| date("--from", s)).transpose()?;
     filter.to = to.map(|s| date("--to", s)).transpose()?;

@@ -7,12 +7,10 @@ use crate::text::inert::{self, line};
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// One line per event: date, countries, kind, title, id.
+/// One line per event: date in words, countries, kind, title, id.
 pub fn list_line(t: &Timeline, e: &Event) -> String {
-    let date = match e.end {
-        Some(end) => format!("{}..{}", e.date.iso(), end.iso()),
-        None => e.date_edtf(),
-    };
+    // People read dates in words (`500–400 BCE`, `by 25 Jan 2026`); EDTF is in `--json`.
+    let date = line(&e.date_label()).into_owned();
     let planned = match (e.status == crate::model::Status::Planned, e.is_verified()) {
         (false, true) => "",
         (true, true) => " (planned)",

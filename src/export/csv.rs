@@ -1,11 +1,14 @@
 //! The TimelineJS Google Sheets layout as CSV: one row per event, a `title` row and `era` rows,
 //! behind a UTF-8 byte-order mark so that spreadsheet programs read the accents right.
 
-use super::timelinejs::{TjsDate, tjs_date};
+use super::timelinejs::{TjsDate, TjsMedia, tjs_date};
 use crate::model::{Event, PartialDate, Timeline};
 use std::io::{self, Write};
 
-pub const HEADER: [&str; 20] = [
+/// The TimelineJS columns, then ours, which TimelineJS ignores: the EDTF form of the start and end
+/// when the numbers cannot say it all (`1966~`, `2020/..`, `2001-21`, offsets), the status and
+/// the kind.
+pub const HEADER: [&str; 24] = [
     "Year",
     "Month",
     "Day",
@@ -26,6 +29,10 @@ pub const HEADER: [&str; 20] = [
     "Group",
     "Background",
     "Unique ID",
+    "EDTF",
+    "End EDTF",
+    "Status",
+    "Kind",
 ];
 
 /// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading
@@ -50,6 +57,14 @@ fn date_cells(d: Option<&PartialDate>) -> [String; 4] {
     [d.year.to_string(), n(d.month), n(d.day), time(&d)]
 }
 
+/// Media, Media Credit, Media Caption, Media Thumbnail, Alt Text.
+fn media_cells(m: Option<&TjsMedia>) -> [String; 5] {
+    let Some(m) = m else { return Default::default() };
+    let get = |v: &Option<String>| v.clone().unwrap_or_default();
+    let thumbnail = m.thumbnail.unwrap_or_default().to_string();
+    [m.url.to_string(), get(&m.credit), get(&m.caption), thumbnail, get(&m.alt)]
+}
+
 fn row(out: &mut csv::Writer<impl Write>, cells: Vec<String>) -> io::Result<()> {
     out.write_record(cells.iter().map(|c| defuse(c))).map_err(io::Error::other)
 }
@@ -63,7 +78,9 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
         let mut cells = vec![String::new(); HEADER.len()];
         cells[9] = title.text.headline.clone();
         cells[10] = title.text.text.clone();
+        cells.splice(11..16, media_cells(title.media.as_ref()));
         cells[16] = "title".into();
+        cells[18] = t.title.as_ref().and_then(|s| s.background.clone()).unwrap_or_default();
         row(&mut w, cells)?;
     }
     for (e, s) in events.iter().zip(&doc.events) {
@@ -73,15 +90,14 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
         cells.push(s.display_date.clone().unwrap_or_default());
         cells.push(s.text.headline.clone());
         cells.push(s.text.text.clone());
-        let m = e.media();
-        let get = |f: fn(&crate::model::Media) -> Option<&String>| m.and_then(f).cloned().unwrap_or_default();
-        cells.push(m.map(|m| m.url.clone()).unwrap_or_default());
-        cells.extend([get(|m| m.credit.as_ref()), get(|m| m.caption.as_ref())]);
-        cells.extend([get(|m| m.thumbnail.as_ref()), get(|m| m.alt.as_ref())]);
+        cells.extend(media_cells(s.media.as_ref()));
         cells.push(String::new());
         cells.push(s.group.clone().unwrap_or_default());
         cells.push(e.extra.as_ref().and_then(|x| x.background.clone()).unwrap_or_default());
         cells.push(e.id.clone());
+        let edtf = |d: Option<&TjsDate>| d.and_then(|d| d.edtf.clone()).unwrap_or_default();
+        cells.extend([edtf(s.start_date.as_ref()), edtf(s.end_date.as_ref())]);
+        cells.extend([e.status.as_str().to_string(), e.kind.as_str().to_string()]);
         row(&mut w, cells)?;
     }
     for era in &t.eras {
@@ -91,6 +107,8 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
         cells.extend([String::new(), super::escape_html(&era.headline), super::escape_html(&era.text)]);
         cells.extend(std::iter::repeat_n(String::new(), 5));
         cells.extend(["era".to_string(), String::new(), String::new(), String::new()]);
+        let edtf = |d: &PartialDate| tjs_date(d).edtf.unwrap_or_default();
+        cells.extend([edtf(&era.start), edtf(&era.end), String::new(), String::new()]);
         row(&mut w, cells)?;
     }
     w.flush()

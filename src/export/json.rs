@@ -1,7 +1,7 @@
 //! An event as JSON: the objects of `list --json`, `show --json` and the `jsonl` export.
 
 use crate::model::context::quote_context;
-use crate::model::{Event, Timeline};
+use crate::model::{Event, Link, Media, Timeline};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -24,6 +24,22 @@ pub struct EventJson<'a> {
     verified: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<&'a str>,
+    /// The whole period in EDTF, a closed interval as `1964/2008` (also in `date` and `end`).
+    edtf: String,
+    /// The date in words, as the browser and `list` show it.
+    date_label: String,
+    /// The date as the author wants it shown (TimelineJS `display_date`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    display_date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<&'a Media>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Link]>::is_empty")]
+    links: &'a [Link],
+    /// The eras (named periods of the data set) the event falls in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    eras: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -76,5 +92,17 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
             .collect(),
         verified: e.is_verified(),
         group: e.group(),
+        edtf: e.edtf(),
+        date_label: e.date_label(),
+        display_date: e.extra.as_ref().and_then(|x| x.display_date.as_deref()),
+        media: e.media(),
+        background: e.extra.as_ref().and_then(|x| x.background.as_deref()),
+        links: e.links(),
+        eras: t
+            .eras
+            .iter()
+            .filter(|era| e.overlaps(Some(&era.start), Some(&era.end)))
+            .map(|era| era.headline.as_str())
+            .collect(),
     }
 }

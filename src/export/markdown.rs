@@ -2,7 +2,7 @@
 //! summary, its quotes as block quotes, and footnotes naming outlet, date and article.
 
 use crate::model::date::year_label;
-use crate::model::{Event, Timeline};
+use crate::model::{Event, Status, Timeline};
 use std::io::{self, Write};
 
 /// Characters that Markdown would read as formatting at the start of a line or inline.
@@ -17,6 +17,17 @@ fn md(s: &str) -> String {
     out
 }
 
+/// The number of a footnote: the one already given to the same text, or a new one.
+fn note(notes: &mut Vec<String>, text: String) -> usize {
+    match notes.iter().position(|n| *n == text) {
+        Some(i) => i + 1,
+        None => {
+            notes.push(text);
+            notes.len()
+        }
+    }
+}
+
 pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Result<()> {
     let title = t.title.as_ref().map_or("Chronology", |s| s.headline.as_str());
     writeln!(out, "# {}", md(title))?;
@@ -28,32 +39,41 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
             year = Some(y);
             writeln!(out, "\n## {}\n", year_label(y))?;
         }
-        let flag = if e.is_verified() { "" } else { " *(unverified)*" };
+        let flag = match (e.status == Status::Planned, e.is_verified()) {
+            (false, true) => "",
+            (true, true) => " *(planned)*",
+            (false, false) => " *(unverified)*",
+            (true, false) => " *(planned, unverified)*",
+        };
         write!(out, "- **{}** — **{}**{flag}", md(&e.date_label()), md(&e.title))?;
         if !e.summary.is_empty() {
             write!(out, " {}", md(&e.summary))?;
         }
-        let first_note = notes.len() + 1;
         let mut marks = String::new();
+        let mut quote_notes = Vec::new();
         for c in &e.citations {
             let s = &t.sources[c.source];
             let article = s.headline.as_deref().map(|h| format!(", “{}”", md(h))).unwrap_or_default();
-            notes.push(format!("{}, {}{article} ({})", md(&s.outlet), s.published, md(&s.file)));
-            marks.push_str(&format!("[^{}]", notes.len()));
+            let n =
+                note(&mut notes, format!("{}, {}{article} ({})", md(&s.outlet), s.published, md(&s.file)));
+            if !marks.contains(&format!("[^{n}]")) {
+                marks.push_str(&format!("[^{n}]"));
+            }
+            quote_notes.push(n);
         }
         for l in e.links() {
             let title = l.title.as_deref().map(|t| format!("{}, ", md(t))).unwrap_or_default();
-            notes.push(format!("{title}<{}>", l.url));
-            marks.push_str(&format!("[^{}]", notes.len()));
+            let n = note(&mut notes, format!("{title}<{}>", l.url));
+            marks.push_str(&format!("[^{n}]"));
         }
         writeln!(out, "{marks}")?;
-        for (i, c) in e.citations.iter().enumerate() {
+        for (c, n) in e.citations.iter().zip(quote_notes) {
             let s = &t.sources[c.source];
             writeln!(out)?;
             for line in c.quote.lines() {
                 writeln!(out, "  > {}", md(line))?;
             }
-            writeln!(out, "  >\n  > — {}, {}[^{}]", md(&s.outlet), s.published, first_note + i)?;
+            writeln!(out, "  >\n  > — {}, {}[^{n}]", md(&s.outlet), s.published)?;
         }
         if !e.citations.is_empty() {
             writeln!(out)?;

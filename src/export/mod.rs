@@ -61,9 +61,55 @@ impl Format {
     }
 }
 
-/// Writes `events` in `format`. Returns notes on what the format could not hold (for example
-/// dates before year 1 in iCalendar), to show to the user.
+/// Writes `events` in `format`. Returns at most one note, the list of what the format could not
+/// carry (`csv: 12 EDTF dates kept only in the EDTF columns; …`), to show to the user once.
 pub fn write(
+    out: &mut impl Write,
+    t: &Timeline,
+    events: &[&Event],
+    format: Format,
+) -> io::Result<Vec<String>> {
+    let mut lost = write_format(out, t, events, format)?;
+    lost.extend(losses(format, events));
+    Ok(if lost.is_empty() { Vec::new() } else { vec![format!("{}: {}", format.name(), lost.join("; "))] })
+}
+
+/// What a format cannot carry of `events` beyond what its writer reports.
+fn losses(format: Format, events: &[&Event]) -> Vec<String> {
+    let count = |f: &dyn Fn(&Event) -> bool| events.iter().filter(|e| f(e)).count();
+    let mut out = Vec::new();
+    let mut say = |n: usize, what: &str| {
+        if n > 0 {
+            out.push(format!("{n} {what}"));
+        }
+    };
+    let extended = |e: &Event| {
+        let ext = |d: &crate::model::PartialDate| d.is_fuzzy() || d.season_value().is_some();
+        ext(&e.date) || e.end.as_ref().is_some_and(ext) || e.open != Default::default()
+    };
+    let facts = |e: &Event| !e.countries.is_empty() || !e.places.is_empty() || !e.people.is_empty();
+    match format {
+        Format::Timelinejs | Format::Csv => {
+            let place = if format == Format::Csv { "the EDTF columns" } else { "the `edtf` key" };
+            say(count(&extended), &format!("EDTF dates kept only in {place}, which TimelineJS ignores"));
+            say(count(&facts), "events' countries, places and people left out");
+            say(count(&|e| !e.citations.is_empty()), "events' quotes written into the text only");
+            say(count(&|e| e.title_vi.is_some()), "Vietnamese titles left out");
+        }
+        Format::Markdown => {
+            let media = |e: &Event| e.media().is_some();
+            say(count(&|e| facts(e) || media(e)), "events' countries, places, people or media left out");
+        }
+        Format::Ics => {
+            say(count(&facts), "events' countries, places and people left out");
+            say(count(&|e| e.media().is_some()), "media left out");
+        }
+        Format::Jsonl | Format::Native => {}
+    }
+    out
+}
+
+fn write_format(
     out: &mut impl Write,
     t: &Timeline,
     events: &[&Event],

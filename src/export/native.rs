@@ -111,6 +111,7 @@ impl Serialize for MediaOut<'_> {
             ("alt", &media.alt),
             ("title", &media.title),
             ("link", &media.link),
+            ("link_target", &media.link_target),
         ] {
             if let Some(v) = v {
                 m.serialize_entry(k, v)?;

@@ -2,7 +2,7 @@
 //! `scale`), used to write and, through `load::timelinejs`, to read.
 
 use super::escape_html;
-use crate::model::{Era, Event, Kind, Media, OpenEnd, PartialDate, Timeline};
+use crate::model::{Era, Event, Kind, Media, OpenEnd, PartialDate, Status, Timeline};
 use serde::Serialize;
 
 /// A TimelineJS date. Years follow TimelineJS: −500 is 500 BCE.
@@ -34,21 +34,25 @@ pub struct TjsText {
     pub text: String,
 }
 
+/// TimelineJS media. Caption, credit, alt text and title are HTML to TimelineJS: they are
+/// written escaped, as the reader unescapes them.
 #[derive(Debug, Serialize)]
 pub struct TjsMedia<'a> {
     pub url: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub caption: Option<&'a str>,
+    pub caption: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit: Option<&'a str>,
+    pub credit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub alt: Option<&'a str>,
+    pub alt: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<&'a str>,
+    pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link_target: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -67,7 +71,15 @@ pub struct TjsSlide<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub background: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub autolink: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_id: Option<&'a str>,
+    /// Our extensions, which TimelineJS ignores: `planned` (absent is held) and the kind (absent
+    /// is other).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -112,19 +124,22 @@ pub fn tjs_date(d: &PartialDate) -> TjsDate {
         millisecond: t.and_then(|t| t.milli),
         display_date: None,
         // TimelineJS times are local: an offset, like uncertainty, only survives in `edtf`.
-        edtf: (d.is_fuzzy() || t.is_some_and(|t| t.offset.is_some())).then(|| d.iso()),
+        edtf: (d.is_fuzzy() || d.season_value().is_some() || t.is_some_and(|t| t.offset.is_some()))
+            .then(|| d.iso()),
     }
 }
 
 fn media(m: &Media) -> TjsMedia<'_> {
+    let html = |v: &Option<String>| v.as_deref().map(escape_html);
     TjsMedia {
         url: &m.url,
-        caption: m.caption.as_deref(),
-        credit: m.credit.as_deref(),
+        caption: html(&m.caption),
+        credit: html(&m.credit),
         thumbnail: m.thumbnail.as_deref(),
-        alt: m.alt.as_deref(),
-        title: m.title.as_deref(),
+        alt: html(&m.alt),
+        title: html(&m.title),
         link: m.link.as_deref(),
+        link_target: m.link_target.as_deref(),
     }
 }
 
@@ -156,6 +171,7 @@ fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
     let x = e.extra.as_deref();
     let fuzzy = e.date.is_fuzzy() || e.end.is_some_and(|d| d.is_fuzzy()) || e.open != Default::default();
     let display = x.and_then(|x| x.display_date.clone()).or_else(|| fuzzy.then(|| e.date_label()));
+    let display = display.map(|d| escape_html(&d));
     let end = match (e.end, e.open.end) {
         (Some(end), _) => Some(tjs_date(&end)),
         (None, Some(OpenEnd::Open)) => None,
@@ -172,19 +188,28 @@ fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
         text: TjsText { headline: escape_html(&e.title), text: text_html(t, e) },
         media: x.and_then(|x| x.media.as_ref()).map(media),
         group: match e.group() {
-            Some(g) => Some(g.to_string()),
+            Some(g) => Some(escape_html(g)),
             None if e.kind == Kind::Other => None,
             None => Some(e.kind.label().to_string()),
         },
-        background: x.and_then(|x| x.background.as_deref()).map(background),
+        background: x
+            .and_then(|x| x.background.as_deref().map(|b| background(b, x.background_url.as_deref()))),
+        autolink: x.and_then(|x| x.autolink),
         unique_id: Some(&e.id),
+        status: (e.status == Status::Planned).then_some("planned"),
+        kind: (e.kind != Kind::Other).then(|| e.kind.as_str()),
     }
 }
 
-/// `#rrggbb` or a colour name is a colour; anything else an image URL.
-fn background(b: &str) -> serde_json::Value {
+/// `#rrggbb` or a colour name is a colour; anything else an image URL. An image URL kept next
+/// to a colour is written too.
+fn background(b: &str, url: Option<&str>) -> serde_json::Value {
     let key = if b.starts_with('#') || !b.contains('/') { "color" } else { "url" };
-    serde_json::json!({ key: b })
+    let mut v = serde_json::json!({ key: b });
+    if let Some(url) = url {
+        v["url"] = serde_json::json!(url);
+    }
+    v
 }
 
 fn era(era: &Era) -> TjsEra {
@@ -203,8 +228,11 @@ pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
         text: TjsText { headline: escape_html(&s.headline), text: s.text.clone() },
         media: s.media.as_ref().map(media),
         group: None,
-        background: None,
+        background: s.background.as_deref().map(|b| background(b, None)),
+        autolink: None,
         unique_id: None,
+        status: None,
+        kind: None,
     });
     let huge = events.iter().any(|e| e.date.year_value().abs() > HUMAN_SCALE_YEARS);
     Document {

@@ -7,6 +7,8 @@
 mod edtf;
 mod show;
 #[cfg(test)]
+mod spec_tests;
+#[cfg(test)]
 mod tests;
 
 pub use edtf::{Bound, Interval};
@@ -63,6 +65,20 @@ pub struct Unspecified {
     pub day: bool,
 }
 
+/// How a UTC offset was written, so that it is written back the same way: `Z`, `+07`, `+07:00`.
+#[derive(
+    serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default,
+)]
+pub enum OffsetForm {
+    /// `Z` for a zero offset, `+hh:mm` for others.
+    #[default]
+    Z,
+    /// `+hh`, hours only.
+    Hour,
+    /// `+hh:mm`, also for a zero offset (`+00:00`).
+    HourMinute,
+}
+
 /// A time of day, to the hour, minute, second or millisecond, with its UTC offset if given.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TimeOfDay {
@@ -72,6 +88,7 @@ pub struct TimeOfDay {
     pub milli: Option<u16>,
     /// Minutes east of UTC (`Z` is `Some(0)`); `None` is local time.
     pub offset: Option<i16>,
+    pub offset_form: OffsetForm,
 }
 
 impl TimeOfDay {
@@ -119,7 +136,13 @@ pub struct PartialDate {
     time: Option<TimeOfDay>,
     qualifier: Qualifier,
     unspecified: Unspecified,
+    /// An EDTF level 1 season, 21–24 (spring, summer, autumn, winter), in place of a month.
+    season: Option<u8>,
 }
+
+/// Seasons by their EDTF number less 21, and the month each begins (northern hemisphere; winter
+/// runs into the next year).
+pub(crate) const SEASONS: [(&str, u8); 4] = [("Spring", 3), ("Summer", 6), ("Autumn", 9), ("Winter", 12)];
 
 pub(crate) const MONTHS: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -134,7 +157,23 @@ impl PartialDate {
             time: None,
             qualifier: Qualifier::default(),
             unspecified: Unspecified::default(),
+            season: None,
         }
+    }
+
+    /// An EDTF season (21 spring … 24 winter) of a year of at most four digits.
+    pub fn season(year: i64, season: u8) -> Self {
+        Self { season: Some(season.clamp(21, 24)), ..Self::year(year) }
+    }
+
+    /// The EDTF season number (21–24), for a season.
+    pub fn season_value(&self) -> Option<u8> {
+        self.season
+    }
+
+    /// The same moment without its UTC offset, as TimelineJS numbers hold it.
+    pub fn local(&self) -> Self {
+        Self { time: self.time.map(|t| TimeOfDay { offset: None, ..t }), ..*self }
     }
 
     /// A checked date; months and days need a year within ±9999.
@@ -193,6 +232,7 @@ impl PartialDate {
 
     pub fn precision(&self) -> Precision {
         match (self.month, self.day, &self.time) {
+            (None, ..) if self.season.is_some() => Precision::Month,
             (None, ..) => Precision::Year,
             (Some(_), None, _) => Precision::Month,
             (Some(_), Some(_), None) => Precision::Day,
@@ -235,23 +275,37 @@ impl PartialDate {
         Self { qualifier: Qualifier::default(), ..*self }
     }
 
+    /// The years the date's year stands for, `first..last` (exclusive): `196X` is 1960..1970,
+    /// `-20XX` is -2099..-1999.
+    fn years(&self) -> (i64, i64) {
+        let span = 10i64.pow(u32::from(self.unspecified.year_digits));
+        match span {
+            1 => (self.year, self.year.saturating_add(1)),
+            _ if self.year < 0 => (self.year - (span - 1), self.year + 1),
+            _ => (self.year, self.year.saturating_add(span)),
+        }
+    }
+
     /// The first moment of the period this date names.
     pub fn start(&self) -> Moment {
-        let year_span = 10i64.pow(u32::from(self.unspecified.year_digits));
-        let year = if year_span > 1 { self.year - self.year.rem_euclid(year_span) } else { self.year };
-        let days = days_before(year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let (first, _) = self.years();
+        let month = self.season.map_or(self.month.unwrap_or(1), |s| SEASONS[usize::from(s - 21)].1);
+        let days = days_before(first, month, self.day.unwrap_or(1));
         Moment(days * DAY_MS + self.time.map_or(0, |t| t.millis().0))
     }
 
     /// The first moment after the period this date names.
     pub fn end(&self) -> Moment {
-        let year_span = 10i64.pow(u32::from(self.unspecified.year_digits));
-        let first = if year_span > 1 { self.year - self.year.rem_euclid(year_span) } else { self.year };
-        let days = match (self.month, self.day) {
-            (None, _) => days_before(first.saturating_add(year_span), 1, 1),
-            (Some(12), None) => days_before(self.year + 1, 1, 1),
-            (Some(m), None) => days_before(self.year, m + 1, 1),
-            (Some(m), Some(d)) => days_before(self.year, m, d) + 1,
+        let (_, last) = self.years();
+        let days = match (self.month, self.day, self.season) {
+            (None, _, Some(s)) => {
+                let m = SEASONS[usize::from(s - 21)].1 + 3;
+                if m > 12 { days_before(self.year + 1, m - 12, 1) } else { days_before(self.year, m, 1) }
+            }
+            (None, ..) => days_before(last, 1, 1),
+            (Some(12), None, _) => days_before(self.year + 1, 1, 1),
+            (Some(m), None, _) => days_before(self.year, m + 1, 1),
+            (Some(m), Some(d), _) => days_before(self.year, m, d) + 1,
         };
         match self.time {
             None => Moment(days * DAY_MS),
@@ -292,8 +346,8 @@ impl PartialDate {
     }
 
     /// Sort key for equal starts and precisions: everything else, so that `Ord` agrees with `Eq`.
-    fn rest(&self) -> (i128, Qualifier, Unspecified, Option<TimeOfDay>) {
-        (self.end().0, self.qualifier, self.unspecified, self.time)
+    fn rest(&self) -> (i128, Qualifier, Unspecified, Option<TimeOfDay>, Option<u8>) {
+        (self.end().0, self.qualifier, self.unspecified, self.time, self.season)
     }
 }
 

@@ -34,11 +34,13 @@ pub struct Media {
     pub alt: Option<String>,
     pub title: Option<String>,
     pub link: Option<String>,
+    /// Where the link opens (TimelineJS `link_target`, such as `_blank`).
+    pub link_target: Option<String>,
 }
 
 impl Media {
     /// A media entry from its URL and a reader of its optional fields by their TimelineJS name
-    /// (`caption`, `credit`, `thumbnail`, `alt`, `title`, `link`), shared by our format and the
+    /// (`caption`, `credit`, `thumbnail`, `alt`, `title`, `link`, `link_target`), shared by our format and the
     /// TimelineJS reader.
     pub fn from_fields(url: String, mut get: impl FnMut(&str) -> Option<String>) -> Media {
         Media {
@@ -49,6 +51,7 @@ impl Media {
             alt: get("alt"),
             title: get("title"),
             link: get("link"),
+            link_target: get("link_target"),
         }
     }
 }
@@ -67,6 +70,10 @@ pub struct Extra {
     pub background: Option<String>,
     /// The text as HTML, as an imported file had it, kept for export.
     pub text_html: Option<String>,
+    /// TimelineJS `autolink` (turn URLs in the text into links), kept for export.
+    pub autolink: Option<bool>,
+    /// A background image URL given next to a background colour (then `background` is the colour).
+    pub background_url: Option<String>,
 }
 
 /// A named period drawn on the time axis (TimelineJS `eras`).
@@ -84,4 +91,6 @@ pub struct TitleSlide {
     pub headline: String,
     pub text: String,
     pub media: Option<Media>,
+    /// The title slide's background (colour or image URL), kept for export.
+    pub background: Option<String>,
 }

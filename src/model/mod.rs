@@ -148,11 +148,30 @@ impl Event {
         }
     }
 
+    /// The whole period in EDTF, a closed interval included: `1964/2008`, `../1992`, `1966~`.
+    pub fn edtf(&self) -> String {
+        match self.end {
+            Some(end) if self.open == OpenEnds::default() => format!("{}/{}", self.date.iso(), end.iso()),
+            _ => self.date_edtf(),
+        }
+    }
+
+    /// Where the event sorts among events of the same start: an open start (`../1900`, "by
+    /// 1900") before a plain date, a plain date before an open end (`1900/..`).
+    pub fn open_rank(&self) -> u8 {
+        match (self.open.start, self.open.end) {
+            (Some(_), _) => 0,
+            (None, None) => 1,
+            (None, Some(_)) => 2,
+        }
+    }
+
     /// The date as shown to people: `1959`, `7 May 2025`, `26–27 Jan 2026`.
     pub fn date_label(&self) -> String {
         let label = self.date.span_label(self.end.as_ref());
         match (self.open.start, self.open.end) {
-            (Some(OpenEnd::Open), _) => format!("until {label}"),
+            // "by", not "until": an open start says when a thing had happened, not that it ended.
+            (Some(OpenEnd::Open), _) => format!("by {label}"),
             (Some(OpenEnd::Unknown), _) => format!("? – {label}"),
             (_, Some(OpenEnd::Open)) => format!("{label} onwards"),
             (_, Some(OpenEnd::Unknown)) => format!("{label} – ?"),
@@ -187,12 +206,12 @@ impl Event {
     }
 }
 
-/// Sorts events by period (start, coarser first, end), then id. Each event's keys are computed
+/// Sorts events by period (start, open start first and open end last, coarser first, end), then id. Each event's keys are computed
 /// once, not on every comparison: a million events sort without a million calendar conversions
 /// per pass.
 pub fn sort_events(events: &mut Vec<Event>) {
-    let keys: Vec<(Moment, Precision, Moment)> =
-        events.iter().map(|e| (e.date.start(), e.date.precision(), e.date.end())).collect();
+    let keys: Vec<(Moment, u8, Precision, Moment)> =
+        events.iter().map(|e| (e.date.start(), e.open_rank(), e.date.precision(), e.date.end())).collect();
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then_with(|| events[a].id.cmp(&events[b].id)));
     let mut slots: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();

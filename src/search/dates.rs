@@ -71,6 +71,13 @@ pub fn date_like(word: &str) -> Option<PartialDate> {
     }
 }
 
+/// The one reader of dates that people type as values (`--from`, `--to`, `after:`, `before:`,
+/// `year:`): any EDTF date (`1985-04`, `-0499`, `Y-170000002`, `2001-21`), or the spelled
+/// forms of `date_like` (`jan 2026`, `26/1/2026`). The error is the EDTF reader's.
+pub fn period(value: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(value).or_else(|e| date_like(value).ok_or(e))
+}
+
 /// Joins words that spell one date (`26 jan 2026`, `jan 2026`, `jan 26 2026`) into one token.
 pub fn merge_spelled_dates(tokens: Vec<Token>) -> Vec<Token> {
     let plain = |t: &Token| !t.quoted;
@@ -128,6 +135,22 @@ mod tests {
         ] {
             assert_eq!(date_like(word).map(|d| d.iso()), Some(iso.to_string()), "{word}");
         }
+    }
+
+    #[test]
+    fn values_take_every_edtf_date_and_the_spelled_forms() {
+        for (value, iso) in [
+            ("Y-170000002", "Y-170000002"),
+            ("-0499", "-0499"),
+            ("2001-21", "2001-21"),
+            ("1985-04-12T23:20:30+04:30", "1985-04-12T23:20:30+04:30"),
+            ("jan 2026", "2026-01"),
+            ("26/1/2026", "2026-01-26"),
+        ] {
+            assert_eq!(period(value).map(|d| d.iso()), Ok(iso.to_string()), "{value}");
+        }
+        assert!(period("2025-05-07T10:00:00+25:00").unwrap_err().contains("offset"));
+        assert!(period("soon").unwrap_err().contains("not a date"));
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! `status:planned`, `after:2020`, `before:2026-02`, `year:1992`. The same tests back the
 //! command line's `--country`, `--kind`, `--from` and `--to`, so both always agree.
 
-use super::dates::date_like;
 use super::matcher::{Anchor, compact, find_compact};
 use super::query::{QueryError, Scope, TermKind, Test, Text};
 use crate::model::{EntityKind, Event, Kind, PartialDate, Status, Timeline};
@@ -52,11 +51,8 @@ pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> 
         return err(format!("`{name}:` needs a value, as in {}", example(&name)));
     }
     let field = |f: FieldTest| Ok(Test::Field(f));
-    let date = |flag: &str| {
-        date_like(value).ok_or_else(|| {
-            QueryError(format!("`{flag}:{value}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"))
-        })
-    };
+    let date =
+        |flag: &str| super::dates::period(value).map_err(|e| QueryError(format!("`{flag}:{value}`: {e}")));
     match name.as_str() {
         "country" => match t.find_country(value) {
             Some(c) => field(FieldTest::Country(c)),

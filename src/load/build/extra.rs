@@ -7,7 +7,7 @@ use crate::load::fields::Fields;
 use crate::load::json::Spanned;
 use crate::model::{Era, Extra, Link, Media, TitleSlide};
 
-const MEDIA_FIELDS: &[&str] = &["caption", "credit", "thumbnail", "alt", "title", "link"];
+const MEDIA_FIELDS: &[&str] = &["caption", "credit", "thumbnail", "alt", "title", "link", "link_target"];
 
 impl Builder<'_> {
     /// `None` inside when a problem was reported; `Some(None)` when there is nothing extra.
@@ -32,7 +32,7 @@ impl Builder<'_> {
         else {
             return None;
         };
-        let extra = Extra { links, media, group, display_date, background, text_html: None };
+        let extra = Extra { links, media, group, display_date, background, ..Extra::default() };
         Some((extra != Extra::default()).then(|| Box::new(extra)))
     }
 
@@ -52,7 +52,7 @@ impl Builder<'_> {
         let text =
             f.get("text").and_then(|t| self.cx.string(t, "a text")).map(articles::to_nfc).unwrap_or_default();
         if let Some(headline) = headline {
-            self.timeline.title = Some(TitleSlide { headline, text, media: None });
+            self.timeline.title = Some(TitleSlide { headline, text, media: None, background: None });
         }
     }
 

@@ -150,6 +150,7 @@ fn time_of_day(cx: &mut Ctx, members: &[(Key, Spanned)]) -> Result<Option<TimeOf
         second: second.map(|s| s as u8),
         milli: milli.map(|m| m as u16),
         offset: None,
+        offset_form: Default::default(),
     }))
 }
 
@@ -179,7 +180,9 @@ fn edtf(cx: &mut Ctx, v: &Spanned, numeric: PartialDate) -> (PartialDate, OpenEn
             return (numeric, OpenEnds::default());
         }
     };
-    if date.start() > numeric.end() || date.end() < numeric.start() {
+    // TimelineJS numbers are local time: compare the dates as written, without their offset.
+    let local = date.local();
+    if local.start() > numeric.end() || local.end() < numeric.start() {
         cx.warn(
             v.at,
             format!("`edtf` `{s}` does not agree with the year, month and day; the numbers are used"),

@@ -154,7 +154,8 @@ impl Importer<'_> {
     fn title(&mut self, v: &Spanned) {
         let Some((headline, text, _)) = self.text_of(v) else { return };
         let media = slide::field(v, "media").and_then(|m| self.media(m));
-        self.timeline.title = Some(TitleSlide { headline, text, media });
+        let background = self.background(v).map(|(b, _)| b);
+        self.timeline.title = Some(TitleSlide { headline, text, media, background });
     }
 
     fn era(&mut self, v: &Spanned) {

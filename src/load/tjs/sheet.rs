@@ -27,6 +27,10 @@ const COLUMNS: &[&str] = &[
     "group",
     "background",
     "unique id",
+    "edtf",
+    "end edtf",
+    "status",
+    "kind",
 ];
 
 /// Where each field of the CSV record starting at `start` begins, quoting respected.
@@ -90,7 +94,8 @@ fn time_members(cx: &mut Ctx, cell: Cell, out: &mut Vec<(Key, Spanned)>) {
     }
 }
 
-fn date(cx: &mut Ctx, at: usize, parts: [Cell; 4]) -> Option<Spanned> {
+/// A date object from the Year, Month, Day and Time cells, with our EDTF cell as its `edtf`.
+fn date(cx: &mut Ctx, at: usize, parts: [Cell; 4], edtf: Cell) -> Option<Spanned> {
     let [year, month, day, time] = parts;
     year.as_ref()?;
     let mut m = Vec::new();
@@ -101,6 +106,9 @@ fn date(cx: &mut Ctx, at: usize, parts: [Cell; 4]) -> Option<Spanned> {
         }
     }
     time_members(cx, time, &mut m);
+    if let Some((v, a)) = edtf {
+        m.push((key("edtf", a), s((&v, a))));
+    }
     Some(obj(year_at, m))
 }
 
@@ -240,11 +248,11 @@ impl Rows {
 
 fn row(cx: &mut Ctx, at: usize, cell: &dyn Fn(&str) -> Cell) -> Spanned {
     let mut m = Vec::new();
-    if let Some(d) = date(cx, at, [cell("year"), cell("month"), cell("day"), cell("time")]) {
+    if let Some(d) = date(cx, at, [cell("year"), cell("month"), cell("day"), cell("time")], cell("edtf")) {
         m.push((key("start_date", d.at), d));
     }
     let end = [cell("end year"), cell("end month"), cell("end day"), cell("end time")];
-    if let Some(d) = date(cx, at, end) {
+    if let Some(d) = date(cx, at, end, cell("end edtf")) {
         m.push((key("end_date", d.at), d));
     }
     let mut text = Vec::new();
@@ -268,7 +276,14 @@ fn row(cx: &mut Ctx, at: usize, cell: &dyn Fn(&str) -> Cell) -> Spanned {
         }
         m.push((key("media", url_at), obj(url_at, media)));
     }
-    for (name, col) in [("display_date", "display date"), ("group", "group"), ("unique_id", "unique id")] {
+    let columns = [
+        ("display_date", "display date"),
+        ("group", "group"),
+        ("unique_id", "unique id"),
+        ("status", "status"),
+        ("kind", "kind"),
+    ];
+    for (name, col) in columns {
         if let Some((v, a)) = cell(col) {
             m.push((key(name, a), s((&v, a))));
         }

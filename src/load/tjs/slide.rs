@@ -17,6 +17,8 @@ const SLIDE_KEYS: &[&str] = &[
     "autolink",
     "unique_id",
     "type",
+    "status",
+    "kind",
 ];
 const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target"];
 
@@ -90,10 +92,15 @@ impl Importer<'_> {
         Some(Media::from_fields(url, get))
     }
 
-    fn background(&mut self, v: &Spanned) -> Option<String> {
+    /// The background: its colour, else its image URL; and the image URL when both are given.
+    pub(super) fn background(&mut self, v: &Spanned) -> Option<(String, Option<String>)> {
         let b = field(v, "background")?;
         self.unknown_keys(b, &["url", "color", "alt"], "`background`");
-        self.string(b, "color").or_else(|| self.string(b, "url"))
+        match (self.string(b, "color"), self.string(b, "url")) {
+            (Some(c), url) => Some((c, url)),
+            (None, Some(url)) => Some((url, None)),
+            (None, None) => None,
+        }
     }
 
     /// A slide as an event, or `None` when it is skipped (after a warning or an error).
@@ -125,7 +132,42 @@ impl Importer<'_> {
         let extra = self.extra(v, start_display, text_html);
         let id = self.event_id(v, &headline, &date);
         let title = if headline.is_empty() { date.to_string() } else { headline };
-        Some(new_event(id, title, text, (date, end_date, open), extra))
+        let mut e = new_event(id, title, text, (date, end_date, open), extra);
+        self.status_and_kind(v, &mut e);
+        Some(e)
+    }
+
+    /// Our `status` and `kind` keys. A group that only repeats the kind's label is the one our
+    /// export writes for TimelineJS to show, not a group of its own; a display date that only
+    /// repeats the date in words is ours too.
+    fn status_and_kind(&mut self, v: &Spanned, e: &mut Event) {
+        if let Some(s) = self.string(v, "status") {
+            match Status::ALL.iter().find(|st| st.as_str().eq_ignore_ascii_case(s.trim())) {
+                Some(&st) => e.status = st,
+                None => self.cx.warn(
+                    field(v, "status").map_or(v.at, |f| f.at),
+                    format!("unknown status `{s}` (held or planned); read as held"),
+                ),
+            }
+        }
+        if let Some(k) = self.string(v, "kind") {
+            match Kind::parse(&k) {
+                Some(kind) => e.kind = kind,
+                None => self.cx.warn(
+                    field(v, "kind").map_or(v.at, |f| f.at),
+                    format!("unknown kind `{k}`; kinds are {}", Kind::names()),
+                ),
+            }
+        }
+        let label = e.date_label();
+        if let Some(x) = e.extra.as_mut() {
+            if e.kind != Kind::Other && x.group.as_deref() == Some(e.kind.label()) {
+                x.group = None;
+            }
+            if x.display_date.as_deref() == Some(label.as_str()) {
+                x.display_date = None;
+            }
+        }
     }
 
     /// The end date as read, checked against the start: `Ok(None)` when there is none or it is the
@@ -157,8 +199,19 @@ impl Importer<'_> {
         let media = field(v, "media").and_then(|m| self.media(m));
         let group = self.string(v, "group").filter(|g| !g.trim().is_empty()).map(|g| html::to_line(&g));
         let display_date = self.string(v, "display_date").map(|d| html::to_line(&d)).or(start_display);
-        let background = self.background(v);
+        let (background, background_url) = self.background(v).unzip();
+        let autolink = match field(v, "autolink").map(|a| &a.value) {
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => {
+                let at = field(v, "autolink").map_or(v.at, |a| a.at);
+                self.cx.warn(at, "`autolink` should be true or false; ignored");
+                None
+            }
+            None => None,
+        };
         Extra {
+            autolink,
+            background_url: background_url.flatten(),
             links: Vec::new(),
             media,
             group,

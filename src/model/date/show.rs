@@ -1,7 +1,7 @@
 //! Dates in words and in EDTF: `c. 1966`, `Jan 2026?`, `500 BCE`, `13.8 billion years ago`,
 //! `7 May 2025 14:30`; and back to `1966~`, `2026-01?`, `-0499`, `Y-13799999999`.
 
-use super::{MONTHS, PartialDate, Precision, TimeOfDay};
+use super::{MONTHS, OffsetForm, PartialDate, Precision, SEASONS, TimeOfDay};
 use std::fmt::{self, Write};
 
 /// A year in words: `1959`, `500 BCE` (astronomical −499), `12,000 BCE`, `13.8 billion years ago`.
@@ -55,6 +55,9 @@ pub fn edtf(d: &PartialDate) -> String {
         let _ = write!(s, "{sign}{}{}", &digits[..keep], "X".repeat(4 - keep));
     }
     match (d.month, d.unspecified.month) {
+        _ if d.season.is_some() => {
+            let _ = write!(s, "-{}", d.season.unwrap_or(21));
+        }
         (Some(m), _) => {
             let _ = write!(s, "-{m:02}");
         }
@@ -69,14 +72,18 @@ pub fn edtf(d: &PartialDate) -> String {
         (None, false) => {}
     }
     if let Some(t) = d.time {
-        s.push('T');
-        clock(&mut s, &t);
-        match t.offset {
-            Some(0) => s.push('Z'),
-            Some(o) => {
-                let _ = write!(s, "{}{:02}:{:02}", if o < 0 { '-' } else { '+' }, o.abs() / 60, o.abs() % 60);
-            }
-            None => {}
+        // EDTF times are complete: a time known to the minute is written with `:00` seconds.
+        let _ = write!(s, "T{:02}:{:02}:{:02}", t.hour, t.minute.unwrap_or(0), t.second.unwrap_or(0));
+        if let Some(ms) = t.milli {
+            let _ = write!(s, ".{ms:03}");
+        }
+        if let Some(o) = t.offset {
+            let sign = if o < 0 { '-' } else { '+' };
+            let _ = match t.offset_form {
+                OffsetForm::Z if o == 0 => write!(s, "Z"),
+                OffsetForm::Hour if o % 60 == 0 => write!(s, "{sign}{:02}", o.abs() / 60),
+                _ => write!(s, "{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60),
+            };
         }
     }
     s.push_str(d.qualifier.suffix());
@@ -97,9 +104,16 @@ fn clock(s: &mut String, t: &TimeOfDay) {
 fn plain_words(d: &PartialDate) -> String {
     let year = match d.unspecified.year_digits {
         0 => year_label(d.year),
+        _ if d.year < 0 => {
+            let (first, last) = d.years();
+            format!("{}–{}", 1 - first, year_label(last - 1))
+        }
         n => format!("{}s", d.year - d.year.rem_euclid(10i64.pow(u32::from(n)))),
     };
     let mut s = match (d.month, d.day) {
+        (None, _) if d.season.is_some() => {
+            format!("{} {year}", SEASONS[usize::from(d.season.unwrap_or(21) - 21)].0)
+        }
         (None, _) if d.unspecified.month => format!("{year}, month unknown"),
         (None, _) => year,
         (Some(m), None) if d.unspecified.day => format!("{} {year}, day unknown", MONTHS[m as usize - 1]),
@@ -133,7 +147,13 @@ impl fmt::Display for PartialDate {
 /// `26–27 Jan 2026`, `30 Jan – 2 Feb 2026`, `Jan–Mar 2026`, `2020–2021`, else `a – b`.
 pub fn span_label(a: &PartialDate, end: Option<&PartialDate>) -> String {
     let Some(b) = end.filter(|e| *e != a) else { return a.to_string() };
-    let simple = |d: &PartialDate| !d.is_fuzzy() && d.time.is_none() && d.year > 0 && d.year <= 9999;
+    let bce = |d: &PartialDate| d.precision() == Precision::Year && !d.is_fuzzy() && d.year <= 0;
+    if bce(a) && bce(b) && a.year > -9999 {
+        return format!("{}–{}", 1 - a.year, year_label(b.year));
+    }
+    let simple = |d: &PartialDate| {
+        !d.is_fuzzy() && d.time.is_none() && d.season.is_none() && d.year > 0 && d.year <= 9999
+    };
     if !simple(a) || !simple(b) {
         return format!("{a} – {b}");
     }

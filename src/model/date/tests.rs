@@ -1,4 +1,5 @@
 use super::*;
+use chrono::Datelike;
 
 fn d(s: &str) -> PartialDate {
     PartialDate::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
@@ -10,8 +11,6 @@ fn parses_each_precision() {
         ("1959", Precision::Year),
         ("2025-05", Precision::Month),
         ("2025-05-07", Precision::Day),
-        ("2025-05-07T14", Precision::Hour),
-        ("2025-05-07T14:30", Precision::Minute),
         ("2025-05-07T14:30:05", Precision::Second),
         ("2025-05-07T14:30:05.250", Precision::Millisecond),
         ("Y-13800000000", Precision::Year),
@@ -38,7 +37,12 @@ fn edtf_round_trips_through_iso() {
         "Y170000002",
         "2025-05-07T14:30:05Z",
         "2025-05-07T14:30:05.250+07:00",
-        "2025-05-07T09:15",
+        "2025-05-07T09:15:00",
+        "2025-05-07T14:30:05-04",
+        "2025-05-07T14:30:05+00:00",
+        "2001-21",
+        "-20XX",
+        "1985-XX-XX",
     ] {
         assert_eq!(d(s).iso(), s);
     }
@@ -62,7 +66,10 @@ fn displays_in_words() {
         ("Y-13799999999", "13.8 billion years ago"),
         ("Y-4539999999", "4.54 billion years ago"),
         ("Y-65999999", "66 million years ago"),
-        ("2025-05-07T14:30", "7 May 2025 14:30"),
+        ("2025-05-07T14:30:00", "7 May 2025 14:30:00"),
+        ("2001-21", "Spring 2001"),
+        ("2001-24?", "Winter 2001?"),
+        ("-20XX", "2100–2001 BCE"),
         ("2025-05-07T14:30:05Z", "7 May 2025 14:30:05 UTC"),
     ] {
         assert_eq!(d(input).to_string(), shown, "{input}");
@@ -76,17 +83,16 @@ fn rejects_impossible_and_malformed_dates() {
         ("2023-02-29", "Feb 2023 has 28 days"),
         ("2025-13", "month 13 does not exist"),
         ("2025-00-10", "month 00 does not exist"),
-        ("2001-21", "season"),
         ("25-05-07", "not a date"),
         ("2025/05/07", "not a date"),
         ("2025-5-7", "not a date"),
         ("", "not a date"),
         ("２０２５", "not a date"),
-        ("1X60", "only the last one or two digits"),
-        ("196X-05", "cannot have a month"),
-        ("2004-XX-15", "known day in an unknown month"),
-        ("2025-05T10:00", "needs a full date"),
-        ("2025-05-07T25:00", "not a time of day"),
+        ("1X60", "level 2"),
+        ("196X-05", "level 2"),
+        ("2004-XX-15", "level 2"),
+        ("2025-05T10:00:00", "needs a full date"),
+        ("2025-05-07T25:00:00", "not a time of day"),
         ("2025-05-07T10:00:00.12345", "not a date"),
         ("Y12a", "not a date"),
         ("1966??", "not a date"),
@@ -117,7 +123,7 @@ fn span_labels() {
     assert_eq!(d("2020").span_label(Some(&d("2021"))), "2020–2021");
     assert_eq!(d("2020").span_label(None), "2020");
     assert_eq!(d("1964~").span_label(Some(&d("1967"))), "c. 1964 – 1967");
-    assert_eq!(d("-0499").span_label(Some(&d("-0399"))), "500 BCE – 400 BCE");
+    assert_eq!(d("-0499").span_label(Some(&d("-0399"))), "500–400 BCE");
 }
 
 #[test]
@@ -130,7 +136,7 @@ fn orders_by_earliest_moment_then_coarser_first() {
         d("2024-12-31"),
         d("-0499"),
         d("Y-13799999999"),
-        d("2025-05-01T08:00"),
+        d("2025-05-01T08:00:00"),
         d("196X"),
         d("0001"),
         d("0000"),
@@ -150,7 +156,7 @@ fn orders_by_earliest_moment_then_coarser_first() {
             "2025",
             "2025-05",
             "2025-05-01",
-            "2025-05-01T08:00"
+            "2025-05-01T08:00:00"
         ]
     );
 }
@@ -161,11 +167,15 @@ fn periods_have_a_start_and_an_end() {
     assert_eq!(d("2025").last_day().to_string(), "2025-12-31");
     assert_eq!(d("2025-05").first_day().to_string(), "2025-05-01");
     assert_eq!(d("196X").first_day().to_string(), "1960-01-01");
+    assert_eq!(d("-20XX").first_day().year(), -2099);
+    assert_eq!(d("-20XX").last_day().year(), -2000);
+    assert_eq!(d("2001-24").first_day().to_string(), "2001-12-01");
+    assert_eq!(d("2001-24").last_day().to_string(), "2002-02-28");
     assert_eq!(d("196X").last_day().to_string(), "1969-12-31");
     assert_eq!(d("19XX").last_day().to_string(), "1999-12-31");
-    let t = d("2025-05-07T14:30");
-    assert_eq!(t.end().0 - t.start().0, 60_000);
-    assert_eq!(d("2025-05-07T14:00Z").start(), d("2025-05-07T21:00+07:00").start());
+    let t = d("2025-05-07T14:30:00");
+    assert_eq!(t.end().0 - t.start().0, 1000);
+    assert_eq!(d("2025-05-07T14:00:00Z").start(), d("2025-05-07T21:00:00+07:00").start());
     // Years beyond the calendar still order and span.
     let big = d("Y-13799999999");
     assert!(big.start() < big.end() && big.end() < d("-0499").start());
