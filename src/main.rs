@@ -274,8 +274,18 @@ fn command_on(
         Command::Countries { json } => output::write_countries(out, timeline, json)?,
         Command::People { json } => output::write_entities(out, timeline, EntityKind::Person, json)?,
         Command::Places { json } => output::write_entities(out, timeline, EntityKind::Place, json)?,
-        Command::Scan { json } => {
+        Command::Scan { json, undated } => {
             let articles = data_input(data).map_err(Failure::Load)?.articles;
+            let actions = scan::actions::undated_actions(timeline, &articles);
+            let (cited, found) = scan::actions_report::totals(&actions);
+            if undated {
+                if json {
+                    scan::actions_report::write_json(out, timeline, &actions)?;
+                } else {
+                    scan::actions_report::write_text(out, timeline, &actions)?;
+                }
+                return Ok(if cited == found { ExitCode::SUCCESS } else { ExitCode::from(1) });
+            }
             let scans = scan::scan(timeline, &articles);
             if json {
                 scan::report::write_json(out, timeline, &scans)?;
@@ -283,7 +293,16 @@ fn command_on(
                 scan::report::write_text(out, timeline, &scans)?;
             }
             let (covered, total) = scan::report::totals(&scans);
-            return Ok(if covered == total { ExitCode::SUCCESS } else { ExitCode::from(1) });
+            if cited < found {
+                out.flush()?;
+                let n = found - cited;
+                let s = if n == 1 { "" } else { "s" };
+                eprintln!(
+                    "timeline: {n} undated action{s} of people in the registry cited by no event; `timeline scan --undated` lists them"
+                );
+            }
+            let done = covered == total && cited == found;
+            return Ok(if done { ExitCode::SUCCESS } else { ExitCode::from(1) });
         }
     }
     Ok(ExitCode::SUCCESS)
