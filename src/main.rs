@@ -296,9 +296,9 @@ fn command_on(
             if cited < found {
                 out.flush()?;
                 let n = found - cited;
-                let s = if n == 1 { "" } else { "s" };
+                let (s, is, them) = if n == 1 { ("", "is", "it") } else { ("s", "are", "them") };
                 eprintln!(
-                    "timeline: {n} undated action{s} of people in the registry cited by no event; `timeline scan --undated` lists them"
+                    "timeline: {n} undated action{s} of registry people {is} cited by no event; `timeline scan --undated` lists {them}"
                 );
             }
             let done = covered == total && cited == found;
