@@ -238,9 +238,8 @@ fn find(text: &str, published: chrono::NaiveDate, people: &Phrases, verbs: &Phra
     // The sentences that carry a date are the date scan's.
     let mut dated = vec![false; starts.len() + 1];
     for f in super::forms::find_dates(text, published) {
-        for n in sentence_of(f.span.start)..=sentence_of(f.span.end.saturating_sub(1)) {
-            dated[n] = true;
-        }
+        let (first, last) = (sentence_of(f.span.start), sentence_of(f.span.end.saturating_sub(1)));
+        dated[first..=last.max(first)].fill(true);
     }
     let mut found: Vec<(usize, Found)> = Vec::new();
     let mut inside_verb_until = 0;
