@@ -269,7 +269,9 @@ mod tests {
         assert_eq!(p.kind, PickerKind::Person);
         assert_eq!(p.entries.len(), a.timeline().people.len());
         // Most events first: Tô Lâm, including the English release's `To Lam`.
-        assert_eq!((p.entries[0].label.as_str(), p.entries[0].count), ("Tô Lâm", 16));
+        let to_lam = a.timeline().events.iter().filter(|e| e.people.iter().any(|p| p == "Tô Lâm")).count();
+        assert!(to_lam > 10, "{to_lam}");
+        assert_eq!((p.entries[0].label.as_str(), p.entries[0].count), ("Tô Lâm", to_lam));
         // Space toggles in a picker, so a name is typed without one.
         for c in "lam".chars() {
             d.apply(&mut a, Action::Input(c));
@@ -277,7 +279,7 @@ mod tests {
         assert_eq!(picker(&a).current().map(|e| e.label.as_str()), Some("Tô Lâm"));
         d.apply(&mut a, Action::ToggleEntry);
         d.apply(&mut a, Action::Accept);
-        assert_eq!(a.shown.hits.len(), 16);
+        assert_eq!(a.shown.hits.len(), to_lam);
         let events = &a.timeline().events;
         assert!(a.shown.hits.iter().any(|h| events[h.event].id == "aliyev-to-lam-expanded-meeting-2025"));
     }

@@ -184,18 +184,29 @@ fn excluded(text: &str, ws: &[Word], i: usize, n: usize, v: &Verb) -> bool {
 pub fn undated_actions(t: &Timeline, articles: &ArticleStore) -> Vec<ArticleActions> {
     let people = Phrases::new(t.people.iter().enumerate().flat_map(|(p, e)| e.names().map(move |n| (n, p))));
     let verbs = Phrases::new(VERBS.iter().enumerate().map(|(v, verb)| (verb.phrase, v)));
-    (0..t.sources.len()).map(|s| article_actions(t, articles, s, &people, &verbs)).collect()
+    // Each article's quotes, by event, so that an article is only checked against its own.
+    let mut quotes: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); t.sources.len()];
+    for (e, event) in t.events.iter().enumerate() {
+        for c in &event.citations {
+            quotes[c.source].push((e, c.span.clone()));
+        }
+    }
+    (0..t.sources.len())
+        .map(|s| {
+            let cover = Cover::new(t, s, &quotes[s]);
+            article_actions(t, articles, s, &cover, (&people, &verbs))
+        })
+        .collect()
 }
 
 fn article_actions(
     t: &Timeline,
     articles: &ArticleStore,
     source: usize,
-    people: &Phrases,
-    verbs: &Phrases,
+    cover: &Cover,
+    (people, verbs): (&Phrases, &Phrases),
 ) -> ArticleActions {
     let s = &t.sources[source];
-    let cover = Cover::new(t, source);
     let saved = articles.read(&s.file).ok().filter(|a| a.saved.is_some() && a.text == s.text);
     let lines = crate::load::json::LineIndex::new(&s.text);
     let actions = find(&s.text, s.published, people, verbs)
@@ -285,7 +296,8 @@ struct Cover {
 }
 
 impl Cover {
-    fn new(t: &Timeline, source: usize) -> Self {
+    /// `quotes`: the article's quotes, by event, where the loader found them.
+    fn new(t: &Timeline, source: usize, quotes: &[(usize, Range<usize>)]) -> Self {
         let text = t.sources[source].text.as_bytes();
         let everywhere = |quote: &[u8]| -> Vec<Range<usize>> {
             if quote.is_empty() {
@@ -293,13 +305,14 @@ impl Cover {
             }
             memchr::memmem::find_iter(text, quote).map(|at| at..at + quote.len()).collect()
         };
-        let mut quotes = Vec::new();
-        for (e, event) in t.events.iter().enumerate() {
-            for c in event.citations.iter().filter(|c| c.source == source) {
-                let Some(q) = text.get(c.span.clone()) else { continue };
-                quotes.extend(everywhere(q).into_iter().map(|r| (e, r)));
-            }
+        let mut seen: HashMap<&[u8], Vec<Range<usize>>> = HashMap::new();
+        let mut found = Vec::new();
+        for (e, span) in quotes {
+            let Some(q) = text.get(span.clone()) else { continue };
+            let at = seen.entry(q).or_insert_with(|| everywhere(q));
+            found.extend(at.iter().map(|r| (*e, r.clone())));
         }
+        let quotes = found;
         let ignored = t
             .scan_ignores
             .iter()
