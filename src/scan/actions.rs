@@ -111,21 +111,29 @@ pub struct ArticleActions {
     pub actions: Vec<Action>,
 }
 
-/// A word: a run of letters and digits, with its lower-case form.
-#[derive(Debug)]
-struct Word {
-    span: Range<usize>,
-    lower: String,
+/// `text` in lower case, every character at the same byte offset: a character whose lower case
+/// has another length (`İ`) stays as it is. Lowering once costs far less than a string per word.
+fn lower_in_place(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
-fn words(text: &str) -> Vec<Word> {
+/// The words of `text`: runs of letters and digits, as byte ranges.
+fn words(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { span: s..i, lower: text[s..i].to_lowercase() });
+                out.push(s..i);
                 start = None;
             }
             _ => {}
@@ -134,10 +142,16 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// A phrase as its lower-case words.
+fn phrase_words(p: &str) -> Vec<String> {
+    let lower = lower_in_place(p);
+    words(&lower).into_iter().map(|w| lower[w].to_string()).collect()
+}
+
 /// Whether two words follow each other within a phrase: only spaces or one hyphen between them
 /// (`Ramos-Horta`, `gửi thư`), not a comma or a stop (`thư, điện` is two things).
-fn joined(text: &str, a: &Word, b: &Word) -> bool {
-    let gap = &text[a.span.end..b.span.start];
+fn joined(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let gap = &text[a.end..b.start];
     gap == "-" || (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
 }
 
@@ -150,7 +164,7 @@ impl Phrases {
     fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
         let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
         for (p, id) in phrases {
-            let w: Vec<String> = words(p).into_iter().map(|w| w.lower).collect();
+            let w = phrase_words(p);
             if let Some(first) = w.first() {
                 by_first.entry(first.clone()).or_default().push((w, id));
             }
@@ -158,25 +172,26 @@ impl Phrases {
         Self { by_first }
     }
 
-    /// Every phrase that starts at word `i`: (its id, its number of words).
-    fn at(&self, text: &str, ws: &[Word], i: usize) -> Vec<(usize, usize)> {
-        let Some(candidates) = self.by_first.get(&ws[i].lower) else { return Vec::new() };
-        candidates.iter().filter(|(p, _)| matches_at(text, ws, i, p)).map(|(p, id)| (*id, p.len())).collect()
+    /// Every phrase that starts at word `i` of `lower` (the text in lower case): (its id, its
+    /// number of words).
+    fn at(&self, lower: &str, ws: &[Range<usize>], i: usize) -> Vec<(usize, usize)> {
+        let Some(candidates) = self.by_first.get(&lower[ws[i].clone()]) else { return Vec::new() };
+        candidates.iter().filter(|(p, _)| matches_at(lower, ws, i, p)).map(|(p, id)| (*id, p.len())).collect()
     }
 }
 
-fn matches_at(text: &str, ws: &[Word], i: usize, phrase: &[String]) -> bool {
+fn matches_at(lower: &str, ws: &[Range<usize>], i: usize, phrase: &[String]) -> bool {
     i + phrase.len() <= ws.len()
-        && phrase.iter().enumerate().all(|(k, p)| ws[i + k].lower == *p)
-        && (1..phrase.len()).all(|k| joined(text, &ws[i + k - 1], &ws[i + k]))
+        && phrase.iter().enumerate().all(|(k, p)| lower[ws[i + k].clone()] == *p)
+        && (1..phrase.len()).all(|k| joined(lower, &ws[i + k - 1], &ws[i + k]))
 }
 
 /// Whether the verb found at words `i..i + n` is part of one of its `unless` phrases.
-fn excluded(text: &str, ws: &[Word], i: usize, n: usize, v: &Verb) -> bool {
+fn excluded(lower: &str, ws: &[Range<usize>], i: usize, n: usize, v: &Verb) -> bool {
     v.unless.iter().any(|u| {
-        let u: Vec<String> = words(u).into_iter().map(|w| w.lower).collect();
+        let u = phrase_words(u);
         (i.saturating_sub(u.len().saturating_sub(n))..=i)
-            .any(|s| s + u.len() >= i + n && matches_at(text, ws, s, &u))
+            .any(|s| s + u.len() >= i + n && matches_at(lower, ws, s, &u))
     })
 }
 
@@ -243,7 +258,8 @@ struct Found {
 
 /// The sentences of `text` without a date that name someone of `people` and use a verb.
 fn find(text: &str, published: chrono::NaiveDate, people: &Phrases, verbs: &Phrases) -> Vec<Found> {
-    let ws = words(text);
+    let lower = lower_in_place(text);
+    let ws = words(&lower);
     let starts = sentence_starts(text);
     let sentence_of = |at: usize| starts.partition_point(|&b| b <= at);
     // The sentences that carry a date are the date scan's.
@@ -255,7 +271,7 @@ fn find(text: &str, published: chrono::NaiveDate, people: &Phrases, verbs: &Phra
     let mut found: Vec<(usize, Found)> = Vec::new();
     let mut inside_verb_until = 0;
     for i in 0..ws.len() {
-        let n = sentence_of(ws[i].span.start);
+        let n = sentence_of(ws[i].start);
         if dated[n] {
             continue;
         }
@@ -265,7 +281,7 @@ fn find(text: &str, published: chrono::NaiveDate, people: &Phrases, verbs: &Phra
             found.push((n, Found { sentence, verb: 0..0, people: Vec::new(), verbs: Vec::new() }));
         }
         let Some((_, f)) = found.last_mut() else { continue };
-        for (p, _) in people.at(text, &ws, i) {
+        for (p, _) in people.at(&lower, &ws, i) {
             if !f.people.contains(&p) {
                 f.people.push(p);
             }
@@ -274,13 +290,15 @@ fn find(text: &str, published: chrono::NaiveDate, people: &Phrases, verbs: &Phra
         if i < inside_verb_until {
             continue;
         }
-        let Some((v, len)) = verbs.at(text, &ws, i).into_iter().max_by_key(|&(_, len)| len) else { continue };
-        if excluded(text, &ws, i, len, &VERBS[v]) {
+        let Some((v, len)) = verbs.at(&lower, &ws, i).into_iter().max_by_key(|&(_, len)| len) else {
+            continue;
+        };
+        if excluded(&lower, &ws, i, len, &VERBS[v]) {
             continue;
         }
         inside_verb_until = i + len;
         if f.verbs.is_empty() {
-            f.verb = ws[i].span.start..ws[i + len - 1].span.end;
+            f.verb = ws[i].start..ws[i + len - 1].end;
         }
         if !f.verbs.contains(&v) {
             f.verbs.push(v);
