@@ -274,19 +274,48 @@ fn command_on(
         Command::Countries { json } => output::write_countries(out, timeline, json)?,
         Command::People { json } => output::write_entities(out, timeline, EntityKind::Person, json)?,
         Command::Places { json } => output::write_entities(out, timeline, EntityKind::Place, json)?,
-        Command::Scan { json } => {
-            let articles = data_input(data).map_err(Failure::Load)?.articles;
-            let scans = scan::scan(timeline, &articles);
-            if json {
-                scan::report::write_json(out, timeline, &scans)?;
-            } else {
-                scan::report::write_text(out, timeline, &scans)?;
-            }
-            let (covered, total) = scan::report::totals(&scans);
-            return Ok(if covered == total { ExitCode::SUCCESS } else { ExitCode::from(1) });
-        }
+        Command::Scan { json, undated } => return scan_command(data, timeline, json, undated, out),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `scan`: the date mentions, or with `--undated` the undated actions of registry people. Either
+/// way it fails while anything is uncovered; the date report says on stderr when actions are.
+fn scan_command(
+    data: &DataArgs,
+    timeline: &Timeline,
+    json: bool,
+    undated: bool,
+    out: &mut impl Write,
+) -> Result<ExitCode, Failure> {
+    let articles = data_input(data).map_err(Failure::Load)?.articles;
+    let actions = scan::actions::undated_actions(timeline, &articles);
+    let (cited, found) = scan::actions_report::totals(&actions);
+    if undated {
+        if json {
+            scan::actions_report::write_json(out, timeline, &actions)?;
+        } else {
+            scan::actions_report::write_text(out, timeline, &actions)?;
+        }
+        return Ok(if cited == found { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
+    let scans = scan::scan(timeline, &articles);
+    if json {
+        scan::report::write_json(out, timeline, &scans)?;
+    } else {
+        scan::report::write_text(out, timeline, &scans)?;
+    }
+    let (covered, total) = scan::report::totals(&scans);
+    if cited < found {
+        out.flush()?;
+        let n = found - cited;
+        let (s, is, them) = if n == 1 { ("", "is", "it") } else { ("s", "are", "them") };
+        eprintln!(
+            "timeline: {n} undated action{s} of registry people {is} cited by no event; `timeline scan --undated` lists {them}"
+        );
+    }
+    let done = covered == total && cited == found;
+    Ok(if done { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// `check`: counts what verified, and with `--strict` fails while any event is unverified.

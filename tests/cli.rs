@@ -203,9 +203,10 @@ fn list_json_has_the_documented_fields_and_matches_the_data() {
         assert_eq!(e["places"], *r.get("places").unwrap_or(&empty), "{id}");
         assert_eq!(e["people"], *r.get("people").unwrap_or(&empty), "{id}");
         let countries = e["countries"].as_array().unwrap();
-        let want: Vec<Value> = r["countries"]
-            .as_array()
-            .unwrap()
+        let want: Vec<Value> = r
+            .get("countries")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
             .iter()
             .map(|code| {
                 let name = country_names.iter().find(|(c, _)| code == c).unwrap().1;

@@ -234,3 +234,80 @@ fn a_registry_after_the_events_still_resolves_them() {
     assert!(t.events.iter().filter(|e| !e.people.is_empty()).all(|e| e.people == ["Tô Lâm"]));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+const UNDATED: &str = "tests/fixtures/undated/timeline.json";
+
+/// The first control character (C0 but `\n`, DEL, C1) or bidi control in `text`.
+fn first_control(text: &str) -> Option<char> {
+    text.chars().find(|&c| {
+        (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn scan_undated_lists_actions_with_what_cites_them_and_stays_inert() {
+    let o = run(&["scan", "--undated", "--data", UNDATED]);
+    assert_eq!(o.status.code(), Some(1), "an uncovered action exits with 1");
+    let out = text(&o.stdout);
+    assert_eq!(first_control(&out), None, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let path = "tests/fixtures/undated/vi_undated.txt";
+    // The dated sentence (line 3) is the date scan's; `tiếp tục` (line 8) is not an action.
+    let envoy = "Tô Lâm, Tập Cận Bình: receives (\"tiếp\") in \"Tổng Bí thư Tô Lâm tiếp Đặc phái viên của Chủ tịch Tập Cận Bình\": cited by to-lam-receives-envoy-2026";
+    assert_eq!(
+        lines[..4],
+        [
+            format!("{path}:5:20: {envoy}"),
+            // The related-news item again: the event's quote counts wherever it appears.
+            format!("{path}:6:20: {envoy}"),
+            format!(
+                "{path}:7:8: Tô Lâm: meets (\"gặp\") in \"Tô Lâm gặp gỡ bà con kiều bào tại Hà Nội.\": ignored: a meeting with overseas Vietnamese\\u{{1b}}[31m, with no partner country"
+            ),
+            format!(
+                "{path}:9:18: Tô Lâm, Tập Cận Bình: holds talks (\"hội đàm\") in \"Tô Lâm \\u{{1b}}]0;PWNED\\u{{7}}hội đàm với \\u{{202e}}Tập Cận Bình.\": uncovered"
+            ),
+        ]
+    );
+    assert!(
+        out.contains(&format!("{path}: 3 / 4 undated actions dealt with (2 cited by events, 1 ignored)\n")),
+        "{out}"
+    );
+    assert!(out.ends_with("all articles: 3 / 4 undated actions dealt with, 1 uncovered\n"), "{out}");
+}
+
+#[test]
+fn scan_undated_json_round_trips_the_sentence() {
+    let o = run(&["scan", "--undated", "--json", "--data", UNDATED]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o.stdout);
+    assert_eq!(first_control(&out), None, "{out}");
+    let v: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!((v["dealt_with"].as_u64(), v["total"].as_u64()), (Some(3), Some(4)));
+    let actions = v["articles"][0]["actions"].as_array().expect("actions");
+    let status: Vec<&str> = actions.iter().map(|a| a["status"].as_str().unwrap()).collect();
+    assert_eq!(status, ["cited", "cited", "ignored", "uncovered"]);
+    let last = &actions[3];
+    assert_eq!(last["sentence"], "Tô Lâm \u{1b}]0;PWNED\u{7}hội đàm với \u{202e}Tập Cận Bình.");
+    assert_eq!(last["people"], serde_json::json!(["Tô Lâm", "Tập Cận Bình"]));
+    assert_eq!(
+        (&last["verbs"], &last["means"]),
+        (&serde_json::json!(["hội đàm"]), &serde_json::json!(["holds talks"]))
+    );
+    assert_eq!((&last["line"], &last["col"]), (&Value::from(9), &Value::from(18)));
+    assert_eq!(actions[0]["events"], serde_json::json!(["to-lam-receives-envoy-2026"]));
+}
+
+#[test]
+fn scan_fails_while_an_undated_action_is_uncovered_and_says_where_to_look() {
+    // Every date is covered, but one undated action is not: exit 1, and stderr says why.
+    let o = run(&["scan", "--data", UNDATED]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stdout).ends_with("all articles: 1 / 1 covered (100%)\n"), "{}", text(&o.stdout));
+    assert_eq!(
+        text(&o.stderr),
+        "timeline: 1 undated action of registry people is cited by no event; `timeline scan --undated` lists it\n"
+    );
+    // A data set where every action is dealt with (the built-in one) says nothing more.
+    let o = run(&["scan"]);
+    assert_eq!((o.status.code(), text(&o.stderr)), (Some(0), String::new()));
+}

@@ -101,11 +101,15 @@ pub enum Command {
         json: bool,
     },
     /// Find every date mentioned in the articles and say which events cover it: the curator's
-    /// to-do list. Exits with 1 while any mention is uncovered.
+    /// to-do list. Exits with 1 while any mention, or any undated action (--undated), is uncovered.
     Scan {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// List instead the undated sentences where people of the registry act (receive, visit,
+        /// send a letter, sign, meet), and the events that cite them.
+        #[arg(long)]
+        undated: bool,
     },
     /// Write the selected events as TimelineJS JSON, TimelineJS CSV, Markdown, iCalendar, JSON
     /// lines or our own format.

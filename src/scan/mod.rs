@@ -4,8 +4,11 @@
 //! covers a mention when one of its quotes in that article overlaps the mention or lies in the
 //! same sentence; a `scan_ignore` passage covers the mentions inside it (wherever the passage
 //! appears), with its reason. The
-//! rest are `uncovered`: the curator's to-do list.
+//! rest are `uncovered`: the curator's to-do list. `actions` adds what the dates cannot show: the
+//! undated sentences where people of the registry act (`timeline scan --undated`).
 
+pub mod actions;
+pub mod actions_report;
 pub mod forms;
 pub mod report;
 

@@ -159,20 +159,21 @@ pub fn passes(test: &FieldTest, e: &Event) -> bool {
         FieldTest::Kind(k) => e.kind == *k,
         FieldTest::Status(s) => e.status == *s,
         FieldTest::Source(set) => e.citations.iter().any(|c| set.binary_search(&c.source).is_ok()),
-        FieldTest::After(d) => ends_after(e, d),
-        FieldTest::Before(d) => starts_before(e, d),
-        FieldTest::Year(d) => ends_after(e, d) && starts_before(e, d),
+        // Exactly what `--from` and `--to` keep: an open end reaches as far as it needs to.
+        FieldTest::After(d) => e.overlaps(Some(d), None),
+        FieldTest::Before(d) => e.overlaps(None, Some(d)),
+        FieldTest::Year(d) => e.overlaps(Some(d), Some(d)),
         FieldTest::Group(g) => e.group() == Some(g.as_str()),
         FieldTest::Verified(v) => e.is_verified() == *v,
     }
 }
 
-/// The event reaches into or past the period `d` (`--from`, `after:`).
+/// The event reaches into or past the period `d` (for a date term; `after:` is `--from`).
 pub fn ends_after(e: &Event, d: &PartialDate) -> bool {
     e.end.unwrap_or(e.date).last_day() >= d.first_day()
 }
 
-/// The event starts in or before the period `d` (`--to`, `before:`).
+/// The event starts in or before the period `d` (for a date term; `before:` is `--to`).
 pub fn starts_before(e: &Event, d: &PartialDate) -> bool {
     e.date.first_day() <= d.last_day()
 }
