@@ -234,7 +234,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         None => {
             let (timeline, engine) = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
             let view = View { theme: cli.theme, no_mouse: cli.no_mouse, test_panic: cli.test_panic };
-            return browse(cli.search, cli.country, view, timeline, engine);
+            let source = cli.data.data.clone().map(|data| cache::Source {
+                data,
+                articles: cli.data.articles.clone(),
+                cache: !cli.data.no_cache,
+            });
+            return browse(cli.search, cli.country, view, source, (timeline, engine));
         }
     };
     out.flush()?;
@@ -338,8 +343,8 @@ fn browse(
     search: Option<String>,
     countries: Vec<String>,
     view: View,
-    timeline: Timeline,
-    engine: Engine,
+    source: Option<cache::Source>,
+    (timeline, engine): (Timeline, Engine),
 ) -> Result<ExitCode, Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
@@ -349,6 +354,7 @@ fn browse(
     let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
     let (mut app, first) = App::with_engine(timeline, engine, filter, 80, 24);
     app.session.mouse = !view.no_mouse;
+    app.origin.source = source;
     let theme = Theme::from_env(match view.theme {
         ThemeArg::Auto => None,
         ThemeArg::Dark => Some(false),

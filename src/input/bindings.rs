@@ -91,6 +91,12 @@ pub const BINDINGS: &[Binding] = &[
         "filter by person (by name or alias: `lam` finds Tô Lâm, `a-li` Heydar Aliyev)",
     ),
     help(B, &[k('P')], Action::PickPlaces, "filter by place"),
+    help(
+        &[Browse, Reader],
+        &[k('E')],
+        Action::Edit,
+        "edit the event in $VISUAL / $EDITOR at its line (after a failed reload: at the problem); the data is read again on return, and whenever the file changes",
+    ),
     help(B, &[k('e')], Action::StartExport, "export the shown events to a file (:export FILE [FORMAT])"),
     hint(
         B,

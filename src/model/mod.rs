@@ -6,10 +6,12 @@ pub mod date;
 pub mod entity;
 pub mod extra;
 pub mod iso;
+pub mod problem;
 
 pub use country::Country;
 pub use date::{Moment, PartialDate, Precision};
 pub use entity::{Entity, EntityKind};
+pub use problem::Problem;
 pub use extra::{Era, Extra, Link, Media, OpenEnd, OpenEnds, TitleSlide};
 
 use std::ops::Range;

@@ -83,7 +83,15 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
         (None, Mode::Reader(r)) if r.find.is_some() => Span::raw(" Enter keeps · Esc drops "),
         _ => Span::raw(""),
     };
-    let bar = key_bar(hints(app.mode.keys()), hint_area.width as usize, theme);
+    // Data that no longer loads says so in place of the key hints, until it loads again.
+    let bar = match reload_failure(app) {
+        Some(failure) if status != hint_area => fit(vec![Span::styled(failure, theme.error())], w),
+        _ => key_bar(hints(app.mode.keys()), hint_area.width as usize, theme),
+    };
+    let right = match reload_failure(app) {
+        Some(failure) if status == hint_area && app.message.is_none() => Span::styled(failure, theme.error()),
+        _ => right,
+    };
     if status == hint_area {
         return shared_row(f, status, left, right, theme, app);
     }
@@ -97,6 +105,18 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     spans.extend(fit(vec![right], w.saturating_sub(used)));
     f.render_widget(Paragraph::new(Line::from(spans)).style(theme.status()), status);
     f.render_widget(Paragraph::new(Line::from(bar)), hint_area);
+}
+
+/// A data file that no longer loads: its first problem at `path:line:col`, how many more, and
+/// the key that opens the editor there. The data on screen is the last that loaded.
+fn reload_failure(app: &App) -> Option<String> {
+    let problems = &app.origin.failed;
+    let more = match problems.len() {
+        0 | 1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    let first = problems.first()?;
+    Some(format!(" not reloaded: {first}{more} · E edits there "))
 }
 
 /// A short terminal's last row: the status (at most three fifths of it), then the keys that fit,
