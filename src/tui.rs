@@ -20,6 +20,7 @@ use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
+use gate::Gate;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -27,9 +28,8 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use std::io::{self, Read, Stdout, Write};
 use std::os::fd::{AsFd, AsRawFd};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use gate::Gate;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 use watch::Watch;
 
@@ -382,7 +382,13 @@ fn carry_out(
 }
 
 /// Gives the terminal to the user's editor, as `suspend` does for the shell, and takes it back.
-fn edit(terminal: &mut Term, app: &App, workers: &Workers, path: &std::path::Path, at: &Spot) -> io::Result<Result<(), String>> {
+fn edit(
+    terminal: &mut Term,
+    app: &App,
+    workers: &Workers,
+    path: &std::path::Path,
+    at: &Spot,
+) -> io::Result<Result<(), String>> {
     workers.gate.hold();
     restore()?;
     let outcome = crate::app::edit::run(&crate::app::edit::from_env(), app.origin.source.as_ref(), path, at);

@@ -25,10 +25,8 @@ fn data_dir(name: &str) -> (PathBuf, PathBuf) {
 fn stub_editor(dir: &Path, body: &str) -> String {
     let script = dir.join("stub editor.sh");
     let args = dir.join("args");
-    let text = format!(
-        "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nfor f; do :; done\n{body}\n",
-        args.display()
-    );
+    let text =
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}'\nfor f; do :; done\n{body}\n", args.display());
     std::fs::write(&script, text).expect("write the stub editor");
     let mut perm = std::fs::metadata(&script).expect("stat").permissions();
     std::os::unix::fs::PermissionsExt::set_mode(&mut perm, 0o755);
@@ -69,7 +67,8 @@ fn e_edits_the_selected_event_in_the_editor_and_the_browser_shows_the_change() {
 #[test]
 fn a_broken_file_keeps_the_last_good_data_and_says_where_it_is_broken() {
     let (dir, data) = data_dir("broken");
-    let editor = stub_editor(&dir, "sed -i 's/\"title\": \"Talks in Baku\",/\"title\": \"Talks in Baku\"/' \"$f\"");
+    let editor =
+        stub_editor(&dir, "sed -i 's/\"title\": \"Talks in Baku\",/\"title\": \"Talks in Baku\"/' \"$f\"");
     let mut t = start(&data, &editor);
     t.expect_text("Talks in Baku");
     t.send("E");

@@ -22,7 +22,7 @@ enum Goto {
     /// `FILE:LINE:COL`: helix, sublime text, zed.
     Suffix,
     /// `--goto FILE:LINE:COL`: visual studio code and its relatives.
-    GotoFlag,
+    Flag,
 }
 
 /// Editors by the name of their program.
@@ -31,7 +31,7 @@ const EDITORS: &[(&[&str], Goto)] = &[
     (&["nano", "pico"], Goto::PlusComma),
     (&["emacs", "emacsclient", "kak", "micro"], Goto::PlusColon),
     (&["hx", "helix", "subl", "sublime_text", "zed", "zeditor"], Goto::Suffix),
-    (&["code", "code-insiders", "codium", "vscodium", "cursor"], Goto::GotoFlag),
+    (&["code", "code-insiders", "codium", "vscodium", "cursor"], Goto::Flag),
 ];
 
 /// The editor the user chose: `$VISUAL`, else `$EDITOR`, else `vi`.
@@ -46,7 +46,8 @@ pub fn from_env() -> String {
 
 /// The command line (program first) that opens `path` at `line:col` in `editor`.
 pub fn command(editor: &str, path: &Path, line: usize, col: usize) -> Result<Vec<OsString>, String> {
-    let words = shell_words::split(editor).map_err(|e| format!("cannot read the editor command `{editor}`: {e}"))?;
+    let words =
+        shell_words::split(editor).map_err(|e| format!("cannot read the editor command `{editor}`: {e}"))?;
     let Some(program) = words.first() else { return Err("the editor command is empty".into()) };
     let name = Path::new(program).file_stem().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
     let goto = EDITORS.iter().find(|(names, _)| names.contains(&name.as_str())).map_or(Goto::Plus, |e| e.1);
@@ -68,7 +69,7 @@ pub fn command(editor: &str, path: &Path, line: usize, col: usize) -> Result<Vec
         Goto::PlusComma => argv.push(format!("+{line},{col}").into()),
         Goto::PlusColon => argv.push(format!("+{line}:{col}").into()),
         Goto::Suffix => return Ok([argv, vec![suffixed()]].concat()),
-        Goto::GotoFlag => return Ok([argv, vec!["--goto".into(), suffixed()]].concat()),
+        Goto::Flag => return Ok([argv, vec!["--goto".into(), suffixed()]].concat()),
     }
     argv.push(path.into_os_string());
     Ok(argv)
@@ -117,7 +118,10 @@ mod tests {
     #[test]
     fn the_editor_is_split_as_a_shell_would_and_the_path_stays_one_word() {
         let argv = words("'/opt/My Editor/vim' -u NONE", "my data; rm -rf ~.json");
-        assert_eq!(argv, ["/opt/My Editor/vim", "-u", "NONE", "+call cursor(12,5)", "my data; rm -rf ~.json"]);
+        assert_eq!(
+            argv,
+            ["/opt/My Editor/vim", "-u", "NONE", "+call cursor(12,5)", "my data; rm -rf ~.json"]
+        );
         assert_eq!(words("vi", "-odd.json"), ["vi", "+12", "./-odd.json"]);
         assert!(command("vi 'unclosed", Path::new("d.json"), 1, 1).is_err());
         assert!(command("  ", Path::new("d.json"), 1, 1).is_err());

@@ -11,8 +11,8 @@ pub mod problem;
 pub use country::Country;
 pub use date::{Moment, PartialDate, Precision};
 pub use entity::{Entity, EntityKind};
-pub use problem::Problem;
 pub use extra::{Era, Extra, Link, Media, OpenEnd, OpenEnds, TitleSlide};
+pub use problem::Problem;
 
 use std::ops::Range;
 

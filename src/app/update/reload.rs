@@ -12,8 +12,7 @@ use crate::search::Filter;
 use std::path::PathBuf;
 
 /// How to get a file to edit when the browser shows the built-in data.
-pub const BUILTIN_HINT: &str =
-    "the built-in data is not a file; `timeline export --format native --out my.json`, then `timeline --data my.json`";
+pub const BUILTIN_HINT: &str = "the built-in data is not a file; `timeline export --format native --out my.json`, then `timeline --data my.json`";
 
 /// `E`: the editor at the first problem of a failed reload, else at the selected event.
 pub fn edit(app: &mut App) -> Option<Effect> {
