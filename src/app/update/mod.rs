@@ -66,12 +66,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Suspend => return Some(Effect::Suspend),
-        Action::Edit => return reload::edit(app),
-        Action::Edited(outcome) => return reload::edited(app, outcome),
-        Action::Reloaded(outcome) => {
-            reload::reloaded(app, outcome);
-            return None;
-        }
+        Action::Edit | Action::Edited(_) | Action::Reloaded(_) => return reload::update(app, action),
         Action::CountsDone(job, results) => {
             if let Mode::Picker(p) = &mut app.mode {
                 p.counted(&app.data.timeline, job, &results.hits);

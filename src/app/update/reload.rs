@@ -5,7 +5,7 @@
 //! then opens the editor at the first problem.
 
 use crate::app::effect::Spot;
-use crate::app::{App, Criteria, Data, Effect, Mode, SearchJob, Shown};
+use crate::app::{Action, App, Criteria, Data, Effect, Mode, SearchJob, Shown};
 use crate::input::action::Fresh;
 use crate::model::{EntityKind, Problem, Timeline};
 use crate::search::Filter;
@@ -14,8 +14,21 @@ use std::path::PathBuf;
 /// How to get a file to edit when the browser shows the built-in data.
 pub const BUILTIN_HINT: &str = "the built-in data is not a file; `timeline export --format native --out my.json`, then `timeline --data my.json`";
 
+/// Editing and reloading actions.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Edit => edit(app),
+        Action::Edited(outcome) => edited(app, outcome),
+        Action::Reloaded(outcome) => {
+            reloaded(app, outcome);
+            None
+        }
+        _ => None,
+    }
+}
+
 /// `E`: the editor at the first problem of a failed reload, else at the selected event.
-pub fn edit(app: &mut App) -> Option<Effect> {
+fn edit(app: &mut App) -> Option<Effect> {
     let Some(source) = &app.origin.source else {
         app.message = Some(BUILTIN_HINT.into());
         return None;
@@ -36,7 +49,7 @@ pub fn edit(app: &mut App) -> Option<Effect> {
 }
 
 /// The editor returned: read the data again, or say why the editor did not run well.
-pub fn edited(app: &mut App, outcome: Result<(), String>) -> Option<Effect> {
+fn edited(app: &mut App, outcome: Result<(), String>) -> Option<Effect> {
     match outcome {
         Ok(()) => Some(Effect::Reload),
         Err(why) => {
@@ -47,7 +60,7 @@ pub fn edited(app: &mut App, outcome: Result<(), String>) -> Option<Effect> {
 }
 
 /// The data was read again: show it in place of the old, or keep the old and say what is wrong.
-pub fn reloaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) {
+fn reloaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) {
     match outcome {
         Ok(fresh) => {
             let n = fresh.timeline.events.len();
