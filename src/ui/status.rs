@@ -49,6 +49,13 @@ pub fn filter_summary(app: &App) -> Vec<String> {
 /// A typed line with its prompt and the cursor where it is.
 pub fn input_spans(prompt: &'static str, line: &crate::app::LineInput, theme: &Theme) -> Vec<Span<'static>> {
     let (before, after) = line.split();
+    if line.selected {
+        return vec![
+            Span::styled(prompt, theme.key()),
+            Span::styled(line.text.clone(), theme.selected()),
+            Span::styled("▏", theme.key()),
+        ];
+    }
     vec![
         Span::styled(prompt, theme.key()),
         Span::raw(before.to_string()),
@@ -78,6 +85,10 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
         (None, Mode::Search(_)) => {
             let order = if app.filter().order == Order::Relevance { "relevance" } else { "date" };
             Span::raw(format!(" {} · by {order} ", position(app)))
+        }
+        (None, Mode::Command(line)) if line.text.trim_start().starts_with("export") => {
+            let formats: Vec<&str> = crate::export::Format::ALL.iter().map(|f| f.name()).collect();
+            Span::raw(format!(" FILE [{}] · \"a b.md\" for spaces · export! replaces ", formats.join("|")))
         }
         (None, Mode::Command(_)) => Span::raw(" 1983 goes there · 2022..2026 limits · empty clears "),
         (None, Mode::Reader(r)) if r.find.is_some() => Span::raw(" Enter keeps · Esc drops "),
