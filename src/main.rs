@@ -210,6 +210,16 @@ fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) ->
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
+    if let Some(Command::Completions { shell }) = &cli.command {
+        clap_complete::generate(*shell, &mut <Cli as clap::CommandFactory>::command(), "timeline", &mut out);
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(Command::Man) = &cli.command {
+        clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(Command::Cache { action }) = &cli.command {
         cache_command(&cli.data, action, &mut out)?;
         out.flush()?;
@@ -255,7 +265,7 @@ fn command_on(
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     match command {
-        Command::Check { .. } | Command::Cache { .. } => {}
+        Command::Check { .. } | Command::Cache { .. } | Command::Completions { .. } | Command::Man => {}
         Command::List(a) => {
             let picked = select(timeline, engine, &a.select)?;
             let events: Vec<_> = picked.iter().map(|&i| &timeline.events[i]).collect();
