@@ -210,6 +210,16 @@ fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) ->
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
+    if let Some(Command::Completions { shell }) = &cli.command {
+        clap_complete::generate(*shell, &mut <Cli as clap::CommandFactory>::command(), "timeline", &mut out);
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(Command::Man) = &cli.command {
+        clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(Command::Cache { action }) = &cli.command {
         cache_command(&cli.data, action, &mut out)?;
         out.flush()?;
@@ -234,7 +244,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         None => {
             let (timeline, engine) = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
             let view = View { theme: cli.theme, no_mouse: cli.no_mouse, test_panic: cli.test_panic };
-            return browse(cli.search, cli.country, view, timeline, engine);
+            let source = cli.data.data.clone().map(|data| cache::Source {
+                data,
+                articles: cli.data.articles.clone(),
+                cache: !cli.data.no_cache,
+            });
+            return browse(cli.search, cli.country, view, source, (timeline, engine));
         }
     };
     out.flush()?;
@@ -250,7 +265,7 @@ fn command_on(
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     match command {
-        Command::Check { .. } | Command::Cache { .. } => {}
+        Command::Check { .. } | Command::Cache { .. } | Command::Completions { .. } | Command::Man => {}
         Command::List(a) => {
             let picked = select(timeline, engine, &a.select)?;
             let events: Vec<_> = picked.iter().map(|&i| &timeline.events[i]).collect();
@@ -367,8 +382,8 @@ fn browse(
     search: Option<String>,
     countries: Vec<String>,
     view: View,
-    timeline: Timeline,
-    engine: Engine,
+    source: Option<cache::Source>,
+    (timeline, engine): (Timeline, Engine),
 ) -> Result<ExitCode, Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
@@ -378,6 +393,7 @@ fn browse(
     let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
     let (mut app, first) = App::with_engine(timeline, engine, filter, 80, 24);
     app.session.mouse = !view.no_mouse;
+    app.origin.source = source;
     let theme = Theme::from_env(match view.theme {
         ThemeArg::Auto => None,
         ThemeArg::Dark => Some(false),

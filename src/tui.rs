@@ -4,6 +4,10 @@
 //! terminal restored, and it comes back as it was on SIGCONT. However large the window, the frame
 //! buffers are bounded (`MAX_WIDTH` × `MAX_HEIGHT`).
 
+mod gate;
+mod watch;
+
+use crate::app::effect::Spot;
 use crate::app::{App, Effect, update};
 use crate::input::Action;
 use crate::input::keymap::map_key;
@@ -16,6 +20,7 @@ use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
+use gate::Gate;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -23,9 +28,10 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use std::io::{self, Read, Stdout, Write};
 use std::os::fd::{AsFd, AsRawFd};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
+use watch::Watch;
 
 /// The widest and tallest screen drawn. A larger window (65535×65535 is possible) is drawn in
 /// its top-left corner: two frame buffers of this size take some 40 MB; at 65535×65535 one would
@@ -46,15 +52,16 @@ pub enum Ended {
 /// answered with: the first search, which runs before the first frame.
 pub fn run(mut app: App, first: Effect, theme: Theme, test_panic: bool) -> io::Result<Ended> {
     let (tx, rx) = channel();
+    let gate = Arc::new(Gate::new());
     // Before the terminal changes: a signal from now on restores it.
-    let signals = spawn_signals(tx.clone())?;
+    let signals = spawn_signals(tx.clone(), Arc::clone(&gate))?;
     install_panic_hook();
     let mut terminal = init(app.session.mouse).inspect_err(|_| drop(restore()))?;
-    let input = Arc::new(Mutex::new(true));
-    let result = spawn_input(tx.clone(), Arc::clone(&input))
-        .and_then(|()| event_loop(&mut terminal, &mut app, first, &theme, (tx, rx), test_panic));
+    let result = spawn_input(tx.clone(), Arc::clone(&gate)).and_then(|()| {
+        event_loop(&mut terminal, &mut app, first, &theme, (tx, rx, Arc::clone(&gate)), test_panic)
+    });
     // Stop reading before the terminal goes back to the shell: keys typed from now on are its.
-    *input.lock().unwrap_or_else(|e| e.into_inner()) = false;
+    gate.close();
     restore()?;
     signals.close();
     result
@@ -133,12 +140,20 @@ fn install_panic_hook() {
     }));
 }
 
-/// Hands the signals that end or suspend the browser to the event loop, as messages.
-fn spawn_signals(tx: Sender<Msg>) -> io::Result<signal_hook::iterator::Handle> {
+/// Hands the signals that end or suspend the browser to the event loop, as messages. While an
+/// editor has the terminal, Ctrl-c and Ctrl-\ are the editor's (as git does), and Ctrl-z stops
+/// us with it, as one job.
+fn spawn_signals(tx: Sender<Msg>, gate: Arc<Gate>) -> io::Result<signal_hook::iterator::Handle> {
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for sig in signals.forever() {
+            if gate.held() && matches!(sig, SIGINT | SIGQUIT | SIGTSTP) {
+                if sig == SIGTSTP {
+                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                }
+                continue;
+            }
             if tx.send(Msg::Signal(sig)).is_err() {
                 return;
             }
@@ -162,8 +177,8 @@ const ESC_WAIT: Duration = Duration::from_millis(30);
 /// Reads the terminal on its own thread, so that the loop can also hear from the search worker
 /// and from signals. Bytes become events in `tty::Decoder`, which never waits without end for
 /// the rest of a sequence (crossterm's reader does, after a stray `ESC[200~`).
-/// `open` is held while bytes are read, and once false no more are.
-fn spawn_input(tx: Sender<Msg>, open: Arc<Mutex<bool>>) -> io::Result<()> {
+/// The gate is held while bytes are read, and once closed no more are.
+fn spawn_input(tx: Sender<Msg>, open: Arc<Gate>) -> io::Result<()> {
     let tty = std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
         let mut decoder = tty::Decoder::default();
@@ -194,10 +209,10 @@ fn spawn_input(tx: Sender<Msg>, open: Arc<Mutex<bool>>) -> io::Result<()> {
     Ok(())
 }
 
-/// Reads what is there, unless the browser has stopped reading (then as if the terminal closed).
-fn read_while_open(mut tty: &std::fs::File, buf: &mut [u8], open: &Mutex<bool>) -> io::Result<usize> {
-    let open = open.lock().unwrap_or_else(|e| e.into_inner());
-    if *open { tty.read(buf) } else { Ok(0) }
+/// Reads what is there, unless the browser has stopped reading (then as if the terminal closed);
+/// while an editor has the terminal, waits for it to return.
+fn read_while_open(mut tty: &std::fs::File, buf: &mut [u8], open: &Gate) -> io::Result<usize> {
+    open.when_open(|| tty.read(buf)).unwrap_or(Ok(0))
 }
 
 /// Waits until `fd` has bytes to read, or `wait` has passed (`false`); no `wait` waits for ever.
@@ -216,11 +231,13 @@ fn event_loop(
     app: &mut App,
     first: Effect,
     theme: &Theme,
-    (tx, rx): (Sender<Msg>, Receiver<Msg>),
+    (tx, rx, gate): (Sender<Msg>, Receiver<Msg>, Arc<Gate>),
     test_panic: bool,
 ) -> io::Result<Ended> {
-    let workers = start_searching(app, first, tx);
-    resize(terminal, app, &workers, window())?;
+    let (search, count) = start_searching(app, Some(first), tx.clone());
+    let watch = app.origin.source.as_ref().map(|s| Watch::new(s.data.clone()));
+    let workers = &mut Workers { search, count, tx, gate, watch };
+    resize(terminal, app, workers, window())?;
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut dirty = true;
@@ -235,7 +252,14 @@ fn event_loop(
                 return Ok(Ended::Quit);
             }
         }
-        match handle(terminal, app, &workers, rx.recv_timeout(Duration::from_millis(250)))? {
+        let step = match handle(terminal, app, workers, rx.recv_timeout(TICK))? {
+            // The data file changed on disk: read it again.
+            Step::Idle if workers.watch.as_mut().is_some_and(|w| w.changed(Instant::now())) => {
+                carry_out(terminal, app, workers, Some(Effect::Reload))?
+            }
+            step => step,
+        };
+        match step {
             Step::Redraw => dirty = true,
             Step::Idle => {}
             Step::End(ended) => return Ok(ended),
@@ -243,32 +267,40 @@ fn event_loop(
     }
 }
 
-/// The threads that carry out searches: one for the list, one for the pickers' counts, so that
-/// neither cancels the other.
+/// How often the loop looks at the window's size and the data file when nothing happens.
+const TICK: Duration = watch::SETTLE;
+
+/// What the loop works with besides the terminal: the threads that carry out searches (one for
+/// the list, one for the pickers' counts, so that neither cancels the other; new ones for
+/// reloaded data), the input thread's gate (held while an editor runs), and the data file's
+/// watch.
 struct Workers {
     search: Worker,
     count: Worker,
+    tx: Sender<Msg>,
+    gate: Arc<Gate>,
+    watch: Option<Watch>,
 }
 
 /// Runs the first search here, so that the first frame already shows the events, then starts
-/// the workers for the others.
-fn start_searching(app: &mut App, first: Effect, tx: Sender<Msg>) -> Workers {
+/// the workers for the others: the search worker and the count worker.
+fn start_searching(app: &mut App, first: Option<Effect>, tx: Sender<Msg>) -> (Worker, Worker) {
     let searcher = || Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
     let (mut first_searcher, counter) = (searcher(), searcher());
-    if let Effect::Search { generation, filter } = first
+    if let Some(Effect::Search { generation, filter }) = first
         && let Some(results) = first_searcher.search(&filter, &|| false)
     {
         update(app, Action::SearchDone(generation, results));
     }
     let counted = tx.clone();
-    Workers {
-        search: Worker::spawn(first_searcher, move |generation, results| {
+    (
+        Worker::spawn(first_searcher, move |generation, results| {
             let _ = tx.send(Msg::Searched(generation, results));
         }),
-        count: Worker::spawn(counter, move |job, results| {
+        Worker::spawn(counter, move |job, results| {
             let _ = counted.send(Msg::Counted(job, results));
         }),
-    }
+    )
 }
 
 /// What one message asks of the loop.
@@ -282,7 +314,7 @@ enum Step {
 fn handle(
     terminal: &mut Term,
     app: &mut App,
-    workers: &Workers,
+    workers: &mut Workers,
     msg: Result<Msg, RecvTimeoutError>,
 ) -> io::Result<Step> {
     let action = match msg {
@@ -319,7 +351,7 @@ fn handle(
 fn carry_out(
     terminal: &mut Term,
     app: &mut App,
-    workers: &Workers,
+    workers: &mut Workers,
     effect: Option<Effect>,
 ) -> io::Result<Step> {
     match effect {
@@ -331,6 +363,13 @@ fn carry_out(
             suspend(terminal, app.session.mouse)?;
             return resize(terminal, app, workers, window());
         }
+        Some(Effect::Edit { path, at }) => {
+            let outcome = edit(terminal, app, workers, &path, &at)?;
+            resize(terminal, app, workers, window())?;
+            let effect = update(app, Action::Edited(outcome));
+            return carry_out(terminal, app, workers, effect);
+        }
+        Some(Effect::Reload) => return reload(terminal, app, workers),
         Some(Effect::Export { path, format, events, replace }) => {
             let outcome = crate::export::to_file(&app.data.timeline, &events, format, &path, replace);
             let effect = update(app, Action::Exported(outcome));
@@ -342,8 +381,42 @@ fn carry_out(
     Ok(Step::Redraw)
 }
 
+/// Gives the terminal to the user's editor, as `suspend` does for the shell, and takes it back.
+fn edit(
+    terminal: &mut Term,
+    app: &App,
+    workers: &Workers,
+    path: &std::path::Path,
+    at: &Spot,
+) -> io::Result<Result<(), String>> {
+    workers.gate.hold();
+    restore()?;
+    let outcome = crate::app::edit::run(&crate::app::edit::from_env(), app.origin.source.as_ref(), path, at);
+    let back = enter(app.session.mouse);
+    workers.gate.open();
+    back?;
+    redraw_at(terminal, window())?;
+    Ok(outcome)
+}
+
+/// Reads the data file again; new data gets new search workers, and its first search runs
+/// before the next frame, so that the list never shows empty in between.
+fn reload(terminal: &mut Term, app: &mut App, workers: &mut Workers) -> io::Result<Step> {
+    if let Some(w) = &mut workers.watch {
+        w.settle();
+    }
+    let outcome = crate::app::driver::reload(app);
+    let fresh = outcome.is_ok();
+    let effect = update(app, Action::Reloaded(outcome));
+    if !fresh {
+        return carry_out(terminal, app, workers, effect);
+    }
+    (workers.search, workers.count) = start_searching(app, effect, workers.tx.clone());
+    Ok(Step::Redraw)
+}
+
 /// Gives the terminal's frame buffers and the layout a new (bounded) size.
-fn resize(terminal: &mut Term, app: &mut App, workers: &Workers, area: Rect) -> io::Result<Step> {
+fn resize(terminal: &mut Term, app: &mut App, workers: &mut Workers, area: Rect) -> io::Result<Step> {
     if area != terminal.get_frame().area() {
         redraw_at(terminal, area)?;
     }

@@ -21,6 +21,20 @@ pub enum Effect {
     Export { path: std::path::PathBuf, format: crate::export::Format, events: Vec<usize>, replace: bool },
     /// Stop as job control does (Ctrl-z): give the terminal back until the shell resumes us.
     Suspend,
+    /// Give the terminal to the user's editor on `path` at `at`, as `Suspend` does, and take it
+    /// back when the editor returns; answer with `Action::Edited`.
+    Edit { path: std::path::PathBuf, at: Spot },
+    /// Read the data file again; answer with `Action::Reloaded`.
+    Reload,
     /// Leave the program.
     Quit,
+}
+
+/// Where in a file an editor opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Spot {
+    /// Where this event (by id) starts in the data file as it is when the editor opens.
+    Event(String),
+    /// A 1-based line and column (of a problem found on reloading).
+    At { line: usize, col: usize },
 }

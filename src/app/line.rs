@@ -1,5 +1,7 @@
 //! A line being typed, with a cursor: the search line, the `:` line and the pickers' filters.
 //! Keys follow readline: ←/→, Home/End (Ctrl-a/Ctrl-e), Backspace, Delete, Ctrl-w, Ctrl-u.
+//! A line can open with its text selected, as a browser's address bar does: typing replaces
+//! it, a deleting key clears it, and a cursor key keeps it (→ and End at its end).
 
 use super::Action;
 
@@ -8,6 +10,8 @@ pub struct LineInput {
     pub text: String,
     /// Byte offset of the cursor, always on a char boundary.
     pub cursor: usize,
+    /// The whole text is selected: the next character typed replaces it.
+    pub selected: bool,
 }
 
 /// What an action did to a line.
@@ -24,7 +28,40 @@ pub enum Edit {
 impl LineInput {
     /// A line holding `text`, with the cursor at its end.
     pub fn new(text: String) -> Self {
-        Self { cursor: text.len(), text }
+        Self { cursor: text.len(), text, selected: false }
+    }
+
+    /// A line holding `text`, all of it selected (nothing is selected in an empty line).
+    pub fn selected(text: String) -> Self {
+        Self { selected: !text.is_empty(), ..Self::new(text) }
+    }
+
+    /// The first key on a selected line: what typing or deleting does to the selection.
+    fn replace_selection(&mut self, action: &Action) -> Option<Edit> {
+        self.selected = false;
+        match action {
+            Action::Input(_)
+            | Action::Backspace
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::ClearInput => {
+                self.text.clear();
+                self.cursor = 0;
+                match action {
+                    Action::Input(_) => None,
+                    _ => Some(Edit::Changed),
+                }
+            }
+            Action::CursorLeft | Action::LineStart => {
+                self.cursor = 0;
+                Some(Edit::Moved)
+            }
+            Action::CursorRight | Action::LineEnd => Some(Edit::Moved),
+            _ => {
+                self.selected = true;
+                Some(Edit::NotMine)
+            }
+        }
     }
 
     /// The text before and after the cursor.
@@ -42,6 +79,11 @@ impl LineInput {
 
     /// Applies an editing or cursor action.
     pub fn edit(&mut self, action: &Action) -> Edit {
+        if self.selected
+            && let Some(done) = self.replace_selection(action)
+        {
+            return done;
+        }
         let before = self.text.len();
         match action {
             Action::Input(c) => {
@@ -104,6 +146,30 @@ mod tests {
         assert_eq!(l.text, "ại ");
         apply(&mut l, &[Action::CursorLeft, Action::ClearInput]);
         assert_eq!((l.text.as_str(), l.cursor), (" ", 0));
+    }
+
+    #[test]
+    fn a_selected_line_is_replaced_by_typing_and_kept_by_a_cursor_key() {
+        let mut l = LineInput::selected("jan 2026".into());
+        assert_eq!(l.edit(&Action::Input('l')), Edit::Changed);
+        assert_eq!((l.text.as_str(), l.selected), ("l", false));
+        let mut l = LineInput::selected("jan 2026".into());
+        assert_eq!(l.edit(&Action::LineEnd), Edit::Moved);
+        assert_eq!(l.edit(&Action::Input('x')), Edit::Changed);
+        assert_eq!(l.text, "jan 2026x");
+        let mut l = LineInput::selected("jan 2026".into());
+        assert_eq!(l.edit(&Action::CursorRight), Edit::Moved);
+        assert_eq!((l.text.as_str(), l.cursor), ("jan 2026", 8));
+        let mut l = LineInput::selected("jan 2026".into());
+        assert_eq!(l.edit(&Action::Down), Edit::NotMine, "not an editing key: still selected");
+        assert!(l.selected);
+        assert_eq!(l.edit(&Action::LineStart), Edit::Moved);
+        assert_eq!(l.edit(&Action::Input('x')), Edit::Changed);
+        assert_eq!(l.text, "xjan 2026");
+        let mut l = LineInput::selected("jan 2026".into());
+        assert_eq!(l.edit(&Action::Backspace), Edit::Changed);
+        assert_eq!(l.text, "");
+        assert!(!LineInput::selected(String::new()).selected);
     }
 
     #[test]

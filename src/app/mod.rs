@@ -4,8 +4,10 @@
 //! the event loop, or a test's `Driver`, carries out.
 
 pub mod driver;
+pub mod edit;
 pub mod effect;
 pub mod line;
+pub mod origin;
 pub mod picker;
 pub mod session;
 mod shown;
@@ -15,6 +17,7 @@ pub use crate::input::Action;
 pub use driver::Driver;
 pub use effect::Effect;
 pub use line::LineInput;
+pub use origin::Origin;
 pub use picker::{Picker, PickerKind};
 pub use session::{Part, Session};
 pub use shown::{Row, Shown};
@@ -179,6 +182,8 @@ pub struct App {
     pub message: Option<String>,
     /// Search history, the order filters were set in, the mouse.
     pub session: Session,
+    /// The data file, for editing and reloading it.
+    pub origin: Origin,
 }
 
 impl App {
@@ -215,6 +220,7 @@ impl App {
             job: SearchJob::Done { generation: 0 },
             message: None,
             session: Session::new(),
+            origin: Origin::default(),
         };
         let filter = Self::hoisted(filter, &app.data.timeline);
         app.refilter_with(|f| *f = filter);

@@ -114,9 +114,11 @@ impl Picker {
         }
     }
 
-    /// Applies the typed filter as fzf does: the letters in order, accents and case optional,
-    /// best matches first (skim's scoring, which favours runs and word starts); with nothing typed,
-    /// every entry in count order.
+    /// Applies the typed filter: entries where every typed word starts a word (`south k` is
+    /// South Korea, `ho chi` Hồ Chí Minh), accents and case optional; only when no entry is
+    /// matched so, the letters in order as fzf does, keeping those scored at least half as well
+    /// as the best. Best first (skim's scoring, which favours runs and word starts); with nothing
+    /// typed, every entry in count order.
     pub fn refilter(&mut self) {
         self.moved = true;
         let q = fold_str(self.input.text.trim());
@@ -124,9 +126,20 @@ impl Picker {
             self.visible = (0..self.entries.len()).collect();
         } else {
             let matcher = SkimMatcherV2::default();
-            let mut scored: Vec<(i64, usize)> = (0..self.entries.len())
-                .filter_map(|i| matcher.fuzzy_match(&self.entries[i].folded, &q).map(|score| (score, i)))
-                .collect();
+            let scored = |strict: bool| -> Vec<(i64, usize)> {
+                (0..self.entries.len())
+                    .filter(|&i| !strict || starts_words(&self.entries[i].folded, &q))
+                    .filter_map(|i| matcher.fuzzy_match(&self.entries[i].folded, &q).map(|score| (score, i)))
+                    .collect()
+            };
+            let mut scored = match scored(true) {
+                strong if !strong.is_empty() => strong,
+                _ => {
+                    let loose = scored(false);
+                    let best = loose.iter().map(|s| s.0).max().unwrap_or(0);
+                    loose.into_iter().filter(|s| s.0 * 2 >= best).collect()
+                }
+            };
             // Best first; equal scores keep the entries' order (most events first).
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             self.visible = scored.into_iter().map(|(_, i)| i).collect();
@@ -171,6 +184,15 @@ impl Picker {
 
 fn kind_index(k: Kind) -> usize {
     Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
+}
+
+/// Whether every word of the folded query `q` starts a word of the folded `text` (words split
+/// at anything not a letter or digit: `a-li` is `a` and `li`).
+fn starts_words(text: &str, q: &str) -> bool {
+    fn words(s: &str) -> impl Iterator<Item = &str> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    }
+    words(q).all(|w| words(text).any(|h| h.starts_with(w)))
 }
 
 fn entries(kind: PickerKind, t: &Timeline, shown: &[usize]) -> Vec<Entry> {
@@ -297,5 +319,40 @@ mod tests {
             "only the Lao talks, not the Azerbaijani meeting"
         );
         assert_eq!(count("Baku"), Some(0));
+    }
+
+    fn typed(app: &mut App, d: &mut Driver, text: &str) {
+        for c in text.chars() {
+            d.apply(app, Action::Input(c));
+        }
+    }
+
+    fn labels(app: &App) -> Vec<String> {
+        let p = picker(app);
+        p.visible.iter().map(|&i| p.entries[i].label.clone()).collect()
+    }
+
+    #[test]
+    fn typed_words_must_start_words_of_the_entry() {
+        let (mut a, mut d) = app(Filter::default());
+        d.apply(&mut a, Action::PickCountries);
+        typed(&mut a, &mut d, "south k");
+        assert_eq!(labels(&a), ["South Korea"]);
+        d.apply(&mut a, Action::Back);
+        d.apply(&mut a, Action::PickPeople);
+        typed(&mut a, &mut d, "ho chi");
+        let shown = labels(&a);
+        assert_eq!(shown.first().map(String::as_str), Some("Hồ Chí Minh"), "{shown:?}");
+        assert!(shown.len() <= 2, "{shown:?}");
+        assert!(starts_words("a li ep heydar aliyev", "a-li"));
+        assert!(!starts_words("united states hoa ky", "south k"));
+    }
+
+    #[test]
+    fn letters_in_order_still_match_when_no_word_starts_so_but_only_the_close_ones() {
+        let (mut a, mut d) = app(Filter::default());
+        d.apply(&mut a, Action::PickCountries);
+        typed(&mut a, &mut d, "azrb");
+        assert_eq!(labels(&a), ["Azerbaijan"]);
     }
 }

@@ -5,14 +5,16 @@
 //! It can never be stale: it is keyed by the content hash of the data file and of every article
 //! it cites, and each run hashes them again (the data file is read anyway; the articles are read
 //! because their text is what the reader shows). A cache that is unreadable, damaged, from another
-//! version or built from other contents is ignored and replaced. This is the only place the
-//! program writes files; writes go to a temporary file that is renamed into place, so concurrent
+//! version or built from other contents is ignored and replaced. Writes (here, and
+//! export's) go to a temporary file that is renamed into place, so concurrent
 //! runs never see half a file.
 
 mod format;
+mod source;
 mod verify;
 
 pub use format::{Invalid, VERSION_AT};
+pub use source::Source;
 
 use crate::load::{self, ArticleKey, ArticleStore, DataInput, LoadError, articles::content_hash};
 use crate::model::Timeline;

@@ -65,6 +65,14 @@ pub struct DataArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Print a shell completion script: `timeline completions bash > ~/.local/share/bash-completion/completions/timeline`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `timeline man > timeline.1; man ./timeline.1`.
+    Man,
     /// Print events in chronological order (or by relevance with --search).
     List(ListArgs),
     /// Print one event in full, with each quote in its surrounding sentence.

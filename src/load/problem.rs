@@ -2,28 +2,13 @@
 //! inert (values quoted from the data cannot reach the terminal as control sequences) and bounded
 //! (the first [`MAX_SHOWN`], then a count), as compilers do.
 
-use crate::text::inert;
 use std::collections::HashMap;
 use std::fmt;
 
 /// How many problems a `LoadError` prints before it only counts the rest.
 pub const MAX_SHOWN: usize = 200;
 
-/// One thing wrong with the input, at a position in a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub file: String,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (file, message) = (inert::line(&self.file), inert::line(&self.message));
-        write!(f, "{file}:{}:{}: {message}", self.line, self.col)
-    }
-}
+pub use crate::model::Problem;
 
 /// Everything wrong with a data set, found in one run.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,11 +6,13 @@ pub mod date;
 pub mod entity;
 pub mod extra;
 pub mod iso;
+pub mod problem;
 
 pub use country::Country;
 pub use date::{Moment, PartialDate, Precision};
 pub use entity::{Entity, EntityKind};
 pub use extra::{Era, Extra, Link, Media, OpenEnd, OpenEnds, TitleSlide};
+pub use problem::Problem;
 
 use std::ops::Range;
 

@@ -59,6 +59,8 @@ pub fn date_like(word: &str) -> Option<PartialDate> {
         // 2026-01, 2026/01/26: year first.
         [y, m] if iso_like => make(year(y)?, Some(number(m, 1..=2)?), None),
         [y, m, d] if iso_like => make(year(y)?, Some(number(m, 1..=2)?), Some(day(d)?)),
+        // tháng 1 2026 (folded): Vietnamese names the month by its number.
+        ["thang", m, y] => make(year(y)?, Some(number(m, 1..=2)?), None),
         // jan 2026, 1/2026.
         [m, y] => make(year(y)?, Some(month(m).or_else(|| number(m, 1..=2))?), None),
         // 26 jan 2026, 26/1/2026 (day first, as in Vietnamese and British writing)...
@@ -132,6 +134,7 @@ mod tests {
             ("sept 2025", "2025-09"),
             ("26 jan 2026", "2026-01-26"),
             ("jan 26 2026", "2026-01-26"),
+            ("thang 1 2026", "2026-01"),
         ] {
             assert_eq!(date_like(word).map(|d| d.iso()), Some(iso.to_string()), "{word}");
         }

@@ -49,6 +49,13 @@ pub fn filter_summary(app: &App) -> Vec<String> {
 /// A typed line with its prompt and the cursor where it is.
 pub fn input_spans(prompt: &'static str, line: &crate::app::LineInput, theme: &Theme) -> Vec<Span<'static>> {
     let (before, after) = line.split();
+    if line.selected {
+        return vec![
+            Span::styled(prompt, theme.key()),
+            Span::styled(line.text.clone(), theme.selected()),
+            Span::styled("▏", theme.key()),
+        ];
+    }
     vec![
         Span::styled(prompt, theme.key()),
         Span::raw(before.to_string()),
@@ -79,11 +86,23 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
             let order = if app.filter().order == Order::Relevance { "relevance" } else { "date" };
             Span::raw(format!(" {} · by {order} ", position(app)))
         }
+        (None, Mode::Command(line)) if line.text.trim_start().starts_with("export") => {
+            let formats: Vec<&str> = crate::export::Format::ALL.iter().map(|f| f.name()).collect();
+            Span::raw(format!(" FILE [{}] · \"a b.md\" for spaces · export! replaces ", formats.join("|")))
+        }
         (None, Mode::Command(_)) => Span::raw(" 1983 goes there · 2022..2026 limits · empty clears "),
         (None, Mode::Reader(r)) if r.find.is_some() => Span::raw(" Enter keeps · Esc drops "),
         _ => Span::raw(""),
     };
-    let bar = key_bar(hints(app.mode.keys()), hint_area.width as usize, theme);
+    // Data that no longer loads says so in place of the key hints, until it loads again.
+    let bar = match reload_failure(app) {
+        Some(failure) if status != hint_area => fit(vec![Span::styled(failure, theme.error())], w),
+        _ => key_bar(hints(app.mode.keys()), hint_area.width as usize, theme),
+    };
+    let right = match reload_failure(app) {
+        Some(failure) if status == hint_area && app.message.is_none() => Span::styled(failure, theme.error()),
+        _ => right,
+    };
     if status == hint_area {
         return shared_row(f, status, left, right, theme, app);
     }
@@ -97,6 +116,18 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     spans.extend(fit(vec![right], w.saturating_sub(used)));
     f.render_widget(Paragraph::new(Line::from(spans)).style(theme.status()), status);
     f.render_widget(Paragraph::new(Line::from(bar)), hint_area);
+}
+
+/// A data file that no longer loads: its first problem at `path:line:col`, how many more, and
+/// the key that opens the editor there. The data on screen is the last that loaded.
+fn reload_failure(app: &App) -> Option<String> {
+    let problems = &app.origin.failed;
+    let more = match problems.len() {
+        0 | 1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    let first = problems.first()?;
+    Some(format!(" not reloaded: {first}{more} · E edits there "))
 }
 
 /// A short terminal's last row: the status (at most three fifths of it), then the keys that fit,

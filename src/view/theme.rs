@@ -62,7 +62,7 @@ impl Theme {
 
     pub fn heading(&self) -> Style {
         self.pick(
-            Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::default().fg(self.on(Color::Cyan, Color::Blue)).add_modifier(Modifier::BOLD),
             Style::default().add_modifier(Modifier::BOLD),
         )
     }
@@ -83,7 +83,7 @@ impl Theme {
     }
 
     pub fn codes(&self) -> Style {
-        self.pick(Style::default().fg(Color::Green), Style::default())
+        self.pick(Style::default().fg(self.on(Color::Green, Color::Blue)), Style::default())
     }
 
     pub fn planned(&self) -> Style {
@@ -130,7 +130,7 @@ impl Theme {
 
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::default().fg(Color::Cyan),
+            (true, true) => Style::default().fg(self.on(Color::Cyan, Color::Blue)),
             (true, false) => Style::default().add_modifier(Modifier::BOLD),
             (false, _) => self.dim(),
         }
@@ -138,7 +138,7 @@ impl Theme {
 
     pub fn key(&self) -> Style {
         self.pick(
-            Style::default().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Style::default().fg(self.on(Color::Cyan, Color::Blue)).add_modifier(Modifier::BOLD),
             Style::default().add_modifier(Modifier::BOLD),
         )
     }
@@ -163,7 +163,7 @@ impl Theme {
     }
 
     pub fn axis_mark(&self) -> Style {
-        self.pick(Style::default().fg(Color::Green), Style::default())
+        self.pick(Style::default().fg(self.on(Color::Green, Color::Blue)), Style::default())
     }
 }
 
@@ -181,5 +181,51 @@ mod tests {
             );
         }
         assert_eq!(Theme::colored(false).quote().fg, Some(Color::LightYellow));
+    }
+
+    /// Every element, not only quotes: on white, text in a light colour (cyan, green, yellow,
+    /// white, the bright variants) cannot be read unless it has a background of its own.
+    #[test]
+    fn every_element_reads_on_a_white_background() {
+        let t = Theme::colored(true);
+        let all = [
+            t.base(),
+            t.dim(),
+            t.heading(),
+            t.title(),
+            t.label(),
+            t.year(),
+            t.codes(),
+            t.planned(),
+            t.selected(),
+            t.quote(),
+            t.current_quote(),
+            t.matched(),
+            t.border(true),
+            t.border(false),
+            t.key(),
+            t.status(),
+            t.error(),
+            t.filtered_out(),
+            t.axis_mark(),
+        ];
+        for style in all {
+            let washed_out = matches!(
+                style.fg,
+                Some(
+                    Color::Cyan
+                        | Color::LightCyan
+                        | Color::Green
+                        | Color::LightGreen
+                        | Color::Yellow
+                        | Color::LightYellow
+                        | Color::LightRed
+                        | Color::LightBlue
+                        | Color::LightMagenta
+                        | Color::White
+                )
+            );
+            assert!(!washed_out || style.bg.is_some(), "{style:?}");
+        }
     }
 }

@@ -29,9 +29,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::StartSearch => {
             app.session.before_edit = app.filter().query.clone();
             app.session.recall = None;
-            app.mode = Mode::Search(LineInput::new(app.filter().query.clone()));
+            // The search applied, selected: typing replaces it, → or End keeps it.
+            app.mode = Mode::Search(LineInput::selected(app.filter().query.clone()));
         }
-        Action::StartCommand => app.mode = Mode::Command(LineInput::default()),
+        Action::StartCommand => app.mode = Mode::Command(LineInput::selected(period_text(app.filter()))),
         Action::StartExport => app.mode = Mode::Command(LineInput::new("export ".into())),
         Action::NextHit | Action::PrevHit if app.query().is_empty() => {
             app.message = Some("no search yet: press / to search".into())
@@ -202,4 +203,10 @@ fn wheel(app: &mut App, col: u16, row: u16, down: bool) {
     } else if l.detail.contains((col, row).into()) {
         scroll_detail(app, step);
     }
+}
+
+/// The period applied, as the `:` line reads it back (`2022..2026`, `..1992`); empty for none.
+fn period_text(f: &Filter) -> String {
+    let iso = |d: Option<crate::model::PartialDate>| d.map(|d| d.iso()).unwrap_or_default();
+    if f.from.is_none() && f.to.is_none() { String::new() } else { format!("{}..{}", iso(f.from), iso(f.to)) }
 }

@@ -1,6 +1,8 @@
 //! `e` in the browser: `:export FILE [FORMAT]` writes the events shown (current search and
 //! filters) to a file the user names. The format comes from the word after the file name, or from
-//! its extension. An existing file is replaced only with `:export! FILE`.
+//! its extension. An existing file is replaced only with `:export! FILE`. The line is split as a
+//! shell would (`:export "my notes.md"`), and `~/` is the home directory. The events are written
+//! in date order, whatever order the list shows them in: an export is a chronology.
 
 use crate::app::{App, Effect};
 use crate::export::Format;
@@ -23,7 +25,8 @@ fn by_extension(path: &str) -> Option<Format> {
 pub fn request(app: &App, args: &str, replace: bool) -> Result<Effect, String> {
     let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
     let usage = format!("write :export FILE [{}]", names.join("|"));
-    let mut words = args.split_whitespace();
+    let words = shell_words::split(args).map_err(|e| format!("{e}; {usage}"))?;
+    let mut words = words.iter().map(String::as_str);
     let file = words.next().ok_or_else(|| usage.clone())?;
     let format = match words.next() {
         Some(w) => Format::ALL
@@ -35,8 +38,18 @@ pub fn request(app: &App, args: &str, replace: bool) -> Result<Effect, String> {
     if words.next().is_some() {
         return Err(usage);
     }
-    let events = app.shown.hits.iter().map(|h| h.event).collect();
-    Ok(Effect::Export { path: file.into(), format, events, replace })
+    // Events are stored in date order: their indexes sort them by date.
+    let mut events: Vec<usize> = app.shown.hits.iter().map(|h| h.event).collect();
+    events.sort_unstable();
+    Ok(Effect::Export { path: home(file), format, events, replace })
+}
+
+/// `~/…` in the user's home directory, as a shell would; any other name as it is.
+fn home(file: &str) -> std::path::PathBuf {
+    match (file.strip_prefix("~/"), directories::BaseDirs::new()) {
+        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => file.into(),
+    }
 }
 
 #[cfg(test)]
@@ -80,6 +93,31 @@ mod tests {
         assert!(a.message.as_deref().is_some_and(|m| m.contains("exists")), "{:?}", a.message);
         assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn names_are_read_as_a_shell_would_and_the_events_go_in_date_order() {
+        let filter = Filter { query: "laos 2026".into(), ..Filter::default() };
+        let (a, _) = Driver::start(crate::frozen(), filter, 100, 30);
+        let ranked: Vec<usize> = a.shown.hits.iter().map(|h| h.event).collect();
+        assert!(
+            ranked.windows(2).any(|w| w[0] > w[1]),
+            "the search is ranked, not in date order: {ranked:?}"
+        );
+        let Ok(Effect::Export { path, format, events, .. }) =
+            super::request(&a, " \"my notes.md\" csv", false)
+        else {
+            panic!("a quoted name is one word")
+        };
+        assert_eq!((path.to_str(), format), (Some("my notes.md"), Format::Csv));
+        assert!(events.windows(2).all(|w| w[0] < w[1]), "{events:?}");
+        let dates: Vec<_> = events.iter().map(|&i| a.timeline().events[i].date.first_day()).collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+        let Ok(Effect::Export { path, .. }) = super::request(&a, "~/x.md", false) else { panic!("~/x.md") };
+        if let Some(dirs) = directories::BaseDirs::new() {
+            assert_eq!(path, dirs.home_dir().join("x.md"));
+        }
+        assert!(super::request(&a, "'unclosed.md", false).is_err());
     }
 
     #[test]

@@ -178,7 +178,7 @@ fn the_period_line_accepts_the_forms_users_type() {
         sel - a.view.list_top <= 1 || a.view.list_top == max_top,
         "the target is at the top of the pane (under its header), or the list at its end"
     );
-    run(&mut a, &[Action::StartCommand, Action::Accept, Action::StartCommand]);
+    run(&mut a, &[Action::StartCommand, Action::ClearInput, Action::Accept, Action::StartCommand]);
     typed(&mut a, "1983");
     run(&mut a, &[Action::Accept]);
     assert_eq!(a.shown.row_of(a.view.selected), a.view.list_top, "1983 (one event, no header) at the top");

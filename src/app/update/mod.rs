@@ -6,6 +6,7 @@ mod export;
 mod lines;
 mod period;
 mod reader;
+mod reload;
 
 use super::{Action, App, Effect, Focus, Mode, Row, SearchJob};
 use crate::search::Results;
@@ -65,6 +66,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Suspend => return Some(Effect::Suspend),
+        Action::Edit | Action::Edited(_) | Action::Reloaded(_) => return reload::update(app, action),
         Action::CountsDone(job, results) => {
             if let Mode::Picker(p) = &mut app.mode {
                 p.counted(&app.data.timeline, job, &results.hits);
@@ -100,15 +102,19 @@ fn show(app: &mut App, results: Results) {
         app.message = Some(e);
         return;
     }
-    let keep = app.selected_hit().map(|h| h.event);
+    // Reloaded data: the event that was selected, found again by id.
+    let reselect = app.origin.reselect.take();
+    let keep = reselect.or_else(|| app.selected_hit().map(|h| h.event));
     let ranked = app.ranked();
     app.shown.headers = list_height(app) >= YEAR_HEADERS_FROM as usize;
     app.shown.set(&app.data.timeline, results, ranked);
     let hits = &app.shown.hits;
-    app.view.selected = match keep {
+    let exact = reselect.and_then(|ev| hits.iter().position(|h| h.event == ev));
+    app.view.selected = match (exact, keep) {
+        (Some(i), _) => i,
         _ if ranked => 0,
-        Some(ev) => hits.iter().position(|h| h.event >= ev).unwrap_or(hits.len().saturating_sub(1)),
-        None => 0,
+        (None, Some(ev)) => hits.iter().position(|h| h.event >= ev).unwrap_or(hits.len().saturating_sub(1)),
+        (None, None) => 0,
     };
     app.view.detail_scroll = 0;
     scroll_to_match(app);

@@ -18,7 +18,7 @@ pub enum Command {
     Clear,
 }
 
-const FORMS: &str = "try 1983, 2025-05, jan 2026, or a period 2022..2026, ..1992, 2020..";
+const FORMS: &str = "try 1983, 2025-05, jan 2026, 26/1/2026, or a period 2022..2026, ..1992, 2020..";
 
 pub fn parse(text: &str) -> Result<Command, String> {
     let text = text.trim();
@@ -51,7 +51,9 @@ fn split_range(text: &str) -> Option<(&str, &str)> {
     (year(a) && year(b)).then_some((a, b))
 }
 
-/// One date: ISO (`1983`, `2025-05`, `2025-05-07`), `jan 2026`, `january 2026`, `tháng 1 2026`.
+/// One date, as search reads date words (`search::dates::date_like`): ISO (`1983`, `2025-05`,
+/// `2025-05-07`, `-0500`), `jan 2026`, `26 jan 2026`, `jan 26, 2026`, `26/1/2026`, `1/2026`,
+/// `tháng 1 2026`.
 fn date(s: &str) -> Result<PartialDate, String> {
     let s = s.trim();
     match PartialDate::parse(s) {
@@ -62,20 +64,8 @@ fn date(s: &str) -> Result<PartialDate, String> {
         }
         Err(_) => {}
     }
-    let folded = fold_str(s);
-    let words: Vec<&str> = folded.split(|c: char| c.is_whitespace() || c == '/' || c == ',').collect();
-    let words: Vec<&str> = words.into_iter().filter(|w| !w.is_empty()).collect();
-    let month = match words.as_slice() {
-        ["thang", m, y] => m.parse::<u32>().ok().zip(Some(*y)),
-        [m, y] => crate::search::dates::month(m).zip(Some(*y)),
-        _ => None,
-    };
-    match month {
-        Some((m, y)) if (1..=12).contains(&m) => {
-            PartialDate::parse(&format!("{y}-{m:02}")).map_err(|_| format!("`{s}` is not a date; {FORMS}"))
-        }
-        _ => Err(format!("`{s}` is not a date; {FORMS}")),
-    }
+    let words = fold_str(s).replace(',', " ");
+    crate::search::dates::date_like(words.trim()).ok_or_else(|| format!("`{s}` is not a date; {FORMS}"))
 }
 
 #[cfg(test)]
@@ -105,9 +95,16 @@ mod tests {
     fn dates_by_iso_or_month_name() {
         assert_eq!(parse("2025-05"), Ok(Command::Goto(d("2025-05"))));
         assert_eq!(parse("2025-05-07"), Ok(Command::Goto(d("2025-05-07"))));
-        for text in ["jan 2026", "January 2026", "tháng 1 2026", "thang 1/2026", "Tháng 01 2026"] {
+        for text in ["jan 2026", "January 2026", "tháng 1 2026", "thang 1/2026", "Tháng 01 2026", "1/2026"]
+        {
             assert_eq!(parse(text), Ok(Command::Goto(d("2026-01"))), "{text}");
         }
+        // Every form the search line reads as a date.
+        for text in ["26 jan 2026", "26/1/2026", "26.1.2026", "jan 26 2026", "January 26, 2026", "2026/01/26"]
+        {
+            assert_eq!(parse(text), Ok(Command::Goto(d("2026-01-26"))), "{text}");
+        }
+        assert_eq!(parse("26/1/2026..2/2026"), Ok(period("2026-01-26", "2026-02", false)));
         assert_eq!(parse(""), Ok(Command::Clear));
     }
 

@@ -236,7 +236,10 @@ fn search_filters_on_every_keystroke_and_esc_clears_it() {
     assert_eq!(a.message.as_deref(), Some("search wrapped to the last hit"));
     run(&mut a, &[Action::NextHit]);
     assert_eq!(a.view.selected, 0);
+    // The line opens with the search selected: a deleting key clears it, End keeps it.
     run(&mut a, &[Action::StartSearch, Action::DeleteWord]);
+    assert_eq!(a.filter().query, "");
+    run(&mut a, &[Action::Back, Action::StartSearch, Action::LineEnd, Action::DeleteWord]);
     assert_eq!(a.filter().query, "dai ");
     run(&mut a, &[Action::Back]);
     assert_eq!(
@@ -395,6 +398,8 @@ fn colon_limits_the_period_or_goes_to_a_date() {
     );
     assert_eq!(a.shown.hits.len(), 8);
     run(&mut a, &[Action::StartCommand, Action::Accept]);
+    assert_eq!(a.shown.hits.len(), 8, "the line opens with the period: Enter keeps it");
+    run(&mut a, &[Action::StartCommand, Action::Backspace, Action::Accept]);
     assert_eq!(a.shown.hits.len(), 35, "an empty line clears the period");
     run(&mut a, &[Action::StartCommand]);
     typed(&mut a, "1983");

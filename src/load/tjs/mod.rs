@@ -84,6 +84,20 @@ pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, Load
     Ok(Some(timeline))
 }
 
+/// Where each event of a TimelineJS file starts (byte offsets by event id): the same ids the
+/// loader gives, so that the browser can open an editor at an event.
+pub fn event_offsets(path: &str, text: &str, kind: Kind) -> HashMap<String, usize> {
+    let mut im = Importer { cx: Ctx::new(path, text), timeline: Timeline::default(), ids: HashMap::new() };
+    let doc = match kind {
+        Kind::Sheet => sheet::document(&mut im.cx, text),
+        _ => json::parse(text).ok().and_then(|v| legacy::upgrade(&mut im.cx, v)),
+    };
+    if let Some(doc) = doc {
+        im.document(&doc);
+    }
+    im.ids
+}
+
 struct Importer<'a> {
     cx: Ctx<'a>,
     timeline: Timeline,

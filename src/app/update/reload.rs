@@ -1,0 +1,127 @@
+//! `E` and reloading, for curators: the selected event opens in the user's editor at its place
+//! in the data file; the file is read again when the editor returns or when it changes on disk.
+//! Reloaded data keeps the selection (by event id), the search and the filters; data that no
+//! longer loads leaves the last good data on screen and its problems in the status line, and `E`
+//! then opens the editor at the first problem.
+
+use crate::app::effect::Spot;
+use crate::app::{Action, App, Criteria, Data, Effect, Mode, SearchJob, Shown};
+use crate::input::action::Fresh;
+use crate::model::{EntityKind, Problem, Timeline};
+use crate::search::Filter;
+use std::path::PathBuf;
+
+/// How to get a file to edit when the browser shows the built-in data.
+pub const BUILTIN_HINT: &str = "the built-in data is not a file; `timeline export --format native --out my.json`, then `timeline --data my.json`";
+
+/// Editing and reloading actions.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Edit => edit(app),
+        Action::Edited(outcome) => edited(app, outcome),
+        Action::Reloaded(outcome) => {
+            reloaded(app, outcome);
+            None
+        }
+        _ => None,
+    }
+}
+
+/// `E`: the editor at the first problem of a failed reload, else at the selected event.
+fn edit(app: &mut App) -> Option<Effect> {
+    let Some(source) = &app.origin.source else {
+        app.message = Some(BUILTIN_HINT.into());
+        return None;
+    };
+    if let Some(p) = app.origin.failed.first() {
+        let at = Spot::At { line: p.line, col: p.col };
+        return Some(Effect::Edit { path: PathBuf::from(&p.file), at });
+    }
+    let event = match &app.mode {
+        Mode::Reader(r) => Some(r.event),
+        _ => app.selected_hit().map(|h| h.event),
+    };
+    let at = match event {
+        Some(i) => Spot::Event(app.data.timeline.events[i].id.clone()),
+        None => Spot::At { line: 1, col: 1 },
+    };
+    Some(Effect::Edit { path: source.data.clone(), at })
+}
+
+/// The editor returned: read the data again, or say why the editor did not run well.
+fn edited(app: &mut App, outcome: Result<(), String>) -> Option<Effect> {
+    match outcome {
+        Ok(()) => Some(Effect::Reload),
+        Err(why) => {
+            app.message = Some(why);
+            None
+        }
+    }
+}
+
+/// The data was read again: show it in place of the old, or keep the old and say what is wrong.
+fn reloaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) {
+    match outcome {
+        Ok(fresh) => {
+            let n = fresh.timeline.events.len();
+            replace(app, fresh);
+            let was_failing = !std::mem::take(&mut app.origin.failed).is_empty();
+            let fixed = if was_failing { "; fixed" } else { "" };
+            app.message = Some(format!("reloaded: {n} events{fixed}"));
+        }
+        Err(problems) => app.origin.failed = problems,
+    }
+}
+
+/// Puts the new data in place of the old, carrying over what the user chose: the selected event
+/// and the one read, the search, the period, and the countries, people and places (by code or
+/// name: their indexes may have changed). An open picker closes, as its entries are the old ones.
+fn replace(app: &mut App, fresh: Fresh) {
+    let old = std::sync::Arc::clone(&app.data.timeline);
+    let new = &fresh.timeline;
+    let by_id = |i: usize| new.events.iter().position(|e| e.id == old.events[i].id);
+    app.origin.reselect = app.selected_hit().map(|h| by_id(h.event).unwrap_or(h.event.min(new.events.len())));
+    app.mode = carried_mode(std::mem::replace(&mut app.mode, Mode::Browse), &by_id);
+    let filter = carried_filter(app.filter(), &old, new);
+    app.shown = Shown::new(new);
+    app.criteria = Criteria::new(filter, new);
+    app.data = Data { timeline: fresh.timeline, engine: fresh.engine };
+    app.job = SearchJob::Wanted { generation: app.job.generation() + 1 };
+}
+
+/// The mode over new data: the reader stays on its event if it is still there.
+fn carried_mode(mode: Mode, by_id: &dyn Fn(usize) -> Option<usize>) -> Mode {
+    match mode {
+        Mode::Reader(mut r) => match by_id(r.event) {
+            Some(i) => {
+                r.event = i;
+                // The quotes may have changed: start at the first.
+                r.citation = 0;
+                r.scroll = 0;
+                Mode::Reader(r)
+            }
+            None => Mode::Browse,
+        },
+        Mode::Picker(_) => Mode::Browse,
+        Mode::Help { scroll, under } => Mode::Help { scroll, under: Box::new(carried_mode(*under, by_id)) },
+        other => other,
+    }
+}
+
+/// The filter over new data: indexes found again by country code or entity name; those that
+/// are gone are dropped.
+fn carried_filter(f: &Filter, old: &Timeline, new: &Timeline) -> Filter {
+    let country = |&c: &usize| new.countries.iter().position(|n| n.code == old.countries[c].code);
+    let entity = |kind: EntityKind| {
+        move |&i: &usize| {
+            let name = &old.entities(kind)[i].name;
+            new.entities(kind).iter().position(|e| &e.name == name)
+        }
+    };
+    Filter {
+        countries: f.countries.iter().filter_map(country).collect(),
+        people: f.people.iter().filter_map(entity(EntityKind::Person)).collect(),
+        places: f.places.iter().filter_map(entity(EntityKind::Place)).collect(),
+        ..f.clone()
+    }
+}
