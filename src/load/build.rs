@@ -62,6 +62,7 @@ pub fn build(
             // Only the syntax error is reported: the rest of the file was not seen.
             b.readers = None;
             b.cx.problems.clear();
+            b.cx.unlisted = 0;
             b.cx.at(e.at, format!("JSON syntax error: {}", e.message));
         }
         Ok(Err(v)) => b.cx.at(
@@ -80,7 +81,7 @@ pub fn build(
     }
     let keys = b.finish();
     if !b.cx.problems.is_empty() {
-        return Err(in_file_order(b.cx.problems, &input.path));
+        return Err(in_file_order(b.cx.problems, b.cx.unlisted, &input.path));
     }
     let mut t = b.timeline;
     crate::model::sort_events(&mut t.events);
@@ -88,11 +89,11 @@ pub fn build(
 }
 
 /// The problems in file order, the data file first.
-fn in_file_order(mut problems: Vec<crate::load::problem::Problem>, path: &str) -> LoadError {
+fn in_file_order(mut problems: Vec<crate::load::problem::Problem>, unlisted: usize, path: &str) -> LoadError {
     problems.sort_by(|x, y| {
         (x.file != path, &x.file, x.line, x.col).cmp(&(y.file != path, &y.file, y.line, y.col))
     });
-    LoadError { problems }
+    LoadError { problems, unlisted }
 }
 
 /// What the top level of the file has shown so far.

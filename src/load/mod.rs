@@ -38,9 +38,8 @@ impl DataInput {
     /// Reads a data file; its articles are next to it unless `seeds` says otherwise.
     pub fn from_file(path: &Path, articles: Option<PathBuf>) -> Result<Self, LoadError> {
         let shown = path.display().to_string();
-        let fail = |message: String| LoadError {
-            problems: vec![Problem { file: shown.clone(), line: 1, col: 1, message }],
-        };
+        let fail =
+            |message: String| LoadError::one(Problem { file: shown.clone(), line: 1, col: 1, message });
         let bytes = file::read_limited(path, file::MAX_DATA_BYTES)
             .map_err(|e| fail(format!("cannot read the data file: {e}")))?;
         let text = match String::from_utf8(bytes) {
@@ -49,14 +48,12 @@ impl DataInput {
                 let at = e.utf8_error().valid_up_to();
                 let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
                 let (line, col) = json::LineIndex::new(&good).line_col(at);
-                return Err(LoadError {
-                    problems: vec![Problem {
-                        file: shown,
-                        line,
-                        col,
-                        message: "the data file is not valid UTF-8; save it as UTF-8".into(),
-                    }],
-                });
+                return Err(LoadError::one(Problem {
+                    file: shown,
+                    line,
+                    col,
+                    message: "the data file is not valid UTF-8; save it as UTF-8".into(),
+                }));
             }
         };
         let dir = articles.unwrap_or_else(|| default_seeds_dir(path));
