@@ -9,6 +9,7 @@ pub mod file;
 pub mod json;
 mod problem;
 mod quotes;
+pub mod sniff;
 pub mod tjs;
 
 pub use articles::{ArticleKey, ArticleStore};
@@ -42,6 +43,8 @@ impl DataInput {
             |message: String| LoadError::one(Problem { file: shown.clone(), line: 1, col: 1, message });
         let bytes = file::read_limited(path, file::MAX_DATA_BYTES)
             .map_err(|e| fail(format!("cannot read the data file: {e}")))?;
+        // A file that cannot be a data set is refused before it is parsed.
+        sniff::sniff(&shown, path, &bytes).map_err(LoadError::one)?;
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
