@@ -44,6 +44,11 @@ pub fn build(
         return Ok((t, Vec::new()));
     }
     let mut b = Builder::new(input, text);
+    if let Some(start) = top_level_array(text) {
+        // Never a data set: said at once, without building the array (many times its size).
+        b.cx.at(start, "expected the data set to be an object `{…}`, found an array");
+        return Err(in_file_order(b.cx.problems, 0, &input.path));
+    }
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
     let mut items = 0usize;
@@ -86,6 +91,12 @@ pub fn build(
     let mut t = b.timeline;
     crate::model::sort_events(&mut t.events);
     Ok((t, keys))
+}
+
+/// Where the text's top-level array starts, if its top level is an array.
+fn top_level_array(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start().len();
+    text[start..].starts_with('[').then_some(start)
 }
 
 /// The problems in file order, the data file first.
