@@ -2,7 +2,7 @@
 //! never writes to a FIFO or a device, and never follows a link planted at a temporary name; the
 //! cache is private and `cache clear` removes only its own files.
 
-use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
