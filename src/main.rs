@@ -276,7 +276,8 @@ fn command_on(
         Command::Export(a) => {
             let picked = select(timeline, engine, &a.select)?;
             let events: Vec<_> = picked.iter().map(|&i| &timeline.events[i]).collect();
-            export(timeline, &events, a.format, a.out.as_deref(), out)?;
+            let to = a.out.as_deref().map(|path| (path, a.force));
+            export(timeline, &events, a.format, to, out)?;
         }
         Command::Show { id, json } => {
             let Some(e) = timeline.event_by_id(&id) else {
@@ -352,15 +353,21 @@ fn export(
     t: &Timeline,
     events: &[&Event],
     format: Format,
-    to: Option<&Path>,
+    to: Option<(&Path, bool)>,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
+    if let Some((path, force)) = to {
+        // Refused before any work is done; `save` checks again.
+        timeline::export::check_target(path, force).map_err(|e| save_failure(path, e))?;
+    }
     let mut buf = Vec::new();
     for note in timeline::export::write(&mut buf, t, events, format)? {
         eprintln!("timeline: {}", inert::line(&note));
     }
     match to {
-        Some(path) => timeline::export::save(path, &buf)?,
+        Some((path, force)) => {
+            timeline::export::save(path, &buf, force).map_err(|e| save_failure(path, e))?
+        }
         // JSON formats escape control characters themselves; text formats are made inert for
         // the terminal they may be printed on (a file written with --out keeps the exact text).
         None if format.is_json() => {
@@ -369,6 +376,18 @@ fn export(
         None => out.write_all(inert::controls(&String::from_utf8_lossy(&buf)).as_bytes())?,
     }
     Ok(())
+}
+
+/// Why `export --out` wrote nothing, naming the file.
+fn save_failure(path: &Path, e: timeline::export::SaveError) -> Failure {
+    let file = path.display();
+    match e {
+        timeline::export::SaveError::Exists => Failure::Usage(format!("{file} exists; --force replaces it")),
+        e @ timeline::export::SaveError::NotAFile(_) => Failure::Usage(format!("cannot write {file}: {e}")),
+        timeline::export::SaveError::Io(e) => {
+            Failure::Io(io::Error::new(e.kind(), format!("cannot write {file}: {e}")))
+        }
+    }
 }
 
 /// How the browser looks and behaves, from the flags.

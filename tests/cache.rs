@@ -246,3 +246,62 @@ fn cache_path_and_clear() {
     assert!(f.cache_files().is_empty());
     assert!(f.ok(&["cache", "clear"]).starts_with("removed 0 cache files"));
 }
+
+#[test]
+fn the_cache_directory_and_its_files_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new("modes");
+    f.ok(&["list"]);
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&f.cache), 0o700, "cache directory");
+    assert_eq!(mode(&f.cache_file()), 0o600, "cache file");
+}
+
+#[test]
+fn cache_clear_removes_only_the_files_it_made() {
+    let f = Fixture::new("clear-foreign");
+    f.ok(&["list"]);
+    let ours = f.cache_file();
+    // Files that look like ours by their name's end, but were not made by the program.
+    let foreign = [".x.tmp", ".notes.tmp", "0123456789abcdef.tlc", "notes.tlc"];
+    for name in foreign {
+        std::fs::write(f.cache.join(name), "the user's own").expect("write");
+    }
+    let leftover = f.cache.join(format!(".{}.Ab12cD.tmp", ours.file_name().unwrap().display()));
+    std::fs::write(&leftover, "half a cache").expect("write");
+    let cleared = f.ok(&["cache", "clear"]);
+    assert!(cleared.starts_with("removed 2 cache files"), "{cleared}");
+    assert!(!ours.exists() && !leftover.exists());
+    for name in foreign {
+        let kept = std::fs::read_to_string(f.cache.join(name)).expect("kept");
+        assert_eq!(kept, "the user's own", "{name}");
+    }
+}
+
+#[test]
+fn a_fifo_in_place_of_the_cache_file_does_not_hang_the_start() {
+    let f = Fixture::new("fifo");
+    let expected = f.ok(&["list", "--no-cache"]);
+    f.ok(&["list"]);
+    let file = f.cache_file();
+    std::fs::remove_file(&file).expect("remove");
+    let c = std::ffi::CString::new(file.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+    let mut child = f.command(&["list"]).stdout(Stdio::piped()).spawn().expect("spawn");
+    // A generous bound, not a measurement: a hang is killed so that the test fails, not waits.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().expect("wait").is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let exited = child.try_wait().expect("wait").is_some();
+    if !exited {
+        child.kill().expect("kill");
+    }
+    let out = child.wait_with_output().expect("output");
+    assert!(exited, "timeline list hung on a FIFO cache file and was killed");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).expect("UTF-8"), expected);
+    // The FIFO was replaced by a good cache.
+    assert!(std::fs::symlink_metadata(&file).expect("cache").file_type().is_file());
+}

@@ -110,4 +110,9 @@ fn millions_of_mistakes_are_counted_up_to_a_bound() {
         last.message,
         format!("more than {MAX_KEPT} problems: the rest are not listed; fix these first")
     );
+    // Every problem is counted, listed or not, and the count printed is of all of them.
+    assert_eq!(e.total(), items);
+    let shown = e.to_string();
+    let more = format!("… and {} more problems; fix these and run `timeline check` again", items - MAX_SHOWN);
+    assert!(shown.ends_with(&more), "{}", &shown[shown.len() - 200..]);
 }

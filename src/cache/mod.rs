@@ -5,8 +5,9 @@
 //! It can never be stale: it is keyed by the content hash of the data file and of every article
 //! it cites, and each run hashes them again (the data file is read anyway; the articles are read
 //! because their text is what the reader shows). A cache that is unreadable, damaged, from another
-//! version or built from other contents is ignored and replaced. Writes (here, and
-//! export's) go to a temporary file that is renamed into place, so concurrent
+//! version or built from other contents is ignored and replaced. Apart from an export the user
+//! asks for, this is the only place the program writes files: a private directory (0700) of
+//! private files (0600); writes go to a temporary file that is renamed into place, so concurrent
 //! runs never see half a file.
 
 mod format;
@@ -26,6 +27,8 @@ use std::path::{Path, PathBuf};
 pub const DIR_ENV: &str = "TIMELINE_CACHE_DIR";
 /// Cache files end in `.tlc`; `clear` removes only those (and leftover temporary files).
 const EXT: &str = "tlc";
+/// The end of a temporary cache file's name.
+const TMP_SUFFIX: &str = ".tmp";
 
 /// A data set ready to browse or search.
 pub struct Loaded {
@@ -143,22 +146,56 @@ fn read(
     Ok(verify::restore(payload, articles)?)
 }
 
-/// Maps a cache file and decodes it (checking its header and checksum).
+/// Caches up to this size are read into memory; larger ones are mapped.
+const READ_LIMIT: u64 = 64 << 20;
+
+/// Reads (or, when large, maps) a cache file and decodes it (checking its header and checksum).
+/// Only a regular file is read: it is opened without blocking and without following a link, so a
+/// FIFO or a device planted in its place is refused instead of hanging the start.
 fn decode_file(file: &Path) -> Result<format::PayloadOwned, Option<Invalid>> {
-    let handle = match std::fs::File::open(file) {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let opened =
+        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW).open(file);
+    let mut handle = match opened {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(None),
         Err(_) => return Err(Some(Invalid::Unreadable)),
     };
+    let meta = handle.metadata().map_err(|_| Some(Invalid::Unreadable))?;
+    if !meta.is_file() {
+        return Err(Some(Invalid::Unreadable));
+    }
+    if meta.len() <= READ_LIMIT {
+        let mut bytes = Vec::with_capacity(meta.len() as usize);
+        handle.read_to_end(&mut bytes).map_err(|_| Some(Invalid::Unreadable))?;
+        return Ok(format::decode(&bytes)?);
+    }
     // SAFETY: a cache file is never written in place: every writer writes a new file and renames
     // it over the old one, so the mapped file cannot change under us (an old mapping keeps the
-    // old file). Mapping instead of reading saves copying the whole file into fresh memory.
+    // old file). Only the user can truncate it (the directory is 0700, the file 0600); if they
+    // do while it is mapped, the process gets SIGBUS (see the README's guarantees). Mapping
+    // instead of reading saves copying a large file into fresh memory.
     let bytes = unsafe { memmap2::Mmap::map(&handle) }.map_err(|_| Some(Invalid::Unreadable))?;
     Ok(format::decode(&bytes)?)
 }
 
-/// Stores a loaded data set: written to a temporary file in the same directory, then renamed
-/// over the cache file, which replaces it atomically.
+/// Creates the cache directory, private to the user (0700), tagged as a cache.
+fn create_dir(dir: &Path) -> io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
+    // Backup tools skip directories tagged as caches (https://bford.info/cachedir/).
+    let tag = "Signature: 8a477f597d28d172789f06886806bc55\n# timeline's index cache: safe to delete.\n";
+    let _ = std::fs::write(dir.join("CACHEDIR.TAG"), tag);
+    Ok(())
+}
+
+/// Stores a loaded data set: written to a temporary file created exclusively (0600, under an
+/// unpredictable name) in the same directory, then renamed over the cache file, which replaces
+/// it atomically.
 fn write(
     file: &Path,
     data_hash: u128,
@@ -175,27 +212,55 @@ fn write(
         .collect();
     let payload = format::Payload { data_hash, articles: keys, texts, timeline, index };
     let dir = file.parent().unwrap_or(Path::new("."));
-    if !dir.exists() {
-        std::fs::create_dir_all(dir)?;
-        // Backup tools skip directories tagged as caches (https://bford.info/cachedir/).
-        let tag = "Signature: 8a477f597d28d172789f06886806bc55\n# timeline's index cache: safe to delete.\n";
-        let _ = std::fs::write(dir.join("CACHEDIR.TAG"), tag);
-    }
+    create_dir(dir)?;
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    let tmp = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let written = std::fs::File::create_new(&tmp)
-        .and_then(|mut out| format::write(&mut out, &payload))
-        .and_then(|()| std::fs::rename(&tmp, file));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    written
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(TMP_SUFFIX)
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .tempfile_in(dir)?;
+    format::write(tmp.as_file_mut(), &payload)?;
+    // A failed rename drops (removes) the temporary file.
+    tmp.persist(file).map(drop).map_err(|e| e.error)
 }
 
-/// Removes every cache file (and leftover temporary file) from the cache directory; returns how
-/// many files and bytes were removed.
+/// Whether a file name is one the cache makes: `<16 hex digits>.tlc`, or its temporary file
+/// `.<16 hex digits>.tlc.<random>.tmp`.
+fn is_own_name(name: &str) -> bool {
+    let key = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    if let Some(stem) = name.strip_suffix(&format!(".{EXT}")) {
+        return key(stem);
+    }
+    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(TMP_SUFFIX)) else {
+        return false;
+    };
+    match rest.split_once(&format!(".{EXT}.")) {
+        Some((stem, random)) => {
+            key(stem) && !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        }
+        None => false,
+    }
+}
+
+/// Whether a regular file is one the cache made: its own name and, for a finished cache file,
+/// its magic.
+fn is_own_file(path: &Path, name: &str) -> bool {
+    use std::io::Read;
+    if !is_own_name(name) {
+        return false;
+    }
+    if name.starts_with('.') {
+        return true; // a temporary file's header is written last
+    }
+    let mut magic = [0; 8];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok_and(|()| &magic == format::MAGIC)
+}
+
+/// Removes every file the cache made (cache files and leftover temporary files, recognised by
+/// their names and magic) from the cache directory, and nothing else; returns how many files and
+/// bytes were removed.
 pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -206,13 +271,28 @@ pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
     for entry in entries {
         let entry = entry?;
         let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let ours = name.ends_with(&format!(".{EXT}")) || (name.starts_with('.') && name.ends_with(".tmp"));
-        if ours && entry.file_type()?.is_file() {
+        let Some(name) = name.to_str() else { continue };
+        // `file_type` does not follow links: a link or a FIFO is never opened nor removed.
+        if entry.file_type()?.is_file() && is_own_file(&entry.path(), name) {
             bytes += entry.metadata().map_or(0, |m| m.len());
             std::fs::remove_file(entry.path())?;
             files += 1;
         }
     }
     Ok((files, bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_our_own_names_are_ours() {
+        for ours in ["0123456789abcdef.tlc", ".0123456789abcdef.tlc.AbC123.tmp"] {
+            assert!(super::is_own_name(ours), "{ours}");
+        }
+        let foreign =
+            [".x.tmp", "x.tlc", ".0123456789abcdef.tlc.tmp", ".notes.tlc.abc.tmp", "0123456789abcdef.tlc~"];
+        for other in foreign {
+            assert!(!super::is_own_name(other), "{other}");
+        }
+    }
 }

@@ -142,9 +142,13 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(long, short = 'f', value_enum)]
     pub format: Format,
-    /// Write to FILE instead of standard output.
+    /// Write to FILE instead of standard output. An existing FILE is never replaced without
+    /// --force; FILE must be a regular file or absent (never a directory, FIFO or device).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Replace FILE if it exists (as the browser's `:export!`).
+    #[arg(long, requires = "out")]
+    pub force: bool,
     #[command(flatten)]
     pub select: SelectArgs,
 }

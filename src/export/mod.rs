@@ -6,11 +6,14 @@ mod ics;
 pub mod json;
 mod markdown;
 pub mod native;
+mod save;
 pub mod timelinejs;
 
 use crate::model::{Event, Timeline};
 use std::io::{self, Write};
 use std::path::Path;
+
+pub use save::{SaveError, check as check_target, save};
 
 /// The formats `timeline export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -138,7 +141,8 @@ fn write_format(
 }
 
 /// The browser's `:export`: writes `events` (indexes into `t.events`) to `path`, replacing an
-/// existing file only if `replace`. `Ok` says what was written; `Err` why nothing was.
+/// existing file only if `replace` (`:export!`), through the same `save` as `export --out`. `Ok`
+/// says what was written; `Err` why nothing was.
 pub fn to_file(
     t: &Timeline,
     events: &[usize],
@@ -146,34 +150,24 @@ pub fn to_file(
     path: &Path,
     replace: bool,
 ) -> Result<String, String> {
-    let file = path.display();
-    if path.exists() && !replace {
-        return Err(format!("{file} exists; :export! {file} replaces it"));
-    }
-    let events: Vec<&Event> = events.iter().map(|&i| &t.events[i]).collect();
+    let file = path.display().to_string();
+    let file = crate::text::inert::line(&file);
+    let refused = |e: SaveError| match e {
+        SaveError::Exists => format!("{file} exists; :export! {file} replaces it"),
+        e => format!("cannot write {file}: {e}"),
+    };
+    // Refused before any work is done; `save` checks again.
+    save::check(path, replace).map_err(refused)?;
+    let events: Vec<&Event> = events.iter().filter_map(|&i| t.events.get(i)).collect();
     let mut buf = Vec::new();
     let notes = write(&mut buf, t, &events, format).map_err(|e| e.to_string())?;
-    save(path, &buf).map_err(|e| format!("cannot write {file}: {e}"))?;
+    save(path, &buf, replace).map_err(refused)?;
     let mut msg = format!("wrote {} events to {file} ({})", events.len(), format.name());
     for n in notes {
         msg.push_str("; ");
         msg.push_str(&n);
     }
     Ok(msg)
-}
-
-/// Saves `bytes` to `path` through a temporary file next to it, so that a failed write never
-/// leaves half a file.
-pub fn save(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name =
-        path.file_name().ok_or_else(|| io::Error::other(format!("{} is not a file name", path.display())))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(".tmp");
-    let tmp = path.with_file_name(tmp_name);
-    std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path)).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 /// The HTML-escaped form of a text.

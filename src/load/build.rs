@@ -44,6 +44,11 @@ pub fn build(
         return Ok((t, Vec::new()));
     }
     let mut b = Builder::new(input, text);
+    if let Some(start) = top_level_array(text) {
+        // Never a data set: said at once, without building the array (many times its size).
+        b.cx.at(start, "expected the data set to be an object `{…}`, found an array");
+        return Err(in_file_order(b.cx.problems, 0, &input.path));
+    }
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
     let mut items = 0usize;
@@ -62,6 +67,7 @@ pub fn build(
             // Only the syntax error is reported: the rest of the file was not seen.
             b.readers = None;
             b.cx.problems.clear();
+            b.cx.unlisted = 0;
             b.cx.at(e.at, format!("JSON syntax error: {}", e.message));
         }
         Ok(Err(v)) => b.cx.at(
@@ -80,19 +86,25 @@ pub fn build(
     }
     let keys = b.finish();
     if !b.cx.problems.is_empty() {
-        return Err(in_file_order(b.cx.problems, &input.path));
+        return Err(in_file_order(b.cx.problems, b.cx.unlisted, &input.path));
     }
     let mut t = b.timeline;
     crate::model::sort_events(&mut t.events);
     Ok((t, keys))
 }
 
+/// Where the text's top-level array starts, if its top level is an array.
+fn top_level_array(text: &str) -> Option<usize> {
+    let start = text.len() - text.trim_start().len();
+    text[start..].starts_with('[').then_some(start)
+}
+
 /// The problems in file order, the data file first.
-fn in_file_order(mut problems: Vec<crate::load::problem::Problem>, path: &str) -> LoadError {
+fn in_file_order(mut problems: Vec<crate::load::problem::Problem>, unlisted: usize, path: &str) -> LoadError {
     problems.sort_by(|x, y| {
         (x.file != path, &x.file, x.line, x.col).cmp(&(y.file != path, &y.file, y.line, y.col))
     });
-    LoadError { problems }
+    LoadError { problems, unlisted }
 }
 
 /// What the top level of the file has shown so far.

@@ -13,13 +13,22 @@ pub struct Ctx<'a> {
     /// Built on the first problem only: a valid file never pays for it.
     lines: std::cell::OnceCell<LineIndex<'a>>,
     pub problems: Vec<Problem>,
+    /// Problems found past the `MAX_KEPT` kept: counted, not recorded.
+    pub unlisted: usize,
     /// What was accepted but deserves a word: `message` starts with `warning: `.
     pub warnings: Vec<Problem>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(file: &'a str, text: &'a str) -> Self {
-        Self { file, text, lines: std::cell::OnceCell::new(), problems: Vec::new(), warnings: Vec::new() }
+        Self {
+            file,
+            text,
+            lines: std::cell::OnceCell::new(),
+            problems: Vec::new(),
+            unlisted: 0,
+            warnings: Vec::new(),
+        }
     }
 
     fn line_col(&self, at: usize) -> (usize, usize) {
@@ -29,6 +38,7 @@ impl<'a> Ctx<'a> {
     /// Records a problem at a byte offset of the data file.
     pub fn at(&mut self, at: usize, message: impl Into<String>) {
         if self.problems.len() > MAX_KEPT {
+            self.unlisted += 1;
             return;
         }
         let (line, col) = self.line_col(at);
@@ -36,7 +46,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Records a problem. Past `MAX_KEPT` of them, one last problem says that checking goes on
-    /// but recording stopped, so that memory stays bounded on a file of millions of mistakes.
+    /// but recording stopped, so that memory stays bounded on a file of millions of mistakes; the
+    /// rest are only counted.
     pub fn push(&mut self, p: Problem) {
         match self.problems.len() {
             n if n < MAX_KEPT => self.problems.push(p),
@@ -44,7 +55,7 @@ impl<'a> Ctx<'a> {
                 message: format!("more than {MAX_KEPT} problems: the rest are not listed; fix these first"),
                 ..p
             }),
-            _ => {}
+            _ => self.unlisted += 1,
         }
     }
 

@@ -10,6 +10,7 @@ pub mod json;
 pub mod locate;
 mod problem;
 mod quotes;
+pub mod sniff;
 pub mod tjs;
 
 pub use articles::{ArticleKey, ArticleStore};
@@ -39,25 +40,24 @@ impl DataInput {
     /// Reads a data file; its articles are next to it unless `seeds` says otherwise.
     pub fn from_file(path: &Path, articles: Option<PathBuf>) -> Result<Self, LoadError> {
         let shown = path.display().to_string();
-        let fail = |message: String| LoadError {
-            problems: vec![Problem { file: shown.clone(), line: 1, col: 1, message }],
-        };
+        let fail =
+            |message: String| LoadError::one(Problem { file: shown.clone(), line: 1, col: 1, message });
         let bytes = file::read_limited(path, file::MAX_DATA_BYTES)
             .map_err(|e| fail(format!("cannot read the data file: {e}")))?;
+        // A file that cannot be a data set is refused before it is parsed.
+        sniff::sniff(&shown, path, &bytes).map_err(LoadError::one)?;
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let good = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
                 let (line, col) = json::LineIndex::new(&good).line_col(at);
-                return Err(LoadError {
-                    problems: vec![Problem {
-                        file: shown,
-                        line,
-                        col,
-                        message: "the data file is not valid UTF-8; save it as UTF-8".into(),
-                    }],
-                });
+                return Err(LoadError::one(Problem {
+                    file: shown,
+                    line,
+                    col,
+                    message: "the data file is not valid UTF-8; save it as UTF-8".into(),
+                }));
             }
         };
         let dir = articles.unwrap_or_else(|| default_seeds_dir(path));

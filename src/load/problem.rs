@@ -14,6 +14,20 @@ pub use crate::model::Problem;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub problems: Vec<Problem>,
+    /// How many more problems were found than are in `problems` (past `MAX_KEPT`).
+    pub unlisted: usize,
+}
+
+impl LoadError {
+    /// An error of one problem.
+    pub fn one(problem: Problem) -> Self {
+        LoadError { problems: vec![problem], unlisted: 0 }
+    }
+
+    /// How many problems were found, listed or not.
+    pub fn total(&self) -> usize {
+        self.problems.len() + self.unlisted
+    }
 }
 
 impl fmt::Display for LoadError {
@@ -24,7 +38,7 @@ impl fmt::Display for LoadError {
             }
             write!(f, "{p}")?;
         }
-        match self.problems.len().saturating_sub(MAX_SHOWN) {
+        match self.total().saturating_sub(MAX_SHOWN) {
             0 => Ok(()),
             1 => write!(f, "\n… and 1 more problem; fix these and run `timeline check` again"),
             n => write!(f, "\n… and {n} more problems; fix these and run `timeline check` again"),
@@ -137,7 +151,7 @@ mod tests {
             col: 1,
             message: format!("bad `\u{1b}]0;x\u{7}` {i}"),
         };
-        let e = LoadError { problems: (1..=MAX_SHOWN + 5).map(p).collect() };
+        let e = LoadError { problems: (1..=MAX_SHOWN + 5).map(p).collect(), unlisted: 0 };
         let shown = e.to_string();
         assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
         assert_eq!(shown.lines().count(), MAX_SHOWN + 1);
@@ -145,6 +159,11 @@ mod tests {
         assert!(
             shown.ends_with("… and 5 more problems; fix these and run `timeline check` again"),
             "{shown}"
+        );
+        // Problems past the kept ones are counted all the same.
+        let e = LoadError { unlisted: 1_700_000, ..e };
+        assert!(
+            e.to_string().ends_with("… and 1700005 more problems; fix these and run `timeline check` again")
         );
     }
 }

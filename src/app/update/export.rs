@@ -54,7 +54,7 @@ fn home(file: &str) -> std::path::PathBuf {
 
 #[cfg(test)]
 mod tests {
-    use super::by_extension;
+    use super::{by_extension, request};
     use crate::app::{Action, App, Driver, Effect, Mode};
     use crate::export::Format;
     use crate::search::Filter;
@@ -118,6 +118,28 @@ mod tests {
             assert_eq!(path, dirs.home_dir().join("x.md"));
         }
         assert!(super::request(&a, "'unclosed.md", false).is_err());
+    }
+
+    #[test]
+    fn export_bang_onto_a_device_or_a_fifo_is_refused_and_leaves_it_as_it_was() {
+        use std::os::unix::fs::FileTypeExt;
+        let (mut a, mut d) = Driver::start(crate::frozen(), Filter::default(), 100, 30);
+        let dir = std::env::temp_dir().join(format!("timeline-e-dev-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let fifo = dir.join("pipe.md");
+        let c = std::ffi::CString::new(fifo.display().to_string()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+        for (path, what) in [("/dev/null", "a character device"), (fifo.to_str().unwrap(), "a FIFO")] {
+            let effect = request(&a, &format!("{path} markdown"), true).unwrap();
+            d.carry_out(&mut a, Some(effect));
+            let msg = a.message.clone().unwrap_or_default();
+            assert_eq!(msg, format!("cannot write {path}: it is {what}, not a regular file"));
+            let t = std::fs::symlink_metadata(path).unwrap().file_type();
+            assert!(t.is_char_device() || t.is_fifo(), "{path} is still what it was");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, Load
     }
     let Importer { cx, mut timeline, .. } = im;
     if !cx.problems.is_empty() {
-        return Err(LoadError { problems: cx.problems });
+        return Err(LoadError { problems: cx.problems, unlisted: cx.unlisted });
     }
     let mut warnings = cx.warnings;
     warnings.sort_by_key(|w| (w.line, w.col));
