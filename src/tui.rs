@@ -11,7 +11,11 @@ use crate::search::Results;
 use crate::search::worker::{Searcher, Worker};
 use crate::tty;
 use crate::ui::{self, Theme};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::clipboard::CopyToClipboard;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
+    MouseEventKind,
+};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -21,7 +25,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
-use std::io::{self, Read, Stdout, Write};
+use std::io::{self, Read, Stdout};
 use std::os::fd::{AsFd, AsRawFd};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -78,10 +82,12 @@ fn init(mouse: bool) -> io::Result<Term> {
     )
 }
 
-/// Raw mode, the alternate screen, mouse capture unless the user turned it off.
+/// Raw mode, the alternate screen, bracketed paste (a paste is text, never keys), mouse capture
+/// unless the user turned it off.
 fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen).and_then(|()| set_mouse(mouse)) {
+    let modes = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
+    if let Err(e) = modes.and_then(|()| set_mouse(mouse)) {
         let _ = restore();
         return Err(e);
     }
@@ -94,19 +100,16 @@ fn set_mouse(on: bool) -> io::Result<()> {
 }
 
 /// Puts text on the clipboard through the terminal (OSC 52), which works over ssh and in tmux
-/// with `set-clipboard on`.
+/// with `set-clipboard on`. `update` made the text inert (`text::inert::clipboard`).
 fn copy(text: &str) -> io::Result<()> {
-    use base64::Engine as _;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
+    execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
 }
 
-/// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, cursor on.
+/// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, no
+/// bracketed paste, cursor on.
 pub fn restore() -> io::Result<()> {
     let raw = disable_raw_mode();
-    execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show)?;
+    execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show)?;
     raw
 }
 
@@ -156,9 +159,6 @@ enum Msg {
     Counted(u64, Results),
 }
 
-/// How long an `Esc` waits for the rest of an escape sequence before it is the Esc key.
-const ESC_WAIT: Duration = Duration::from_millis(30);
-
 /// Reads the terminal on its own thread, so that the loop can also hear from the search worker
 /// and from signals. Bytes become events in `tty::Decoder`, which never waits without end for
 /// the rest of a sequence (crossterm's reader does, after a stray `ESC[200~`).
@@ -169,7 +169,7 @@ fn spawn_input(tx: Sender<Msg>, open: Arc<Mutex<bool>>) -> io::Result<()> {
         let mut decoder = tty::Decoder::default();
         let mut buf = [0u8; 4096];
         loop {
-            let events = match readable(&tty, decoder.is_pending().then_some(ESC_WAIT)) {
+            let events = match readable(&tty, decoder.wait()) {
                 Ok(false) => decoder.flush(),
                 Ok(true) => match read_while_open(&tty, &mut buf, &open) {
                     Ok(n) if n > 0 => decoder.feed(&buf[..n]),
@@ -361,6 +361,7 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
             MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
             _ => None,
         },
+        Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }

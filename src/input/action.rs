@@ -64,6 +64,9 @@ pub enum Action {
     StartSearch,
     /// Type a character into the search line or a picker's filter.
     Input(char),
+    /// Text pasted from the terminal (bracketed paste): typed into the line being edited, never
+    /// read as keys.
+    Paste(String),
     /// Delete the character before the cursor.
     Backspace,
     /// Delete the word before the cursor.

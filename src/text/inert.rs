@@ -45,6 +45,19 @@ pub fn text(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Makes text for the clipboard inert: as [`text`], but a tab stays a tab. What is pasted from
+/// it is text only: no `ESC` can end a bracketed paste early and no `CR` can run a command.
+pub fn clipboard(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| needs_escape(c) && !matches!(c, '\n' | '\t')) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(c, '\n' | '\t') { out.push(c) } else { push_escaped(&mut out, c) }
+    }
+    Cow::Owned(out)
+}
+
 /// Makes a file format's text (Markdown, CSV, iCalendar) inert for a terminal without changing
 /// what the format means: control characters other than line ends and tabs, and the bidi
 /// controls, are written as `\u{1b}`; backslashes and everything else stay as they are.

@@ -4,6 +4,7 @@ mod browse;
 mod copy;
 mod export;
 mod lines;
+mod paste;
 mod period;
 mod reader;
 
@@ -47,6 +48,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::CopyCitation => return copy::citation(app),
         Action::CopyId => return copy::id(app),
+        Action::Paste(text) => return paste::paste(app, &text),
         Action::ToggleMouse => {
             app.session.mouse = !app.session.mouse;
             app.message = Some(
