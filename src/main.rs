@@ -113,13 +113,13 @@ struct Progress {
     shown: bool,
     path: String,
     last: i32,
-    _quiet: Option<NoEcho>,
+    _quiet: Option<tui::guard::NoEcho>,
 }
 
 impl Progress {
     fn new(big: bool, path: String) -> Self {
         let shown = big && io::stderr().is_terminal();
-        Self { shown, path, last: -1, _quiet: shown.then(NoEcho::new) }
+        Self { shown, path, last: -1, _quiet: shown.then(tui::guard::NoEcho::new) }
     }
 
     fn show(&mut self, done: f64) {
@@ -133,32 +133,6 @@ impl Progress {
     fn finish(&self) {
         if self.shown && self.last >= 0 {
             eprint!("\r\x1b[2K");
-        }
-    }
-}
-
-/// Keeps keys typed while a big file loads from being echoed onto the progress line; the
-/// terminal's echo comes back when it is dropped. Ctrl-c still interrupts.
-struct NoEcho(Option<rustix::termios::Termios>);
-
-impl NoEcho {
-    fn new() -> NoEcho {
-        use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
-        let stdin = io::stdin();
-        let Ok(saved) = tcgetattr(&stdin) else { return NoEcho(None) };
-        let mut quiet = saved.clone();
-        quiet.local_modes.remove(LocalModes::ECHO);
-        match tcsetattr(&stdin, OptionalActions::Now, &quiet) {
-            Ok(()) => NoEcho(Some(saved)),
-            Err(_) => NoEcho(None),
-        }
-    }
-}
-
-impl Drop for NoEcho {
-    fn drop(&mut self) {
-        if let Some(saved) = &self.0 {
-            let _ = rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, saved);
         }
     }
 }
@@ -208,6 +182,9 @@ fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) ->
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    // Before anything is loaded: a signal from now on ends the program with 128 + its number and
+    // the terminal as it was, also while a big file loads.
+    tui::guard::install()?;
     let out = io::stdout();
     let mut out = io::BufWriter::new(out.lock());
     if let Some(Command::Cache { action }) = &cli.command {

@@ -1,8 +1,12 @@
 //! The terminal: set-up, restore, and the event loop. This is the only module that does terminal
 //! I/O. The terminal is restored on every way out: quitting, an error, a panic (through a panic
-//! hook) and SIGINT, SIGQUIT, SIGTERM or SIGHUP. Ctrl-z and SIGTSTP suspend the browser with the
-//! terminal restored, and it comes back as it was on SIGCONT. However large the window, the frame
-//! buffers are bounded (`MAX_WIDTH` × `MAX_HEIGHT`).
+//! hook) and SIGINT, SIGQUIT, SIGTERM or SIGHUP, also before the first frame (`guard`). Ctrl-z and
+//! SIGTSTP suspend the browser with the terminal restored, and it comes back as it was on
+//! SIGCONT. However large the window, the frame buffers are bounded (`MAX_WIDTH` × `MAX_HEIGHT`).
+//! A flood of input costs one frame per batch, not one per key, and Ctrl-c or an ending signal
+//! is acted on before anything queued.
+
+pub mod guard;
 
 use crate::app::{App, Effect, update};
 use crate::input::Action;
@@ -23,13 +27,15 @@ use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use signal_hook::consts::{SIGHUP, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use std::io::{self, Read, Stdout};
 use std::os::fd::{AsFd, AsRawFd};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The widest and tallest screen drawn. A larger window (65535×65535 is possible) is drawn in
 /// its top-left corner: two frame buffers of this size take some 40 MB; at 65535×65535 one would
@@ -51,15 +57,20 @@ pub enum Ended {
 pub fn run(mut app: App, first: Effect, theme: Theme, test_panic: bool) -> io::Result<Ended> {
     let (tx, rx) = channel();
     // Before the terminal changes: a signal from now on restores it.
+    guard::install()?;
+    guard::forward_to(Some(tx.clone()));
     let signals = spawn_signals(tx.clone())?;
     install_panic_hook();
     let mut terminal = init(app.session.mouse).inspect_err(|_| drop(restore()))?;
-    let input = Arc::new(Mutex::new(true));
+    let input = Arc::new(Input { open: Mutex::new(true), ..Input::default() });
     let result = spawn_input(tx.clone(), Arc::clone(&input))
-        .and_then(|()| event_loop(&mut terminal, &mut app, first, &theme, (tx, rx), test_panic));
+        .and_then(|()| event_loop(&mut terminal, &mut app, first, &theme, (tx, &rx, &input), test_panic));
     // Stop reading before the terminal goes back to the shell: keys typed from now on are its.
-    *input.lock().unwrap_or_else(|e| e.into_inner()) = false;
+    *input.open.lock().unwrap_or_else(|e| e.into_inner()) = false;
     restore()?;
+    // Only now: a signal while the terminal was being restored went to `rx`, not to an exit
+    // that would have cut the restoring short.
+    guard::forward_to(None);
     signals.close();
     result
 }
@@ -136,9 +147,10 @@ fn install_panic_hook() {
     }));
 }
 
-/// Hands the signals that end or suspend the browser to the event loop, as messages.
+/// Hands the signals that suspend the browser or resize its window to the event loop, as
+/// messages (`guard` hands it those that end it).
 fn spawn_signals(tx: Sender<Msg>) -> io::Result<signal_hook::iterator::Handle> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH])?;
+    let mut signals = Signals::new([SIGTSTP, SIGWINCH])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for sig in signals.forever() {
@@ -151,7 +163,7 @@ fn spawn_signals(tx: Sender<Msg>) -> io::Result<signal_hook::iterator::Handle> {
 }
 
 /// What the event loop waits for.
-enum Msg {
+pub(crate) enum Msg {
     Input(Event),
     InputFailed(io::Error),
     Searched(u64, Results),
@@ -159,11 +171,44 @@ enum Msg {
     Counted(u64, Results),
 }
 
+/// What the input thread shares with the loop.
+#[derive(Default)]
+struct Input {
+    /// Held while bytes are read; once false no more are.
+    open: Mutex<bool>,
+    /// Ctrl-c was typed: the loop quits before it handles anything else queued.
+    interrupted: AtomicBool,
+    /// Key and mouse events sent and not yet handled.
+    queued: AtomicUsize,
+    /// Events dropped because too many were queued.
+    dropped: AtomicUsize,
+}
+
+/// The most input events queued for the loop; a flood beyond it is dropped (and counted).
+const MAX_QUEUED: usize = 4096;
+
+/// At most this long is spent on queued messages before a frame is drawn.
+const FRAME_WORK: Duration = Duration::from_millis(50);
+
+impl Input {
+    /// Queues an event for the loop, unless a flood has filled the queue; notes Ctrl-c at once.
+    fn send(&self, tx: &Sender<Msg>, ev: Event) -> bool {
+        if ev == Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)) {
+            self.interrupted.store(true, Ordering::SeqCst);
+        }
+        if self.queued.load(Ordering::SeqCst) >= MAX_QUEUED {
+            self.dropped.fetch_add(1, Ordering::SeqCst);
+            return true;
+        }
+        self.queued.fetch_add(1, Ordering::SeqCst);
+        tx.send(Msg::Input(ev)).is_ok()
+    }
+}
+
 /// Reads the terminal on its own thread, so that the loop can also hear from the search worker
 /// and from signals. Bytes become events in `tty::Decoder`, which never waits without end for
 /// the rest of a sequence (crossterm's reader does, after a stray `ESC[200~`).
-/// `open` is held while bytes are read, and once false no more are.
-fn spawn_input(tx: Sender<Msg>, open: Arc<Mutex<bool>>) -> io::Result<()> {
+fn spawn_input(tx: Sender<Msg>, input: Arc<Input>) -> io::Result<()> {
     let tty = std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
         let mut decoder = tty::Decoder::default();
@@ -171,7 +216,7 @@ fn spawn_input(tx: Sender<Msg>, open: Arc<Mutex<bool>>) -> io::Result<()> {
         loop {
             let events = match readable(&tty, decoder.wait()) {
                 Ok(false) => decoder.flush(),
-                Ok(true) => match read_while_open(&tty, &mut buf, &open) {
+                Ok(true) => match read_while_open(&tty, &mut buf, &input.open) {
                     Ok(n) if n > 0 => decoder.feed(&buf[..n]),
                     // The terminal has gone (its window was closed): as if hung up.
                     Ok(_) => return drop(tx.send(Msg::Signal(SIGHUP))),
@@ -185,7 +230,7 @@ fn spawn_input(tx: Sender<Msg>, open: Arc<Mutex<bool>>) -> io::Result<()> {
                 Err(e) => return drop(tx.send(Msg::InputFailed(e))),
             };
             for ev in events {
-                if tx.send(Msg::Input(ev)).is_err() {
+                if !input.send(&tx, ev) {
                     return;
                 }
             }
@@ -216,7 +261,7 @@ fn event_loop(
     app: &mut App,
     first: Effect,
     theme: &Theme,
-    (tx, rx): (Sender<Msg>, Receiver<Msg>),
+    (tx, rx, input): (Sender<Msg>, &Receiver<Msg>, &Input),
     test_panic: bool,
 ) -> io::Result<Ended> {
     let workers = start_searching(app, first, tx);
@@ -235,12 +280,59 @@ fn event_loop(
                 return Ok(Ended::Quit);
             }
         }
-        match handle(terminal, app, &workers, rx.recv_timeout(Duration::from_millis(250)))? {
+        let msg = rx.recv_timeout(Duration::from_millis(250));
+        match handle_batch(terminal, app, &workers, (msg, rx, input))? {
             Step::Redraw => dirty = true,
             Step::Idle => {}
             Step::End(ended) => return Ok(ended),
         }
     }
+}
+
+/// Handles `msg` and then what is already queued, for up to `FRAME_WORK`, before the next frame:
+/// a flood of keys costs a frame per batch, not one per key.
+fn handle_batch(
+    terminal: &mut Term,
+    app: &mut App,
+    workers: &Workers,
+    (mut msg, rx, input): (Result<Msg, RecvTimeoutError>, &Receiver<Msg>, &Input),
+) -> io::Result<Step> {
+    let started = Instant::now();
+    let mut dirty = false;
+    loop {
+        if let Some(ended) = interrupted(input) {
+            return Ok(Step::End(ended));
+        }
+        if let Ok(Msg::Input(_)) = msg {
+            input.queued.fetch_sub(1, Ordering::SeqCst);
+        }
+        match handle(terminal, app, workers, msg)? {
+            Step::Redraw => dirty = true,
+            Step::Idle => {}
+            end @ Step::End(_) => return Ok(end),
+        }
+        if started.elapsed() >= FRAME_WORK {
+            break;
+        }
+        match rx.try_recv() {
+            Ok(next) => msg = Ok(next),
+            Err(_) => break,
+        }
+    }
+    let dropped = input.dropped.swap(0, Ordering::SeqCst);
+    if dropped > 0 {
+        update(app, Action::InputDropped(dropped));
+        dirty = true;
+    }
+    Ok(if dirty { Step::Redraw } else { Step::Idle })
+}
+
+/// Ctrl-c or an ending signal, which end the browser before anything queued is handled.
+fn interrupted(input: &Input) -> Option<Ended> {
+    if let Some(sig) = guard::pending() {
+        return Some(Ended::Signal(sig));
+    }
+    input.interrupted.load(Ordering::SeqCst).then_some(Ended::Quit)
 }
 
 /// The threads that carry out searches: one for the list, one for the pickers' counts, so that
