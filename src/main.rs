@@ -70,7 +70,8 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(Failure::Load(e)) => {
-            eprintln!("{e}");
+            let mut err = inert::Writer::new(io::stderr().lock());
+            let _ = writeln!(err, "{e}").and_then(|()| err.flush());
             ExitCode::from(1)
         }
     }
@@ -168,14 +169,15 @@ fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) ->
             let Some(file) = cache::file_for(&dir, data, args.articles.as_deref()) else {
                 return Err(Failure::Usage(format!("{} does not exist", data.display())));
             };
-            writeln!(out, "{}", file.display())?;
+            writeln!(out, "{}", inert::line(&file.display().to_string()))?;
         }
-        CacheAction::Path => writeln!(out, "{}", dir.display())?,
+        CacheAction::Path => writeln!(out, "{}", inert::line(&dir.display().to_string()))?,
         CacheAction::Clear => {
             let (files, bytes) = cache::clear(&dir)?;
             let plural = if files == 1 { "" } else { "s" };
             let size = bytes.div_ceil(1 << 20);
-            writeln!(out, "removed {files} cache file{plural} ({size} MB) from {}", dir.display())?;
+            let dir = dir.display().to_string();
+            writeln!(out, "removed {files} cache file{plural} ({size} MB) from {}", inert::line(&dir))?;
         }
     }
     Ok(())
@@ -186,7 +188,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // the terminal as it was, also while a big file loads.
     tui::guard::install()?;
     let out = io::stdout();
-    let mut out = io::BufWriter::new(out.lock());
+    // Behind each field's escaping, one writer keeps every control character but line ends and
+    // tabs from the terminal, whatever a code path forgot.
+    let mut out = inert::Writer::new(io::BufWriter::new(out.lock()));
     if let Some(Command::Cache { action }) = &cli.command {
         cache_command(&cli.data, action, &mut out)?;
         out.flush()?;

@@ -235,9 +235,9 @@ fn people_places_scan_and_every_export_are_inert() {
     for format in ["markdown", "csv", "ics", "jsonl", "timelinejs", "native"] {
         let o = run(&["export", "--format", format, "--data", DATA]);
         assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
-        // iCalendar ends its lines with CRLF, CSV may quote line breaks: only those stay.
-        let bad = o.stdout.iter().position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t') || b == 0x7f);
-        assert_eq!(bad, None, "{format}: a control byte in the export");
+        // iCalendar and CSV end their lines with CRLF: only those, tabs and `\n` stay; a CR
+        // from a title is escaped.
+        assert_eq!(first_raw_control(&o.stdout, true, true), None, "{format}: a control in the export");
         let text = String::from_utf8(o.stdout).expect("UTF-8");
         assert!(!text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)), "{format}: a C1 control");
         if format != "markdown" && format != "csv" && format != "ics" {
@@ -247,4 +247,119 @@ fn people_places_scan_and_every_export_are_inert() {
             }
         }
     }
+}
+
+/// A copy of the hostile data set under hostile names: the data file, its articles directory,
+/// the article and the cache directory have ESC, CR, BEL and C1 controls in their names.
+struct HostileNames {
+    dir: std::path::PathBuf,
+    data: String,
+    broken: String,
+    articles: String,
+    cache: String,
+}
+
+fn hostile_names() -> HostileNames {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-names");
+    let _ = std::fs::remove_dir_all(&dir);
+    let articles = dir.join("arts\u{1b}[2J\u{85}");
+    std::fs::create_dir_all(&articles).unwrap();
+    let article = "x\u{1b}[41mRED\u{1b}[0m\r\u{7}\u{9b}.txt";
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut text = std::fs::read_to_string(fixtures.join("hostile.txt")).unwrap();
+    // Dates for `scan` to report, one of them uncovered.
+    text.push_str("On 3 February 2026 they met. On 5 March 2025 too.\n");
+    std::fs::write(articles.join(article), text).unwrap();
+    let mut data = original();
+    data["sources"][0]["file"] = article.into();
+    for e in data["events"].as_array_mut().unwrap() {
+        e["sources"][0]["file"] = article.into();
+    }
+    let path = dir.join("d\u{1b}]0;T\u{7}\r\u{85}.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&data).unwrap()).unwrap();
+    let mut broken: Value = serde_json::from_str(&std::fs::read_to_string(BROKEN).unwrap()).unwrap();
+    broken["sources"][0]["file"] = article.into();
+    let broken_path = dir.join("b\u{1b}[31m\r\u{9b}.json");
+    std::fs::write(&broken_path, serde_json::to_string_pretty(&broken).unwrap()).unwrap();
+    let cache = dir.join("cache\u{1b}]0;C\u{7}\r");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    HostileNames { data: s(&path), broken: s(&broken_path), articles: s(&articles), cache: s(&cache), dir }
+}
+
+/// The first raw control character in `bytes` that is not `\n`, a `\t` where `tabs`, or the
+/// `\r` of a `\r\n` where `crlf` (CSV and iCalendar end lines so).
+fn first_raw_control(bytes: &[u8], tabs: bool, crlf: bool) -> Option<(usize, char)> {
+    let text = String::from_utf8_lossy(bytes);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.iter().enumerate().find_map(|(k, &(at, c))| {
+        let allowed = c == '\n'
+            || (c == '\t' && tabs)
+            || (c == '\r' && crlf && chars.get(k + 1).is_some_and(|&(_, n)| n == '\n'));
+        let bad = (c.is_control() && !allowed) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        bad.then_some((at, c))
+    })
+}
+
+#[test]
+fn every_sub_command_is_inert_with_hostile_data_and_hostile_file_names() {
+    let h = hostile_names();
+    let (data, broken) = (h.data.as_str(), h.broken.as_str());
+    let with = |args: &[&str], file: &str| {
+        let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        all.extend(["--data".into(), file.into(), "--articles".into(), h.articles.clone()]);
+        all
+    };
+    // (arguments, expected status, tabs allowed, CRLF line ends allowed)
+    let mut runs: Vec<(Vec<String>, i32, bool, bool)> = vec![];
+    for json in [false, true] {
+        let j: &[&str] = if json { &["--json"] } else { &[] };
+        for cmd in [&["list"][..], &["show", "hostile-one"], &["countries"], &["people"], &["places"]] {
+            runs.push((with(&[cmd, j].concat(), data), 0, false, false));
+        }
+        runs.push((with(&[&["scan"], j].concat(), data), 1, false, false));
+    }
+    runs.push((with(&["check"], data), 0, false, false));
+    runs.push((with(&["check", "--strict"], data), 0, false, false));
+    for cmd in ["list", "check", "scan", "show"] {
+        let args = if cmd == "show" { vec![cmd, "x"] } else { vec![cmd] };
+        runs.push((with(&args, broken), 1, false, false));
+    }
+    runs.push((with(&["show", "no\u{1b}[2J\r"], data), 2, false, false));
+    for format in ["markdown", "csv", "ics", "jsonl", "timelinejs", "native"] {
+        let crlf = matches!(format, "csv" | "ics");
+        runs.push((with(&["export", "--format", format], data), 0, true, crlf));
+    }
+    runs.push((with(&["cache", "path"], data), 0, false, false));
+    runs.push((vec!["cache".into(), "path".into()], 0, false, false));
+    runs.push((vec!["cache".into(), "clear".into()], 0, false, false));
+    for (args, code, tabs, crlf) in runs {
+        let o = Command::new(env!("CARGO_BIN_EXE_timeline"))
+            .args(&args)
+            .env("TIMELINE_CACHE_DIR", &h.cache)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run timeline");
+        let shown: Vec<String> = args.iter().map(|a| a.escape_debug().to_string()).collect();
+        assert_eq!(o.status.code(), Some(code), "timeline {shown:?}: {}", String::from_utf8_lossy(&o.stderr));
+        for (name, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            if let Some((at, c)) = first_raw_control(bytes, tabs, crlf) {
+                let around = String::from_utf8_lossy(&bytes[at.saturating_sub(40)..(at + 40).min(bytes.len())]);
+                panic!("timeline {shown:?}: {c:?} at byte {at} of {name}: {around:?}");
+            }
+        }
+        let out = String::from_utf8_lossy(&o.stdout);
+        if args[0] == "scan" && args.iter().all(|a| a != "--json" && a != broken) {
+            assert!(out.contains(r"x\u{1b}[41mRED\u{1b}[0m"), "timeline {shown:?}: {out}");
+        }
+    }
+    // A file written with --out keeps the data as the format carries it: only stdout is inert.
+    let file = h.dir.join("out.md");
+    let o = run(&with(&["export", "--format", "markdown", "--out", file.to_str().unwrap()], data)
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("\\[forged\\]\r\u{1b}\\]0;PWNED\u{7}title"), "{written:?}");
+    std::fs::remove_dir_all(&h.dir).unwrap();
 }
