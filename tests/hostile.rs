@@ -363,3 +363,79 @@ fn every_sub_command_is_inert_with_hostile_data_and_hostile_file_names() {
     assert!(written.contains("\\[forged\\]\r\u{1b}\\]0;PWNED\u{7}title"), "{written:?}");
     std::fs::remove_dir_all(&h.dir).unwrap();
 }
+
+/// A TimelineJS file with code in its URLs: media, thumbnail, link, background, the title
+/// slide's media and a `javascript:` link in a slide's HTML.
+const SCRIPT_TJS: &str = r#"{
+  "title": {"text": {"headline": "Scripts"}, "media": {"url": "JavaScript:alert('title')"}},
+  "events": [
+    {
+      "start_date": {"year": "2025", "month": "3"},
+      "text": {"headline": "Media", "text": "<p>Read <a href=\"java&#115;cript:alert(2)\">this</a></p>"},
+      "media": {"url": "javascript:alert(1)", "thumbnail": "data:text/html,<script>alert(3)</script>", "link": "vbscript:msgbox(4)", "caption": "a picture"},
+      "background": {"url": " javascript:alert(5)"}
+    },
+    {
+      "start_date": {"year": "2025", "month": "4"},
+      "text": {"headline": "Harmless", "text": "<p>Plain <a href=\"https://example.org/\">link</a></p>"},
+      "media": {"url": "https://example.org/p.jpg"}
+    }
+  ]
+}
+"#;
+
+/// Line and column (1-based) of the first `needle` in `text`.
+fn line_col(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).expect("the needle is in the text");
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+#[test]
+fn script_urls_are_warned_on_import_and_written_only_to_our_own_format() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("script-urls");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("scripts.json");
+    std::fs::write(&path, SCRIPT_TJS).unwrap();
+    let file = path.to_str().unwrap();
+    let o = inert(&["list", "--data", file], 0);
+    let err = stderr(&o);
+    for (needle, what) in [
+        ("\"javascript:alert(1)\"", "`media` `url` is a javascript: URL"),
+        ("\"data:text/html", "`media` `thumbnail` is a data: URL"),
+        ("\"vbscript:", "`media` `link` is a vbscript: URL"),
+        ("\" javascript:alert(5)", "`background` `url` is a javascript: URL"),
+        ("\"JavaScript:", "`media` `url` is a javascript: URL"),
+        ("\"<p>Read", "the text's HTML has a script"),
+    ] {
+        let (line, col) = line_col(SCRIPT_TJS, needle);
+        let want = format!("{file}:{line}:{col}: warning: {what}");
+        assert!(err.contains(&want), "{want}\n{err}");
+    }
+    let script = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        s.contains("javascript:") || s.contains("vbscript:") || s.contains("data:text/html") || s.contains("&#115;cript")
+    };
+    for format in ["timelinejs", "csv", "markdown", "ics", "jsonl"] {
+        let o = run(&["export", "--format", format, "--data", file]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert_eq!(first_raw_control(&o.stdout, true, true), None, "{format}");
+        let out = stdout(&o);
+        assert!(!script(&out), "{format}: a script URL was exported:\n{out}");
+        assert!(out.contains("Harmless") && out.contains("example.org"), "{format}: {out}");
+        assert!(stderr(&o).contains("left out the URLs that would run code"), "{format}: {}", stderr(&o));
+    }
+    // The slide's text is kept, as plain text; media whose own URL is a script goes.
+    let tjs = stdout(&inert(&["export", "--format", "timelinejs", "--data", file], 0));
+    assert!(tjs.contains("<p>Read [this]") && !tjs.contains("a picture"), "{tjs}");
+    // Our own format keeps the data as it came.
+    let native = stdout(&inert(&["export", "--format", "native", "--data", file], 0));
+    assert!(native.contains("javascript:alert(1)") && native.contains("vbscript:msgbox(4)"), "{native}");
+    let list = stdout(&inert(&["list", "--data", file], 0));
+    let id = list.lines().next().and_then(|l| l.rsplit_once('[')).map(|(_, id)| id.trim_end_matches(']')).unwrap();
+    let shown = stdout(&inert(&["show", id, "--data", file], 0));
+    assert!(!script(&shown), "{shown}");
+    assert!(shown.contains("URLs that would run code (javascript, vbscript, data) left out"), "{shown}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -62,8 +62,28 @@ impl Format {
 }
 
 /// Writes `events` in `format`. Returns notes on what the format could not hold (for example
-/// dates before year 1 in iCalendar), to show to the user.
+/// dates before year 1 in iCalendar), to show to the user. Script URLs (`javascript:` …) are
+/// written to our own format only: the others are opened by programs that would run them.
 pub fn write(
+    out: &mut impl Write,
+    t: &Timeline,
+    events: &[&Event],
+    format: Format,
+) -> io::Result<Vec<String>> {
+    if format == Format::Native {
+        return write_as_is(out, t, events, format);
+    }
+    let cleaned: Vec<Option<Event>> = events.iter().map(|e| crate::model::url::without_scripts(e)).collect();
+    let left_out = cleaned.iter().filter(|c| c.is_some()).count();
+    let events: Vec<&Event> = events.iter().zip(&cleaned).map(|(e, c)| c.as_ref().unwrap_or(e)).collect();
+    let mut notes = write_as_is(out, t, &events, format)?;
+    if left_out > 0 {
+        notes.push(format!("left out the URLs that would run code (javascript, vbscript, data) of {left_out} events"));
+    }
+    Ok(notes)
+}
+
+fn write_as_is(
     out: &mut impl Write,
     t: &Timeline,
     events: &[&Event],

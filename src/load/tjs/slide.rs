@@ -70,7 +70,16 @@ impl Importer<'_> {
         self.unknown_keys(t, &["headline", "text"], "`text`");
         let headline = self.string(t, "headline").unwrap_or_default();
         let body = self.string(t, "text").unwrap_or_default();
-        Some((html::to_line(&headline), html::to_text(&body), body))
+        let scripted = crate::model::url::html_has_script(&body);
+        if scripted && let Some(at) = field(t, "text").map(|f| f.at) {
+            self.cx.warn(
+                at,
+                "the text's HTML has a script (a javascript: link, an event handler or <script>): \
+                 exports other than our own format get its plain text, without script URLs",
+            );
+        }
+        let text = if scripted { html::to_text(&crate::model::url::defuse_html(&body)) } else { html::to_text(&body) };
+        Some((html::to_line(&headline), text, body))
     }
 
     pub(super) fn media(&mut self, v: &Spanned) -> Option<Media> {
@@ -86,6 +95,9 @@ impl Importer<'_> {
             self.cx.warn(v.at, "`media` without a `url` shows nothing; ignored");
             return None;
         };
+        for name in ["url", "thumbnail", "link"] {
+            self.warn_script(v, name, "`media`");
+        }
         let get = |name: &str| self.string(v, name).map(|s| html::to_line(&s)).filter(|s| !s.is_empty());
         Some(Media::from_fields(url, get))
     }
@@ -93,7 +105,18 @@ impl Importer<'_> {
     fn background(&mut self, v: &Spanned) -> Option<String> {
         let b = field(v, "background")?;
         self.unknown_keys(b, &["url", "color", "alt"], "`background`");
+        self.warn_script(b, "url", "`background`");
         self.string(b, "color").or_else(|| self.string(b, "url"))
+    }
+
+    /// Warns at a string member that is a script URL (`javascript:` …), which is kept for our
+    /// own format only.
+    fn warn_script(&mut self, v: &Spanned, name: &str, what: &str) {
+        let Some(f) = field(v, name) else { return };
+        let Value::String(url) = &f.value else { return };
+        if let Some(scheme) = crate::model::url::script_scheme(url) {
+            self.cx.warn(f.at, format!("{what} `{name}` is a {scheme}: URL, which runs code where it is opened; it is kept in our own format only, never exported or shown"));
+        }
     }
 
     /// A slide as an event, or `None` when it is skipped (after a warning or an error).
