@@ -120,11 +120,7 @@ impl Decoder {
 
     /// How long to wait for more bytes before `flush`: none while nothing is pending.
     pub fn wait(&self) -> Option<Duration> {
-        if self.paste.is_some() {
-            Some(PASTE_WAIT)
-        } else {
-            self.is_pending().then_some(ESC_WAIT)
-        }
+        if self.paste.is_some() { Some(PASTE_WAIT) } else { self.is_pending().then_some(ESC_WAIT) }
     }
 
     /// No more bytes came: an unfinished sequence is complete as it is. A paste whose end never

@@ -295,7 +295,8 @@ fn first_raw_control(bytes: &[u8], tabs: bool, crlf: bool) -> Option<(usize, cha
         let allowed = c == '\n'
             || (c == '\t' && tabs)
             || (c == '\r' && crlf && chars.get(k + 1).is_some_and(|&(_, n)| n == '\n'));
-        let bad = (c.is_control() && !allowed) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        let bad =
+            (c.is_control() && !allowed) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
         bad.then_some((at, c))
     })
 }
@@ -343,7 +344,8 @@ fn every_sub_command_is_inert_with_hostile_data_and_hostile_file_names() {
         assert_eq!(o.status.code(), Some(code), "timeline {shown:?}: {}", String::from_utf8_lossy(&o.stderr));
         for (name, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
             if let Some((at, c)) = first_raw_control(bytes, tabs, crlf) {
-                let around = String::from_utf8_lossy(&bytes[at.saturating_sub(40)..(at + 40).min(bytes.len())]);
+                let around =
+                    String::from_utf8_lossy(&bytes[at.saturating_sub(40)..(at + 40).min(bytes.len())]);
                 panic!("timeline {shown:?}: {c:?} at byte {at} of {name}: {around:?}");
             }
         }
@@ -415,7 +417,10 @@ fn script_urls_are_warned_on_import_and_written_only_to_our_own_format() {
     }
     let script = |s: &str| {
         let s = s.to_ascii_lowercase();
-        s.contains("javascript:") || s.contains("vbscript:") || s.contains("data:text/html") || s.contains("&#115;cript")
+        s.contains("javascript:")
+            || s.contains("vbscript:")
+            || s.contains("data:text/html")
+            || s.contains("&#115;cript")
     };
     for format in ["timelinejs", "csv", "markdown", "ics", "jsonl"] {
         let o = run(&["export", "--format", format, "--data", file]);
@@ -433,7 +438,8 @@ fn script_urls_are_warned_on_import_and_written_only_to_our_own_format() {
     let native = stdout(&inert(&["export", "--format", "native", "--data", file], 0));
     assert!(native.contains("javascript:alert(1)") && native.contains("vbscript:msgbox(4)"), "{native}");
     let list = stdout(&inert(&["list", "--data", file], 0));
-    let id = list.lines().next().and_then(|l| l.rsplit_once('[')).map(|(_, id)| id.trim_end_matches(']')).unwrap();
+    let id =
+        list.lines().next().and_then(|l| l.rsplit_once('[')).map(|(_, id)| id.trim_end_matches(']')).unwrap();
     let shown = stdout(&inert(&["show", id, "--data", file], 0));
     assert!(!script(&shown), "{shown}");
     assert!(shown.contains("URLs that would run code (javascript, vbscript, data) left out"), "{shown}");

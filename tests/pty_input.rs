@@ -125,7 +125,8 @@ fn a_copied_citation_carries_text_only() {
     // The outlet and the quote are hostile too.
     assert!(citation.contains(r"Tin\u{1b}[5m Thử\u{202e}"), "{citation:?}");
     let bad = citation.chars().find(|&c| {
-        (c.is_control() && !matches!(c, '\n' | '\t')) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        (c.is_control() && !matches!(c, '\n' | '\t'))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     });
     assert_eq!(bad, None, "a control character on the clipboard: {citation:?}");
     quit(t);

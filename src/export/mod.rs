@@ -78,7 +78,9 @@ pub fn write(
     let events: Vec<&Event> = events.iter().zip(&cleaned).map(|(e, c)| c.as_ref().unwrap_or(e)).collect();
     let mut notes = write_as_is(out, t, &events, format)?;
     if left_out > 0 {
-        notes.push(format!("left out the URLs that would run code (javascript, vbscript, data) of {left_out} events"));
+        notes.push(format!(
+            "left out the URLs that would run code (javascript, vbscript, data) of {left_out} events"
+        ));
     }
     Ok(notes)
 }

@@ -11,7 +11,8 @@ pub const MAX_PASTE_CHARS: usize = 1000;
 /// Types the pasted text into the search line, the `:` line, a picker's filter or the reader's
 /// find line, as if its characters were typed; anywhere else it is ignored with a note.
 pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
-    let typed = matches!(app.mode.keys(), KeyMode::Search | KeyMode::Command | KeyMode::Picker | KeyMode::Find);
+    let typed =
+        matches!(app.mode.keys(), KeyMode::Search | KeyMode::Command | KeyMode::Picker | KeyMode::Find);
     if !typed {
         app.message = Some("paste ignored: paste into the search, : or a filter line".into());
         return None;

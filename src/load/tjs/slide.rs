@@ -78,8 +78,7 @@ impl Importer<'_> {
                  exports other than our own format get its plain text, without script URLs",
             );
         }
-        let text = if scripted { html::to_text(&crate::model::url::defuse_html(&body)) } else { html::to_text(&body) };
-        Some((html::to_line(&headline), text, body))
+        Some((html::to_line(&headline), html::to_text(&body), body))
     }
 
     pub(super) fn media(&mut self, v: &Spanned) -> Option<Media> {
