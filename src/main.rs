@@ -120,7 +120,7 @@ struct Progress {
 impl Progress {
     fn new(big: bool, path: String) -> Self {
         let shown = big && io::stderr().is_terminal();
-        Self { shown, path, last: -1, _quiet: shown.then(tui::guard::NoEcho::new) }
+        Self { shown, path, last: -1, _quiet: shown.then(tui::guard::NoEcho::start) }
     }
 
     fn show(&mut self, done: f64) {

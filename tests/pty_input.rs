@@ -4,7 +4,6 @@
 //! long load, before the first frame, leaves the terminal as it was with status 128 + N.
 
 mod pty_harness;
-#[allow(dead_code)]
 mod support;
 
 use pty_harness::*;

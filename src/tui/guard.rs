@@ -92,7 +92,7 @@ fn restore_saved() {
 pub struct NoEcho(bool);
 
 impl NoEcho {
-    pub fn new() -> NoEcho {
+    pub fn start() -> NoEcho {
         use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
         let stdin = io::stdin();
         let Ok(saved) = tcgetattr(&stdin) else { return NoEcho(false) };
