@@ -6,6 +6,7 @@
 //! A flood of input costs one frame per batch, not one per key, and Ctrl-c or an ending signal
 //! is acted on before anything queued.
 
+mod flood;
 pub mod guard;
 
 use crate::app::{App, Effect, update};
@@ -20,11 +21,11 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
     MouseEventKind,
 };
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
+use flood::{Input, handle_batch};
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -32,10 +33,9 @@ use signal_hook::consts::{SIGHUP, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use std::io::{self, Read, Stdout};
 use std::os::fd::{AsFd, AsRawFd};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The widest and tallest screen drawn. A larger window (65535×65535 is possible) is drawn in
 /// its top-left corner: two frame buffers of this size take some 40 MB; at 65535×65535 one would
@@ -171,40 +171,6 @@ pub(crate) enum Msg {
     Counted(u64, Results),
 }
 
-/// What the input thread shares with the loop.
-#[derive(Default)]
-struct Input {
-    /// Held while bytes are read; once false no more are.
-    open: Mutex<bool>,
-    /// Ctrl-c was typed: the loop quits before it handles anything else queued.
-    interrupted: AtomicBool,
-    /// Key and mouse events sent and not yet handled.
-    queued: AtomicUsize,
-    /// Events dropped because too many were queued.
-    dropped: AtomicUsize,
-}
-
-/// The most input events queued for the loop; a flood beyond it is dropped (and counted).
-const MAX_QUEUED: usize = 4096;
-
-/// At most this long is spent on queued messages before a frame is drawn.
-const FRAME_WORK: Duration = Duration::from_millis(50);
-
-impl Input {
-    /// Queues an event for the loop, unless a flood has filled the queue; notes Ctrl-c at once.
-    fn send(&self, tx: &Sender<Msg>, ev: Event) -> bool {
-        if ev == Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)) {
-            self.interrupted.store(true, Ordering::SeqCst);
-        }
-        if self.queued.load(Ordering::SeqCst) >= MAX_QUEUED {
-            self.dropped.fetch_add(1, Ordering::SeqCst);
-            return true;
-        }
-        self.queued.fetch_add(1, Ordering::SeqCst);
-        tx.send(Msg::Input(ev)).is_ok()
-    }
-}
-
 /// Reads the terminal on its own thread, so that the loop can also hear from the search worker
 /// and from signals. Bytes become events in `tty::Decoder`, which never waits without end for
 /// the rest of a sequence (crossterm's reader does, after a stray `ESC[200~`).
@@ -287,52 +253,6 @@ fn event_loop(
             Step::End(ended) => return Ok(ended),
         }
     }
-}
-
-/// Handles `msg` and then what is already queued, for up to `FRAME_WORK`, before the next frame:
-/// a flood of keys costs a frame per batch, not one per key.
-fn handle_batch(
-    terminal: &mut Term,
-    app: &mut App,
-    workers: &Workers,
-    (mut msg, rx, input): (Result<Msg, RecvTimeoutError>, &Receiver<Msg>, &Input),
-) -> io::Result<Step> {
-    let started = Instant::now();
-    let mut dirty = false;
-    loop {
-        if let Some(ended) = interrupted(input) {
-            return Ok(Step::End(ended));
-        }
-        if let Ok(Msg::Input(_)) = msg {
-            input.queued.fetch_sub(1, Ordering::SeqCst);
-        }
-        match handle(terminal, app, workers, msg)? {
-            Step::Redraw => dirty = true,
-            Step::Idle => {}
-            end @ Step::End(_) => return Ok(end),
-        }
-        if started.elapsed() >= FRAME_WORK {
-            break;
-        }
-        match rx.try_recv() {
-            Ok(next) => msg = Ok(next),
-            Err(_) => break,
-        }
-    }
-    let dropped = input.dropped.swap(0, Ordering::SeqCst);
-    if dropped > 0 {
-        update(app, Action::InputDropped(dropped));
-        dirty = true;
-    }
-    Ok(if dirty { Step::Redraw } else { Step::Idle })
-}
-
-/// Ctrl-c or an ending signal, which end the browser before anything queued is handled.
-fn interrupted(input: &Input) -> Option<Ended> {
-    if let Some(sig) = guard::pending() {
-        return Some(Ended::Signal(sig));
-    }
-    input.interrupted.load(Ordering::SeqCst).then_some(Ended::Quit)
 }
 
 /// The threads that carry out searches: one for the list, one for the pickers' counts, so that

@@ -67,10 +67,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Suspend => return Some(Effect::Suspend),
-        Action::InputDropped(n) => {
-            app.message = Some(format!("{n} keys dropped: they came faster than they could be handled"));
-            return None;
-        }
+        Action::InputDropped(n) => return paste::dropped(app, n),
         Action::CountsDone(job, results) => {
             if let Mode::Picker(p) = &mut app.mode {
                 p.counted(&app.data.timeline, job, &results.hits);

@@ -1,4 +1,4 @@
-//! A bracketed paste: text for the line being typed, and nothing else. Pasted text is never read
+//! A bracketed paste: text for the line being typed, and nothing else; and keys dropped in a flood. Pasted text is never read
 //! as keys, so a paste of `q` does not quit and a paste of `:export! FILE` writes nothing.
 
 use super::apply;
@@ -26,6 +26,12 @@ pub fn paste(app: &mut App, text: &str) -> Option<Effect> {
         app.message = Some(format!("paste cut to its first {MAX_PASTE_CHARS} characters"));
     }
     effect
+}
+
+/// Keys dropped in a flood: say how many.
+pub fn dropped(app: &mut App, n: usize) -> Option<Effect> {
+    app.message = Some(format!("{n} keys dropped: they came faster than they could be handled"));
+    None
 }
 
 /// The pasted text as one line of plain text: each run of line breaks and tabs is one space,
