@@ -70,7 +70,8 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Err(Failure::Load(e)) => {
-            eprintln!("{e}");
+            let mut err = inert::Writer::new(io::stderr().lock());
+            let _ = writeln!(err, "{e}").and_then(|()| err.flush());
             ExitCode::from(1)
         }
     }
@@ -113,13 +114,13 @@ struct Progress {
     shown: bool,
     path: String,
     last: i32,
-    _quiet: Option<NoEcho>,
+    _quiet: Option<tui::guard::NoEcho>,
 }
 
 impl Progress {
     fn new(big: bool, path: String) -> Self {
         let shown = big && io::stderr().is_terminal();
-        Self { shown, path, last: -1, _quiet: shown.then(NoEcho::new) }
+        Self { shown, path, last: -1, _quiet: shown.then(tui::guard::NoEcho::start) }
     }
 
     fn show(&mut self, done: f64) {
@@ -133,32 +134,6 @@ impl Progress {
     fn finish(&self) {
         if self.shown && self.last >= 0 {
             eprint!("\r\x1b[2K");
-        }
-    }
-}
-
-/// Keeps keys typed while a big file loads from being echoed onto the progress line; the
-/// terminal's echo comes back when it is dropped. Ctrl-c still interrupts.
-struct NoEcho(Option<rustix::termios::Termios>);
-
-impl NoEcho {
-    fn new() -> NoEcho {
-        use rustix::termios::{LocalModes, OptionalActions, tcgetattr, tcsetattr};
-        let stdin = io::stdin();
-        let Ok(saved) = tcgetattr(&stdin) else { return NoEcho(None) };
-        let mut quiet = saved.clone();
-        quiet.local_modes.remove(LocalModes::ECHO);
-        match tcsetattr(&stdin, OptionalActions::Now, &quiet) {
-            Ok(()) => NoEcho(Some(saved)),
-            Err(_) => NoEcho(None),
-        }
-    }
-}
-
-impl Drop for NoEcho {
-    fn drop(&mut self) {
-        if let Some(saved) = &self.0 {
-            let _ = rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, saved);
         }
     }
 }
@@ -194,22 +169,28 @@ fn cache_command(args: &DataArgs, action: &CacheAction, out: &mut impl Write) ->
             let Some(file) = cache::file_for(&dir, data, args.articles.as_deref()) else {
                 return Err(Failure::Usage(format!("{} does not exist", data.display())));
             };
-            writeln!(out, "{}", file.display())?;
+            writeln!(out, "{}", inert::line(&file.display().to_string()))?;
         }
-        CacheAction::Path => writeln!(out, "{}", dir.display())?,
+        CacheAction::Path => writeln!(out, "{}", inert::line(&dir.display().to_string()))?,
         CacheAction::Clear => {
             let (files, bytes) = cache::clear(&dir)?;
             let plural = if files == 1 { "" } else { "s" };
             let size = bytes.div_ceil(1 << 20);
-            writeln!(out, "removed {files} cache file{plural} ({size} MB) from {}", dir.display())?;
+            let dir = dir.display().to_string();
+            writeln!(out, "removed {files} cache file{plural} ({size} MB) from {}", inert::line(&dir))?;
         }
     }
     Ok(())
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    // Before anything is loaded: a signal from now on ends the program with 128 + its number and
+    // the terminal as it was, also while a big file loads.
+    tui::guard::install()?;
     let out = io::stdout();
-    let mut out = io::BufWriter::new(out.lock());
+    // Behind each field's escaping, one writer keeps every control character but line ends and
+    // tabs from the terminal, whatever a code path forgot.
+    let mut out = inert::Writer::new(io::BufWriter::new(out.lock()));
     if let Some(Command::Completions { shell }) = &cli.command {
         clap_complete::generate(*shell, &mut <Cli as clap::CommandFactory>::command(), "timeline", &mut out);
         out.flush()?;

@@ -1,22 +1,41 @@
-//! Terminal input bytes into key and mouse events, with a bound on every pending sequence.
+//! Terminal input bytes into key, mouse and paste events, with a bound on every pending sequence.
 //!
 //! crossterm's own reader waits without limit for the end of a bracketed paste once it has seen
 //! `ESC[200~`, so one stray paste start froze all input for good (and crossterm's default
-//! features, which ratatui turns on, cannot turn that off). The browser never asks for
-//! bracketed paste, so here `ESC[200~` and `ESC[201~` are dropped like any other unknown
-//! sequence; an unfinished sequence is given up after `MAX_SEQUENCE` bytes, and a lone `Esc` is
-//! the Esc key once no more bytes follow it (`Decoder::flush`). The byte meanings follow
-//! crossterm's parser, so keys map to the same `KeyEvent`s as before.
+//! features, which ratatui turns on, cannot turn that off). Here a paste (`ESC[200~` … `ESC[201~`)
+//! is one `Event::Paste`, never keys; a paste whose end does not come is closed as it is once no
+//! more bytes follow (`Decoder::flush`), and only its first `MAX_PASTE` bytes are kept. An
+//! unfinished escape sequence is given up after `MAX_SEQUENCE` bytes, and a lone `Esc` is the
+//! Esc key once no more bytes follow it. The byte meanings follow crossterm's parser, so keys map
+//! to the same `KeyEvent`s as before.
+
+use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 /// The longest escape sequence kept while waiting for its end.
 const MAX_SEQUENCE: usize = 64;
 
+/// The most bytes of one paste that are kept; the rest is read and dropped.
+pub const MAX_PASTE: usize = 16 << 10;
+
+/// How long an `Esc` waits for the rest of an escape sequence before it is the Esc key.
+pub const ESC_WAIT: Duration = Duration::from_millis(30);
+
+/// How long a paste waits for more bytes before it ends without its end mark. Longer than
+/// `ESC_WAIT`: a paste over a slow link comes in pieces, and what follows a piece must not be
+/// read as keys.
+pub const PASTE_WAIT: Duration = Duration::from_millis(500);
+
+const PASTE_START: &[u8] = b"\x1b[200~";
+const PASTE_END: &[u8] = b"\x1b[201~";
+
 /// Turns bytes into events; keeps an unfinished escape sequence until more bytes come.
 #[derive(Debug, Default)]
 pub struct Decoder {
     pending: Vec<u8>,
+    /// Inside a bracketed paste: the pasted bytes so far (at most `MAX_PASTE`).
+    paste: Option<Vec<u8>>,
 }
 
 /// What the bytes at the front of the buffer are.
@@ -35,6 +54,21 @@ impl Decoder {
         let mut events = Vec::new();
         let mut at = 0;
         while at < self.pending.len() {
+            if self.paste.is_some() {
+                match self.take_paste(at) {
+                    Some((ev, end)) => {
+                        events.push(ev);
+                        at = end;
+                        continue;
+                    }
+                    None => return events,
+                }
+            }
+            if self.pending[at..].starts_with(PASTE_START) {
+                self.paste = Some(Vec::new());
+                at += PASTE_START.len();
+                continue;
+            }
             match parse(&self.pending[at..]) {
                 Parsed::Event(ev, n) => {
                     events.push(ev);
@@ -50,14 +84,56 @@ impl Decoder {
         events
     }
 
-    /// Whether an unfinished sequence waits for more bytes.
-    pub fn is_pending(&self) -> bool {
-        !self.pending.is_empty()
+    /// Inside a paste, from `pending[at..]`: the paste event and where the bytes after its end
+    /// start, or `None` (all pending bytes used) while its end has not come. The last few bytes,
+    /// which may be the start of the end mark, stay pending.
+    fn take_paste(&mut self, at: usize) -> Option<(Event, usize)> {
+        let rest = &self.pending[at..];
+        let end = memchr::memmem::find(rest, PASTE_END);
+        let (body, keep) = match end {
+            Some(i) => (&rest[..i], i + PASTE_END.len()),
+            None => {
+                let n = rest.len().saturating_sub(PASTE_END.len() - 1);
+                (&rest[..n], n)
+            }
+        };
+        let paste = self.paste.get_or_insert_with(Vec::new);
+        let room = MAX_PASTE.saturating_sub(paste.len());
+        paste.extend_from_slice(&body[..body.len().min(room)]);
+        if end.is_none() {
+            self.pending.drain(..at + keep);
+            return None;
+        }
+        Some((self.end_paste(), at + keep))
     }
 
-    /// No more bytes came: an unfinished sequence is complete as it is. A lone `ESC` is the Esc
-    /// key; after an `ESC` that starts nothing known, the rest is read as keys again.
+    /// The paste so far as one event; input is keys again after it.
+    fn end_paste(&mut self) -> Event {
+        let bytes = self.paste.take().unwrap_or_default();
+        Event::Paste(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Whether an unfinished sequence or paste waits for more bytes.
+    pub fn is_pending(&self) -> bool {
+        !self.pending.is_empty() || self.paste.is_some()
+    }
+
+    /// How long to wait for more bytes before `flush`: none while nothing is pending.
+    pub fn wait(&self) -> Option<Duration> {
+        if self.paste.is_some() { Some(PASTE_WAIT) } else { self.is_pending().then_some(ESC_WAIT) }
+    }
+
+    /// No more bytes came: an unfinished sequence is complete as it is. A paste whose end never
+    /// came ends here. A lone `ESC` is the Esc key; after an `ESC` that starts nothing known,
+    /// the rest is read as keys again.
     pub fn flush(&mut self) -> Vec<Event> {
+        if self.paste.is_some() {
+            let rest = std::mem::take(&mut self.pending);
+            let paste = self.paste.get_or_insert_with(Vec::new);
+            let room = MAX_PASTE.saturating_sub(paste.len());
+            paste.extend_from_slice(&rest[..rest.len().min(room)]);
+            return vec![self.end_paste()];
+        }
         if self.pending.first() != Some(&0x1b) {
             // Half a UTF-8 character: nothing.
             self.pending.clear();
@@ -220,8 +296,8 @@ fn modifiers(param: Option<u32>) -> KeyModifiers {
     mods
 }
 
-/// `ESC [ n ; m ~`: Home, Insert, Delete, End, PgUp, PgDn, F-keys. The paste marks 200 and 201
-/// are not keys.
+/// `ESC [ n ; m ~`: Home, Insert, Delete, End, PgUp, PgDn, F-keys. A stray paste end (201) is
+/// not a key.
 fn special_key(params: &str) -> Option<Event> {
     let n = numbers(params);
     let code = match n.first().copied().unwrap_or(0) {

@@ -1,8 +1,13 @@
 //! The terminal: set-up, restore, and the event loop. This is the only module that does terminal
 //! I/O. The terminal is restored on every way out: quitting, an error, a panic (through a panic
-//! hook) and SIGINT, SIGQUIT, SIGTERM or SIGHUP. Ctrl-z and SIGTSTP suspend the browser with the
-//! terminal restored, and it comes back as it was on SIGCONT. However large the window, the frame
-//! buffers are bounded (`MAX_WIDTH` × `MAX_HEIGHT`).
+//! hook) and SIGINT, SIGQUIT, SIGTERM or SIGHUP, also before the first frame (`guard`). Ctrl-z and
+//! SIGTSTP suspend the browser with the terminal restored, and it comes back as it was on
+//! SIGCONT. However large the window, the frame buffers are bounded (`MAX_WIDTH` × `MAX_HEIGHT`).
+//! A flood of input costs one frame per batch, not one per key, and Ctrl-c or an ending signal
+//! is acted on before anything queued.
+
+mod flood;
+pub mod guard;
 
 mod gate;
 mod watch;
@@ -15,18 +20,23 @@ use crate::search::Results;
 use crate::search::worker::{Searcher, Worker};
 use crate::tty;
 use crate::ui::{self, Theme};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::clipboard::CopyToClipboard;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
+    MouseEventKind,
+};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
+use flood::{Input, handle_batch};
 use gate::Gate;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
+use signal_hook::consts::{SIGHUP, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
-use std::io::{self, Read, Stdout, Write};
+use std::io::{self, Read, Stdout};
 use std::os::fd::{AsFd, AsRawFd};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -52,17 +62,22 @@ pub enum Ended {
 /// answered with: the first search, which runs before the first frame.
 pub fn run(mut app: App, first: Effect, theme: Theme, test_panic: bool) -> io::Result<Ended> {
     let (tx, rx) = channel();
-    let gate = Arc::new(Gate::new());
+    let input = Arc::new(Input::default());
     // Before the terminal changes: a signal from now on restores it.
-    let signals = spawn_signals(tx.clone(), Arc::clone(&gate))?;
+    guard::install()?;
+    guard::forward_to(Some(tx.clone()));
+    let signals = spawn_signals(tx.clone(), Arc::clone(&input))?;
     install_panic_hook();
     let mut terminal = init(app.session.mouse).inspect_err(|_| drop(restore()))?;
-    let result = spawn_input(tx.clone(), Arc::clone(&gate)).and_then(|()| {
-        event_loop(&mut terminal, &mut app, first, &theme, (tx, rx, Arc::clone(&gate)), test_panic)
+    let result = spawn_input(tx.clone(), Arc::clone(&input)).and_then(|()| {
+        event_loop(&mut terminal, &mut app, first, &theme, (tx, &rx, Arc::clone(&input)), test_panic)
     });
     // Stop reading before the terminal goes back to the shell: keys typed from now on are its.
-    gate.close();
+    input.gate.close();
     restore()?;
+    // Only now: a signal while the terminal was being restored went to `rx`, not to an exit
+    // that would have cut the restoring short.
+    guard::forward_to(None);
     signals.close();
     result
 }
@@ -85,10 +100,12 @@ fn init(mouse: bool) -> io::Result<Term> {
     )
 }
 
-/// Raw mode, the alternate screen, mouse capture unless the user turned it off.
+/// Raw mode, the alternate screen, bracketed paste (a paste is text, never keys), mouse capture
+/// unless the user turned it off.
 fn enter(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
-    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen).and_then(|()| set_mouse(mouse)) {
+    let modes = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
+    if let Err(e) = modes.and_then(|()| set_mouse(mouse)) {
         let _ = restore();
         return Err(e);
     }
@@ -101,19 +118,16 @@ fn set_mouse(on: bool) -> io::Result<()> {
 }
 
 /// Puts text on the clipboard through the terminal (OSC 52), which works over ssh and in tmux
-/// with `set-clipboard on`.
+/// with `set-clipboard on`. `update` made the text inert (`text::inert::clipboard`).
 fn copy(text: &str) -> io::Result<()> {
-    use base64::Engine as _;
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
+    execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
 }
 
-/// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, cursor on.
+/// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, no
+/// bracketed paste, cursor on.
 pub fn restore() -> io::Result<()> {
     let raw = disable_raw_mode();
-    execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show)?;
+    execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show)?;
     raw
 }
 
@@ -140,18 +154,16 @@ fn install_panic_hook() {
     }));
 }
 
-/// Hands the signals that end or suspend the browser to the event loop, as messages. While an
-/// editor has the terminal, Ctrl-c and Ctrl-\ are the editor's (as git does), and Ctrl-z stops
-/// us with it, as one job.
-fn spawn_signals(tx: Sender<Msg>, gate: Arc<Gate>) -> io::Result<signal_hook::iterator::Handle> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH])?;
+/// Hands the signals that suspend the browser or resize its window to the event loop, as
+/// messages (`guard` hands it those that end it). While an editor has the terminal, Ctrl-z stops
+/// us with it, as one job (and `guard` leaves Ctrl-c and Ctrl-\ to the editor, as git does).
+fn spawn_signals(tx: Sender<Msg>, input: Arc<Input>) -> io::Result<signal_hook::iterator::Handle> {
+    let mut signals = Signals::new([SIGTSTP, SIGWINCH])?;
     let handle = signals.handle();
     std::thread::spawn(move || {
         for sig in signals.forever() {
-            if gate.held() && matches!(sig, SIGINT | SIGQUIT | SIGTSTP) {
-                if sig == SIGTSTP {
-                    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
-                }
+            if input.gate.held() && sig == SIGTSTP {
+                let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
                 continue;
             }
             if tx.send(Msg::Signal(sig)).is_err() {
@@ -163,7 +175,7 @@ fn spawn_signals(tx: Sender<Msg>, gate: Arc<Gate>) -> io::Result<signal_hook::it
 }
 
 /// What the event loop waits for.
-enum Msg {
+pub(crate) enum Msg {
     Input(Event),
     InputFailed(io::Error),
     Searched(u64, Results),
@@ -171,22 +183,19 @@ enum Msg {
     Counted(u64, Results),
 }
 
-/// How long an `Esc` waits for the rest of an escape sequence before it is the Esc key.
-const ESC_WAIT: Duration = Duration::from_millis(30);
-
 /// Reads the terminal on its own thread, so that the loop can also hear from the search worker
 /// and from signals. Bytes become events in `tty::Decoder`, which never waits without end for
 /// the rest of a sequence (crossterm's reader does, after a stray `ESC[200~`).
 /// The gate is held while bytes are read, and once closed no more are.
-fn spawn_input(tx: Sender<Msg>, open: Arc<Gate>) -> io::Result<()> {
+fn spawn_input(tx: Sender<Msg>, input: Arc<Input>) -> io::Result<()> {
     let tty = std::fs::File::from(io::stdin().as_fd().try_clone_to_owned()?);
     std::thread::spawn(move || {
         let mut decoder = tty::Decoder::default();
         let mut buf = [0u8; 4096];
         loop {
-            let events = match readable(&tty, decoder.is_pending().then_some(ESC_WAIT)) {
+            let events = match readable(&tty, decoder.wait()) {
                 Ok(false) => decoder.flush(),
-                Ok(true) => match read_while_open(&tty, &mut buf, &open) {
+                Ok(true) => match read_while_open(&tty, &mut buf, &input.gate) {
                     Ok(n) if n > 0 => decoder.feed(&buf[..n]),
                     // The terminal has gone (its window was closed): as if hung up.
                     Ok(_) => return drop(tx.send(Msg::Signal(SIGHUP))),
@@ -200,7 +209,7 @@ fn spawn_input(tx: Sender<Msg>, open: Arc<Gate>) -> io::Result<()> {
                 Err(e) => return drop(tx.send(Msg::InputFailed(e))),
             };
             for ev in events {
-                if tx.send(Msg::Input(ev)).is_err() {
+                if !input.send(&tx, ev) {
                     return;
                 }
             }
@@ -231,12 +240,12 @@ fn event_loop(
     app: &mut App,
     first: Effect,
     theme: &Theme,
-    (tx, rx, gate): (Sender<Msg>, Receiver<Msg>, Arc<Gate>),
+    (tx, rx, input): (Sender<Msg>, &Receiver<Msg>, Arc<Input>),
     test_panic: bool,
 ) -> io::Result<Ended> {
     let (search, count) = start_searching(app, Some(first), tx.clone());
     let watch = app.origin.source.as_ref().map(|s| Watch::new(s.data.clone()));
-    let workers = &mut Workers { search, count, tx, gate, watch };
+    let workers = &mut Workers { search, count, tx, input, watch };
     resize(terminal, app, workers, window())?;
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
@@ -252,7 +261,8 @@ fn event_loop(
                 return Ok(Ended::Quit);
             }
         }
-        let step = match handle(terminal, app, workers, rx.recv_timeout(TICK))? {
+        let msg = rx.recv_timeout(TICK);
+        let step = match handle_batch(terminal, app, workers, (msg, rx))? {
             // The data file changed on disk: read it again.
             Step::Idle if workers.watch.as_mut().is_some_and(|w| w.changed(Instant::now())) => {
                 carry_out(terminal, app, workers, Some(Effect::Reload))?
@@ -278,7 +288,7 @@ struct Workers {
     search: Worker,
     count: Worker,
     tx: Sender<Msg>,
-    gate: Arc<Gate>,
+    input: Arc<Input>,
     watch: Option<Watch>,
 }
 
@@ -389,11 +399,13 @@ fn edit(
     path: &std::path::Path,
     at: &Spot,
 ) -> io::Result<Result<(), String>> {
-    workers.gate.hold();
+    workers.input.gate.hold();
+    guard::editing(true);
     restore()?;
     let outcome = crate::app::edit::run(&crate::app::edit::from_env(), app.origin.source.as_ref(), path, at);
     let back = enter(app.session.mouse);
-    workers.gate.open();
+    guard::editing(false);
+    workers.input.gate.open();
     back?;
     redraw_at(terminal, window())?;
     Ok(outcome)
@@ -434,6 +446,7 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
             MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
             _ => None,
         },
+        Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }
 }

@@ -235,9 +235,9 @@ fn people_places_scan_and_every_export_are_inert() {
     for format in ["markdown", "csv", "ics", "jsonl", "timelinejs", "native"] {
         let o = run(&["export", "--format", format, "--data", DATA]);
         assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
-        // iCalendar ends its lines with CRLF, CSV may quote line breaks: only those stay.
-        let bad = o.stdout.iter().position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t') || b == 0x7f);
-        assert_eq!(bad, None, "{format}: a control byte in the export");
+        // iCalendar and CSV end their lines with CRLF: only those, tabs and `\n` stay; a CR
+        // from a title is escaped.
+        assert_eq!(first_raw_control(&o.stdout, true, true), None, "{format}: a control in the export");
         let text = String::from_utf8(o.stdout).expect("UTF-8");
         assert!(!text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)), "{format}: a C1 control");
         if format != "markdown" && format != "csv" && format != "ics" {
@@ -247,4 +247,201 @@ fn people_places_scan_and_every_export_are_inert() {
             }
         }
     }
+}
+
+/// A copy of the hostile data set under hostile names: the data file, its articles directory,
+/// the article and the cache directory have ESC, CR, BEL and C1 controls in their names.
+struct HostileNames {
+    dir: std::path::PathBuf,
+    data: String,
+    broken: String,
+    articles: String,
+    cache: String,
+}
+
+fn hostile_names() -> HostileNames {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-names");
+    let _ = std::fs::remove_dir_all(&dir);
+    let articles = dir.join("arts\u{1b}[2J\u{85}");
+    std::fs::create_dir_all(&articles).unwrap();
+    let article = "x\u{1b}[41mRED\u{1b}[0m\r\u{7}\u{9b}.txt";
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut text = std::fs::read_to_string(fixtures.join("hostile.txt")).unwrap();
+    // Dates for `scan` to report, one of them uncovered.
+    text.push_str("On 3 February 2026 they met. On 5 March 2025 too.\n");
+    std::fs::write(articles.join(article), text).unwrap();
+    let mut data = original();
+    data["sources"][0]["file"] = article.into();
+    for e in data["events"].as_array_mut().unwrap() {
+        e["sources"][0]["file"] = article.into();
+    }
+    let path = dir.join("d\u{1b}]0;T\u{7}\r\u{85}.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&data).unwrap()).unwrap();
+    let mut broken: Value = serde_json::from_str(&std::fs::read_to_string(BROKEN).unwrap()).unwrap();
+    broken["sources"][0]["file"] = article.into();
+    let broken_path = dir.join("b\u{1b}[31m\r\u{9b}.json");
+    std::fs::write(&broken_path, serde_json::to_string_pretty(&broken).unwrap()).unwrap();
+    let cache = dir.join("cache\u{1b}]0;C\u{7}\r");
+    let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    HostileNames { data: s(&path), broken: s(&broken_path), articles: s(&articles), cache: s(&cache), dir }
+}
+
+/// The first raw control character in `bytes` that is not `\n`, a `\t` where `tabs`, or the
+/// `\r` of a `\r\n` where `crlf` (CSV and iCalendar end lines so).
+fn first_raw_control(bytes: &[u8], tabs: bool, crlf: bool) -> Option<(usize, char)> {
+    let text = String::from_utf8_lossy(bytes);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    chars.iter().enumerate().find_map(|(k, &(at, c))| {
+        let allowed = c == '\n'
+            || (c == '\t' && tabs)
+            || (c == '\r' && crlf && chars.get(k + 1).is_some_and(|&(_, n)| n == '\n'));
+        let bad =
+            (c.is_control() && !allowed) || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        bad.then_some((at, c))
+    })
+}
+
+#[test]
+fn every_sub_command_is_inert_with_hostile_data_and_hostile_file_names() {
+    let h = hostile_names();
+    let (data, broken) = (h.data.as_str(), h.broken.as_str());
+    let with = |args: &[&str], file: &str| {
+        let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        all.extend(["--data".into(), file.into(), "--articles".into(), h.articles.clone()]);
+        all
+    };
+    // (arguments, expected status, tabs allowed, CRLF line ends allowed)
+    let mut runs: Vec<(Vec<String>, i32, bool, bool)> = vec![];
+    for json in [false, true] {
+        let j: &[&str] = if json { &["--json"] } else { &[] };
+        for cmd in [&["list"][..], &["show", "hostile-one"], &["countries"], &["people"], &["places"]] {
+            runs.push((with(&[cmd, j].concat(), data), 0, false, false));
+        }
+        runs.push((with(&[&["scan"], j].concat(), data), 1, false, false));
+    }
+    runs.push((with(&["check"], data), 0, false, false));
+    runs.push((with(&["check", "--strict"], data), 0, false, false));
+    for cmd in ["list", "check", "scan", "show"] {
+        let args = if cmd == "show" { vec![cmd, "x"] } else { vec![cmd] };
+        runs.push((with(&args, broken), 1, false, false));
+    }
+    runs.push((with(&["show", "no\u{1b}[2J\r"], data), 2, false, false));
+    for format in ["markdown", "csv", "ics", "jsonl", "timelinejs", "native"] {
+        let crlf = matches!(format, "csv" | "ics");
+        runs.push((with(&["export", "--format", format], data), 0, true, crlf));
+    }
+    runs.push((with(&["cache", "path"], data), 0, false, false));
+    runs.push((vec!["cache".into(), "path".into()], 0, false, false));
+    runs.push((vec!["cache".into(), "clear".into()], 0, false, false));
+    for (args, code, tabs, crlf) in runs {
+        let o = Command::new(env!("CARGO_BIN_EXE_timeline"))
+            .args(&args)
+            .env("TIMELINE_CACHE_DIR", &h.cache)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run timeline");
+        let shown: Vec<String> = args.iter().map(|a| a.escape_debug().to_string()).collect();
+        assert_eq!(o.status.code(), Some(code), "timeline {shown:?}: {}", String::from_utf8_lossy(&o.stderr));
+        for (name, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            if let Some((at, c)) = first_raw_control(bytes, tabs, crlf) {
+                let around =
+                    String::from_utf8_lossy(&bytes[at.saturating_sub(40)..(at + 40).min(bytes.len())]);
+                panic!("timeline {shown:?}: {c:?} at byte {at} of {name}: {around:?}");
+            }
+        }
+        let out = String::from_utf8_lossy(&o.stdout);
+        if args[0] == "scan" && args.iter().all(|a| a != "--json" && a != broken) {
+            assert!(out.contains(r"x\u{1b}[41mRED\u{1b}[0m"), "timeline {shown:?}: {out}");
+        }
+    }
+    // A file written with --out keeps the data as the format carries it: only stdout is inert.
+    let file = h.dir.join("out.md");
+    let o = run(&with(&["export", "--format", "markdown", "--out", file.to_str().unwrap()], data)
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("\\[forged\\]\r\u{1b}\\]0;PWNED\u{7}title"), "{written:?}");
+    std::fs::remove_dir_all(&h.dir).unwrap();
+}
+
+/// A TimelineJS file with code in its URLs: media, thumbnail, link, background, the title
+/// slide's media and a `javascript:` link in a slide's HTML.
+const SCRIPT_TJS: &str = r#"{
+  "title": {"text": {"headline": "Scripts"}, "media": {"url": "JavaScript:alert('title')"}},
+  "events": [
+    {
+      "start_date": {"year": "2025", "month": "3"},
+      "text": {"headline": "Media", "text": "<p>Read <a href=\"java&#115;cript:alert(2)\">this</a></p>"},
+      "media": {"url": "javascript:alert(1)", "thumbnail": "data:text/html,<script>alert(3)</script>", "link": "vbscript:msgbox(4)", "caption": "a picture"},
+      "background": {"url": " javascript:alert(5)"}
+    },
+    {
+      "start_date": {"year": "2025", "month": "4"},
+      "text": {"headline": "Harmless", "text": "<p>Plain <a href=\"https://example.org/\">link</a></p>"},
+      "media": {"url": "https://example.org/p.jpg"}
+    }
+  ]
+}
+"#;
+
+/// Line and column (1-based) of the first `needle` in `text`.
+fn line_col(text: &str, needle: &str) -> (usize, usize) {
+    let at = text.find(needle).expect("the needle is in the text");
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, col)
+}
+
+#[test]
+fn script_urls_are_warned_on_import_and_written_only_to_our_own_format() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("script-urls");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("scripts.json");
+    std::fs::write(&path, SCRIPT_TJS).unwrap();
+    let file = path.to_str().unwrap();
+    let o = inert(&["list", "--data", file], 0);
+    let err = stderr(&o);
+    for (needle, what) in [
+        ("\"javascript:alert(1)\"", "`media` `url` is a javascript: URL"),
+        ("\"data:text/html", "`media` `thumbnail` is a data: URL"),
+        ("\"vbscript:", "`media` `link` is a vbscript: URL"),
+        ("\" javascript:alert(5)", "`background` `url` is a javascript: URL"),
+        ("\"JavaScript:", "`media` `url` is a javascript: URL"),
+        ("\"<p>Read", "the text's HTML has a script"),
+    ] {
+        let (line, col) = line_col(SCRIPT_TJS, needle);
+        let want = format!("{file}:{line}:{col}: warning: {what}");
+        assert!(err.contains(&want), "{want}\n{err}");
+    }
+    let script = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        s.contains("javascript:")
+            || s.contains("vbscript:")
+            || s.contains("data:text/html")
+            || s.contains("&#115;cript")
+    };
+    for format in ["timelinejs", "csv", "markdown", "ics", "jsonl"] {
+        let o = run(&["export", "--format", format, "--data", file]);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert_eq!(first_raw_control(&o.stdout, true, true), None, "{format}");
+        let out = stdout(&o);
+        assert!(!script(&out), "{format}: a script URL was exported:\n{out}");
+        assert!(out.contains("Harmless") && out.contains("example.org"), "{format}: {out}");
+        assert!(stderr(&o).contains("left out the URLs that would run code"), "{format}: {}", stderr(&o));
+    }
+    // The slide's text is kept, as plain text; media whose own URL is a script goes.
+    let tjs = stdout(&inert(&["export", "--format", "timelinejs", "--data", file], 0));
+    assert!(tjs.contains("<p>Read [this]") && !tjs.contains("a picture"), "{tjs}");
+    // Our own format keeps the data as it came.
+    let native = stdout(&inert(&["export", "--format", "native", "--data", file], 0));
+    assert!(native.contains("javascript:alert(1)") && native.contains("vbscript:msgbox(4)"), "{native}");
+    let list = stdout(&inert(&["list", "--data", file], 0));
+    let id =
+        list.lines().next().and_then(|l| l.rsplit_once('[')).map(|(_, id)| id.trim_end_matches(']')).unwrap();
+    let shown = stdout(&inert(&["show", id, "--data", file], 0));
+    assert!(!script(&shown), "{shown}");
+    assert!(shown.contains("URLs that would run code (javascript, vbscript, data) left out"), "{shown}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

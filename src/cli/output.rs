@@ -89,9 +89,14 @@ fn show_provenance(out: &mut impl Write, e: &Event) -> io::Result<()> {
     if !e.is_verified() {
         writeln!(out, "Unverified: no quote from an article checks this event.")?;
     }
+    let shown = crate::model::url::without_scripts(e);
+    let e = shown.as_ref().unwrap_or(e);
     for l in e.links() {
         let title = l.title.as_deref().map(|t| format!("{} ", line(t))).unwrap_or_default();
         writeln!(out, "Link:      {title}{}", line(&l.url))?;
+    }
+    if shown.is_some() {
+        writeln!(out, "Scripts:   URLs that would run code (javascript, vbscript, data) left out")?;
     }
     if let Some(m) = e.media() {
         writeln!(out, "Media:     {}", line(&m.url))?;

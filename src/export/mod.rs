@@ -66,14 +66,28 @@ impl Format {
 
 /// Writes `events` in `format`. Returns at most one note, the list of what the format could not
 /// carry (`csv: 12 EDTF dates kept only in the EDTF columns; …`), to show to the user once.
+/// Script URLs (`javascript:` …) are written to our own format only: the others are opened by
+/// programs that would run them.
 pub fn write(
     out: &mut impl Write,
     t: &Timeline,
     events: &[&Event],
     format: Format,
 ) -> io::Result<Vec<String>> {
-    let mut lost = write_format(out, t, events, format)?;
-    lost.extend(losses(format, events));
+    let cleaned: Vec<Option<Event>> = match format {
+        Format::Native => Vec::new(),
+        _ => events.iter().map(|e| crate::model::url::without_scripts(e)).collect(),
+    };
+    let scripts = cleaned.iter().filter(|c| c.is_some()).count();
+    let events: Vec<&Event> = match format {
+        Format::Native => events.to_vec(),
+        _ => events.iter().zip(&cleaned).map(|(e, c)| c.as_ref().unwrap_or(e)).collect(),
+    };
+    let mut lost = write_format(out, t, &events, format)?;
+    lost.extend(losses(format, &events));
+    if scripts > 0 {
+        lost.push(format!("URLs that would run code (javascript, vbscript, data) left out of {scripts} events"));
+    }
     Ok(if lost.is_empty() { Vec::new() } else { vec![format!("{}: {}", format.name(), lost.join("; "))] })
 }
 

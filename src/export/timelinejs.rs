@@ -226,7 +226,8 @@ pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
         end_date: None,
         display_date: None,
         text: TjsText { headline: escape_html(&s.headline), text: s.text.clone() },
-        media: s.media.as_ref().map(media),
+        // A script URL (`javascript:` …) in it: the title's media is left out.
+        media: s.media.as_ref().filter(|m| !crate::model::url::media_has_script(m)).map(media),
         group: None,
         background: s.background.as_deref().map(|b| background(b, None)),
         autolink: None,

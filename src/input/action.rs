@@ -64,6 +64,9 @@ pub enum Action {
     StartSearch,
     /// Type a character into the search line or a picker's filter.
     Input(char),
+    /// Text pasted from the terminal (bracketed paste): typed into the line being edited, never
+    /// read as keys.
+    Paste(String),
     /// Delete the character before the cursor.
     Backspace,
     /// Delete the word before the cursor.
@@ -114,6 +117,8 @@ pub enum Action {
     Wheel { col: u16, row: u16, down: bool },
     /// The terminal now has this size.
     Resize { width: u16, height: u16 },
+    /// Keys came faster than they could be handled, and this many were dropped.
+    InputDropped(usize),
     /// An export finished: what to tell the user, or why it failed.
     Exported(Result<String, String>),
     /// A background search finished: its generation and its results.

@@ -7,6 +7,7 @@ pub mod entity;
 pub mod extra;
 pub mod iso;
 pub mod problem;
+pub mod url;
 
 pub use country::Country;
 pub use date::{Moment, PartialDate, Precision};

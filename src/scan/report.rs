@@ -2,6 +2,7 @@
 
 use super::{ArticleScan, Coverage, Mention};
 use crate::model::Timeline;
+use crate::text::inert;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -46,13 +47,13 @@ pub fn write_text(out: &mut impl Write, t: &Timeline, scans: &[ArticleScan]) -> 
         for m in &a.mentions {
             let covered = match &m.coverage {
                 Coverage::Events(ev) => format!("covered by {}", events_text(t, m, ev)),
-                Coverage::Ignored(i) => format!("ignored: {}", t.scan_ignores[*i].reason),
+                Coverage::Ignored(i) => format!("ignored: {}", inert::line(&t.scan_ignores[*i].reason)),
                 Coverage::Uncovered => "uncovered".into(),
             };
             writeln!(
                 out,
                 "{}:{}:{}: {:?} → {} ({}): {covered}",
-                a.path,
+                inert::line(&a.path),
                 m.line,
                 m.col,
                 &text[m.span.clone()],
@@ -69,7 +70,7 @@ pub fn write_text(out: &mut impl Write, t: &Timeline, scans: &[ArticleScan]) -> 
         writeln!(
             out,
             "{}: {c} / {n} covered ({}; {by_events} by events, {ignored} ignored)",
-            a.path,
+            inert::line(&a.path),
             percent(c, n)
         )?;
     }
@@ -121,7 +122,7 @@ pub fn write_json(out: &mut impl Write, t: &Timeline, scans: &[ArticleScan]) -> 
             mentions: a.mentions.iter().map(|m| mention_json(t, m)).collect(),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &ScanJson { covered, total, articles })?;
+    inert::to_json_writer(&mut *out, &ScanJson { covered, total, articles })?;
     writeln!(out)
 }
 

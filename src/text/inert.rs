@@ -6,6 +6,10 @@
 //! C1) or a bidi override or isolate (U+202A–U+202E, U+2066–U+2069) is written as `\u{1b}`, and a
 //! backslash as `\\`. Text without any of these is borrowed unchanged, so ordinary titles cost
 //! nothing.
+//!
+//! Behind those, every byte a sub-command prints passes through one [`Writer`], which lets no
+//! control character but a line end (`\n`, or `\r\n` as CSV and iCalendar end lines) and a tab
+//! reach the terminal, whatever a code path forgot.
 
 use serde::Serialize;
 use serde_json::ser::{Formatter, PrettyFormatter};
@@ -45,23 +49,97 @@ pub fn text(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Makes a file format's text (Markdown, CSV, iCalendar) inert for a terminal without changing
-/// what the format means: control characters other than line ends and tabs, and the bidi
-/// controls, are written as `\u{1b}`; backslashes and everything else stay as they are.
-pub fn controls(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || is_bidi_control(c);
-    if !s.chars().any(bad) {
+/// Makes text for the clipboard inert: as [`text`], but a tab stays a tab. What is pasted from
+/// it is text only: no `ESC` can end a bracketed paste early and no `CR` can run a command.
+pub fn clipboard(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| needs_escape(c) && !matches!(c, '\n' | '\t')) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if bad(c) {
+        if matches!(c, '\n' | '\t') { out.push(c) } else { push_escaped(&mut out, c) }
+    }
+    Cow::Owned(out)
+}
+
+/// Makes a file format's text (Markdown, CSV, iCalendar) inert for a terminal without changing
+/// what the format means: control characters other than line ends (`\n`, `\r\n`) and tabs, and
+/// the bidi controls, are written as `\u{1b}`; a `\r` that ends no line is one of them (it would
+/// move the cursor back over what was printed). Backslashes and everything else stay as they are.
+pub fn controls(s: &str) -> Cow<'_, str> {
+    let bad = |i: usize, c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || (c == '\r' && !s[i + 1..].starts_with('\n'))
+            || is_bidi_control(c)
+    };
+    let Some(start) = s.char_indices().find(|&(i, c)| bad(i, c)).map(|(i, _)| i) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(&s[..start]);
+    for (i, c) in s[start..].char_indices() {
+        if bad(start + i, c) {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
             out.push(c);
         }
     }
     Cow::Owned(out)
+}
+
+/// A writer that makes whatever passes through it inert, as [`controls`] does: every byte a
+/// sub-command prints goes through one, behind the escaping of each field. Bytes that are not
+/// UTF-8 are written as U+FFFD.
+pub struct Writer<W: io::Write> {
+    inner: W,
+    /// The unfinished end of the last write: part of a character, or a `\r` whose next byte
+    /// (a `\n` or not) has not come yet.
+    held: Vec<u8>,
+}
+
+impl<W: io::Write> Writer<W> {
+    pub fn new(inner: W) -> Self {
+        Self { inner, held: Vec::new() }
+    }
+
+    /// Writes what is held as it is now, with nothing to follow it.
+    fn release(&mut self) -> io::Result<()> {
+        let held = std::mem::take(&mut self.held);
+        self.inner.write_all(controls(&String::from_utf8_lossy(&held)).as_bytes())
+    }
+}
+
+impl<W: io::Write> io::Write for Writer<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let bytes = if self.held.is_empty() {
+            buf
+        } else {
+            let mut held = std::mem::take(&mut self.held);
+            held.extend_from_slice(buf);
+            joined = held;
+            &joined[..]
+        };
+        let end = complete(bytes);
+        self.inner.write_all(controls(&String::from_utf8_lossy(&bytes[..end])).as_bytes())?;
+        self.held.extend_from_slice(&bytes[end..]);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.release()?;
+        self.inner.flush()
+    }
+}
+
+/// How much of `bytes` can be written now: all but an unfinished character at the end (an
+/// invalid byte is written, as U+FFFD) and a final `\r`, which may start a line end.
+fn complete(bytes: &[u8]) -> usize {
+    let end = match std::str::from_utf8(bytes) {
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        _ => bytes.len(),
+    };
+    if end > 0 && bytes[end - 1] == b'\r' { end - 1 } else { end }
 }
 
 /// Makes JSON text inert: DEL, the C1 controls, the bidi controls and the line and paragraph
@@ -209,6 +287,28 @@ mod tests {
         assert_eq!(text("one\ntwo\r\n\tthree"), "one\ntwo\\u{d}\n\\u{9}three");
         assert_eq!(line("\u{202e}txt.exe\u{2066}"), "\\u{202e}txt.exe\\u{2066}");
         assert_eq!(line(r"C:\path"), r"C:\\path");
+    }
+
+    #[test]
+    fn controls_keep_line_ends_and_tabs_only() {
+        assert_eq!(controls("a,b\r\nc\td\n"), "a,b\r\nc\td\n");
+        assert!(matches!(controls("Tô Lâm\r\n"), Cow::Borrowed(_)));
+        assert_eq!(controls("Note\u{1b}[201~\rtouch\r"), "Note\\u{1b}[201~\\u{d}touch\\u{d}");
+        assert_eq!(controls("Đà\u{9b}\\x\u{202e}"), "Đà\\u{9b}\\x\\u{202e}");
+    }
+
+    #[test]
+    fn the_writer_is_inert_however_the_bytes_are_split() {
+        use std::io::Write as _;
+        let all = "Tô\r\nx\u{1b}]0;t\u{7}\rĐ\u{85}\r".as_bytes();
+        let want = "Tô\r\nx\\u{1b}]0;t\\u{7}\\u{d}Đ\\u{85}\\u{d}";
+        for cut in 0..=all.len() {
+            let mut w = Writer::new(Vec::new());
+            w.write_all(&all[..cut]).unwrap();
+            w.write_all(&all[cut..]).unwrap();
+            w.flush().unwrap();
+            assert_eq!(String::from_utf8(w.inner).unwrap(), want, "cut at {cut}");
+        }
     }
 
     #[test]

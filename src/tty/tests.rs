@@ -59,8 +59,9 @@ fn a_lone_escape_is_the_esc_key_once_nothing_follows() {
 }
 
 #[test]
-fn paste_marks_and_unknown_sequences_are_dropped_not_waited_on() {
-    assert_eq!(keys(b"\x1b[200~q"), [k(KeyCode::Char('q'), NONE)]);
+fn stray_paste_ends_and_unknown_sequences_are_dropped_not_waited_on() {
+    // A paste start whose end never comes: what follows is the paste, never keys.
+    assert_eq!(keys(b"\x1b[200~q"), [Event::Paste("q".into())]);
     assert_eq!(keys(b"\x1b[201~\x1b[?1;2cq"), [k(KeyCode::Char('q'), NONE)]);
     // An endless sequence is given up, and the keys after it still come through.
     let mut d = Decoder::default();
@@ -92,4 +93,46 @@ fn mouse_reports_in_sgr_and_x10() {
 #[test]
 fn invalid_utf8_is_skipped() {
     assert_eq!(keys(b"\xffa\xc3"), [k(KeyCode::Char('a'), NONE)]);
+}
+
+#[test]
+fn a_paste_is_one_event_and_never_keys() {
+    let paste = |s: &str| Event::Paste(s.into());
+    assert_eq!(
+        keys(b"j\x1b[200~e\x15export! x csv\rq\x1b[201~k"),
+        [k(KeyCode::Char('j'), NONE), paste("e\x15export! x csv\rq"), k(KeyCode::Char('k'), NONE)]
+    );
+    // Split anywhere, even inside the marks.
+    let all = b"\x1b[200~ab\x1b[201~q";
+    for cut in 1..all.len() {
+        let mut d = Decoder::default();
+        let mut events = d.feed(&all[..cut]);
+        events.extend(d.feed(&all[cut..]));
+        assert_eq!(events, [paste("ab"), k(KeyCode::Char('q'), NONE)], "cut at {cut}");
+    }
+}
+
+#[test]
+fn an_unterminated_paste_ends_when_no_more_bytes_come() {
+    let mut d = Decoder::default();
+    assert_eq!(d.feed(b"\x1b[200~qq"), []);
+    assert_eq!(d.wait(), Some(PASTE_WAIT));
+    assert_eq!(d.flush(), [Event::Paste("qq".into())]);
+    assert_eq!(d.wait(), None);
+    assert_eq!(d.feed(b"j"), [k(KeyCode::Char('j'), NONE)]);
+}
+
+#[test]
+fn a_huge_paste_keeps_a_bounded_prefix() {
+    let mut d = Decoder::default();
+    let mut events = d.feed(b"\x1b[200~");
+    let chunk = vec![b'x'; 4096];
+    for _ in 0..100 {
+        events.extend(d.feed(&chunk));
+    }
+    events.extend(d.feed(b"\x1b[201~j"));
+    let [Event::Paste(p), j] = &events[..] else { panic!("{} events", events.len()) };
+    assert_eq!(p.len(), MAX_PASTE);
+    assert_eq!(*j, k(KeyCode::Char('j'), NONE));
+    assert!(d.pending.len() < 16, "{}", d.pending.len());
 }

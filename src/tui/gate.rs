@@ -18,6 +18,12 @@ pub struct Gate {
     turned: Condvar,
 }
 
+impl Default for Gate {
+    fn default() -> Gate {
+        Gate::new()
+    }
+}
+
 impl Gate {
     pub fn new() -> Gate {
         Gate { door: Mutex::new(Door::Open), turned: Condvar::new() }

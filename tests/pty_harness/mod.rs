@@ -25,6 +25,8 @@ pub const MOUSE_ON: &[u8] = b"\x1b[?1000h";
 pub const MOUSE_OFF: &[u8] = b"\x1b[?1000l";
 pub const ALT_ON: &[u8] = b"\x1b[?1049h";
 pub const ALT_OFF: &[u8] = b"\x1b[?1049l";
+pub const PASTE_ON: &[u8] = b"\x1b[?2004h";
+pub const PASTE_OFF: &[u8] = b"\x1b[?2004l";
 
 /// The result of a check of the screen: `Err` says what is not there yet.
 pub type Check = Result<(), String>;
@@ -248,14 +250,17 @@ impl Tui {
             assert!(!s.alternate_screen(), "still on the alternate screen:\n{}", dump(s));
             assert!(!s.hide_cursor(), "the cursor is still hidden");
             assert_eq!(s.mouse_protocol_mode(), MouseProtocolMode::None, "mouse capture is still on");
+            assert!(!s.bracketed_paste(), "bracketed paste is still on");
         });
         let after = self.modes();
         assert!(after.canonical, "raw mode is still on: {after:?}");
         assert_eq!(after, self.initial, "the termios differ from before the program started");
         let raw = self.raw();
-        for (what, on, off) in
-            [("mouse capture", MOUSE_ON, MOUSE_OFF), ("the alternate screen", ALT_ON, ALT_OFF)]
-        {
+        for (what, on, off) in [
+            ("mouse capture", MOUSE_ON, MOUSE_OFF),
+            ("the alternate screen", ALT_ON, ALT_OFF),
+            ("bracketed paste", PASTE_ON, PASTE_OFF),
+        ] {
             let (on, off) = (rfind(&raw, on), rfind(&raw, off));
             assert!(on.is_some(), "{what} was never turned on");
             assert!(off > on, "{what} was not turned off after it was last turned on");
@@ -271,6 +276,22 @@ impl Drop for Tui {
             let _ = self.child.wait();
         }
     }
+}
+
+/// The texts put on the clipboard through OSC 52 (`ESC ] 52 ; c ; BASE64` ended by `ESC \` or
+/// BEL), decoded, in the order they were sent.
+pub fn clipboard(raw: &[u8]) -> Vec<String> {
+    use base64::Engine as _;
+    let mut out = Vec::new();
+    let mut rest = raw;
+    while let Some(at) = find(rest, b"\x1b]52;c;") {
+        let body = &rest[at + 7..];
+        let end = body.iter().position(|&b| b == 0x07 || b == 0x1b).expect("the OSC's end");
+        let bytes = base64::engine::general_purpose::STANDARD.decode(&body[..end]).expect("base64");
+        out.push(String::from_utf8(bytes).expect("UTF-8"));
+        rest = &body[end..];
+    }
+    out
 }
 
 /// The screen, one numbered row per line.

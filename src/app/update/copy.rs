@@ -1,6 +1,7 @@
 //! `y` and `Y`: the selected event as a citation, or its id, for the clipboard.
 
 use crate::app::{App, Effect, Mode};
+use crate::text::inert;
 
 /// The event the user is looking at: the reader's, or the selected one.
 fn event(app: &App) -> Option<usize> {
@@ -32,7 +33,7 @@ pub fn citation(app: &mut App) -> Option<Effect> {
     }
     let n = e.citations.len();
     app.message = Some(format!("copied the citation ({n} quote{})", if n == 1 { "" } else { "s" }));
-    Some(Effect::Copy(text))
+    Some(Effect::Copy(inert::clipboard(&text).into_owned()))
 }
 
 /// `Y`: the event's id, as `timeline show` takes it.
@@ -43,5 +44,5 @@ pub fn id(app: &mut App) -> Option<Effect> {
     };
     let id = app.data.timeline.events[i].id.clone();
     app.message = Some(format!("copied {id}"));
-    Some(Effect::Copy(id))
+    Some(Effect::Copy(inert::clipboard(&id).into_owned()))
 }

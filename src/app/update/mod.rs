@@ -4,6 +4,7 @@ mod browse;
 mod copy;
 mod export;
 mod lines;
+mod paste;
 mod period;
 mod reader;
 mod reload;
@@ -48,6 +49,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::CopyCitation => return copy::citation(app),
         Action::CopyId => return copy::id(app),
+        Action::Paste(text) => return paste::paste(app, &text),
         Action::ToggleMouse => {
             app.session.mouse = !app.session.mouse;
             app.message = Some(
@@ -67,6 +69,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Suspend => return Some(Effect::Suspend),
         Action::Edit | Action::Edited(_) | Action::Reloaded(_) => return reload::update(app, action),
+        Action::InputDropped(n) => return paste::dropped(app, n),
         Action::CountsDone(job, results) => {
             if let Mode::Picker(p) = &mut app.mode {
                 p.counted(&app.data.timeline, job, &results.hits);

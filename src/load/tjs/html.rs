@@ -10,8 +10,22 @@ pub fn to_text(html: &str) -> String {
         .link_footnotes(true)
         .string_from_read(html.as_bytes(), 10_000)
         .unwrap_or_else(|_| html.to_string());
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let lines: Vec<std::borrow::Cow<'_, str>> =
+        text.lines().map(|l| without_script_link(l.trim_end())).collect();
     lines.join("\n").trim().to_string()
+}
+
+/// A link's footnote (`[1]: URL`) whose URL would run code (`javascript:` …) keeps its number
+/// but not the URL, which would otherwise reach every export as text.
+fn without_script_link(line: &str) -> std::borrow::Cow<'_, str> {
+    let Some((mark, url)) = line.split_once("]: ") else { return line.into() };
+    let numbered =
+        mark.strip_prefix('[').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if numbered && crate::model::url::is_script(url) {
+        format!("{mark}]: (a link that would run code, left out)").into()
+    } else {
+        line.into()
+    }
 }
 
 /// The text of an HTML fragment on one line, for headlines.
@@ -33,5 +47,9 @@ mod tests {
         );
         assert_eq!(to_line("Tô Lâm <i>visits</i>\n Laos &eacute;"), "Tô Lâm visits Laos é");
         assert_eq!(to_text("plain, no tags "), "plain, no tags");
+        assert_eq!(
+            to_text("<a href=\"java&#115;cript:alert(1)\">this</a>"),
+            "[this][1]\n\n[1]: (a link that would run code, left out)"
+        );
     }
 }

@@ -72,6 +72,14 @@ impl Importer<'_> {
         self.unknown_keys(t, &["headline", "text"], "`text`");
         let headline = self.string(t, "headline").unwrap_or_default();
         let body = self.string(t, "text").unwrap_or_default();
+        let scripted = crate::model::url::html_has_script(&body);
+        if scripted && let Some(at) = field(t, "text").map(|f| f.at) {
+            self.cx.warn(
+                at,
+                "the text's HTML has a script (a javascript: link, an event handler or <script>): \
+                 exports other than our own format get its plain text, without script URLs",
+            );
+        }
         Some((html::to_line(&headline), html::to_text(&body), body))
     }
 
@@ -88,6 +96,9 @@ impl Importer<'_> {
             self.cx.warn(v.at, "`media` without a `url` shows nothing; ignored");
             return None;
         };
+        for name in ["url", "thumbnail", "link"] {
+            self.warn_script(v, name, "`media`");
+        }
         let get = |name: &str| self.string(v, name).map(|s| html::to_line(&s)).filter(|s| !s.is_empty());
         Some(Media::from_fields(url, get))
     }
@@ -96,10 +107,21 @@ impl Importer<'_> {
     pub(super) fn background(&mut self, v: &Spanned) -> Option<(String, Option<String>)> {
         let b = field(v, "background")?;
         self.unknown_keys(b, &["url", "color", "alt"], "`background`");
+        self.warn_script(b, "url", "`background`");
         match (self.string(b, "color"), self.string(b, "url")) {
             (Some(c), url) => Some((c, url)),
             (None, Some(url)) => Some((url, None)),
             (None, None) => None,
+        }
+    }
+
+    /// Warns at a string member that is a script URL (`javascript:` …), which is kept for our
+    /// own format only.
+    fn warn_script(&mut self, v: &Spanned, name: &str, what: &str) {
+        let Some(f) = field(v, name) else { return };
+        let Value::String(url) = &f.value else { return };
+        if let Some(scheme) = crate::model::url::script_scheme(url) {
+            self.cx.warn(f.at, format!("{what} `{name}` is a {scheme}: URL, which runs code where it is opened; it is kept in our own format only, never exported or shown"));
         }
     }
 
