@@ -87,9 +87,14 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     if status == hint_area {
         return shared_row(f, status, left, right, theme, app);
     }
-    // A long message must not hide the line being typed: it gets at most what the line leaves.
+    // A long message must not hide the line being typed, nor the position: it gets at most what
+    // they leave.
     let typing = matches!(app.mode, Mode::Search(_) | Mode::Command(_));
-    let left_need = if typing { left.iter().map(|s| width(&s.content)).sum::<usize>().min(w / 2) } else { 0 };
+    let left_need = if typing {
+        left.iter().map(|s| width(&s.content)).sum::<usize>().min(w / 2)
+    } else {
+        left.first().map_or(0, |s| width(&s.content)).min(w / 2)
+    };
     let rw = width(&right.content).min(w.saturating_sub(left_need));
     let mut spans = fit(left, w.saturating_sub(rw));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();

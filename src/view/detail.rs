@@ -39,12 +39,16 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
     out.extend(field_lines(&sel, &e.summary, Field::Summary, theme.base(), w, theme));
     out.push(Line::raw(""));
     out.extend(super::provenance::lines(e, w, theme));
-    sources(&mut out, &sel, w, theme);
-    out.push(Line::raw(""));
-    out.push(Line::from(vec![
-        Span::styled("Enter", theme.key()),
-        Span::styled(" reads the sources in full", theme.dim()),
-    ]));
+    let what = if !e.citations.is_empty() {
+        sources(&mut out, &sel, w, theme);
+        out.push(Line::raw(""));
+        " reads the sources in full"
+    } else if super::reader::nothing_to_read(e).is_none() {
+        " reads the event's text, media and links"
+    } else {
+        return out;
+    };
+    out.push(Line::from(vec![Span::styled("Enter", theme.key()), Span::styled(what, theme.dim())]));
     out
 }
 
