@@ -2,7 +2,7 @@
 
 use super::Theme;
 use crate::app::{App, Mode};
-use crate::input::keymap::hints;
+use crate::input::keymap::hints_where;
 use crate::model::EntityKind;
 use crate::search::{Filter, Order};
 use crate::text::wrap::width;
@@ -40,6 +40,9 @@ pub fn filter_summary(app: &App) -> Vec<String> {
             parts.push(format!("{} {}", kind.section(), names.join(",")));
         }
     }
+    if !f.groups.is_empty() {
+        parts.push(format!("groups {}", f.groups.join(",")));
+    }
     if f.from.is_some() || f.to.is_some() {
         parts.push(format!("period {}", period_label(f)));
     }
@@ -66,6 +69,11 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
         Mode::Reader(crate::app::Reader { find: Some(line), .. }) => input_spans("find: ", line, theme),
         _ => {
             let mut v = vec![Span::styled(format!(" {pos} "), theme.title())];
+            // Load warnings stay in sight: `!9`, and W lists them.
+            let n = app.data.timeline.warnings.len();
+            if n > 0 {
+                v.push(Span::styled(format!("!{n} "), theme.error()));
+            }
             for p in filter_summary(app) {
                 v.push(Span::raw(format!(" {p} ")));
             }
@@ -83,7 +91,7 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
         (None, Mode::Reader(r)) if r.find.is_some() => Span::raw(" Enter keeps · Esc drops "),
         _ => Span::raw(""),
     };
-    let bar = key_bar(hints(app.mode.keys()), hint_area.width as usize, theme);
+    let bar = key_bar(hints_where(app.mode.keys(), |a| app.offers(a)), hint_area.width as usize, theme);
     if status == hint_area {
         return shared_row(f, status, left, right, theme, app);
     }
@@ -122,7 +130,7 @@ fn shared_row(
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let status_w = used as u16;
     f.render_widget(Paragraph::new(Line::from(left)).style(theme.status()), Rect { width: status_w, ..area });
-    let bar = key_bar(hints(app.mode.keys()), w.saturating_sub(used + 1), theme);
+    let bar = key_bar(hints_where(app.mode.keys(), |a| app.offers(a)), w.saturating_sub(used + 1), theme);
     let rest = Rect { x: area.x + status_w + 1, width: area.width.saturating_sub(status_w + 1), ..area };
     f.render_widget(Paragraph::new(Line::from(bar)), rest);
 }

@@ -21,6 +21,12 @@ pub fn frozen() -> Timeline {
         .expect("the frozen data set loads")
 }
 
+/// A data file of the repository (TimelineJS, a sheet, our format), loaded as `--data` does.
+pub fn load_file(rel: &str) -> Timeline {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    load(&DataInput::from_file(&path, None).expect("the fixture reads")).expect("the fixture loads")
+}
+
 /// A browser on the frozen data set, with its effects carried out synchronously.
 pub struct Browser {
     pub app: App,

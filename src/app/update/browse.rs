@@ -42,8 +42,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::PickKinds => open_picker(app, PickerKind::Kind),
         Action::PickPeople => open_picker(app, PickerKind::Person),
         Action::PickPlaces => open_picker(app, PickerKind::Place),
+        Action::PickGroups => open_picker(app, PickerKind::Group),
         Action::ClearCountries => clear(app, Part::Countries),
         Action::ClearKinds => clear(app, Part::Kinds),
+        Action::ClearGroups => clear(app, Part::Groups),
+        Action::Warnings => super::open_warnings(app),
         Action::ClearAll => app.refilter_with(|f| *f = Filter { order: f.order, ..Filter::default() }),
         Action::ToggleOrder => toggle_order(app),
         Action::Back => match app.session.most_recent(app.filter()) {
@@ -92,6 +95,10 @@ pub fn toggle_order(app: &mut App) {
 }
 
 fn open_picker(app: &mut App, kind: PickerKind) {
+    if !kind.offered(&app.data.timeline) {
+        app.message = Some(format!("no {} in this data set", kind.plural()));
+        return;
+    }
     app.mode = Mode::Picker(Picker::open(
         kind,
         &app.data.timeline,

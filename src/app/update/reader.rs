@@ -41,6 +41,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Help => super::open_help(app),
+        Action::Warnings => super::open_warnings(app),
         // Back to the timeline exactly as it was: selection, scroll and focus were never touched
         // (J/K moved the selection along with the reader).
         Action::Back => app.mode = Mode::Browse,
