@@ -18,9 +18,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::PrevYear => jump_year(app, false),
         Action::NextYear => jump_year(app, true),
-        Action::ToggleFocus => {
-            app.view.focus = if app.view.focus == Focus::Timeline { Focus::Detail } else { Focus::Timeline }
-        }
+        Action::ToggleFocus => toggle_focus(app),
         Action::DetailDown => scroll_detail(app, 1),
         Action::DetailUp => scroll_detail(app, -1),
         Action::OpenReader => super::open_reader(app),
@@ -72,6 +70,17 @@ fn clear(app: &mut App, part: Part) {
         Some(p) => format!("cleared the {} · Esc clears the {}", part.name(), p.name()),
         None => format!("cleared the {}", part.name()),
     });
+}
+
+/// Tab: the other pane gets the focus; while one pane is zoomed, the other is zoomed instead (as
+/// tmux does), so that the focus is never on a hidden pane.
+fn toggle_focus(app: &mut App) {
+    app.view.focus = if app.view.focus == Focus::Timeline { Focus::Detail } else { Focus::Timeline };
+    if app.view.zoom != Zoom::Both {
+        app.view.zoom = if app.view.focus == Focus::Timeline { Zoom::List } else { Zoom::Detail };
+        super::scroll_to_selection(app);
+        super::clamp_detail(app);
+    }
 }
 
 /// `z`: the focused pane fills the screen; again, both panes come back.
