@@ -9,10 +9,10 @@
 mod flood;
 pub mod guard;
 
+mod edit;
 mod gate;
 mod watch;
 
-use crate::app::effect::Spot;
 use crate::app::{App, Effect, update};
 use crate::input::Action;
 use crate::input::keymap::map_key;
@@ -374,12 +374,12 @@ fn carry_out(
             return resize(terminal, app, workers, window());
         }
         Some(Effect::Edit { path, at }) => {
-            let outcome = edit(terminal, app, workers, &path, &at)?;
+            let outcome = edit::edit(terminal, app, workers, &path, &at)?;
             resize(terminal, app, workers, window())?;
             let effect = update(app, Action::Edited(outcome));
             return carry_out(terminal, app, workers, effect);
         }
-        Some(Effect::Reload) => return reload(terminal, app, workers),
+        Some(Effect::Reload) => return edit::reload(terminal, app, workers),
         Some(Effect::Export { path, format, events, replace }) => {
             let outcome = crate::export::to_file(&app.data.timeline, &events, format, &path, replace);
             let effect = update(app, Action::Exported(outcome));
@@ -388,42 +388,6 @@ fn carry_out(
         Some(Effect::Quit) => return Ok(Step::End(Ended::Quit)),
         None => {}
     }
-    Ok(Step::Redraw)
-}
-
-/// Gives the terminal to the user's editor, as `suspend` does for the shell, and takes it back.
-fn edit(
-    terminal: &mut Term,
-    app: &App,
-    workers: &Workers,
-    path: &std::path::Path,
-    at: &Spot,
-) -> io::Result<Result<(), String>> {
-    workers.input.gate.hold();
-    guard::editing(true);
-    restore()?;
-    let outcome = crate::app::edit::run(&crate::app::edit::from_env(), app.origin.source.as_ref(), path, at);
-    let back = enter(app.session.mouse);
-    guard::editing(false);
-    workers.input.gate.open();
-    back?;
-    redraw_at(terminal, window())?;
-    Ok(outcome)
-}
-
-/// Reads the data file again; new data gets new search workers, and its first search runs
-/// before the next frame, so that the list never shows empty in between.
-fn reload(terminal: &mut Term, app: &mut App, workers: &mut Workers) -> io::Result<Step> {
-    if let Some(w) = &mut workers.watch {
-        w.settle();
-    }
-    let outcome = crate::app::driver::reload(app);
-    let fresh = outcome.is_ok();
-    let effect = update(app, Action::Reloaded(outcome));
-    if !fresh {
-        return carry_out(terminal, app, workers, effect);
-    }
-    (workers.search, workers.count) = start_searching(app, effect, workers.tx.clone());
     Ok(Step::Redraw)
 }
 

@@ -624,3 +624,20 @@ fn top_level_country_before_a_sub_command_is_not_ignored() {
     let o = run(&["--country", "XX", "list"]);
     assert_eq!(o.status.code(), Some(2), "stdout: {}", stdout(&o));
 }
+
+/// `list` keeps its columns in line whatever the length of the dates: the kind column starts
+/// at the same display column on every line.
+#[test]
+fn list_columns_stay_aligned_after_long_dates() {
+    let o = run(&["list", "--data", "tests/fixtures/timelinejs/sheet.csv"]);
+    let text = stdout(&o);
+    let starts: Vec<usize> = text
+        .lines()
+        .map(|l| {
+            let at = l.find("other").expect("every line has its kind");
+            timeline::text::wrap::width(&l[..at])
+        })
+        .collect();
+    assert_eq!(starts.len(), 2, "{text}");
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{text}");
+}

@@ -1,5 +1,7 @@
 //! Random sequences of actions and resizes never panic, and the state stays consistent: the
-//! selection is in range, the rows match the hits, the reader points at a real quote.
+//! selection is in range, the rows match the hits, the reader points at a real quote or at an
+//! event's own text. On every data set we test with: the built-in one (frozen), and imported
+//! TimelineJS files and sheets, whose events have no quoted sources, odd dates and groups.
 
 mod support;
 
@@ -12,9 +14,24 @@ use timeline::app::{Action, App, Mode, Row};
 use timeline::model::Timeline;
 use timeline::ui::{Theme, render};
 
-fn timeline() -> Timeline {
-    static T: OnceLock<Timeline> = OnceLock::new();
-    T.get_or_init(support::frozen).clone()
+/// The data sets, loaded once each: the frozen built-in one, then the imported fixtures.
+const IMPORTED: &[&str] = &[
+    "tests/fixtures/timelinejs/full.json",
+    "tests/fixtures/timelinejs/silent.json",
+    "tests/fixtures/timelinejs/legacy_v2.json",
+    "tests/fixtures/timelinejs/legacy_slides.json",
+    "tests/fixtures/timelinejs/sheet.csv",
+    "tests/fixtures/timelinejs/public/cosmological.json",
+];
+
+fn timeline(set: usize) -> Timeline {
+    static T: OnceLock<Vec<Timeline>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut all = vec![support::frozen()];
+        all.extend(IMPORTED.iter().map(|p| support::load_file(p)));
+        all
+    })[set]
+        .clone()
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -70,6 +87,10 @@ fn action() -> impl Strategy<Value = Action> {
         Action::ClearKinds,
         Action::PickPeople,
         Action::PickPlaces,
+        Action::PickGroups,
+        Action::ClearGroups,
+        Action::Warnings,
+        Action::StartExport,
     ]);
     prop_oneof![
         6 => simple,
@@ -97,10 +118,31 @@ fn check(app: &App) -> Result<(), TestCaseError> {
         m => m,
     };
     if let Mode::Reader(r) = mode {
-        prop_assert!(r.citation < app.data.timeline.events[r.event].citations.len());
+        let e = &app.data.timeline.events[r.event];
+        if e.citations.is_empty() {
+            // An event without quotes is read in its own text, which is never empty.
+            prop_assert_eq!(r.citation, 0);
+            prop_assert!(!timeline::view::reader::own_text(e).is_empty());
+        } else {
+            prop_assert!(r.citation < e.citations.len());
+        }
     }
     if let Mode::Picker(p) = &app.mode {
         prop_assert!(p.visible.is_empty() || p.cursor < p.visible.len());
+    }
+    Ok(())
+}
+
+/// Applies the actions to a browser on data set `set`, checking the state and drawing the screen
+/// after each one.
+fn run(set: usize, actions: Vec<Action>) -> Result<(), TestCaseError> {
+    let mut b = Browser::new(timeline(set), 80, 24);
+    let theme = Theme::colored(false);
+    for a in actions {
+        b.act(a);
+        check(&b.app)?;
+        let mut term = Terminal::new(TestBackend::new(b.app.view.width, b.app.view.height)).unwrap();
+        term.draw(|f| render(&b.app, f, &theme)).unwrap();
     }
     Ok(())
 }
@@ -110,13 +152,40 @@ proptest! {
 
     #[test]
     fn random_actions_keep_the_state_consistent(actions in prop::collection::vec(action(), 1..60)) {
-        let mut b = Browser::new(timeline(), 80, 24);
-        let theme = Theme::colored(false);
-        for a in actions {
-            b.act(a);
-            check(&b.app)?;
-            let mut term = Terminal::new(TestBackend::new(b.app.view.width, b.app.view.height)).unwrap();
-            term.draw(|f| render(&b.app, f, &theme)).unwrap();
-        }
+        run(0, actions)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_actions_on_a_full_timelinejs_file(actions in prop::collection::vec(action(), 1..60)) {
+        run(1, actions)?;
+    }
+
+    #[test]
+    fn random_actions_on_a_file_with_warnings(actions in prop::collection::vec(action(), 1..60)) {
+        run(2, actions)?;
+    }
+
+    #[test]
+    fn random_actions_on_a_timelinejs_2_file(actions in prop::collection::vec(action(), 1..60)) {
+        run(3, actions)?;
+    }
+
+    #[test]
+    fn random_actions_on_old_slides(actions in prop::collection::vec(action(), 1..60)) {
+        run(4, actions)?;
+    }
+
+    #[test]
+    fn random_actions_on_a_sheet(actions in prop::collection::vec(action(), 1..60)) {
+        run(5, actions)?;
+    }
+
+    #[test]
+    fn random_actions_on_a_cosmological_file(actions in prop::collection::vec(action(), 1..60)) {
+        run(6, actions)?;
     }
 }

@@ -14,6 +14,7 @@ mod shown;
 mod update;
 
 pub use crate::input::Action;
+pub use crate::view::help::HelpPage;
 pub use driver::Driver;
 pub use effect::Effect;
 pub use line::LineInput;
@@ -68,10 +69,11 @@ pub enum Mode {
     Command(LineInput),
     Picker(Picker),
     Reader(Reader),
-    /// The help screen, over the mode it was opened from.
+    /// The help screen (or the load warnings), over the mode it was opened from.
     Help {
         scroll: usize,
         under: Box<Mode>,
+        page: HelpPage,
     },
 }
 
@@ -261,6 +263,16 @@ impl App {
     pub fn detail_input(&self) -> Option<Selected<'_>> {
         let hit = self.selected_hit()?;
         Some(Selected { timeline: &self.data.timeline, hit, marks: self.shown.marks(hit.event) })
+    }
+
+    /// Whether an action has anything to act on in this data set: no countries picker for a
+    /// file without countries, no warnings page without warnings. The key bar leaves the others out.
+    pub fn offers(&self, action: &Action) -> bool {
+        let t = &self.data.timeline;
+        match action {
+            Action::Warnings => !t.warnings.is_empty(),
+            a => PickerKind::opened_by(a).is_none_or(|k| k.offered(t)),
+        }
     }
 
     /// True when the list is ranked by relevance (no year headers).

@@ -1,4 +1,4 @@
-//! The country, kind, people and places pickers: a filterable list of entries with counts and
+//! The country, kind, people, places and groups pickers: a filterable list of entries with counts and
 //! checkboxes.
 
 use super::LineInput;
@@ -15,6 +15,46 @@ pub enum PickerKind {
     Kind,
     Person,
     Place,
+    /// TimelineJS groups, by their order of first appearance (`Timeline::groups`).
+    Group,
+}
+
+impl PickerKind {
+    /// What the picker chooses among, in the plural: `countries`, `groups`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            PickerKind::Country => "countries",
+            PickerKind::Kind => "kinds",
+            PickerKind::Person => "people",
+            PickerKind::Place => "places",
+            PickerKind::Group => "groups",
+        }
+    }
+
+    /// The picker an action opens.
+    pub fn opened_by(action: &crate::input::Action) -> Option<PickerKind> {
+        use crate::input::Action;
+        Some(match action {
+            Action::PickCountries => PickerKind::Country,
+            Action::PickKinds => PickerKind::Kind,
+            Action::PickPeople => PickerKind::Person,
+            Action::PickPlaces => PickerKind::Place,
+            Action::PickGroups => PickerKind::Group,
+            _ => return None,
+        })
+    }
+
+    /// Whether the data set has anything to pick: a file without countries (or people, places,
+    /// groups) gets no such picker.
+    pub fn offered(self, t: &Timeline) -> bool {
+        match self {
+            PickerKind::Country => !t.countries.is_empty(),
+            PickerKind::Kind => !t.events.is_empty(),
+            PickerKind::Person => !t.people.is_empty(),
+            PickerKind::Place => !t.places.is_empty(),
+            PickerKind::Group => t.events.iter().any(|e| e.group().is_some()),
+        }
+    }
 }
 
 /// One choice: a country index, a `Kind::ALL` index, or a person or place id.
@@ -68,6 +108,11 @@ impl Picker {
             PickerKind::Kind => std::mem::take(&mut others.kinds).iter().map(|k| kind_index(*k)).collect(),
             PickerKind::Person => std::mem::take(&mut others.people),
             PickerKind::Place => std::mem::take(&mut others.places),
+            PickerKind::Group => {
+                let groups = t.groups();
+                let names = std::mem::take(&mut others.groups);
+                names.iter().filter_map(|n| groups.iter().position(|(g, _)| g == n)).collect()
+            }
         };
         // The query counts too: the events the user is looking at, by country or kind.
         let shown: Option<Vec<usize>> = if let Some(hits) = hits.filter(|_| chosen.is_empty()) {
@@ -178,6 +223,13 @@ impl Picker {
             PickerKind::Kind => filter.kinds = chosen.iter().map(|&i| Kind::ALL[i]).collect(),
             PickerKind::Person => filter.people = chosen,
             PickerKind::Place => filter.places = chosen,
+            // Entries of the groups picker are labelled with the group's name.
+            PickerKind::Group => {
+                filter.groups = chosen
+                    .iter()
+                    .filter_map(|&i| self.entries.iter().find(|e| e.id == i).map(|e| e.label.clone()))
+                    .collect()
+            }
         }
     }
 }
@@ -201,7 +253,26 @@ fn entries(kind: PickerKind, t: &Timeline, shown: &[usize]) -> Vec<Entry> {
         PickerKind::Kind => kind_entries(t, shown),
         PickerKind::Person => entity_entries(t, EntityKind::Person, shown),
         PickerKind::Place => entity_entries(t, EntityKind::Place, shown),
+        PickerKind::Group => group_entries(t, shown),
     }
+}
+
+/// TimelineJS groups, most events first, with their number of events in the whole file.
+fn group_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = t
+        .groups()
+        .into_iter()
+        .enumerate()
+        .map(|(id, (name, all))| Entry {
+            id,
+            count: shown.iter().filter(|&&i| t.events[i].group() == Some(name.as_str())).count(),
+            detail: format!("{all} in the file"),
+            folded: fold_str(&name),
+            label: name,
+        })
+        .collect();
+    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
+    entries
 }
 
 fn country_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {

@@ -12,12 +12,13 @@ pub enum Part {
     Kinds,
     People,
     Places,
+    Groups,
     Period,
 }
 
 impl Part {
-    pub const ALL: [Part; 6] =
-        [Part::Search, Part::Countries, Part::Kinds, Part::People, Part::Places, Part::Period];
+    pub const ALL: [Part; 7] =
+        [Part::Search, Part::Countries, Part::Kinds, Part::People, Part::Places, Part::Groups, Part::Period];
 
     /// Whether this part of `f` filters anything.
     pub fn active(self, f: &Filter) -> bool {
@@ -27,6 +28,7 @@ impl Part {
             Part::Kinds => !f.kinds.is_empty(),
             Part::People => !f.people.is_empty(),
             Part::Places => !f.places.is_empty(),
+            Part::Groups => !f.groups.is_empty(),
             Part::Period => f.from.is_some() || f.to.is_some(),
         }
     }
@@ -38,6 +40,7 @@ impl Part {
             Part::Kinds => a.kinds == b.kinds,
             Part::People => a.people == b.people,
             Part::Places => a.places == b.places,
+            Part::Groups => a.groups == b.groups,
             Part::Period => (a.from, a.to) == (b.from, b.to),
         }
     }
@@ -50,6 +53,7 @@ impl Part {
             Part::Kinds => f.kinds.clear(),
             Part::People => f.people.clear(),
             Part::Places => f.places.clear(),
+            Part::Groups => f.groups.clear(),
             Part::Period => (f.from, f.to) = (None, None),
         }
     }
@@ -62,6 +66,7 @@ impl Part {
             Part::Kinds => "kind filter",
             Part::People => "people filter",
             Part::Places => "places filter",
+            Part::Groups => "group filter",
             Part::Period => "period",
         }
     }

@@ -53,11 +53,12 @@ impl Shown {
         self.hits = results.hits;
         self.marks.clear();
         self.axis.show(&self.hits);
-        let (mut date_w, mut codes_w) = (4, 2);
+        // No country column at all when no shown event names a country (imported files).
+        let (mut date_w, mut codes_w) = (4, 0);
         for h in &self.hits {
             let e = &t.events[h.event];
             date_w = date_w.max(crate::text::wrap::width(&e.date_text));
-            codes_w = codes_w.max(e.countries.len() * 3 - 1);
+            codes_w = codes_w.max((e.countries.len() * 3).saturating_sub(1));
         }
         self.column_widths = (date_w, codes_w.min(8));
         self.lay_out(t, ranked);

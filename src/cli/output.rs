@@ -4,11 +4,12 @@ use crate::export::json::{EventJson, event_json};
 use crate::model::context::quote_context;
 use crate::model::{EntityKind, Event, Timeline};
 use crate::text::inert::{self, line};
+use crate::text::wrap::width;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// One line per event: date in words, countries, kind, title, id.
-pub fn list_line(t: &Timeline, e: &Event) -> String {
+/// One `list` line's cells: date in words, country codes, kind, then the title with its tags and id.
+fn list_cells(t: &Timeline, e: &Event) -> [String; 4] {
     // People read dates in words (`500–400 BCE`, `by 25 Jan 2026`); EDTF is in `--json`.
     let date = line(&e.date_label()).into_owned();
     let planned = match (e.status == crate::model::Status::Planned, e.is_verified()) {
@@ -17,13 +18,12 @@ pub fn list_line(t: &Timeline, e: &Event) -> String {
         (false, false) => " (unverified)",
         (true, false) => " (planned, unverified)",
     };
-    format!(
-        "{date:<22} {:<6} {:<12} {}{planned}  [{}]",
-        line(&t.country_codes(e).join(",")),
-        e.kind.as_str(),
-        line(&e.title),
-        line(&e.id)
-    )
+    [
+        date,
+        line(&t.country_codes(e).join(",")).into_owned(),
+        e.kind.as_str().to_string(),
+        format!("{}{planned}  [{}]", line(&e.title), line(&e.id)),
+    ]
 }
 
 pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: bool) -> io::Result<()> {
@@ -32,8 +32,18 @@ pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: b
         inert::to_json_writer(&mut *out, &items)?;
         return writeln!(out);
     }
-    for e in events {
-        writeln!(out, "{}", list_line(t, e))?;
+    // Columns as wide as their widest cell, measured in display columns (dates such as
+    // "13.8 billion years ago" or "500–400 BCE" have no fixed width), never narrower than before.
+    let rows: Vec<[String; 4]> = events.iter().map(|e| list_cells(t, e)).collect();
+    let mut widths = [22, 6, 12];
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    for r in &rows {
+        let pad = |i: usize| " ".repeat(widths[i].saturating_sub(width(&r[i])));
+        writeln!(out, "{}{} {}{} {}{} {}", r[0], pad(0), r[1], pad(1), r[2], pad(2), r[3])?;
     }
     Ok(())
 }

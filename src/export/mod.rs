@@ -86,7 +86,9 @@ pub fn write(
     let mut lost = write_format(out, t, &events, format)?;
     lost.extend(losses(format, &events));
     if scripts > 0 {
-        lost.push(format!("URLs that would run code (javascript, vbscript, data) left out of {scripts} events"));
+        lost.push(format!(
+            "left out the URLs that would run code (javascript, vbscript, data) of {scripts} events"
+        ));
     }
     Ok(if lost.is_empty() { Vec::new() } else { vec![format!("{}: {}", format.name(), lost.join("; "))] })
 }

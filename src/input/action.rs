@@ -103,6 +103,12 @@ pub enum Action {
     PickPeople,
     /// Open the places picker.
     PickPlaces,
+    /// Open the TimelineJS groups picker.
+    PickGroups,
+    /// Clear the group filter.
+    ClearGroups,
+    /// Show the load warnings (what the loader accepted but noticed), each at `path:line:col`.
+    Warnings,
     /// In a picker: select or unselect the highlighted entry.
     ToggleEntry,
     /// Open the `:` line to limit the period or jump to a year.

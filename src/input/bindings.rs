@@ -77,7 +77,7 @@ pub const BINDINGS: &[Binding] = &[
         B,
         &[code(KeyCode::Enter), k('o')],
         Action::OpenReader,
-        "read the selected event's sources in full",
+        "read the selected event's sources in full (without a quoted source: its own text, media, links)",
         "read",
     ),
     hint(
@@ -103,6 +103,13 @@ pub const BINDINGS: &[Binding] = &[
         Action::Edit,
         "edit the event in $EDITOR at its line, read the file again on return (after a failed reload: edit the problem)",
     ),
+    hint(
+        B,
+        &[k('t')],
+        Action::PickGroups,
+        "filter by TimelineJS group (the rows of an imported timeline)",
+        "groups",
+    ),
     help(B, &[k('e')], Action::StartExport, "export the shown events to a file (:export FILE [FORMAT])"),
     hint(
         B,
@@ -113,6 +120,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     help(B, &[k('C')], Action::ClearCountries, "clear the country filter"),
     help(B, &[k('F')], Action::ClearKinds, "clear the kind filter"),
+    help(B, &[k('T')], Action::ClearGroups, "clear the group filter"),
     hint(B, &[k('x')], Action::ClearAll, "clear the search and every filter", "clear"),
     hint(
         &[Browse, Reader],
@@ -145,8 +153,15 @@ pub const BINDINGS: &[Binding] = &[
         "source",
     ),
     hint(R, &[k('J'), k('K')], Action::NextEvent, "next / previous event, staying in the reader", "event"),
+    hint(
+        &[Browse, Reader, Help],
+        &[k('W')],
+        Action::Warnings,
+        "show the load warnings: what the loader accepted but noticed, at path:line:col",
+        "warnings",
+    ),
     hint(&[Browse, Reader], &[k('?'), code(KeyCode::F(1))], Action::Help, "show this help", "help"),
-    hint(&[Help], &[k('?'), code(KeyCode::F(1))], Action::Back, "close the help", "close"),
+    hint(&[Help], &[k('?'), code(KeyCode::F(1))], Action::Back, "close the help (or the warnings)", "close"),
     hint(
         &[Reader, Help],
         &[code(KeyCode::Esc), k('q')],

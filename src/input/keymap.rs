@@ -130,9 +130,15 @@ fn second_key(b: &Binding, pressed: Key) -> Action {
 
 /// The key-hint bar of a mode: `j/↓ move · / search · ? help`.
 pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
+    hints_where(mode, |_| true)
+}
+
+/// The key-hint bar of a mode, without the keys whose action `keep` says has nothing to act on
+/// (a picker of countries for a file without countries).
+pub fn hints_where(mode: KeyMode, keep: impl Fn(&Action) -> bool) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| b.modes.contains(&mode))
+        .filter(|b| b.modes.contains(&mode) && keep(&b.action))
         .filter_map(|b| b.hint.map(|h| (keys_label(b), h)))
         .collect()
 }

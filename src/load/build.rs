@@ -62,28 +62,8 @@ pub fn build(
         }
         b.top(item, &mut top)
     };
-    match json::parse_top_level(text, &mut on_item) {
-        Err(e) => {
-            // Only the syntax error is reported: the rest of the file was not seen.
-            b.readers = None;
-            b.cx.problems.clear();
-            b.cx.unlisted = 0;
-            b.cx.at(e.at, format!("JSON syntax error: {}", e.message));
-        }
-        Ok(Err(v)) => b.cx.at(
-            v.at,
-            format!("expected the data set to be an object `{{…}}`, found {}", v.value.type_name()),
-        ),
-        Ok(Ok(at)) => {
-            for name in REQUIRED_SECTIONS.iter().filter(|n| !top.seen.contains_key(**n)) {
-                b.cx.at(at, format!("the data set is missing the required field `{name}`"));
-            }
-            for (section, v) in std::mem::take(&mut top.early) {
-                b.item(&section, &v);
-            }
-            b.resolve_entities();
-        }
-    }
+    let parsed = json::parse_top_level(text, &mut on_item);
+    b.top_level_done(parsed, top);
     let keys = b.finish();
     if !b.cx.problems.is_empty() {
         return Err(in_file_order(b.cx.problems, b.cx.unlisted, &input.path));
@@ -91,6 +71,39 @@ pub fn build(
     let mut t = b.timeline;
     crate::model::sort_events(&mut t.events);
     Ok((t, keys))
+}
+
+impl Builder<'_> {
+    /// What the end of the top level (or a syntax error) says about the file as a whole.
+    fn top_level_done(
+        &mut self,
+        parsed: Result<Result<usize, Spanned>, json::SyntaxError>,
+        mut top: TopLevel,
+    ) {
+        let b = self;
+        match parsed {
+            Err(e) => {
+                // Only the syntax error is reported: the rest of the file was not seen.
+                b.readers = None;
+                b.cx.problems.clear();
+                b.cx.unlisted = 0;
+                b.cx.at(e.at, format!("JSON syntax error: {}", e.message));
+            }
+            Ok(Err(v)) => b.cx.at(
+                v.at,
+                format!("expected the data set to be an object `{{…}}`, found {}", v.value.type_name()),
+            ),
+            Ok(Ok(at)) => {
+                for name in REQUIRED_SECTIONS.iter().filter(|n| !top.seen.contains_key(**n)) {
+                    b.cx.at(at, format!("the data set is missing the required field `{name}`"));
+                }
+                for (section, v) in std::mem::take(&mut top.early) {
+                    b.item(&section, &v);
+                }
+                b.resolve_entities();
+            }
+        }
+    }
 }
 
 /// Where the text's top-level array starts, if its top level is an array.

@@ -182,6 +182,15 @@ impl Event {
         }
     }
 
+    /// The date as the list shows it: a TimelineJS display date ("5th century BCE") where the
+    /// data has one, else `date_label`.
+    pub fn shown_date(&self) -> String {
+        match self.extra.as_ref().and_then(|x| x.display_date.as_deref()) {
+            Some(d) if !d.trim().is_empty() => d.trim().to_string(),
+            _ => self.date_label(),
+        }
+    }
+
     /// Verified events have at least one quote checked against its article; the others (imported,
     /// or citing only links) are unverified.
     pub fn is_verified(&self) -> bool {

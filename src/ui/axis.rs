@@ -83,7 +83,12 @@ fn labels_line(scale: &Scale, w: u16, eras: &[(usize, usize, &str)], theme: &The
     };
     let n = scale.stops.len();
     for (i, (d, _)) in scale.stops.iter().enumerate() {
-        // The last stop is the day after the span: label it with the month it closes.
+        // A linear scale labels its start, and its end only beyond the calendar (its ticks are
+        // years and months otherwise); the piecewise one labels every boundary. The last stop is
+        // the day after the span: label it with the month it closes.
+        if scale.linear && i > 0 && (i + 1 < n || scale.in_calendar()) {
+            continue;
+        }
         let text = label(*d, i + 1 == n);
         let tw = width(&text);
         let x = if i + 1 == n { w.saturating_sub(tw) } else { scale.col(*d, w as u16) as usize };
@@ -99,6 +104,18 @@ fn labels_line(scale: &Scale, w: u16, eras: &[(usize, usize, &str)], theme: &The
         let last = b.saturating_sub(tw).max(*a);
         if let Some(x) = (mid..=last).chain(*a..mid).find(|&x| free(&placed, x, tw)) {
             placed.push((x, text));
+        }
+    }
+    if scale.linear {
+        for (d, text) in scale.ticks(w as u16) {
+            let (x, tw) = (scale.col(d, w as u16) as usize, width(&text));
+            // A label that would run off the strip ends at its edge instead; ticks keep two
+            // blanks from the other labels.
+            let x = x.min(w.saturating_sub(tw));
+            let apart = placed.iter().all(|(px, t)| x + tw + 2 < *px || x > px + width(t) + 1);
+            if free(&placed, x, tw) && apart {
+                placed.push((x, text));
+            }
         }
     }
     placed.sort_by_key(|(x, _)| *x);
@@ -124,7 +141,8 @@ mod tests {
         let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(
             text.trim_end(),
-            format!("13.8 billion years ago «Before the Earth»{}Jan 2026", " ".repeat(31))
+            "13.8 billion years ago «Before the Earth»         5 billion years ago   Jan 2026",
+            "the start, the era, a round tick where it fits, the end"
         );
     }
 }

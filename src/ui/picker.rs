@@ -18,6 +18,7 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
         PickerKind::Kind => " Kinds — Tab ticks, Enter applies, Esc cancels ",
         PickerKind::Person => " People — Tab ticks, Enter applies, Esc cancels ",
         PickerKind::Place => " Places — Tab ticks, Enter applies, Esc cancels ",
+        PickerKind::Group => " Groups — Tab ticks, Enter applies, Esc cancels ",
     };
     f.render_widget(pane_block(title, true, theme), popup);
     let body = inner(popup);

@@ -4,10 +4,11 @@ use super::{Theme, pane_block};
 use crate::app::{App, Reader};
 use crate::text::wrap::width;
 use crate::view::layout::{Layout, inner};
-use crate::view::reader::{HEADER, article_lines, body_rect};
+use crate::view::reader::{HEADER, article_lines, body_rect, own_text};
 use crate::view::spans::{fit, styled};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
@@ -15,7 +16,9 @@ use std::ops::Range;
 pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
     let t = &app.data.timeline;
     let e = &t.events[r.event];
-    let c = &e.citations[r.citation];
+    let Some(c) = e.citations.get(r.citation) else {
+        return render_own(app, r, f, l, theme);
+    };
     let s = &t.sources[c.source];
     let block = pane_block(" Source ", true, theme);
     f.render_widget(block, l.main);
@@ -46,11 +49,7 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         ]),
         Line::styled("─".repeat(head.width as usize), theme.dim()),
     ];
-    let header: Vec<Line> =
-        header.into_iter().map(|l| Line::from(fit(l.spans, head.width as usize)).style(l.style)).collect();
-    f.render_widget(Paragraph::new(header), Rect::new(head.x, head.y, head.width, HEADER.min(head.height)));
-    let body = body_rect(l);
-    let lines = article_lines(&s.text, body.width);
+    render_header(f, head, header);
     // The current quote stands out; the event's other quotes in this article are marked too.
     let mut marks: Vec<(Range<usize>, _)> = e
         .citations
@@ -59,11 +58,53 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         .map(|x| (x.span.clone(), theme.quote()))
         .collect();
     marks.push((c.span.clone(), theme.current_quote()));
-    // Matches of the article search (`/`), on top.
-    marks.extend(crate::view::reader::find(&s.text, &r.found).into_iter().map(|m| (m, theme.matched())));
+    render_body(r, &s.text, marks, f, l, theme);
+}
+
+/// An event without a quoted source: its own text, media and links.
+fn render_own(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
+    let e = &app.data.timeline.events[r.event];
+    f.render_widget(pane_block(" Event ", true, theme), l.main);
+    let head = inner(l.main);
+    let date = match e.extra.as_ref().and_then(|x| x.display_date.as_deref()) {
+        Some(shown) => format!("{shown} · {}", e.date_label()),
+        None => e.date_label(),
+    };
+    let header = vec![
+        Line::from(vec![
+            Span::styled("The event's own text", theme.heading()),
+            Span::styled(" · it cites no quoted source", theme.dim()),
+        ]),
+        Line::styled(e.title.clone(), theme.title()),
+        Line::styled(date, theme.dim()),
+        Line::styled("─".repeat(head.width as usize), theme.dim()),
+    ];
+    render_header(f, head, header);
+    render_body(r, &own_text(e), Vec::new(), f, l, theme);
+}
+
+fn render_header(f: &mut Frame, head: Rect, header: Vec<Line<'static>>) {
+    let header: Vec<Line> =
+        header.into_iter().map(|l| Line::from(fit(l.spans, head.width as usize)).style(l.style)).collect();
+    f.render_widget(Paragraph::new(header), Rect::new(head.x, head.y, head.width, HEADER.min(head.height)));
+}
+
+/// The page's text, scrolled, with the quotes marked and the article search's matches on top,
+/// and how far down it is.
+fn render_body(
+    r: &Reader,
+    text: &str,
+    mut marks: Vec<(Range<usize>, Style)>,
+    f: &mut Frame,
+    l: &Layout,
+    theme: &Theme,
+) {
+    let body = body_rect(l);
+    let lines = article_lines(text, body.width);
+    marks.extend(crate::view::reader::find(text, &r.found).into_iter().map(|m| (m, theme.matched())));
     let visible: Vec<Range<usize>> =
         lines.iter().skip(r.scroll).take(body.height as usize).cloned().collect();
-    f.render_widget(Paragraph::new(styled(&s.text, &visible, theme.base(), &marks)), body);
+    f.render_widget(Paragraph::new(styled(text, &visible, theme.base(), &marks)), body);
     if lines.len() > body.height as usize && body.height > 0 {
         let pct = ((r.scroll + body.height as usize).min(lines.len()) * 100) / lines.len().max(1);
         let tag = format!(" {pct}% ");

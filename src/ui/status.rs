@@ -2,7 +2,7 @@
 
 use super::Theme;
 use crate::app::{App, Mode};
-use crate::input::keymap::hints;
+use crate::input::keymap::hints_where;
 use crate::model::EntityKind;
 use crate::search::{Filter, Order};
 use crate::text::wrap::width;
@@ -40,6 +40,9 @@ pub fn filter_summary(app: &App) -> Vec<String> {
             parts.push(format!("{} {}", kind.section(), names.join(",")));
         }
     }
+    if !f.groups.is_empty() {
+        parts.push(format!("groups {}", f.groups.join(",")));
+    }
     if f.from.is_some() || f.to.is_some() {
         parts.push(format!("period {}", period_label(f)));
     }
@@ -64,21 +67,31 @@ pub fn input_spans(prompt: &'static str, line: &crate::app::LineInput, theme: &T
     ]
 }
 
-pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &Theme) {
-    let w = status.width as usize;
-    let pos = position(app);
-    let left: Vec<Span> = match &app.mode {
+/// The left of the status line: the line being typed, or the position, warnings and filters.
+fn left_spans(app: &App, pos: &str, theme: &Theme) -> Vec<Span<'static>> {
+    match &app.mode {
         Mode::Search(line) => input_spans("/", line, theme),
         Mode::Command(line) => input_spans(":", line, theme),
         Mode::Reader(crate::app::Reader { find: Some(line), .. }) => input_spans("find: ", line, theme),
         _ => {
             let mut v = vec![Span::styled(format!(" {pos} "), theme.title())];
+            // Load warnings stay in sight: `!9`, and W lists them.
+            let n = app.data.timeline.warnings.len();
+            if n > 0 {
+                v.push(Span::styled(format!("!{n} "), theme.error()));
+            }
             for p in filter_summary(app) {
                 v.push(Span::raw(format!(" {p} ")));
             }
             v
         }
-    };
+    }
+}
+
+pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &Theme) {
+    let w = status.width as usize;
+    let pos = position(app);
+    let left = left_spans(app, &pos, theme);
     let right = match (&app.message, &app.mode) {
         (Some(m), _) => Span::styled(format!(" {m} "), theme.error()),
         (None, _) if app.job.pending() => Span::styled(" searching… ", theme.key()),
@@ -97,7 +110,7 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     // Data that no longer loads says so in place of the key hints, until it loads again.
     let bar = match reload_failure(app) {
         Some(failure) if status != hint_area => fit(vec![Span::styled(failure, theme.error())], w),
-        _ => key_bar(hints(app.mode.keys()), hint_area.width as usize, theme),
+        _ => key_bar(hints_where(app.mode.keys(), |a| app.offers(a)), hint_area.width as usize, theme),
     };
     let right = match reload_failure(app) {
         Some(failure) if status == hint_area && app.message.is_none() => Span::styled(failure, theme.error()),
@@ -106,9 +119,14 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     if status == hint_area {
         return shared_row(f, status, left, right, theme, app);
     }
-    // A long message must not hide the line being typed: it gets at most what the line leaves.
+    // A long message must not hide the line being typed, nor the position: it gets at most what
+    // they leave.
     let typing = matches!(app.mode, Mode::Search(_) | Mode::Command(_));
-    let left_need = if typing { left.iter().map(|s| width(&s.content)).sum::<usize>().min(w / 2) } else { 0 };
+    let left_need = if typing {
+        left.iter().map(|s| width(&s.content)).sum::<usize>().min(w / 2)
+    } else {
+        left.first().map_or(0, |s| width(&s.content)).min(w / 2)
+    };
     let rw = width(&right.content).min(w.saturating_sub(left_need));
     let mut spans = fit(left, w.saturating_sub(rw));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -148,7 +166,7 @@ fn shared_row(
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let status_w = used as u16;
     f.render_widget(Paragraph::new(Line::from(left)).style(theme.status()), Rect { width: status_w, ..area });
-    let bar = key_bar(hints(app.mode.keys()), w.saturating_sub(used + 1), theme);
+    let bar = key_bar(hints_where(app.mode.keys(), |a| app.offers(a)), w.saturating_sub(used + 1), theme);
     let rest = Rect { x: area.x + status_w + 1, width: area.width.saturating_sub(status_w + 1), ..area };
     f.render_widget(Paragraph::new(Line::from(bar)), rest);
 }

@@ -23,7 +23,8 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
         );
         return;
     }
-    let (date_w, codes_w) = app.shown.column_widths;
+    let (_, codes_w) = app.shown.column_widths;
+    let date_w = date_width(app, inner.height as usize, inner.width as usize);
     let lines: Vec<Line> = app
         .shown
         .rows
@@ -65,7 +66,7 @@ fn event_line(
     let e = &t.events[hit.event];
     let selected = h == app.view.selected;
     let planned = e.status == Status::Planned;
-    let date = format!("{:<date_w$}", e.date_label());
+    let date = pad(&fit_str(&e.shown_date(), date_w), date_w);
     let codes = t.country_codes(e).join(",");
     // Without a year header above it, the first event of a year shows its date in the year's style.
     let new_year = !app.ranked() && app.shown.starts_year(t, h);
@@ -79,7 +80,7 @@ fn event_line(
         Span::styled(date, date_style),
         Span::raw(" "),
         Span::styled(format!("{:<codes_w$}", fit_str(&codes, codes_w)), theme.codes()),
-        Span::raw(" "),
+        Span::raw(if codes_w > 0 { " " } else { "" }),
         Span::raw(glyph(e.kind)),
         Span::raw(" "),
     ];
@@ -168,6 +169,30 @@ fn snippet(
     let mut spans = vec![Span::styled(lead, theme.dim())];
     spans.extend(styled_range(text, start..text.len(), theme.dim(), marks).spans);
     spans
+}
+
+/// The date column's width: the widest date among the rows on screen (not the whole data set),
+/// at most two fifths of the pane, so that a long date elsewhere does not cut every title.
+fn date_width(app: &App, rows: usize, w: usize) -> usize {
+    let t = &app.data.timeline;
+    let widest = app.shown.rows[app.view.list_top.min(app.shown.rows.len())..]
+        .iter()
+        .take(rows)
+        .filter_map(|r| {
+            if let Row::Event(h) = r {
+                Some(width(&t.events[app.shown.hits[*h].event].shown_date()))
+            } else {
+                None
+            }
+        })
+        .max()
+        .unwrap_or(4);
+    widest.clamp(4, (w * 2 / 5).max(4))
+}
+
+/// `s` padded with blanks to `w` columns (by display width, not characters).
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 fn fit_str(s: &str, w: usize) -> String {

@@ -1,6 +1,8 @@
-//! The time axis's scale and counts (drawn by `ui::axis`): the whole span on one strip, with a mark for every event and the selected one
-//! picked out. Most events are recent, so the scale is piecewise: the older past is compressed
-//! and the last months get the most room. The boundaries are labelled on the strip.
+//! The time axis's scale and counts (drawn by `ui::axis`): the whole span on one strip, with a
+//! mark for every event and the selected one picked out. The scale follows the data: when most
+//! events are recent (the built-in data set), it is piecewise, the older past compressed and the
+//! last months given the most room, and its boundaries are labelled; evenly spread data gets a
+//! linear scale with evenly spaced labels.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -10,7 +12,15 @@ use chrono::{Datelike, NaiveDate};
 pub struct Scale {
     /// Boundary days and the fraction of the width where each falls; increasing.
     pub stops: Vec<(f64, f64)>,
+    /// Linear from the first stop to the last, labelled with evenly spaced ticks rather than at
+    /// its stops.
+    pub linear: bool,
 }
+
+/// The data counts as skewed to recent years, and gets the piecewise scale, when more than half
+/// of its events fall in the last tenth of its span.
+const SKEW_SHARE: f64 = 0.5;
+const RECENT_PART: f64 = 0.1;
 
 /// Share of the width for: the distant past, the last ten years, the last year, the last months.
 const WEIGHTS: [f64; 4] = [0.25, 0.20, 0.25, 0.30];
@@ -35,7 +45,7 @@ impl Scale {
         let (Some(first_d), Some(last_d)) = (calendar(first), calendar(last)) else {
             // Beyond the calendar (geological or cosmological time): one linear segment.
             // Like the calendar scale, the last stop is the day after the span.
-            return Scale { stops: vec![(first, 0.0), ((last + 1.0).max(first + 1.0), 1.0)] };
+            return Scale::linear(first, last);
         };
         let start =
             NaiveDate::from_ymd_opt(first_d.year() - first_d.year().rem_euclid(10), 1, 1).unwrap_or(first_d);
@@ -53,7 +63,90 @@ impl Scale {
         }
         // Dropped segments give their room to the ones left.
         let total = bounds.last().map_or(1.0, |b| b.1).max(f64::EPSILON);
-        Scale { stops: bounds.into_iter().map(|(d, f)| (day_number(d), f / total)).collect() }
+        Scale { stops: bounds.into_iter().map(|(d, f)| (day_number(d), f / total)).collect(), linear: false }
+    }
+
+    /// One linear segment from the start of the first year (or the first day, beyond the
+    /// calendar) to the end of the last month. Like the piecewise scale, the last stop is the
+    /// day after the span.
+    pub fn linear(first: f64, last: f64) -> Scale {
+        let (start, end) = match (calendar(first), calendar(last)) {
+            (Some(a), Some(b)) => {
+                // A short span starts at its first month, a longer one at its first year.
+                let year = NaiveDate::from_ymd_opt(a.year(), 1, 1).unwrap_or(a);
+                let start = if last - first < 3.0 * 365.0 { a.with_day(1).unwrap_or(a) } else { year };
+                (day_number(start), day_number(next_month(b)))
+            }
+            _ => (first, last + 1.0),
+        };
+        Scale { stops: vec![(start, 0.0), (end.max(start + 1.0), 1.0)], linear: true }
+    }
+
+    /// The scale that suits events starting on `days` (sorted or not), spanning `first..=last`:
+    /// piecewise when most of them are recent, linear when they are spread.
+    pub fn fit(days: &[f64], first: f64, last: f64) -> Scale {
+        let recent = last - (last - first) * RECENT_PART;
+        let late = days.iter().filter(|&&d| d >= recent).count();
+        if (late as f64) > days.len() as f64 * SKEW_SHARE && calendar(first).is_some() {
+            Scale::new(first, last)
+        } else {
+            Scale::linear(first, last)
+        }
+    }
+
+    /// The labels of a linear scale on a strip `w` wide: round years (or months, for a span of
+    /// under three years), evenly spaced, the smallest step whose labels keep two blanks between
+    /// them.
+    pub fn ticks(&self, w: u16) -> Vec<(f64, String)> {
+        let (Some(&(a, _)), Some(&(b, _))) = (self.stops.first(), self.stops.last()) else {
+            return Vec::new();
+        };
+        let fits = |ticks: &[(f64, String)]| {
+            ticks.windows(2).all(|p| {
+                let gap = self.col(p[1].0, w).saturating_sub(self.col(p[0].0, w)) as usize;
+                gap >= crate::text::wrap::width(&p[0].1) + 2
+            })
+        };
+        if (b - a) / 365.2425 < 3.0
+            && let Some(start) = calendar(a)
+        {
+            for step in [1u32, 2, 3, 6, 12] {
+                let ticks = month_ticks(start, b, step);
+                if fits(&ticks) {
+                    return ticks;
+                }
+            }
+            return Vec::new();
+        }
+        let years = (b - a) / 365.2425;
+        // Round numbers as people count years: 500 BCE, 1 CE, 500 CE (no year 0).
+        let human = |astro: i64| if astro > 0 { astro } else { astro - 1 };
+        let astro = |human: i64| if human > 0 { human } else { human + 1 };
+        let first_year = human((a / 365.2425).floor() as i64 + 1);
+        let mut step = nice_step(years / (w as f64 / 6.0).max(1.0));
+        loop {
+            let mut out = Vec::new();
+            let mut y = (first_year as f64 / step).ceil() * step;
+            while out.len() <= w as usize {
+                let d = year_start(astro(y as i64));
+                if d >= b {
+                    break;
+                }
+                if d >= a && y != 0.0 {
+                    out.push((d, label(d, false)));
+                }
+                y += step;
+            }
+            if fits(&out) || out.len() < 2 {
+                return out;
+            }
+            step = nice_step(step * 1.5);
+        }
+    }
+
+    /// Whether the scale starts within the calendar (years and months, not years ago).
+    pub fn in_calendar(&self) -> bool {
+        self.stops.first().is_some_and(|s| calendar(s.0).is_some())
     }
 
     /// Where a day falls, from 0.0 to 1.0.
@@ -74,6 +167,49 @@ impl Scale {
     /// The column of a day on a strip `width` cells wide.
     pub fn col(&self, d: f64, width: u16) -> u16 {
         ((self.at(d) * (width.saturating_sub(1)) as f64).round() as u16).min(width.saturating_sub(1))
+    }
+}
+
+/// The first of every `step`-th month from `start` to `end` (days), labelled `Mar`, with the
+/// year on the first label and on each January (`2026`).
+fn month_ticks(start: NaiveDate, end: f64, step: u32) -> Vec<(f64, String)> {
+    let mut out = Vec::new();
+    let mut d = start.with_day(1).unwrap_or(start);
+    while day_number(d) < end {
+        if d.month0().is_multiple_of(step) {
+            let text = match d.month() {
+                1 => d.year().to_string(),
+                _ if out.is_empty() => d.format("%b %Y").to_string(),
+                _ => d.format("%b").to_string(),
+            };
+            out.push((day_number(d), text));
+        }
+        match d.checked_add_months(chrono::Months::new(1)) {
+            Some(n) => d = n,
+            None => break,
+        }
+    }
+    out
+}
+
+/// 1, 2, 5, 10, 20, 50, … years: the smallest such step at least `min` years.
+fn nice_step(min: f64) -> f64 {
+    let mut step = 1.0;
+    loop {
+        for m in [1.0, 2.0, 5.0] {
+            if step * m >= min {
+                return step * m;
+            }
+        }
+        step *= 10.0;
+    }
+}
+
+/// The first day of a year (astronomical: 0 is 1 BCE) as days since 0001-01-01.
+fn year_start(year: i64) -> f64 {
+    match i32::try_from(year).ok().and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1)) {
+        Some(d) => day_number(d),
+        None => (year - 1) as f64 * 365.2425,
     }
 }
 
@@ -115,7 +251,8 @@ impl Counts {
         else {
             return Counts::default();
         };
-        let scale = Scale::new(moment_days(first.date.start()), moment_days(last) - 1.0);
+        let days: Vec<f64> = t.events.iter().map(|e| moment_days(e.date.start())).collect();
+        let scale = Scale::fit(&days, moment_days(first.date.start()), moment_days(last) - 1.0);
         let bucket: Vec<u16> = t
             .events
             .iter()
@@ -207,6 +344,36 @@ mod tests {
         assert!((solar - 0.652).abs() < 0.01, "{solar}");
         assert_eq!(label(s.stops[0].0, false), "13.8 billion years ago");
         assert_eq!(label(t("-0499"), false), "500 BCE");
+    }
+
+    #[test]
+    fn evenly_spread_years_get_a_linear_scale_with_even_labels() {
+        let days: Vec<f64> = (1966..=1971).map(|y| d(&format!("{y}-01-01"))).collect();
+        let s = Scale::fit(&days, d("1966-01-01"), d("1971-12-31"));
+        assert!(s.linear);
+        let ticks: Vec<String> = s.ticks(80).into_iter().map(|t| t.1).collect();
+        assert_eq!(ticks, ["1966", "1967", "1968", "1969", "1970", "1971"]);
+        let ticks: Vec<String> = s.ticks(30).into_iter().map(|t| t.1).collect();
+        assert_eq!(ticks, ["1966", "1968", "1970"]);
+        // Equal years take equal room.
+        let cols: Vec<u16> = days.iter().map(|&x| s.col(x, 73)).collect();
+        assert!(cols.windows(2).all(|w| w[1] - w[0] == cols[1] - cols[0]), "{cols:?}");
+    }
+
+    #[test]
+    fn data_skewed_to_recent_years_keeps_the_piecewise_scale() {
+        let mut days: Vec<f64> = vec![d("1950-01-18"), d("1959-01-01"), d("1992-01-17")];
+        days.extend((1..=20).map(|i| d(&format!("2025-{:02}-01", i % 12 + 1))));
+        let s = Scale::fit(&days, d("1950-01-18"), d("2026-02-06"));
+        assert!(!s.linear);
+        assert_eq!(s.stops.len(), 5);
+    }
+
+    #[test]
+    fn months_label_a_short_linear_span() {
+        let s = Scale::linear(d("2025-11-03"), d("2026-02-06"));
+        let ticks: Vec<String> = s.ticks(80).into_iter().map(|t| t.1).collect();
+        assert_eq!(ticks, ["Nov 2025", "Dec", "2026", "Feb"]);
     }
 
     #[test]

@@ -39,12 +39,16 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
     out.extend(field_lines(&sel, &e.summary, Field::Summary, theme.base(), w, theme));
     out.push(Line::raw(""));
     out.extend(super::provenance::lines(e, w, theme));
-    sources(&mut out, &sel, w, theme);
-    out.push(Line::raw(""));
-    out.push(Line::from(vec![
-        Span::styled("Enter", theme.key()),
-        Span::styled(" reads the sources in full", theme.dim()),
-    ]));
+    let what = if !e.citations.is_empty() {
+        sources(&mut out, &sel, w, theme);
+        out.push(Line::raw(""));
+        " reads the sources in full"
+    } else if super::reader::nothing_to_read(e).is_none() {
+        " reads the event's text, media and links"
+    } else {
+        return out;
+    };
+    out.push(Line::from(vec![Span::styled("Enter", theme.key()), Span::styled(what, theme.dim())]));
     out
 }
 
@@ -65,16 +69,22 @@ fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) 
     let e = &sel.timeline.events[sel.hit.event];
     let status = if e.status == Status::Planned { theme.planned() } else { theme.base() };
     let when = if e.status == Status::Planned { "planned" } else { "held" };
-    out.push(Line::from(vec![
-        label("Date", theme),
-        Span::raw(e.date_label()),
-        Span::raw(" · "),
-        Span::styled(when, status),
-    ]));
-    out.push(Line::from(vec![
-        label("Kind", theme),
-        Span::raw(format!("{} {}", super::glyph(e.kind), e.kind.label())),
-    ]));
+    // A TimelineJS display date ("5th century BCE") first, as its author shows it; the date it
+    // stands for, and that date in EDTF, on the line under it.
+    let shown = e.extra.as_ref().and_then(|x| x.display_date.as_deref());
+    let date = format!("{} · {when}", shown.map_or_else(|| e.date_label(), str::to_string));
+    let at = date.len() - when.len();
+    labelled(out, "Date", &date, &[(at..date.len(), status)], w, theme);
+    if shown.is_some() {
+        let edtf = match e.end {
+            Some(end) if e.open == Default::default() => format!("{}/{}", e.date.iso(), end.iso()),
+            _ => e.date_edtf(),
+        };
+        let text = format!("{} · EDTF {edtf}", e.date_label());
+        labelled(out, "", &text, &[(0..text.len(), theme.dim())], w, theme);
+    }
+    let kind = format!("{} {}", super::glyph(e.kind), e.kind.label());
+    labelled(out, "Kind", &kind, &[], w, theme);
     for (i, &c) in e.countries.iter().enumerate() {
         let c = &sel.timeline.countries[c];
         let name = |text: &str, field: Field| {
@@ -166,6 +176,23 @@ pub fn quote_line(doc: &[Line], i: usize) -> Option<usize> {
     let heading =
         doc.iter().position(|l| l.spans.first().is_some_and(|s| s.content.starts_with("Sources (")))?;
     doc[heading..].iter().position(|l| l.spans.first().is_some_and(|s| s.content == tag)).map(|p| p + heading)
+}
+
+/// A fact under its label, wrapped under the label's column rather than cut.
+fn labelled(
+    out: &mut Vec<Line<'static>>,
+    name: &str,
+    text: &str,
+    marks: &[(std::ops::Range<usize>, Style)],
+    w: usize,
+    theme: &Theme,
+) {
+    let lines = wrap(text, w.saturating_sub(LABEL_W).max(1));
+    for (i, l) in styled(text, &lines, theme.base(), marks).into_iter().enumerate() {
+        let mut spans = vec![label(if i == 0 { name } else { "" }, theme)];
+        spans.extend(l.spans);
+        out.push(Line::from(spans));
+    }
 }
 
 fn label(s: &str, theme: &Theme) -> Span<'static> {

@@ -2,7 +2,8 @@
 
 use super::{Theme, glyph};
 use crate::input::keymap::{BINDINGS, KeyMode, keys_label};
-use crate::model::Kind;
+use crate::model::{Kind, Timeline};
+use crate::text::wrap::{width, wrap};
 use ratatui::text::{Line, Span};
 
 const SEARCH_HELP: &[(&str, &str)] = &[
@@ -17,60 +18,135 @@ const SEARCH_HELP: &[(&str, &str)] = &[
     ("after:2020", "also before: year:; !kind:message excludes"),
 ];
 
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+/// What a help-like page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpPage {
+    /// Every key, the search syntax, the legends.
+    Keys,
+    /// The load warnings, each at `path:line:col`.
+    Warnings,
+}
+
+/// One entry of a help page: a heading, a key (or example) with what it does, or plain text.
+enum Item {
+    Heading(String),
+    Entry { key: String, text: String, also: String },
+    Text(String),
+    Blank,
+}
+
+fn keys_items() -> Vec<Item> {
     let mut out = Vec::new();
     for mode in KeyMode::ALL {
         let rows: Vec<_> = BINDINGS.iter().filter(|b| b.modes.first() == Some(&mode)).collect();
         if rows.is_empty() {
             continue;
         }
-        out.push(Line::styled(mode.title(), theme.heading()));
+        out.push(Item::Heading(mode.title().into()));
         for b in rows {
             let also: Vec<&str> = b.modes[1..].iter().map(|m| m.title()).collect();
-            let mut spans =
-                vec![Span::styled(format!("  {:<18}", keys_label(b)), theme.key()), Span::raw(b.help)];
-            if !also.is_empty() {
-                spans
-                    .push(Span::styled(format!("  (also: {})", also.join(", ").to_lowercase()), theme.dim()));
-            }
-            out.push(Line::from(spans));
+            let also = if also.is_empty() {
+                String::new()
+            } else {
+                format!("(also: {})", also.join(", ").to_lowercase())
+            };
+            out.push(Item::Entry { key: keys_label(b), text: b.help.into(), also });
         }
-        out.push(Line::raw(""));
+        out.push(Item::Blank);
     }
-    out.push(Line::styled("Mouse", theme.heading()));
-    out.push(Line::raw("  click a row to select it; the wheel scrolls the pane under the pointer"));
-    out.push(Line::raw("  click the time axis to select the event nearest to that date"));
-    out.push(Line::raw("  in a picker, click an entry to tick it; `m` or --no-mouse leaves the mouse"));
-    out.push(Line::raw("  to the terminal, to select and copy text"));
-    out.push(Line::raw(""));
-    out.push(Line::styled("Search syntax (as in fzf)", theme.heading()));
+    out.push(Item::Heading("Mouse".into()));
+    out.push(Item::Text(
+        "click a row to select it; the wheel scrolls the pane under the pointer; click the time axis to \
+         select the event nearest to that date; in a picker, click an entry to tick it; `m` or \
+         --no-mouse leaves the mouse to the terminal, to select and copy text"
+            .into(),
+    ));
+    out.push(Item::Blank);
+    out.push(Item::Heading("Search syntax (as in fzf)".into()));
     for (q, what) in SEARCH_HELP {
-        out.push(Line::from(vec![Span::styled(format!("  {q:<18}"), theme.key()), Span::raw(*what)]));
+        out.push(Item::Entry { key: (*q).into(), text: (*what).into(), also: String::new() });
     }
-    out.push(Line::raw(""));
-    out.push(Line::styled("Kinds of event", theme.heading()));
+    out.push(Item::Blank);
+    out.push(Item::Heading("Kinds of event".into()));
     for k in Kind::ALL {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {}  ", glyph(*k)), theme.key()),
-            Span::raw(k.label()),
-        ]));
+        out.push(Item::Entry { key: glyph(*k).into(), text: k.label().into(), also: String::new() });
     }
-    out.push(Line::raw(""));
-    out.push(Line::styled("Time axis", theme.heading()));
-    out.push(Line::raw("  piecewise scale: the distant past takes a quarter of the strip, the last ten"));
-    out.push(Line::raw("  years a fifth, the last year a quarter, the last three months the rest;"));
-    out.push(Line::raw("  bars count events per column; grey ones are hidden by the filters"));
+    out.push(Item::Blank);
+    out.push(Item::Heading("Time axis".into()));
+    out.push(Item::Text(
+        "the scale follows the data: evenly spread events get an even scale; when most events are \
+         recent, the scale is piecewise (the distant past takes a quarter of the strip, the last ten \
+         years a fifth, the last year a quarter, the last three months the rest); bars count events \
+         per column; grey ones are hidden by the filters"
+            .into(),
+    ));
     out
 }
 
-/// The help's box over the main area.
-pub fn popup(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
-    let w = area.width.saturating_sub(4).min(96);
-    let h = area.height.saturating_sub(2);
-    ratatui::layout::Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h)
+fn warning_items(t: &Timeline) -> Vec<Item> {
+    let n = t.warnings.len();
+    let mut out = vec![
+        Item::Heading(format!("{n} load warning{}", if n == 1 { "" } else { "s" })),
+        Item::Text("what the loader accepted but noticed; fix them in the data file".into()),
+        Item::Blank,
+    ];
+    out.extend(t.warnings.iter().map(|w| Item::Text(w.clone())));
+    out
 }
 
-/// How many lines the help has (for scrolling).
-pub fn line_count() -> usize {
-    lines(&Theme::plain()).len()
+/// The lines of a help page wrapped to `w` columns: a key column and its text beside it where
+/// there is room (40 columns or more), else the text under its key.
+pub fn lines(page: HelpPage, t: &Timeline, w: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let items = match page {
+        HelpPage::Keys => keys_items(),
+        HelpPage::Warnings => warning_items(t),
+    };
+    let w = (w as usize).max(8);
+    let (key_w, indent) = if w >= 40 { (20, 20) } else { (0, 4) };
+    let mut out = Vec::new();
+    let wrapped =
+        |out: &mut Vec<Line<'static>>, first: Vec<Span<'static>>, text: &str, style, lead: usize| {
+            let mut first = Some(first);
+            for r in wrap(text, w.saturating_sub(lead).max(1)) {
+                let mut spans = first.take().unwrap_or_else(|| vec![Span::raw(" ".repeat(lead))]);
+                spans.push(Span::styled(text[r].to_string(), style));
+                out.push(Line::from(spans));
+            }
+            if let Some(spans) = first {
+                out.push(Line::from(spans));
+            }
+        };
+    for item in items {
+        match item {
+            Item::Heading(h) => wrapped(&mut out, Vec::new(), &h, theme.heading(), 0),
+            Item::Blank => out.push(Line::raw("")),
+            Item::Text(text) => wrapped(&mut out, vec![Span::raw("  ")], &text, theme.base(), 2),
+            Item::Entry { key, text, also } => {
+                let text = if also.is_empty() { text } else { format!("{text}  {also}") };
+                let key_span = |k: String| Span::styled(k, theme.key());
+                if key_w > 0 && width(&key) + 2 < key_w {
+                    let first = vec![key_span(format!("  {key:<0$}", key_w - 2))];
+                    wrapped(&mut out, first, &text, theme.base(), indent);
+                } else {
+                    out.push(Line::from(key_span(format!("  {key}"))));
+                    wrapped(&mut out, vec![Span::raw(" ".repeat(indent))], &text, theme.base(), indent);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The help's box over the main area: as wide as the terminal allows, with a margin where
+/// there is room for one.
+pub fn popup(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    let margin = if area.width >= 60 { 4 } else { 0 };
+    let w = area.width.saturating_sub(margin);
+    let (y, h) = if area.height >= 12 { (area.y + 1, area.height - 2) } else { (area.y, area.height) };
+    ratatui::layout::Rect::new(area.x + (area.width - w) / 2, y, w, h)
+}
+
+/// How many lines a help page has at a text width (for scrolling).
+pub fn line_count(page: HelpPage, t: &Timeline, w: u16) -> usize {
+    lines(page, t, w, &Theme::plain()).len()
 }

@@ -1,5 +1,6 @@
 //! The detail pane's lines about provenance and what imported events carry: whether a quote
-//! checks the event, sources cited by link, the group, the display date and the media.
+//! checks the event, sources cited by link, the group and the media (the display date goes with
+//! the date).
 
 use super::Theme;
 use crate::model::Event;
@@ -25,10 +26,6 @@ pub fn lines(e: &Event, w: usize, theme: &Theme) -> Vec<Line<'static>> {
             "Unverified: its sources are cited without a quote, so nothing checks them."
         };
         wrapped(&mut out, "", why, w, theme.planned());
-    }
-    let x = e.extra.as_deref();
-    if let Some(d) = x.and_then(|x| x.display_date.as_deref()) {
-        wrapped(&mut out, "Shown as   ", d, w, theme.base());
     }
     if let Some(g) = e.group() {
         wrapped(&mut out, "Group      ", g, w, theme.base());

@@ -21,6 +21,14 @@ pub fn frozen() -> Timeline {
         .expect("the frozen data set loads")
 }
 
+/// A data file of the repository (TimelineJS, a sheet, our format), loaded as `--data` does.
+pub fn load_file(rel: &str) -> Timeline {
+    // Relative to the package (cargo runs tests there), so that warnings and snapshots name the
+    // file the same way in every checkout.
+    let path = Path::new(rel);
+    load(&DataInput::from_file(path, None).expect("the fixture reads")).expect("the fixture loads")
+}
+
 /// A browser on the frozen data set, with its effects carried out synchronously.
 pub struct Browser {
     pub app: App,

@@ -18,9 +18,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::PrevYear => jump_year(app, false),
         Action::NextYear => jump_year(app, true),
-        Action::ToggleFocus => {
-            app.view.focus = if app.view.focus == Focus::Timeline { Focus::Detail } else { Focus::Timeline }
-        }
+        Action::ToggleFocus => toggle_focus(app),
         Action::DetailDown => scroll_detail(app, 1),
         Action::DetailUp => scroll_detail(app, -1),
         Action::OpenReader => super::open_reader(app),
@@ -43,8 +41,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::PickKinds => open_picker(app, PickerKind::Kind),
         Action::PickPeople => open_picker(app, PickerKind::Person),
         Action::PickPlaces => open_picker(app, PickerKind::Place),
+        Action::PickGroups => open_picker(app, PickerKind::Group),
         Action::ClearCountries => clear(app, Part::Countries),
         Action::ClearKinds => clear(app, Part::Kinds),
+        Action::ClearGroups => clear(app, Part::Groups),
+        Action::Warnings => super::open_warnings(app),
         Action::ClearAll => app.refilter_with(|f| *f = Filter { order: f.order, ..Filter::default() }),
         Action::ToggleOrder => toggle_order(app),
         Action::Back => match app.session.most_recent(app.filter()) {
@@ -72,6 +73,17 @@ fn clear(app: &mut App, part: Part) {
     });
 }
 
+/// Tab: the other pane gets the focus; while one pane is zoomed, the other is zoomed instead (as
+/// tmux does), so that the focus is never on a hidden pane.
+fn toggle_focus(app: &mut App) {
+    app.view.focus = if app.view.focus == Focus::Timeline { Focus::Detail } else { Focus::Timeline };
+    if app.view.zoom != Zoom::Both {
+        app.view.zoom = if app.view.focus == Focus::Timeline { Zoom::List } else { Zoom::Detail };
+        super::scroll_to_selection(app);
+        super::clamp_detail(app);
+    }
+}
+
 /// `z`: the focused pane fills the screen; again, both panes come back.
 fn zoom(app: &mut App) {
     app.view.zoom = match (app.view.zoom, app.view.focus) {
@@ -93,6 +105,10 @@ pub fn toggle_order(app: &mut App) {
 }
 
 fn open_picker(app: &mut App, kind: PickerKind) {
+    if !kind.offered(&app.data.timeline) {
+        app.message = Some(format!("no {} in this data set", kind.plural()));
+        return;
+    }
     app.mode = Mode::Picker(Picker::open(
         kind,
         &app.data.timeline,

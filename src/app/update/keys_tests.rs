@@ -127,6 +127,11 @@ fn the_list_shows_at_least_eight_events_at_80x24() {
     run(&mut a, &[Action::Zoom, Action::ToggleFocus, Action::Zoom]);
     assert_eq!(a.view.zoom, Zoom::Detail, "z zooms the focused pane");
     assert!(detail_size(&a).0 > 15);
+    // Tab while zoomed zooms the other pane, as tmux does: the focus never goes to a hidden pane.
+    run(&mut a, &[Action::ToggleFocus]);
+    assert_eq!((a.view.zoom, a.view.focus), (Zoom::List, crate::app::Focus::Timeline));
+    run(&mut a, &[Action::ToggleFocus]);
+    assert_eq!((a.view.zoom, a.view.focus), (Zoom::Detail, crate::app::Focus::Detail));
 }
 
 #[test]

@@ -9,7 +9,7 @@ mod period;
 mod reader;
 mod reload;
 
-use super::{Action, App, Effect, Focus, Mode, Row, SearchJob};
+use super::{Action, App, Effect, Focus, HelpPage, Mode, Row, SearchJob};
 use crate::search::Results;
 use crate::view::Theme;
 use crate::view::layout::{YEAR_HEADERS_FROM, inner};
@@ -50,18 +50,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Action::CopyCitation => return copy::citation(app),
         Action::CopyId => return copy::id(app),
         Action::Paste(text) => return paste::paste(app, &text),
-        Action::ToggleMouse => {
-            app.session.mouse = !app.session.mouse;
-            app.message = Some(
-                if app.session.mouse {
-                    "mouse on"
-                } else {
-                    "mouse off: the terminal selects text; m turns it on"
-                }
-                .into(),
-            );
-            return Some(Effect::Mouse(app.session.mouse));
-        }
+        Action::ToggleMouse => return toggle_mouse(app),
         Action::Quit => return Some(Effect::Quit),
         Action::Exported(outcome) => {
             app.message = Some(outcome.unwrap_or_else(|e| e));
@@ -95,6 +84,14 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
         Mode::Help { .. } => help(app, action),
     }
     None
+}
+
+fn toggle_mouse(app: &mut App) -> Option<Effect> {
+    app.session.mouse = !app.session.mouse;
+    let note =
+        if app.session.mouse { "mouse on" } else { "mouse off: the terminal selects text; m turns it on" };
+    app.message = Some(note.into());
+    Some(Effect::Mouse(app.session.mouse))
 }
 
 /// Shows a search's results, keeping the selection on the same event, or the next one, where it
@@ -155,9 +152,14 @@ fn cache_marks(app: &mut App) {
 }
 
 fn help(app: &mut App, action: Action) {
-    let page = inner(crate::view::help::popup(app.view.layout().main)).height as usize;
-    let Mode::Help { scroll, under } = &mut app.mode else { return };
-    let max = crate::view::help::line_count().saturating_sub(page.max(1));
+    let area = inner(crate::view::help::popup(app.view.layout().main));
+    let page = area.height as usize;
+    let count = crate::view::help::line_count(help_page(app), &app.data.timeline, area.width);
+    if action == Action::Warnings {
+        return open_warnings(app);
+    }
+    let Mode::Help { scroll, under, .. } = &mut app.mode else { return };
+    let max = count.saturating_sub(page.max(1));
     let step = match action {
         Action::Back | Action::Help => {
             app.mode = std::mem::replace(under.as_mut(), Mode::Browse);
@@ -218,8 +220,33 @@ pub fn picker_click(app: &mut App, col: u16, row: u16) {
 
 /// Opens the help over the current mode; closing it comes back there.
 pub fn open_help(app: &mut App) {
-    let under = std::mem::replace(&mut app.mode, Mode::Browse);
-    app.mode = Mode::Help { scroll: 0, under: Box::new(under) };
+    open_page(app, HelpPage::Keys);
+}
+
+/// Opens the list of load warnings like the help; says so when there are none.
+pub fn open_warnings(app: &mut App) {
+    if app.data.timeline.warnings.is_empty() {
+        app.message = Some("no load warnings: the data loaded cleanly".into());
+        return;
+    }
+    open_page(app, HelpPage::Warnings);
+}
+
+/// Opens a help-like page over the current mode (or instead of the page open now).
+fn open_page(app: &mut App, page: HelpPage) {
+    let mut under = std::mem::replace(&mut app.mode, Mode::Browse);
+    if let Mode::Help { under: below, .. } = under {
+        under = *below;
+    }
+    app.mode = Mode::Help { scroll: 0, under: Box::new(under), page };
+}
+
+/// Which page the help mode shows.
+fn help_page(app: &App) -> HelpPage {
+    match app.mode {
+        Mode::Help { page, .. } => page,
+        _ => HelpPage::Keys,
+    }
 }
 
 /// Selects a hit (clamped) and scrolls it into view.

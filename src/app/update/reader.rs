@@ -3,14 +3,19 @@
 
 use crate::app::line::Edit;
 use crate::app::{Action, App, LineInput, Mode, Reader};
-use crate::view::reader::{article_lines, body_rect, find};
+use crate::view::reader::{Page, article_lines, body_rect, find, nothing_to_read, page};
 
-/// Opens the reader on the selected event's first quote.
+/// Opens the reader on the selected event's first quote, or on its own text when it has no
+/// quoted source; says why when there is nothing to read.
 pub fn open_reader(app: &mut App) {
     let Some(hit) = app.selected_hit() else {
         app.message = Some("no event selected".into());
         return;
     };
+    if let Some(why) = nothing_to_read(&app.data.timeline.events[hit.event]) {
+        app.message = Some(why.into());
+        return;
+    }
     app.mode = Mode::Reader(Reader::new(hit.event));
     scroll_to_quote(app);
 }
@@ -36,6 +41,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Help => super::open_help(app),
+        Action::Warnings => super::open_warnings(app),
         // Back to the timeline exactly as it was: selection, scroll and focus were never touched
         // (J/K moved the selection along with the reader).
         Action::Back => app.mode = Mode::Browse,
@@ -59,7 +65,7 @@ fn update_find(app: &mut App, action: Action) {
         Action::Accept => {
             r.find = None;
             let r = r.clone();
-            let n = find(article(app, &r), &r.found).len();
+            let n = find(&article(app, &r).text, &r.found).len();
             app.message = Some(match n {
                 0 if r.found.trim().is_empty() => "no article search".into(),
                 0 => format!("“{}” is not in this article", r.found.trim()),
@@ -75,9 +81,8 @@ fn update_find(app: &mut App, action: Action) {
     }
 }
 
-fn article<'a>(app: &'a App, r: &Reader) -> &'a str {
-    let c = &app.data.timeline.events[r.event].citations[r.citation];
-    &app.data.timeline.sources[c.source].text
+fn article<'a>(app: &'a App, r: &Reader) -> Page<'a> {
+    page(&app.data.timeline, r.event, r.citation)
 }
 
 /// Where to look for the next match of the article search.
@@ -93,9 +98,9 @@ enum Seek {
 fn seek(app: &mut App, how: Seek) {
     let (h, w) = body_size(app);
     let Mode::Reader(r) = &app.mode else { return };
-    let text = article(app, r);
-    let found = find(text, &r.found);
-    let lines = article_lines(text, w);
+    let page = article(app, r);
+    let found = find(&page.text, &r.found);
+    let lines = article_lines(&page.text, w);
     let top = lines.get(r.scroll).map_or(0, |l| l.start);
     let pick = match how {
         Seek::From => found.iter().find(|m| m.start >= top).or(found.first()),
@@ -129,7 +134,7 @@ fn body_size(app: &App) -> (usize, u16) {
 
 /// Number of wrapped lines of the article being read.
 fn line_count(app: &App, r: &Reader) -> usize {
-    article_lines(article(app, r), body_size(app).1).len()
+    article_lines(&article(app, r).text, body_size(app).1).len()
 }
 
 fn scroll(app: &mut App, delta: isize) {
@@ -163,11 +168,12 @@ fn reader_mut(mode: &mut Mode) -> Option<&mut Reader> {
 pub fn anchor(app: &mut App) -> Option<(usize, bool)> {
     let (h, w) = body_size(app);
     let r = reader_mut(&mut app.mode)?.clone();
-    let c = &app.data.timeline.events[r.event].citations[r.citation];
-    let lines = article_lines(article(app, &r), w);
+    let page = article(app, &r);
+    let lines = article_lines(&page.text, w);
     let top = lines.get(r.scroll).map_or(0, |l| l.start);
     let bottom = lines.get(r.scroll + h).map_or(usize::MAX, |l| l.start);
-    Some((top, c.span.start >= top && c.span.start < bottom))
+    let quote = page.quote_start();
+    Some((top, quote >= top && quote < bottom))
 }
 
 /// After a resize: the line that was at the top is at the top again, and a quote that was on
@@ -176,11 +182,11 @@ pub fn restore_anchor(app: &mut App, anchor: Option<(usize, bool)>) {
     let Some((top, quote_seen)) = anchor else { return };
     let (h, w) = body_size(app);
     let Some(r) = reader_mut(&mut app.mode) else { return };
-    let c = &app.data.timeline.events[r.event].citations[r.citation];
-    let lines = article_lines(&app.data.timeline.sources[c.source].text, w);
+    let page = page(&app.data.timeline, r.event, r.citation);
+    let lines = article_lines(&page.text, w);
     let line_of = |at: usize| lines.iter().position(|l| l.end > at).unwrap_or(0);
     r.scroll = line_of(top);
-    let q = line_of(c.span.start);
+    let q = line_of(page.quote_start());
     if quote_seen && (q < r.scroll || q >= r.scroll + h.max(1)) {
         r.scroll = q.saturating_sub(h / 3);
     }
@@ -192,12 +198,13 @@ pub fn restore_anchor(app: &mut App, anchor: Option<(usize, bool)>) {
 fn scroll_to_quote(app: &mut App) {
     let (h, w) = body_size(app);
     let Mode::Reader(r) = &app.mode else { return };
-    let c = &app.data.timeline.events[r.event].citations[r.citation];
-    let lines = article_lines(&app.data.timeline.sources[c.source].text, w);
-    let at = lines.iter().position(|l| l.end > c.span.start).unwrap_or(0);
+    let page = article(app, r);
+    let start = page.quote_start();
+    let lines = article_lines(&page.text, w);
+    let at = lines.iter().position(|l| l.end > start).unwrap_or(0);
     if let Mode::Reader(r) = &mut app.mode {
         r.scroll = at.saturating_sub(h / 3);
-        r.at = c.span.start;
+        r.at = start;
     }
     clamp(app);
 }
@@ -209,6 +216,10 @@ fn step(app: &mut App, forward: bool) {
         return seek(app, if forward { Seek::Next } else { Seek::Prev });
     }
     let n = app.data.timeline.events[r.event].citations.len();
+    if n == 0 {
+        app.message = Some("this event has no quotes: this is its own text".into());
+        return;
+    }
     r.citation = if forward { (r.citation + 1) % n } else { (r.citation + n - 1) % n };
     let msg = format!("quote {} of {n}", r.citation + 1);
     scroll_to_quote(app);
@@ -219,7 +230,10 @@ fn step(app: &mut App, forward: bool) {
 fn next_source(app: &mut App, forward: bool) {
     let Mode::Reader(r) = &mut app.mode else { return };
     let cites = &app.data.timeline.events[r.event].citations;
-    let current = cites[r.citation].source;
+    let Some(current) = cites.get(r.citation).map(|c| c.source) else {
+        app.message = Some("this event has no sources: this is its own text".into());
+        return;
+    };
     let n = cites.len();
     let at = |d: usize| if forward { (r.citation + d) % n } else { (r.citation + n - d) % n };
     let Some(i) = (1..=n).map(at).find(|&i| cites[i].source != current) else {
@@ -243,9 +257,15 @@ fn next_event(app: &mut App, delta: isize) {
         return;
     }
     let Some(hit) = app.selected_hit() else { return };
+    let total = app.shown.hits.len();
+    if let Some(why) = nothing_to_read(&app.data.timeline.events[hit.event]) {
+        // Back to the list, on that event, saying why the reader cannot show it.
+        app.mode = Mode::Browse;
+        app.message = Some(format!("event {}/{total}: {why}", app.view.selected + 1));
+        return;
+    }
     app.mode = Mode::Reader(Reader::new(hit.event));
     scroll_to_quote(app);
-    let total = app.shown.hits.len();
     app.message = Some(format!("event {}/{total}", app.view.selected + 1));
 }
 
@@ -265,7 +285,7 @@ pub fn lines_for(app: &App) -> usize {
 #[cfg(test)]
 pub fn quote_line_for(app: &App) -> usize {
     let Mode::Reader(r) = &app.mode else { return 0 };
-    let c = &app.data.timeline.events[r.event].citations[r.citation];
-    let lines = article_lines(article(app, r), body_size(app).1);
-    lines.iter().position(|l| l.end > c.span.start).unwrap_or(0)
+    let page = article(app, r);
+    let lines = article_lines(&page.text, body_size(app).1);
+    lines.iter().position(|l| l.end > page.quote_start()).unwrap_or(0)
 }

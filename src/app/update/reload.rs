@@ -103,7 +103,9 @@ fn carried_mode(mode: Mode, by_id: &dyn Fn(usize) -> Option<usize>) -> Mode {
             None => Mode::Browse,
         },
         Mode::Picker(_) => Mode::Browse,
-        Mode::Help { scroll, under } => Mode::Help { scroll, under: Box::new(carried_mode(*under, by_id)) },
+        Mode::Help { scroll, under, page } => {
+            Mode::Help { scroll, page, under: Box::new(carried_mode(*under, by_id)) }
+        }
         other => other,
     }
 }

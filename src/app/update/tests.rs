@@ -495,7 +495,8 @@ fn help_scrolls_within_its_text() {
     let mut a = app();
     run(&mut a, &[Action::Help, Action::Down, Action::Down]);
     assert!(matches!(a.mode, Mode::Help { scroll: 2, .. }));
-    let page = crate::view::layout::inner(crate::view::help::popup(a.view.layout().main)).height as usize;
+    let body = crate::view::layout::inner(crate::view::help::popup(a.view.layout().main));
+    let page = body.height as usize;
     run(&mut a, &[Action::PageDown]);
     assert!(
         matches!(a.mode, Mode::Help { scroll, .. } if scroll == 2 + page - 1),
@@ -503,7 +504,7 @@ fn help_scrolls_within_its_text() {
         a.mode
     );
     run(&mut a, &[Action::Bottom]);
-    let max = crate::view::help::line_count() - page;
+    let max = crate::view::help::line_count(crate::app::HelpPage::Keys, a.timeline(), body.width) - page;
     assert!(matches!(a.mode, Mode::Help { scroll, .. } if scroll == max));
     run(&mut a, &[Action::Wheel { col: 1, row: 1, down: true }, Action::Top]);
     assert!(matches!(a.mode, Mode::Help { scroll: 0, .. }));

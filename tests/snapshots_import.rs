@@ -1,0 +1,73 @@
+//! Whole-screen snapshots on data we did not write: TimelineJS files with events without sources,
+//! display dates, groups, eras, load warnings, and evenly spread dates; the help at the smallest
+//! and a large terminal.
+
+mod support;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::Browser;
+use timeline::app::{Action, App};
+use timeline::ui::{Theme, render};
+
+const FULL: &str = "tests/fixtures/timelinejs/full.json";
+const SILENT: &str = "tests/fixtures/timelinejs/silent.json";
+
+fn app(file: &str, w: u16, h: u16, actions: &[Action]) -> App {
+    let mut b = Browser::new(support::load_file(file), w, h);
+    for a in actions {
+        b.act(a.clone());
+    }
+    b.app
+}
+
+/// The screen as text, one line per row.
+fn text(app: &App) -> String {
+    let (w, h) = (app.view.width, app.view.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| render(app, f, &Theme::colored(false))).unwrap();
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>().trim_end().to_string() + "\n")
+        .collect()
+}
+
+#[test]
+fn imported_file_80x24() {
+    insta::assert_snapshot!(text(&app(FULL, 80, 24, &[Action::Down])));
+}
+
+#[test]
+fn imported_file_100x30() {
+    insta::assert_snapshot!(text(&app(FULL, 100, 30, &[Action::Down])));
+}
+
+#[test]
+fn reader_on_an_event_without_sources() {
+    insta::assert_snapshot!(text(&app(FULL, 80, 24, &[Action::Down, Action::OpenReader])));
+}
+
+#[test]
+fn groups_picker() {
+    insta::assert_snapshot!(text(&app(FULL, 80, 24, &[Action::PickGroups])));
+}
+
+#[test]
+fn warnings_page_and_count() {
+    insta::assert_snapshot!(text(&app(SILENT, 80, 24, &[Action::Warnings])));
+}
+
+#[test]
+fn evenly_spread_years_get_a_linear_axis() {
+    insta::assert_snapshot!(text(&app(SILENT, 100, 30, &[])));
+}
+
+#[test]
+fn help_at_40x12() {
+    insta::assert_snapshot!(text(&app(FULL, 40, 12, &[Action::Help])));
+}
+
+#[test]
+fn help_at_200x60() {
+    insta::assert_snapshot!(text(&app(FULL, 200, 60, &[Action::Help])));
+}
