@@ -7,6 +7,7 @@ mod build;
 mod fields;
 pub mod file;
 pub mod json;
+pub mod markwhen;
 mod problem;
 mod quotes;
 pub mod tjs;

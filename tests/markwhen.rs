@@ -1,0 +1,115 @@
+//! markwhen in and out, against the official parser: `tests/fixtures/markwhen/*.json` are what
+//! `@markwhen/parser` read from the `.mw` files next to them (`regenerate.sh` makes them again),
+//! so no node is needed here. Our reader must find the same events, with the same start and
+//! end instants, titles, groups and descriptions; our export must read back the same way.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use timeline::load::markwhen;
+use timeline::model::{Event, Kind, Moment, Timeline};
+
+const DIR: &str = "tests/fixtures/markwhen";
+
+/// The "now" the goldens were made with (see `mw2json.cjs`).
+fn now() -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 1, 15).and_then(|d| d.and_hms_opt(12, 0, 0)).unwrap()
+}
+
+fn read(name: &str) -> (Timeline, Vec<usize>) {
+    let path = format!("{DIR}/{name}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    markwhen::read(&path, &text, now()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn golden(name: &str) -> Value {
+    let text = std::fs::read_to_string(format!("{DIR}/{name}")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// A moment as luxon writes it in UTC: `2026-01-05T00:00:00.000Z`, `-000299-01-01T…`.
+fn luxon(m: Moment) -> String {
+    let day_ms = 86_400_000i128;
+    let (days, ms) = (m.0.div_euclid(day_ms), m.0.rem_euclid(day_ms));
+    let d = NaiveDate::from_num_days_from_ce_opt(i32::try_from(days + 1).unwrap()).unwrap();
+    let y = chrono::Datelike::year(&d);
+    let year = if (0..=9999).contains(&y) { format!("{y:04}") } else { format!("{}{:06}", if y < 0 { "-" } else { "+" }, y.abs()) };
+    let (h, mi, s, milli) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    format!("{year}-{}T{h:02}:{mi:02}:{s:02}.{milli:03}Z", d.format("%m-%d"))
+}
+
+/// What our event should be, from the parser's: the group is the headings around it, else its
+/// first tag that is not a kind; a kind tag gives the kind.
+fn expected(g: &Value) -> (String, String, String, Option<String>, Kind, String) {
+    let s = |k: &str| g[k].as_str().unwrap().to_string();
+    let tags: Vec<&str> = g["tags"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let groups: Vec<&str> = g["groups"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let kind = tags.iter().find_map(|t| Kind::parse(t)).unwrap_or(Kind::Other);
+    let group = if groups.is_empty() {
+        tags.iter().find(|t| Kind::parse(t).is_none()).map(|t| t.to_string())
+    } else {
+        Some(groups.join(" / "))
+    };
+    // The parser leaves the colon of `300 BC: title` in the title; we do not.
+    let title = s("title").trim_start_matches(':').trim().to_string();
+    (title, s("from"), s("to"), group, kind, s("description").trim_matches('\n').to_string())
+}
+
+fn ours(e: &Event) -> (String, String, String, Option<String>, Kind, String) {
+    let (from, to) = markwhen::instants(&e.date, e.end.as_ref());
+    (e.title.clone(), luxon(from), luxon(to), e.group().map(str::to_string), e.kind, e.summary.clone())
+}
+
+/// Our reading of `name.mw` against the official parser's `name.json`, event by event.
+fn same_as_the_official_parser(name: &str) -> Timeline {
+    let (t, lines) = read(&format!("{name}.mw"));
+    let g = golden(&format!("{name}.json"));
+    let events = g["events"].as_array().unwrap();
+    let found: Vec<usize> = events.iter().map(|e| e["line"].as_u64().unwrap() as usize).collect();
+    assert_eq!(lines, found, "{name}: events on other lines than the parser's");
+    for ((e, g), line) in t.events.iter().zip(events).zip(&lines) {
+        assert_eq!(ours(e), expected(g), "{name}.mw:{line}");
+    }
+    assert_eq!(t.title.as_ref().map(|s| s.headline.as_str()), g["header"]["title"].as_str(), "{name}: title");
+    t
+}
+
+#[test]
+fn dates_are_read_as_the_official_parser_reads_them() {
+    let t = same_as_the_official_parser("dates");
+    // Precision as written: a year stays a year, a month a month.
+    let by_title = |title: &str| t.events.iter().find(|e| e.title == title).unwrap();
+    assert_eq!(by_title("A year").date.iso(), "1981");
+    assert_eq!(by_title("April 1776").date.iso(), "1776-04");
+    assert_eq!(by_title("A month by name").date.iso(), "2026-01");
+    assert_eq!(by_title("EDTF years").date_edtf(), "1964");
+    assert_eq!(by_title("EDTF years").end.map(|e| e.iso()).as_deref(), Some("2008"));
+    assert_eq!(by_title("Six months").end.map(|e| e.iso()).as_deref(), Some("2018-06"));
+    assert_eq!(by_title("BCE to AD").date_label(), "100 BCE – 49");
+    assert!(t.events.iter().all(|e| !e.is_verified()), "imported events are unverified");
+    assert_eq!(by_title("Phase 1").id, "Phase1");
+}
+
+#[test]
+fn european_dates_as_the_documentation_writes_them() {
+    same_as_the_official_parser("european");
+}
+
+#[test]
+fn descriptions_tags_sections_links_and_places() {
+    let t = same_as_the_official_parser("descriptions");
+    let summit = t.events.iter().find(|e| e.title.starts_with("Summit")).unwrap();
+    assert_eq!(summit.kind, Kind::Talks);
+    assert_eq!(summit.places, ["Hà Nội"]);
+    let urls: Vec<&str> = summit.links().iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["https://example.org/agenda", "https://example.org/notes", "https://example.org/hall.png"]);
+    assert_eq!(summit.media().map(|m| m.url.as_str()), Some("https://example.org/hall.png"));
+    let task = t.events.iter().find(|e| e.title == "Longer ongoing task").unwrap();
+    assert_eq!(task.places, ["123 Main Street, Kansas City, MO"]);
+    assert_eq!(t.places.len(), 2);
+    assert_eq!(t.title.as_ref().map(|s| s.text.as_str()), Some("Events, descriptions and sections"));
+}
+
+#[test]
+fn group_and_section_blocks_nest() {
+    same_as_the_official_parser("groups");
+}
