@@ -131,5 +131,5 @@ impl Reader<'_> {
 fn list(value: &str) -> Vec<String> {
     let v = value.trim();
     let items = v.strip_prefix('[').and_then(|v| v.strip_suffix(']')).map_or(vec![v], |inner| inner.split(',').collect());
-    items.into_iter().map(|s| super::unquote(s.trim()).to_string()).filter(|s| !s.is_empty()).collect()
+    items.into_iter().map(|s| super::unquote(s.trim())).filter(|s| !s.is_empty()).collect()
 }

@@ -137,8 +137,9 @@ impl Reader<'_> {
             let start = at + (line.len() - line.trim_start().len());
             at += raw.len() + 1;
             if header != Header::Done {
+                let closes = header == Header::Front && line.starts_with("---");
                 header = self.header_line(line, start, header);
-                if header != Header::Done {
+                if header != Header::Done || closes {
                     continue;
                 }
             }
@@ -258,7 +259,7 @@ impl Reader<'_> {
         } else if let Some(c) = text::PROPERTY.captures(line) {
             let key = c.get(1).map_or("", |k| k.as_str());
             let value = unquote(line[c.get(0).map_or(0, |m| m.end())..].trim());
-            self.header_key(key, value, at);
+            self.header_key(key, &value, at);
         } else if state == Header::Front {
             self.cx.warn(at, "skipped: a header line that is not `key: value`");
         } else {
@@ -295,6 +296,12 @@ impl Reader<'_> {
     }
 }
 
-fn unquote(s: &str) -> &str {
-    s.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(s)
+/// A YAML scalar: a double-quoted string is read with JSON's escapes (as our export writes it).
+fn unquote(s: &str) -> String {
+    if s.starts_with('"')
+        && let Ok(v) = serde_json::from_str::<String>(s)
+    {
+        return v;
+    }
+    s.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(s).to_string()
 }

@@ -105,6 +105,14 @@ fn end_at(start: &PartialDate, to: NaiveDateTime) -> Option<Option<PartialDate>>
     Some(Some(if end.start() < from { timed(to, None)? } else { end }))
 }
 
+/// The dates that name the period from `from` to `to` exactly, as coarse as they can be:
+/// `1960-01-01`..`1970-01-01` is `1960/1969`.
+pub fn from_instants(from: Moment, to: Moment) -> Option<(PartialDate, Option<PartialDate>)> {
+    let (from, to) = (to_ndt(from)?, to_ndt(to)?);
+    let start = start_at(from, to)?;
+    Some((start, end_at(&start, to)?))
+}
+
 fn add(t: NaiveDateTime, amounts: &[(i64, Unit)], sign: i64) -> Option<NaiveDateTime> {
     let mut t = t;
     for &(n, unit) in amounts {
