@@ -3,6 +3,8 @@
 //! so no node is needed here. Our reader must find the same events, with the same start and
 //! end instants, titles, groups and descriptions; our export must read back the same way.
 
+mod pty_harness;
+
 use chrono::NaiveDate;
 use serde_json::Value;
 use timeline::load::markwhen;
@@ -192,4 +194,62 @@ fn the_built_in_data_set_round_trips_through_markwhen_with_one_note() {
 fn sorted_places(mut v: Vec<Vec<String>>) -> Vec<Vec<String>> {
     v.sort();
     v
+}
+
+#[test]
+fn every_line_not_read_is_a_warning_at_its_position() {
+    let (t, _) = read("warnings/skipped.mw");
+    let p = "tests/fixtures/markwhen/warnings/skipped.mw";
+    let want = [
+        "3:1: warning: header key `view` is not read; skipped",
+        "4:1: warning: tag colours are not shown; skipped",
+        "5:1: warning: timezone `America/New_York` is not applied: dates and times are read as UTC",
+        "8:1: warning: skipped: not an event (`DATE: title`), a heading, a group or a description after an event",
+        "9:1: warning: `endGroup` without a `group` or `section` before it; skipped",
+        "10:1: warning: #beta not kept: an event has one group (the group is its first tag) and one kind",
+        "11:3: warning: event property `owner` is not read; skipped",
+        "13:1: warning: this line looks like an event, but markwhen does not read its date; kept as description, as markwhen does",
+        "14:1: warning: a date without a year; markwhen takes the current year (2026)",
+        "15:1: warning: no event with this `!id` before this line; counted from the previous event, as markwhen does",
+        "16:1: warning: duplicate id `!one` (first at 10:1); this event gets a new id",
+        "17:1: warning: `every …`: a repeating event; only its first occurrence is read",
+        "18:1: warning: skipped: `2024-12-31/2024-01-01` ends before it starts or is outside the calendar",
+    ];
+    let want: Vec<String> = want.iter().map(|w| format!("{p}:{w}")).collect();
+    assert_eq!(t.warnings, want);
+    let titles: Vec<&str> = t.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["An event", "Without a year", "Relative to a missing id", "Another", "Repeating"]);
+    assert_eq!(t.events[0].summary, "Description line.\n2025-03-04 - 1 week: not a date markwhen reads");
+    assert_eq!(t.events[0].group(), Some("alpha"));
+}
+
+#[test]
+fn markwhen_is_told_by_content_or_extension() {
+    assert!(markwhen::sniff("plan.mw", "{}"));
+    assert!(markwhen::sniff("plan.txt", "---\ntitle: x\n---\n"));
+    assert!(markwhen::sniff("plan.txt", "// a comment\n2024-01-01: An event\n"));
+    assert!(markwhen::sniff("plan", "title: Plan\n\n2024: x"));
+    assert!(!markwhen::sniff("data.json", "{\"events\": []}"));
+    assert!(!markwhen::sniff("sheet.csv", "Year,Month,Day,Time,End Year\n2024,1,1,,\n"));
+}
+
+#[test]
+fn the_browser_opens_a_markwhen_file() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/markwhen/descriptions.mw");
+    let mut t = pty_harness::Tui::start(100, 30, &["--data", path], &[]);
+    t.expect_position("1/7");
+    t.expect("the first event and its group", |s| {
+        pty_harness::has(s, "Summit in  with [the a")?;
+        pty_harness::has(s, "Hà Nội")?;
+        pty_harness::has(s, "Links and places")
+    });
+    t.send("j");
+    t.expect("the second event, its description in Vietnamese", |s| {
+        pty_harness::at_position(s, "2/7")?;
+        pty_harness::has(s, "Tiếng Việt: Hội nghị")
+    });
+    t.send("q");
+    let status = t.exit();
+    assert_eq!(status.exit_code(), 0, "{status}");
+    t.assert_restored();
 }

@@ -27,6 +27,8 @@ fn re(s: &str) -> Regex {
 static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(#{1,6})\s+(.*)$"));
 static GROUP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:group|section)(?:\s+(.*))?$"));
 static END_GROUP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*end(?:group|section)\s*$"));
+/// A line that starts like an event (`2025-03-04 - 1 week: …`).
+static LOOKS_DATED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\d[^:]*:\s"));
 static TAG_COLOR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*#(\w*):\s*(\S+)"));
 
 /// Is this data file markwhen? By its extension `.mw`, or by its first line that says
@@ -173,7 +175,9 @@ impl Reader<'_> {
             self.finish();
             self.start_event(line, at, n, w, colon);
         } else if let Some(p) = &mut self.pending {
-            p.take_line(line, at);
+            if p.take_line(line, at) && LOOKS_DATED.is_match(line) {
+                self.cx.warn(at, "this line looks like an event, but markwhen does not read its date; kept as description, as markwhen does");
+            }
         } else if !t.is_empty() {
             self.cx.warn(at, "skipped: not an event (`DATE: title`), a heading, a group or a description after an event");
         }
@@ -212,7 +216,8 @@ impl Reader<'_> {
 }
 
 impl Pending {
-    fn take_line(&mut self, line: &str, at: usize) {
+    /// Takes a line after the event line: a property, or (`true`) a description line.
+    fn take_line(&mut self, line: &str, at: usize) -> bool {
         if self.in_properties
             && let Some(c) = text::PROPERTY.captures(line)
             && !line.trim_start().starts_with('-')
@@ -220,10 +225,11 @@ impl Pending {
             let key = c.get(1).map_or("", |k| k.as_str()).to_string();
             let value = line[c.get(0).map_or(0, |m| m.end())..].trim().to_string();
             self.properties.push((at, key, value));
-            return;
+            return false;
         }
         self.in_properties = false;
         self.description.push((at, line.to_string()));
+        true
     }
 }
 
