@@ -34,7 +34,11 @@ fn luxon(m: Moment) -> String {
     let (days, ms) = (m.0.div_euclid(day_ms), m.0.rem_euclid(day_ms));
     let d = NaiveDate::from_num_days_from_ce_opt(i32::try_from(days + 1).unwrap()).unwrap();
     let y = chrono::Datelike::year(&d);
-    let year = if (0..=9999).contains(&y) { format!("{y:04}") } else { format!("{}{:06}", if y < 0 { "-" } else { "+" }, y.abs()) };
+    let year = if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        format!("{}{:06}", if y < 0 { "-" } else { "+" }, y.abs())
+    };
     let (h, mi, s, milli) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
     format!("{year}-{}T{h:02}:{mi:02}:{s:02}.{milli:03}Z", d.format("%m-%d"))
 }
@@ -103,7 +107,10 @@ fn descriptions_tags_sections_links_and_places() {
     assert_eq!(summit.kind, Kind::Talks);
     assert_eq!(summit.places, ["Hà Nội"]);
     let urls: Vec<&str> = summit.links().iter().map(|l| l.url.as_str()).collect();
-    assert_eq!(urls, ["https://example.org/agenda", "https://example.org/notes", "https://example.org/hall.png"]);
+    assert_eq!(
+        urls,
+        ["https://example.org/agenda", "https://example.org/notes", "https://example.org/hall.png"]
+    );
     assert_eq!(summit.media().map(|m| m.url.as_str()), Some("https://example.org/hall.png"));
     let task = t.events.iter().find(|e| e.title == "Longer ongoing task").unwrap();
     assert_eq!(task.places, ["123 Main Street, Kansas City, MO"]);
@@ -162,7 +169,11 @@ fn the_export_reads_back_the_same_in_the_official_parser_and_ours() {
             continue;
         }
         // The golden next to it was made from this very file: it must not change unseen.
-        assert_eq!(text, std::fs::read_to_string(&file).unwrap(), "{file}: run with UPDATE_MARKWHEN=1, then regenerate.sh");
+        assert_eq!(
+            text,
+            std::fs::read_to_string(&file).unwrap(),
+            "{file}: run with UPDATE_MARKWHEN=1, then regenerate.sh"
+        );
         assert!(notes.len() <= 1, "{name}: one note at most: {notes:?}");
         let kept: Vec<&Event> = t.events.iter().filter(|e| e.date.year_value().abs() <= 9999).collect();
         let want = sorted(kept.iter().map(|e| ours(e)).collect());
@@ -171,7 +182,11 @@ fn the_export_reads_back_the_same_in_the_official_parser_and_ours() {
         assert_eq!(official, want, "{name}: the official parser reads our export differently");
         let (back, _) = read(&format!("export_{name}.mw"));
         assert!(back.warnings.is_empty(), "{name}: {:?}", back.warnings);
-        assert_eq!(sorted(back.events.iter().map(ours).collect()), want, "{name}: we read our export differently");
+        assert_eq!(
+            sorted(back.events.iter().map(ours).collect()),
+            want,
+            "{name}: we read our export differently"
+        );
     }
 }
 
@@ -182,7 +197,10 @@ fn the_built_in_data_set_round_trips_through_markwhen_with_one_note() {
     let (back, _) = markwhen::read("built-in.mw", &text, now()).unwrap();
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     let kept: Vec<&Event> = t.events.iter().filter(|e| e.date.year_value().abs() <= 9999).collect();
-    assert_eq!(sorted(back.events.iter().map(ours).collect()), sorted(kept.iter().map(|e| ours(e)).collect()));
+    assert_eq!(
+        sorted(back.events.iter().map(ours).collect()),
+        sorted(kept.iter().map(|e| ours(e)).collect())
+    );
     // Places go out as `[place](location)` and come back.
     let places = |t: &Timeline| sorted_places(t.events.iter().map(|e| e.places.clone()).collect());
     assert_eq!(places(&back), places(&t));

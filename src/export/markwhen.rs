@@ -4,8 +4,8 @@
 //! instants: EDTF where it can (`1964/2008`, `2025-03-04 10:00`), ISO 8601 in UTC for other
 //! times, `100 BC - 49 BC` before year 1. What markwhen cannot carry is counted in one note.
 
-use crate::load::markwhen::{event_line, is_structure, resolve, text};
 use crate::model::date::TimeOfDay;
+use crate::model::markwhen::{event_line, is_structure, resolve, text};
 use crate::model::{Event, Kind, PartialDate, Precision, Status, Timeline};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -80,7 +80,8 @@ fn event(out: &mut impl Write, e: &Event, dates: &str, lost: &mut Lost) -> io::R
         }
     }
     if !e.places.is_empty() {
-        let places: Vec<String> = e.places.iter().map(|p| format!("[{}](location)", p.replace(']', ")"))).collect();
+        let places: Vec<String> =
+            e.places.iter().map(|p| format!("[{}](location)", p.replace(']', ")"))).collect();
         writeln!(out, "{}", places.join(" "))?;
     }
     Ok(())
@@ -93,7 +94,8 @@ fn count_lost(e: &Event, lost: &mut Lost) {
     lost.add("people lists", usize::from(!e.people.is_empty()));
     lost.add("Vietnamese titles", usize::from(e.title_vi.is_some()));
     lost.add("planned statuses", usize::from(e.status == Status::Planned));
-    let links_outside = e.links().iter().filter(|l| !e.summary.contains(&l.url) && !e.title.contains(&l.url)).count();
+    let links_outside =
+        e.links().iter().filter(|l| !e.summary.contains(&l.url) && !e.title.contains(&l.url)).count();
     lost.add("links", links_outside);
     if let Some(x) = &e.extra {
         lost.add("media", usize::from(x.media.as_ref().is_some_and(|m| !e.summary.contains(&m.url))));
@@ -115,7 +117,10 @@ fn yaml(s: &str) -> String {
 
 /// The event's dates as markwhen writes them, or `None` for years it cannot hold.
 fn dates(e: &Event, lost: &mut Lost) -> Option<String> {
-    lost.add("open or unknown interval ends", usize::from(e.open.start.is_some()) + usize::from(e.open.end.is_some()));
+    lost.add(
+        "open or unknown interval ends",
+        usize::from(e.open.start.is_some()) + usize::from(e.open.end.is_some()),
+    );
     let sides = [Some(e.date), e.end];
     lost.add("EDTF qualifiers (? ~ %)", sides.iter().flatten().filter(|d| !d.qualifier().is_none()).count());
     // Unspecified digits (`196X`) become the period they stand for (`1960/1969`).
@@ -126,7 +131,7 @@ fn dates(e: &Event, lost: &mut Lost) -> Option<String> {
     };
     let end = end.filter(|x| *x != start);
     let years = [Some(start), end].into_iter().flatten().map(|d| d.year_value());
-    if years.clone().any(|y| y > 9999 || y < -99_998) {
+    if years.clone().any(|y| !(-99_998..=9999).contains(&y)) {
         return None;
     }
     if years.clone().any(|y| y < 1) {
@@ -157,7 +162,12 @@ fn edtf(d: &PartialDate) -> Option<String> {
         None => Some(d.plain().iso()),
         Some(TimeOfDay { offset: None, second: None, .. }) => {
             let t = d.time()?;
-            Some(format!("{} {:02}:{:02}", PartialDate::ymd(d.year_value(), d.month_value(), d.day_value()).ok()?.iso(), t.hour, t.minute.unwrap_or(0)))
+            Some(format!(
+                "{} {:02}:{:02}",
+                PartialDate::ymd(d.year_value(), d.month_value(), d.day_value()).ok()?.iso(),
+                t.hour,
+                t.minute.unwrap_or(0)
+            ))
         }
         Some(_) => None,
     }
@@ -181,7 +191,8 @@ fn iso_utc(d: &PartialDate) -> String {
 /// Years around year 1: `300 BC`, `100 BC - 49 AD`. markwhen ends such a range at the start of
 /// its last year, so the year after ours is written.
 fn bce(start: &PartialDate, end: Option<&PartialDate>, lost: &mut Lost) -> String {
-    let coarse = [Some(start), end].into_iter().flatten().filter(|d| d.precision() != Precision::Year).count();
+    let coarse =
+        [Some(start), end].into_iter().flatten().filter(|d| d.precision() != Precision::Year).count();
     lost.add("months or days before year 1 (written as years)", coarse);
     let label = |y: i64| if y < 1 { format!("{} BC", 1 - y) } else { format!("{y} AD") };
     match end {

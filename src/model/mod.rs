@@ -6,6 +6,7 @@ pub mod date;
 pub mod entity;
 pub mod extra;
 pub mod iso;
+pub mod markwhen;
 
 pub use country::Country;
 pub use date::{Moment, PartialDate, Precision};

@@ -2,8 +2,9 @@
 //! group (the headings or group blocks around it, else its first tag), its kind (a tag that
 //! names one), places, links, a first image as media, and an id.
 
-use super::{Pending, Reader, resolve, text};
+use super::{Pending, Reader};
 use crate::export::native::slug;
+use crate::model::markwhen::{resolve, text};
 use crate::model::{Event, Extra, Kind, OpenEnds, Status};
 
 /// The description lines as markwhen keeps them: comments out, tags and places taken out,
@@ -96,14 +97,24 @@ impl Reader<'_> {
         let group = p.group.clone().or_else(|| others.next().cloned());
         let lost: Vec<String> = others.map(|t| format!("#{t}")).collect();
         if !lost.is_empty() {
-            let kept = if p.group.is_some() { "the group is its heading" } else { "the group is its first tag" };
-            self.cx.warn(p.at, format!("{} not kept: an event has one group ({kept}) and one kind", lost.join(", ")));
+            let kept =
+                if p.group.is_some() { "the group is its heading" } else { "the group is its first tag" };
+            self.cx.warn(
+                p.at,
+                format!("{} not kept: an event has one group ({kept}) and one kind", lost.join(", ")),
+            );
         }
         (kind, group)
     }
 
     /// The event's `!id` if it has one that is free; else one made from its title and year.
-    fn event_id(&mut self, id: Option<String>, title: &str, date: &crate::model::PartialDate, at: usize) -> String {
+    fn event_id(
+        &mut self,
+        id: Option<String>,
+        title: &str,
+        date: &crate::model::PartialDate,
+        at: usize,
+    ) -> String {
         if let Some(id) = id {
             if !self.ids.contains_key(&id) {
                 self.ids.insert(id.clone(), at);
@@ -130,6 +141,9 @@ impl Reader<'_> {
 /// A YAML value that is one string or a flow list `[a, b]`.
 fn list(value: &str) -> Vec<String> {
     let v = value.trim();
-    let items = v.strip_prefix('[').and_then(|v| v.strip_suffix(']')).map_or(vec![v], |inner| inner.split(',').collect());
+    let items = v
+        .strip_prefix('[')
+        .and_then(|v| v.strip_suffix(']'))
+        .map_or(vec![v], |inner| inner.split(',').collect());
     items.into_iter().map(|s| super::unquote(s.trim())).filter(|s| !s.is_empty()).collect()
 }

@@ -4,29 +4,24 @@
 //! `endGroup`/`endSection` blocks (markwhen 0.x) as groups. A line that is not read is a
 //! warning at `path:line:col`.
 
-pub mod date;
 mod event;
-pub mod resolve;
-pub mod text;
 
 use super::fields::Ctx;
 use super::problem::{LoadError, Problem};
+use crate::model::markwhen::resolve::Context;
+use crate::model::markwhen::{GROUP, HEADING, date, event_line, text};
 use crate::model::{Entity, Event, Timeline, TitleSlide};
 use chrono::NaiveDateTime;
 use regex::Regex;
-use resolve::Context;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-pub use resolve::instants;
+pub use crate::model::markwhen::resolve::instants;
 
 fn re(s: &str) -> Regex {
     Regex::new(s).unwrap_or_else(|e| panic!("bad built-in pattern {s}: {e}"))
 }
 
-static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(#{1,6})\s+(.*)$"));
-static GROUP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(?:group|section)(?:\s+(.*))?$"));
-static END_GROUP: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*end(?:group|section)\s*$"));
 /// A line that starts like an event (`2025-03-04 - 1 week: …`).
 static LOOKS_DATED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\d[^:]*:\s"));
 static TAG_COLOR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*#(\w*):\s*(\S+)"));
@@ -45,23 +40,6 @@ pub fn sniff(path: &str, text: &str) -> bool {
             || GROUP.is_match(l)
             || event_line(l, false).is_some()
     })
-}
-
-/// Splits an event line into its date and the text after the colon: the longest part before a
-/// colon that reads as a date wins, so that `Nov 11 02:30: x` keeps its time.
-pub fn event_line(line: &str, day_first: bool) -> Option<(date::Written, usize)> {
-    let t = line.trim_start();
-    if t.starts_with('#') || t.starts_with("//") {
-        return None;
-    }
-    let colons: Vec<usize> = line.match_indices(':').map(|(i, _)| i).collect();
-    colons.into_iter().rev().find_map(|at| date::written(&line[..at], day_first).map(|w| (w, at + 1)))
-}
-
-/// Would markwhen read this line as something other than description text?
-pub fn is_structure(line: &str) -> bool {
-    let t = line.trim();
-    HEADING.is_match(line) || t.starts_with("//") || GROUP.is_match(t) || END_GROUP.is_match(t) || t == "---"
 }
 
 /// Loads a markwhen file, with `now` as the time of reading.
@@ -159,8 +137,11 @@ impl Reader<'_> {
                 self.groups.pop();
             }
             let name = c.get(2).map_or("", |m| m.as_str());
-            self.groups.push(Group { level: Some(level), name: text::take_tags(name, &mut Vec::new()).trim().into() });
-        } else if END_GROUP.is_match(t) {
+            self.groups.push(Group {
+                level: Some(level),
+                name: text::take_tags(name, &mut Vec::new()).trim().into(),
+            });
+        } else if crate::model::markwhen::END_GROUP.is_match(t) {
             self.finish();
             match self.groups.iter().rposition(|g| g.level.is_none()) {
                 Some(i) => self.groups.truncate(i),
@@ -169,7 +150,8 @@ impl Reader<'_> {
         } else if let Some(c) = GROUP.captures(t) {
             self.finish();
             let name = c.get(1).map_or("", |m| m.as_str());
-            self.groups.push(Group { level: None, name: text::take_tags(name, &mut Vec::new()).trim().into() });
+            self.groups
+                .push(Group { level: None, name: text::take_tags(name, &mut Vec::new()).trim().into() });
         } else if t.starts_with("//") {
         } else if let Some((w, colon)) = event_line(line, self.ctx.day_first) {
             self.finish();
@@ -179,7 +161,10 @@ impl Reader<'_> {
                 self.cx.warn(at, "this line looks like an event, but markwhen does not read its date; kept as description, as markwhen does");
             }
         } else if !t.is_empty() {
-            self.cx.warn(at, "skipped: not an event (`DATE: title`), a heading, a group or a description after an event");
+            self.cx.warn(
+                at,
+                "skipped: not an event (`DATE: title`), a heading, a group or a description after an event",
+            );
         }
     }
 
@@ -195,7 +180,10 @@ impl Reader<'_> {
         if w.recurrence {
             self.cx.warn(at, "`every …`: a repeating event; only its first occurrence is read");
         }
-        let no_year = [Some(&w.from), w.to.as_ref()].into_iter().flatten().any(|b| matches!(b, date::Bound::NoYear { .. }));
+        let no_year = [Some(&w.from), w.to.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|b| matches!(b, date::Bound::NoYear { .. }));
         if no_year {
             let year = chrono::Datelike::year(&self.ctx.now);
             self.cx.warn(at, format!("a date without a year; markwhen takes the current year ({year})"));
@@ -257,7 +245,9 @@ impl Reader<'_> {
         if t.is_empty() || t.starts_with("//") {
             return state;
         }
-        if state != Header::Front && (event_line(line, self.ctx.day_first).is_some() || HEADING.is_match(line) || GROUP.is_match(t)) {
+        if state != Header::Front
+            && (event_line(line, self.ctx.day_first).is_some() || HEADING.is_match(line) || GROUP.is_match(t))
+        {
             return Header::Done;
         }
         if TAG_COLOR.is_match(t) {
@@ -281,8 +271,14 @@ impl Reader<'_> {
             "description" => title.text = value.to_string(),
             "dateformat" => self.ctx.day_first = value == "d/M/y",
             "timezone" | "tz" => {
-                if !matches!(value.to_ascii_uppercase().as_str(), "UTC" | "Z" | "0" | "+0" | "GMT" | "ETC/UTC") {
-                    self.cx.warn(at, format!("timezone `{value}` is not applied: dates and times are read as UTC"));
+                if !matches!(
+                    value.to_ascii_uppercase().as_str(),
+                    "UTC" | "Z" | "0" | "+0" | "GMT" | "ETC/UTC"
+                ) {
+                    self.cx.warn(
+                        at,
+                        format!("timezone `{value}` is not applied: dates and times are read as UTC"),
+                    );
                 }
             }
             _ => self.cx.warn(at, format!("header key `{key}` is not read; skipped")),

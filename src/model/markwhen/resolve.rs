@@ -31,7 +31,11 @@ pub struct Context {
 const MS_PER_DAY: i64 = 86_400_000;
 
 fn epoch() -> NaiveDateTime {
-    NaiveDate::MIN.with_year(1).and_then(|d| d.with_ordinal(1)).unwrap_or_default().and_time(Default::default())
+    NaiveDate::MIN
+        .with_year(1)
+        .and_then(|d| d.with_ordinal(1))
+        .unwrap_or_default()
+        .and_time(Default::default())
 }
 
 /// A moment as a calendar date-time, if chrono can hold it.
@@ -68,7 +72,8 @@ fn start_at(from: NaiveDateTime, to: NaiveDateTime) -> Option<PartialDate> {
         return timed(from, None);
     }
     let (y, m, d) = (i64::from(from.year()), from.month(), from.day());
-    let aligned = |t: NaiveDateTime, month_too: bool| midnight(t) && t.day() == 1 && (!month_too || t.month() == 1);
+    let aligned =
+        |t: NaiveDateTime, month_too: bool| midnight(t) && t.day() == 1 && (!month_too || t.month() == 1);
     if aligned(from, true) && aligned(to, true) && to > from {
         Some(PartialDate::year(y))
     } else if aligned(from, false) && aligned(to, false) && to > from {

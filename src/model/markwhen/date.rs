@@ -4,6 +4,7 @@
 //! ISO 8601 with `Z`, `now`, times alone, relative amounts), then years with `BC`/`AD`.
 //! This module only recognises the forms; `resolve` turns them into dates.
 
+use super::re;
 use crate::model::PartialDate;
 use crate::model::date::TimeOfDay;
 use regex::Regex;
@@ -45,7 +46,11 @@ pub struct Rel {
 pub enum Bound {
     Date(PartialDate),
     /// A date without a year (`Jan 3`, `Nov 11 02:30`): markwhen takes the current year.
-    NoYear { month: u32, day: Option<u32>, time: Option<TimeOfDay> },
+    NoYear {
+        month: u32,
+        day: Option<u32>,
+        time: Option<TimeOfDay>,
+    },
     Now,
     /// A time alone (`3:30pm`): on the day of the date before it.
     Time(TimeOfDay),
@@ -63,37 +68,29 @@ pub struct Written {
     pub recurrence: bool,
 }
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap_or_else(|e| panic!("bad built-in pattern {s}: {e}"))
-}
-
 const TIME: &str = r"(?:(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap]m)|([01]?\d|2[0-3]):([0-5]\d))";
 const MONTH: &str = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)";
 
-static EDTF: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)^(\d{{4}})(?:-(\d{{2}})(?:-(\d{{2}})(?:\s+{TIME})?)?)?$"))
-});
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3})\d*)?Z$")
-});
-static SLASH: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)^(\d{{1,5}})(?:/(\d{{1,5}})(?:/(\d{{1,5}})(?:[,\s]+{TIME})?)?)?$"))
-});
+static EDTF: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^(\d{{4}})(?:-(\d{{2}})(?:-(\d{{2}})(?:\s+{TIME})?)?)?$")));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3})\d*)?Z$"));
+static SLASH: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^(\d{{1,5}})(?:/(\d{{1,5}})(?:/(\d{{1,5}})(?:[,\s]+{TIME})?)?)?$")));
 static TIME_ONLY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^{TIME}$")));
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)^(?:([0-3]?\d)\s+{MONTH}|{MONTH}\s+([0-3]?\d)),?(?:\s+(\d{{4}}),?)?(?:\s+{TIME})?$"))
 });
-static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"(?i)^{MONTH}(?:\s+(\d{{1,4}}))?$")));
-static REL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(by|before|after)?\s*(?:!(\w+)(?:\.(start|end))?)?\s*(?:plus|\+)?\s*(.*)$")
-});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^{MONTH}(?:\s+(\d{{1,4}}))?$")));
+static REL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(by|before|after)?\s*(?:!(\w+)(?:\.(start|end))?)?\s*(?:plus|\+)?\s*(.*)$"));
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(-)?(\d+)\W*?\s*(milliseconds|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|hours|hour|h|(?:week\s*|work\s*|business\s*)days?|days|day|d|weeks|week|w|months|month|years|year|y)\b(?:\s*,\s*|\s*)")
+    re(
+        r"(?i)^(-)?(\d+)\W*?\s*(milliseconds|ms|seconds|second|secs|sec|s|minutes|minute|mins|min|hours|hour|h|(?:week\s*|work\s*|business\s*)days?|days|day|d|weeks|week|w|months|month|years|year|y)\b(?:\s*,\s*|\s*)",
+    )
 });
-static BCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^(\d{1,5})\s?(BCE|BC|AD|CE)?(?:\s?[–-]\s?(\d{1,5})\s?(BCE|BC|AD|CE)?)?$")
-});
+static BCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(\d{1,5})\s?(BCE|BC|AD|CE)?(?:\s?[–-]\s?(\d{1,5})\s?(BCE|BC|AD|CE)?)?$"));
 static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\s*\bevery[^:]+$"));
 
 /// Reads the date part of an event line (what comes before its colon). `day_first`: the header
@@ -125,7 +122,10 @@ fn casual_range(s: &str, day_first: bool) -> Option<Written> {
         return Some(Written { from: b, to: None, bce_range: false, recurrence: false });
     }
     // Every ` to ` and `-` is a place the range may be split; the first split that reads wins.
-    let splits = s.match_indices(" to ").map(|(i, m)| (i, i + m.len())).chain(s.match_indices('-').map(|(i, _)| (i, i + 1)));
+    let splits = s
+        .match_indices(" to ")
+        .map(|(i, m)| (i, i + m.len()))
+        .chain(s.match_indices('-').map(|(i, _)| (i, i + 1)));
     for (at, after) in splits {
         if let (Some(a), Some(b)) = (bound(&s[..at]), bound(&s[after..])) {
             return Some(Written { from: a, to: Some(b), bce_range: false, recurrence: false });
@@ -227,7 +227,10 @@ fn slash(s: &str, day_first: bool) -> Option<Bound> {
 /// A month by its English name or abbreviation.
 fn month(s: &str) -> Option<u32> {
     let s = s.to_ascii_lowercase();
-    crate::model::date::MONTHS.iter().position(|m| s.starts_with(&m.to_ascii_lowercase())).map(|i| i as u32 + 1)
+    crate::model::date::MONTHS
+        .iter()
+        .position(|m| s.starts_with(&m.to_ascii_lowercase()))
+        .map(|i| i as u32 + 1)
 }
 
 fn human(s: &str) -> Option<Bound> {
@@ -303,7 +306,10 @@ mod tests {
         assert_eq!(one("January 1, 2026"), Bound::Date(PartialDate::ymd(2026, Some(1), Some(1)).unwrap()));
         assert_eq!(one("18 March 2026"), Bound::Date(PartialDate::ymd(2026, Some(3), Some(18)).unwrap()));
         assert_eq!(one("12/7/1941"), Bound::Date(PartialDate::ymd(1941, Some(12), Some(7)).unwrap()));
-        assert_eq!(written("12/7/1941", true).unwrap().from, Bound::Date(PartialDate::ymd(1941, Some(7), Some(12)).unwrap()));
+        assert_eq!(
+            written("12/7/1941", true).unwrap().from,
+            Bound::Date(PartialDate::ymd(1941, Some(7), Some(12)).unwrap())
+        );
         assert!(matches!(one("Nov 11 02:30"), Bound::NoYear { month: 11, day: Some(11), time: Some(_) }));
         assert_eq!(one("now"), Bound::Now);
         assert!(matches!(one("3:30pm"), Bound::Time(TimeOfDay { hour: 15, .. })));
@@ -318,7 +324,10 @@ mod tests {
         let w = written("1 Jan 1998 to 11/11/2011 8am", false).unwrap();
         assert!(matches!(w.to, Some(Bound::Date(d)) if d.time().is_some_and(|t| t.hour == 8)));
         let Bound::Rel(r) = one("after !Phase1 2 weeks") else { panic!() };
-        assert_eq!((r.dir, r.id, r.amounts), (Dir::After, Some(("Phase1".into(), false)), vec![(2, Unit::Weeks)]));
+        assert_eq!(
+            (r.dir, r.id, r.amounts),
+            (Dir::After, Some(("Phase1".into(), false)), vec![(2, Unit::Weeks)])
+        );
         let Bound::Rel(r) = one("10 years 6 months 3 days") else { panic!() };
         assert_eq!(r.amounts, vec![(10, Unit::Years), (6, Unit::Months), (3, Unit::Days)]);
         let Bound::Rel(r) = one("5 week days") else { panic!() };

@@ -2,13 +2,10 @@
 //! first-line image; and the links it leaves in. The patterns are `@markwhen/parser`'s, with
 //! its ASCII-only `\w`.
 
+use super::re;
 use crate::model::{Link, Media};
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap_or_else(|e| panic!("bad built-in pattern {s}: {e}"))
-}
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)#([A-Za-z0-9_]+)"));
 static ID: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[^A-Za-z0-9_]|^)!([A-Za-z0-9_]+)(?:\.(?:start|end))?"));
@@ -82,7 +79,11 @@ pub fn image(line: &str) -> Option<Media> {
 }
 
 fn with_http(url: &str) -> String {
-    if url.starts_with("http://") || url.starts_with("https://") { url.into() } else { format!("http://{url}") }
+    if url.starts_with("http://") || url.starts_with("https://") {
+        url.into()
+    } else {
+        format!("http://{url}")
+    }
 }
 
 /// The links of a line: `[text](url)` and bare URLs, each once.
@@ -94,7 +95,9 @@ pub fn links(line: &str, out: &mut Vec<Link>) {
     };
     for c in LINK.captures_iter(line) {
         let (Some(text), Some(url)) = (c.get(1), c.get(2)) else { continue };
-        if matches!(url.as_str(), "location" | "map") || c.get(0).is_some_and(|m| line[..m.start()].ends_with('!')) {
+        if matches!(url.as_str(), "location" | "map")
+            || c.get(0).is_some_and(|m| line[..m.start()].ends_with('!'))
+        {
             continue;
         }
         push(with_http(url.as_str()), Some(text.as_str().to_string()));
@@ -127,7 +130,10 @@ mod tests {
         assert_eq!(places, ["Hà Nội"]);
         let mut l = Vec::new();
         links("see [site](https://x.org/a?b=c) and https://y.org/z.", &mut l);
-        assert_eq!(l.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(), ["https://x.org/a?b=c", "https://y.org/z"]);
+        assert_eq!(
+            l.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(),
+            ["https://x.org/a?b=c", "https://y.org/z"]
+        );
         assert!(has_markup("Summit #asean", false) && !has_markup("No. 5 # of them", false));
     }
 }
