@@ -271,3 +271,85 @@ fn the_browser_opens_a_markwhen_file() {
     assert_eq!(status.exit_code(), 0, "{status}");
     t.assert_restored();
 }
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn words(n: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "Tô", "Lâm", "visits", "Hà", "Nội", "talks", "1966", "Đà", "(x)", "3.5",
+        ]);
+        prop::collection::vec(word, n).prop_map(|w| w.join(" "))
+    }
+
+    /// A TimelineJS date: a year (BCE too), a month, a day, or a time of day.
+    fn date() -> impl Strategy<Value = (i64, Option<u32>, Option<u32>, Option<(u32, u32, u32)>)> {
+        prop_oneof![
+            (-3000i64..3000).prop_filter("no year 0", |y| *y != 0).prop_map(|y| (y, None, None, None)),
+            (1i64..3000, 1u32..13).prop_map(|(y, m)| (y, Some(m), None, None)),
+            (1i64..3000, 1u32..13, 1u32..29, prop::option::of((0u32..24, 0u32..60, 0u32..60)))
+                .prop_map(|(y, m, d, t)| (y, Some(m), Some(d), t)),
+        ]
+    }
+
+    fn tjs((y, m, d, t): (i64, Option<u32>, Option<u32>, Option<(u32, u32, u32)>)) -> Value {
+        let mut v = json!({ "year": y });
+        if let Some(m) = m {
+            v["month"] = json!(m);
+        }
+        if let Some(d) = d {
+            v["day"] = json!(d);
+        }
+        if let Some((h, mi, s)) = t {
+            v["hour"] = json!(h);
+            v["minute"] = json!(mi);
+            v["second"] = json!(s);
+        }
+        v
+    }
+
+    fn slide() -> impl Strategy<Value = Value> {
+        let group =
+            prop::sample::select(vec![None, Some("Modern"), Some("Asia / Pacific"), Some("Đông Nam Á")]);
+        (date(), prop::option::of(date()), words(1..5), words(0..8), group).prop_map(
+            |(a, b, title, text, group)| {
+                // The later of the two dates ends the event.
+                let key = |d: &(i64, Option<u32>, Option<u32>, Option<(u32, u32, u32)>)| (d.0, d.1, d.2, d.3);
+                let (start, end) = match b {
+                    // Before year 1 markwhen has years only (what else is lost is in the note).
+                    Some(b) if a.0 < 0 && b.0 > a.0 => (a, Some((b.0, None, None, None))),
+                    Some(b) if key(&b) > key(&a) && b.0 > a.0 => (a, Some(b)),
+                    _ => (a, None),
+                };
+                let mut v = json!({ "start_date": tjs(start), "text": { "headline": title, "text": text } });
+                if let Some(e) = end {
+                    v["end_date"] = tjs(e);
+                }
+                if let Some(g) = group {
+                    v["group"] = json!(g);
+                }
+                v
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Events read from TimelineJS, written as markwhen and read back keep their titles,
+        /// instants, groups, kinds and summaries.
+        #[test]
+        fn timelinejs_to_markwhen_and_back(slides in prop::collection::vec(slide(), 1..12)) {
+            let text = json!({ "events": slides }).to_string();
+            let input = timeline::load::DataInput { path: "gen.json".into(), text, articles: timeline::load::ArticleStore::Builtin };
+            let t = timeline::load::load(&input).unwrap();
+            let (mw, _) = export(&t);
+            let (back, _) = markwhen::read("gen.mw", &mw, now()).unwrap();
+            prop_assert!(back.warnings.is_empty(), "{:?}\n{mw}", back.warnings);
+            let want = sorted(t.events.iter().map(ours).collect());
+            prop_assert_eq!(sorted(back.events.iter().map(ours).collect()), want, "{}", mw);
+        }
+    }
+}
