@@ -277,6 +277,9 @@ mod round_trip {
     use proptest::prelude::*;
     use serde_json::json;
 
+    /// Year, month, day, time of day.
+    type Tjs = (i64, Option<u32>, Option<u32>, Option<(u32, u32, u32)>);
+
     fn words(n: std::ops::Range<usize>) -> impl Strategy<Value = String> {
         let word = prop::sample::select(vec![
             "Tô", "Lâm", "visits", "Hà", "Nội", "talks", "1966", "Đà", "(x)", "3.5",
@@ -285,7 +288,7 @@ mod round_trip {
     }
 
     /// A TimelineJS date: a year (BCE too), a month, a day, or a time of day.
-    fn date() -> impl Strategy<Value = (i64, Option<u32>, Option<u32>, Option<(u32, u32, u32)>)> {
+    fn date() -> impl Strategy<Value = Tjs> {
         prop_oneof![
             (-3000i64..3000).prop_filter("no year 0", |y| *y != 0).prop_map(|y| (y, None, None, None)),
             (1i64..3000, 1u32..13).prop_map(|(y, m)| (y, Some(m), None, None)),
@@ -294,7 +297,7 @@ mod round_trip {
         ]
     }
 
-    fn tjs((y, m, d, t): (i64, Option<u32>, Option<u32>, Option<(u32, u32, u32)>)) -> Value {
+    fn tjs((y, m, d, t): Tjs) -> Value {
         let mut v = json!({ "year": y });
         if let Some(m) = m {
             v["month"] = json!(m);
@@ -316,11 +319,10 @@ mod round_trip {
         (date(), prop::option::of(date()), words(1..5), words(0..8), group).prop_map(
             |(a, b, title, text, group)| {
                 // The later of the two dates ends the event.
-                let key = |d: &(i64, Option<u32>, Option<u32>, Option<(u32, u32, u32)>)| (d.0, d.1, d.2, d.3);
                 let (start, end) = match b {
                     // Before year 1 markwhen has years only (what else is lost is in the note).
                     Some(b) if a.0 < 0 && b.0 > a.0 => (a, Some((b.0, None, None, None))),
-                    Some(b) if key(&b) > key(&a) && b.0 > a.0 => (a, Some(b)),
+                    Some(b) if b > a && b.0 > a.0 => (a, Some(b)),
                     _ => (a, None),
                 };
                 let mut v = json!({ "start_date": tjs(start), "text": { "headline": title, "text": text } });
