@@ -32,8 +32,10 @@ pub fn sniff(path: &str, text: &str) -> bool {
     if path.to_ascii_lowercase().ends_with(".mw") {
         return true;
     }
-    let first = text.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//"));
-    first.is_some_and(|l| {
+    // Only the first 4 KiB: a JSON file may be one line of a gigabyte.
+    let head = &text[..text.floor_char_boundary(4096)];
+    let first = head.lines().map(str::trim).find(|l| !l.is_empty() && !l.starts_with("//"));
+    first.filter(|l| !l.starts_with(['{', '['])).is_some_and(|l| {
         l == "---"
             || l.to_ascii_lowercase().starts_with("title:")
             || HEADING.is_match(l)
