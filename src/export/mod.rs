@@ -1,10 +1,11 @@
 //! `timeline export`: the selected events as TimelineJS JSON or CSV, Markdown, iCalendar, JSON
-//! lines or our own format. Each writer is a pure function from events to bytes.
+//! lines, markwhen or our own format. Each writer is a pure function from events to bytes.
 
 mod csv;
 mod ics;
 pub mod json;
 mod markdown;
+mod markwhen;
 pub mod native;
 mod save;
 pub mod timelinejs;
@@ -30,11 +31,20 @@ pub enum Format {
     Jsonl,
     /// Our own data format.
     Native,
+    /// markwhen, the plain-text timeline format (`.mw`).
+    Markwhen,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] =
-        [Format::Timelinejs, Format::Csv, Format::Markdown, Format::Ics, Format::Jsonl, Format::Native];
+    pub const ALL: [Format; 7] = [
+        Format::Timelinejs,
+        Format::Csv,
+        Format::Markdown,
+        Format::Ics,
+        Format::Jsonl,
+        Format::Native,
+        Format::Markwhen,
+    ];
 
     /// Whether the format is JSON (its text is in JSON strings, escaped by JSON's rules).
     pub fn is_json(self) -> bool {
@@ -49,6 +59,7 @@ impl Format {
             Format::Ics => "ics",
             Format::Jsonl => "jsonl",
             Format::Native => "native",
+            Format::Markwhen => "markwhen",
         }
     }
 
@@ -60,6 +71,7 @@ impl Format {
             Format::Markdown => "md",
             Format::Ics => "ics",
             Format::Jsonl => "jsonl",
+            Format::Markwhen => "mw",
         }
     }
 }
@@ -123,7 +135,8 @@ fn losses(format: Format, events: &[&Event]) -> Vec<String> {
             say(count(&facts), "events' countries, places and people left out");
             say(count(&|e| e.media().is_some()), "media left out");
         }
-        Format::Jsonl | Format::Native => {}
+        // markwhen's writer lists what it cannot carry itself.
+        Format::Jsonl | Format::Native | Format::Markwhen => {}
     }
     out
 }
@@ -142,6 +155,7 @@ fn write_format(
         Format::Csv => csv::write(out, t, events)?,
         Format::Markdown => markdown::write(out, t, events)?,
         Format::Ics => return ics::write(out, t, events),
+        Format::Markwhen => return markwhen::write(out, t, events),
         Format::Jsonl => {
             for e in events {
                 serde_json::to_writer(&mut *out, &json::event_json(t, e, false))?;

@@ -37,6 +37,9 @@ pub fn build(
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
+    if super::markwhen::sniff(&input.path, text) {
+        return super::markwhen::load(&input.path, text).map(|t| (t, Vec::new()));
+    }
     let kind = super::tjs::detect(text);
     if kind != super::tjs::Kind::Native
         && let Some(t) = super::tjs::load(&input.path, text, kind)?

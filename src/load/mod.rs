@@ -8,6 +8,7 @@ mod fields;
 pub mod file;
 pub mod json;
 pub mod locate;
+pub mod markwhen;
 mod problem;
 mod quotes;
 pub mod sniff;

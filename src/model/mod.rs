@@ -6,6 +6,7 @@ pub mod date;
 pub mod entity;
 pub mod extra;
 pub mod iso;
+pub mod markwhen;
 pub mod problem;
 pub mod url;
 

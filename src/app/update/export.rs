@@ -17,6 +17,7 @@ fn by_extension(path: &str) -> Option<Format> {
         "csv" => Some(Format::Csv),
         "jsonl" | "ndjson" => Some(Format::Jsonl),
         "json" => Some(Format::Timelinejs),
+        "mw" => Some(Format::Markwhen),
         _ => None,
     }
 }
@@ -147,6 +148,7 @@ mod tests {
         assert_eq!(by_extension("a.MD"), Some(Format::Markdown));
         assert_eq!(by_extension("dir/x.ics"), Some(Format::Ics));
         assert_eq!(by_extension("x.json"), Some(Format::Timelinejs));
+        assert_eq!(by_extension("plan.mw"), Some(Format::Markwhen));
         assert_eq!(by_extension("x"), None);
     }
 }

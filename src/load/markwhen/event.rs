@@ -1,0 +1,149 @@
+//! One markwhen event as ours: its title and description with markwhen's markup taken out, its
+//! group (the headings or group blocks around it, else its first tag), its kind (a tag that
+//! names one), places, links, a first image as media, and an id.
+
+use super::{Pending, Reader};
+use crate::export::native::slug;
+use crate::model::markwhen::{resolve, text};
+use crate::model::{Event, Extra, Kind, OpenEnds, Status};
+
+/// The description lines as markwhen keeps them: comments out, tags and places taken out,
+/// each line trimmed, blank lines at either end dropped; `- []` is written `- [ ]`.
+fn description(lines: &[(usize, String)], tags: &mut Vec<String>, places: &mut Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, line) in lines {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        let line = text::take_tags(&text::take_locations(line, places), tags);
+        let t = line.trim();
+        out.push(match t.strip_prefix("- []") {
+            Some(rest) => format!("- [ ] {}", rest.trim()),
+            None => t.to_string(),
+        });
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    let blank = out.iter().take_while(|l| l.is_empty()).count();
+    out.drain(..blank);
+    out
+}
+
+impl Reader<'_> {
+    /// Turns the pending event, if any, into an event.
+    pub(super) fn finish(&mut self) {
+        let Some(p) = self.pending.take() else { return };
+        let (mut tags, mut places) = (Vec::new(), Vec::new());
+        let (title, media) = text::take_image(p.title.trim());
+        let title = text::take_tags(&text::take_locations(&title, &mut places), &mut tags);
+        let (title, mut id) = text::take_id(&title);
+        let title = title.trim().to_string();
+        let summary = description(&p.description, &mut tags, &mut places).join("\n");
+        for (at, key, value) in &p.properties {
+            match key.as_str() {
+                "location" | "locations" | "place" => places.extend(list(value)),
+                "id" => id = Some(value.clone()),
+                _ => self.cx.warn(*at, format!("event property `{key}` is not read; skipped")),
+            }
+        }
+        let mut links = Vec::new();
+        text::links(&title, &mut links);
+        text::links(&summary, &mut links);
+        let media = media.or_else(|| p.description.iter().find_map(|(_, l)| text::image(l)));
+        let (kind, group) = self.kind_and_group(&p, &tags);
+        let (date, end) = p.dates;
+        let (from, to) = resolve::instants(&date, end.as_ref());
+        if let (Some(f), Some(t)) = (resolve::to_ndt(from), resolve::to_ndt(to)) {
+            self.ctx.last = Some(t);
+            if let Some(id) = &id {
+                self.ctx.ids.entry(id.clone()).or_insert((f, t));
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        places.retain(|p| seen.insert(p.clone()));
+        let place_ids = places.iter().map(|p| self.add_place(p)).collect();
+        let id = self.event_id(id, &title, &date, p.at);
+        let title = if title.is_empty() { date.span_label(end.as_ref()) } else { title };
+        let extra = Extra { links, media, group, ..Extra::default() };
+        let mut e = Event {
+            id,
+            date,
+            end,
+            date_text: String::new(),
+            status: Status::Held,
+            kind,
+            countries: Vec::new(),
+            places,
+            people: Vec::new(),
+            place_ids,
+            person_ids: Vec::new(),
+            title,
+            title_vi: None,
+            summary,
+            citations: Vec::new(),
+            open: OpenEnds::default(),
+            extra: Some(Box::new(extra)),
+        };
+        e.date_text = e.date_label();
+        self.events.push((p.line, e));
+    }
+
+    /// A tag naming a kind gives the kind; the group is the headings around the event, else its
+    /// first other tag. Tags kept in neither are named in a warning.
+    fn kind_and_group(&mut self, p: &Pending, tags: &[String]) -> (Kind, Option<String>) {
+        let kind = tags.iter().find_map(|t| Kind::parse(t)).unwrap_or(Kind::Other);
+        let mut others = tags.iter().filter(|t| Kind::parse(t).is_none_or(|k| k != kind));
+        let group = p.group.clone().or_else(|| others.next().cloned());
+        let lost: Vec<String> = others.map(|t| format!("#{t}")).collect();
+        if !lost.is_empty() {
+            let kept =
+                if p.group.is_some() { "the group is its heading" } else { "the group is its first tag" };
+            self.cx.warn(
+                p.at,
+                format!("{} not kept: an event has one group ({kept}) and one kind", lost.join(", ")),
+            );
+        }
+        (kind, group)
+    }
+
+    /// The event's `!id` if it has one that is free; else one made from its title and year.
+    fn event_id(
+        &mut self,
+        id: Option<String>,
+        title: &str,
+        date: &crate::model::PartialDate,
+        at: usize,
+    ) -> String {
+        if let Some(id) = id {
+            if !self.ids.contains_key(&id) {
+                self.ids.insert(id.clone(), at);
+                return id;
+            }
+            let first = self.cx.pos(self.ids[&id]);
+            self.cx.warn(at, format!("duplicate id `!{id}` (first at {first}); this event gets a new id"));
+        }
+        let y = date.year_value();
+        let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - i128::from(y)) };
+        let base = format!("{}-{year}", slug(title));
+        let mut id = base.clone();
+        for n in 2.. {
+            if !self.ids.contains_key(&id) {
+                break;
+            }
+            id = format!("{base}-{n}");
+        }
+        self.ids.insert(id.clone(), at);
+        id
+    }
+}
+
+/// A YAML value that is one string or a flow list `[a, b]`.
+fn list(value: &str) -> Vec<String> {
+    let v = value.trim();
+    let items = v
+        .strip_prefix('[')
+        .and_then(|v| v.strip_suffix(']'))
+        .map_or(vec![v], |inner| inner.split(',').collect());
+    items.into_iter().map(|s| super::unquote(s.trim())).filter(|s| !s.is_empty()).collect()
+}

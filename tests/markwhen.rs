@@ -1,0 +1,357 @@
+//! markwhen in and out, against the official parser: `tests/fixtures/markwhen/*.json` are what
+//! `@markwhen/parser` read from the `.mw` files next to them (`regenerate.sh` makes them again),
+//! so no node is needed here. Our reader must find the same events, with the same start and
+//! end instants, titles, groups and descriptions; our export must read back the same way.
+
+mod pty_harness;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use timeline::load::markwhen;
+use timeline::model::{Event, Kind, Moment, Timeline};
+
+const DIR: &str = "tests/fixtures/markwhen";
+
+/// The "now" the goldens were made with (see `mw2json.cjs`).
+fn now() -> chrono::NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 1, 15).and_then(|d| d.and_hms_opt(12, 0, 0)).unwrap()
+}
+
+fn read(name: &str) -> (Timeline, Vec<usize>) {
+    let path = format!("{DIR}/{name}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    markwhen::read(&path, &text, now()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn golden(name: &str) -> Value {
+    let text = std::fs::read_to_string(format!("{DIR}/{name}")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// A moment as luxon writes it in UTC: `2026-01-05T00:00:00.000Z`, `-000299-01-01T…`.
+fn luxon(m: Moment) -> String {
+    let day_ms = 86_400_000i128;
+    let (days, ms) = (m.0.div_euclid(day_ms), m.0.rem_euclid(day_ms));
+    let d = NaiveDate::from_num_days_from_ce_opt(i32::try_from(days + 1).unwrap()).unwrap();
+    let y = chrono::Datelike::year(&d);
+    let year = if (0..=9999).contains(&y) {
+        format!("{y:04}")
+    } else {
+        format!("{}{:06}", if y < 0 { "-" } else { "+" }, y.abs())
+    };
+    let (h, mi, s, milli) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000);
+    format!("{year}-{}T{h:02}:{mi:02}:{s:02}.{milli:03}Z", d.format("%m-%d"))
+}
+
+/// What our event should be, from the parser's: the group is the headings around it, else its
+/// first tag that is not a kind; a kind tag gives the kind.
+fn expected(g: &Value) -> (String, String, String, Option<String>, Kind, String) {
+    let s = |k: &str| g[k].as_str().unwrap().to_string();
+    let tags: Vec<&str> = g["tags"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let groups: Vec<&str> = g["groups"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let kind = tags.iter().find_map(|t| Kind::parse(t)).unwrap_or(Kind::Other);
+    let group = if groups.is_empty() {
+        tags.iter().find(|t| Kind::parse(t).is_none()).map(|t| t.to_string())
+    } else {
+        Some(groups.join(" / "))
+    };
+    // The parser leaves the colon of `300 BC: title` in the title; we do not.
+    let title = s("title").trim_start_matches(':').trim().to_string();
+    (title, s("from"), s("to"), group, kind, s("description").trim_matches('\n').to_string())
+}
+
+fn ours(e: &Event) -> (String, String, String, Option<String>, Kind, String) {
+    let (from, to) = markwhen::instants(&e.date, e.end.as_ref());
+    (e.title.clone(), luxon(from), luxon(to), e.group().map(str::to_string), e.kind, e.summary.clone())
+}
+
+/// Our reading of `name.mw` against the official parser's `name.json`, event by event.
+fn same_as_the_official_parser(name: &str) -> Timeline {
+    let (t, lines) = read(&format!("{name}.mw"));
+    let g = golden(&format!("{name}.json"));
+    let events = g["events"].as_array().unwrap();
+    let found: Vec<usize> = events.iter().map(|e| e["line"].as_u64().unwrap() as usize).collect();
+    assert_eq!(lines, found, "{name}: events on other lines than the parser's");
+    for ((e, g), line) in t.events.iter().zip(events).zip(&lines) {
+        assert_eq!(ours(e), expected(g), "{name}.mw:{line}");
+    }
+    assert_eq!(t.title.as_ref().map(|s| s.headline.as_str()), g["header"]["title"].as_str(), "{name}: title");
+    t
+}
+
+#[test]
+fn dates_are_read_as_the_official_parser_reads_them() {
+    let t = same_as_the_official_parser("dates");
+    // Precision as written: a year stays a year, a month a month.
+    let by_title = |title: &str| t.events.iter().find(|e| e.title == title).unwrap();
+    assert_eq!(by_title("A year").date.iso(), "1981");
+    assert_eq!(by_title("April 1776").date.iso(), "1776-04");
+    assert_eq!(by_title("A month by name").date.iso(), "2026-01");
+    assert_eq!(by_title("EDTF years").date_edtf(), "1964");
+    assert_eq!(by_title("EDTF years").end.map(|e| e.iso()).as_deref(), Some("2008"));
+    assert_eq!(by_title("Six months").end.map(|e| e.iso()).as_deref(), Some("2018-06"));
+    assert_eq!(by_title("BCE to AD").date_label(), "100 BCE – 49");
+    assert!(t.events.iter().all(|e| !e.is_verified()), "imported events are unverified");
+    assert_eq!(by_title("Phase 1").id, "Phase1");
+}
+
+#[test]
+fn european_dates_as_the_documentation_writes_them() {
+    same_as_the_official_parser("european");
+}
+
+#[test]
+fn descriptions_tags_sections_links_and_places() {
+    let t = same_as_the_official_parser("descriptions");
+    let summit = t.events.iter().find(|e| e.title.starts_with("Summit")).unwrap();
+    assert_eq!(summit.kind, Kind::Talks);
+    assert_eq!(summit.places, ["Hà Nội"]);
+    let urls: Vec<&str> = summit.links().iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        ["https://example.org/agenda", "https://example.org/notes", "https://example.org/hall.png"]
+    );
+    assert_eq!(summit.media().map(|m| m.url.as_str()), Some("https://example.org/hall.png"));
+    let task = t.events.iter().find(|e| e.title == "Longer ongoing task").unwrap();
+    assert_eq!(task.places, ["123 Main Street, Kansas City, MO"]);
+    assert_eq!(t.places.len(), 2);
+    assert_eq!(t.title.as_ref().map(|s| s.text.as_str()), Some("Events, descriptions and sections"));
+}
+
+#[test]
+fn group_and_section_blocks_nest() {
+    same_as_the_official_parser("groups");
+}
+
+/// The data sets exported to markwhen: the fixtures above, our own format, TimelineJS.
+const EXPORTS: &[(&str, &str)] = &[
+    ("dates", "tests/fixtures/markwhen/dates.mw"),
+    ("descriptions", "tests/fixtures/markwhen/descriptions.mw"),
+    ("groups", "tests/fixtures/markwhen/groups.mw"),
+    ("native", "tests/fixtures/valid.json"),
+    ("timelinejs", "tests/fixtures/timelinejs/full.json"),
+];
+
+fn source(path: &str) -> Timeline {
+    if path.ends_with(".mw") {
+        let text = std::fs::read_to_string(path).unwrap();
+        let (mut t, _) = markwhen::read(path, &text, now()).unwrap();
+        timeline::model::sort_events(&mut t.events);
+        return t;
+    }
+    let seeds = Some("tests/fixtures/seeds".into());
+    let input = timeline::load::DataInput::from_file(std::path::Path::new(path), seeds).unwrap();
+    timeline::load::load(&input).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn export(t: &Timeline) -> (String, Vec<String>) {
+    let events: Vec<&Event> = t.events.iter().collect();
+    let mut out = Vec::new();
+    let notes = timeline::export::write(&mut out, t, &events, timeline::export::Format::Markwhen).unwrap();
+    (String::from_utf8(out).unwrap(), notes)
+}
+
+type Row = (String, String, String, Option<String>, Kind, String);
+
+fn sorted(mut rows: Vec<Row>) -> Vec<Row> {
+    rows.sort();
+    rows
+}
+
+#[test]
+fn the_export_reads_back_the_same_in_the_official_parser_and_ours() {
+    for (name, path) in EXPORTS {
+        let t = source(path);
+        let (text, notes) = export(&t);
+        let file = format!("{DIR}/export_{name}.mw");
+        if std::env::var_os("UPDATE_MARKWHEN").is_some() {
+            std::fs::write(&file, &text).unwrap();
+            continue;
+        }
+        // The golden next to it was made from this very file: it must not change unseen.
+        assert_eq!(
+            text,
+            std::fs::read_to_string(&file).unwrap(),
+            "{file}: run with UPDATE_MARKWHEN=1, then regenerate.sh"
+        );
+        assert!(notes.len() <= 1, "{name}: one note at most: {notes:?}");
+        let kept: Vec<&Event> = t.events.iter().filter(|e| e.date.year_value().abs() <= 9999).collect();
+        let want = sorted(kept.iter().map(|e| ours(e)).collect());
+        let g = golden(&format!("export_{name}.json"));
+        let official = sorted(g["events"].as_array().unwrap().iter().map(expected).collect());
+        assert_eq!(official, want, "{name}: the official parser reads our export differently");
+        let (back, _) = read(&format!("export_{name}.mw"));
+        assert!(back.warnings.is_empty(), "{name}: {:?}", back.warnings);
+        assert_eq!(
+            sorted(back.events.iter().map(ours).collect()),
+            want,
+            "{name}: we read our export differently"
+        );
+    }
+}
+
+#[test]
+fn the_built_in_data_set_round_trips_through_markwhen_with_one_note() {
+    let t = timeline::load::load_builtin().unwrap();
+    let (text, notes) = export(&t);
+    let (back, _) = markwhen::read("built-in.mw", &text, now()).unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    let kept: Vec<&Event> = t.events.iter().filter(|e| e.date.year_value().abs() <= 9999).collect();
+    assert_eq!(
+        sorted(back.events.iter().map(ours).collect()),
+        sorted(kept.iter().map(|e| ours(e)).collect())
+    );
+    // Places go out as `[place](location)` and come back.
+    let places = |t: &Timeline| sorted_places(t.events.iter().map(|e| e.places.clone()).collect());
+    assert_eq!(places(&back), places(&t));
+    let [note] = notes.as_slice() else { panic!("one note: {notes:?}") };
+    assert!(note.starts_with("markwhen cannot carry: ") && note.contains(" quotes"), "{note}");
+    println!("{note}");
+}
+
+fn sorted_places(mut v: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    v.sort();
+    v
+}
+
+#[test]
+fn every_line_not_read_is_a_warning_at_its_position() {
+    let (t, _) = read("warnings/skipped.mw");
+    let p = "tests/fixtures/markwhen/warnings/skipped.mw";
+    let want = [
+        "3:1: warning: header key `view` is not read; skipped",
+        "4:1: warning: tag colours are not shown; skipped",
+        "5:1: warning: timezone `America/New_York` is not applied: dates and times are read as UTC",
+        "8:1: warning: skipped: not an event (`DATE: title`), a heading, a group or a description after an event",
+        "9:1: warning: `endGroup` without a `group` or `section` before it; skipped",
+        "10:1: warning: #beta not kept: an event has one group (the group is its first tag) and one kind",
+        "11:3: warning: event property `owner` is not read; skipped",
+        "13:1: warning: this line looks like an event, but markwhen does not read its date; kept as description, as markwhen does",
+        "14:1: warning: a date without a year; markwhen takes the current year (2026)",
+        "15:1: warning: no event with this `!id` before this line; counted from the previous event, as markwhen does",
+        "16:1: warning: duplicate id `!one` (first at 10:1); this event gets a new id",
+        "17:1: warning: `every …`: a repeating event; only its first occurrence is read",
+        "18:1: warning: skipped: `2024-12-31/2024-01-01` ends before it starts or is outside the calendar",
+    ];
+    let want: Vec<String> = want.iter().map(|w| format!("{p}:{w}")).collect();
+    assert_eq!(t.warnings, want);
+    let titles: Vec<&str> = t.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["An event", "Without a year", "Relative to a missing id", "Another", "Repeating"]);
+    assert_eq!(t.events[0].summary, "Description line.\n2025-03-04 - 1 week: not a date markwhen reads");
+    assert_eq!(t.events[0].group(), Some("alpha"));
+}
+
+#[test]
+fn markwhen_is_told_by_content_or_extension() {
+    assert!(markwhen::sniff("plan.mw", "{}"));
+    assert!(markwhen::sniff("plan.txt", "---\ntitle: x\n---\n"));
+    assert!(markwhen::sniff("plan.txt", "// a comment\n2024-01-01: An event\n"));
+    assert!(markwhen::sniff("plan", "title: Plan\n\n2024: x"));
+    assert!(!markwhen::sniff("data.json", "{\"events\": []}"));
+    assert!(!markwhen::sniff("sheet.csv", "Year,Month,Day,Time,End Year\n2024,1,1,,\n"));
+}
+
+#[test]
+fn the_browser_opens_a_markwhen_file() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/markwhen/descriptions.mw");
+    let mut t = pty_harness::Tui::start(100, 30, &["--data", path], &[]);
+    t.expect_position("1/7");
+    t.expect("the first event and its group", |s| {
+        pty_harness::has(s, "Summit in  with [the a")?;
+        pty_harness::has(s, "Hà Nội")?;
+        pty_harness::has(s, "Links and places")
+    });
+    t.send("j");
+    t.expect("the second event, its description in Vietnamese", |s| {
+        pty_harness::at_position(s, "2/7")?;
+        pty_harness::has(s, "Tiếng Việt: Hội nghị")
+    });
+    t.send("q");
+    let status = t.exit();
+    assert_eq!(status.exit_code(), 0, "{status}");
+    t.assert_restored();
+}
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    /// Year, month, day, time of day.
+    type Tjs = (i64, Option<u32>, Option<u32>, Option<(u32, u32, u32)>);
+
+    fn words(n: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec![
+            "Tô", "Lâm", "visits", "Hà", "Nội", "talks", "1966", "Đà", "(x)", "3.5",
+        ]);
+        prop::collection::vec(word, n).prop_map(|w| w.join(" "))
+    }
+
+    /// A TimelineJS date: a year (BCE too), a month, a day, or a time of day.
+    fn date() -> impl Strategy<Value = Tjs> {
+        prop_oneof![
+            (-3000i64..3000).prop_filter("no year 0", |y| *y != 0).prop_map(|y| (y, None, None, None)),
+            (1i64..3000, 1u32..13).prop_map(|(y, m)| (y, Some(m), None, None)),
+            (1i64..3000, 1u32..13, 1u32..29, prop::option::of((0u32..24, 0u32..60, 0u32..60)))
+                .prop_map(|(y, m, d, t)| (y, Some(m), Some(d), t)),
+        ]
+    }
+
+    fn tjs((y, m, d, t): Tjs) -> Value {
+        let mut v = json!({ "year": y });
+        if let Some(m) = m {
+            v["month"] = json!(m);
+        }
+        if let Some(d) = d {
+            v["day"] = json!(d);
+        }
+        if let Some((h, mi, s)) = t {
+            v["hour"] = json!(h);
+            v["minute"] = json!(mi);
+            v["second"] = json!(s);
+        }
+        v
+    }
+
+    fn slide() -> impl Strategy<Value = Value> {
+        let group =
+            prop::sample::select(vec![None, Some("Modern"), Some("Asia / Pacific"), Some("Đông Nam Á")]);
+        (date(), prop::option::of(date()), words(1..5), words(0..8), group).prop_map(
+            |(a, b, title, text, group)| {
+                // The later of the two dates ends the event.
+                let (start, end) = match b {
+                    // Before year 1 markwhen has years only (what else is lost is in the note).
+                    Some(b) if a.0 < 0 && b.0 > a.0 => (a, Some((b.0, None, None, None))),
+                    Some(b) if b > a && b.0 > a.0 => (a, Some(b)),
+                    _ => (a, None),
+                };
+                let mut v = json!({ "start_date": tjs(start), "text": { "headline": title, "text": text } });
+                if let Some(e) = end {
+                    v["end_date"] = tjs(e);
+                }
+                if let Some(g) = group {
+                    v["group"] = json!(g);
+                }
+                v
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Events read from TimelineJS, written as markwhen and read back keep their titles,
+        /// instants, groups, kinds and summaries.
+        #[test]
+        fn timelinejs_to_markwhen_and_back(slides in prop::collection::vec(slide(), 1..12)) {
+            let text = json!({ "events": slides }).to_string();
+            let input = timeline::load::DataInput { path: "gen.json".into(), text, articles: timeline::load::ArticleStore::Builtin };
+            let t = timeline::load::load(&input).unwrap();
+            let (mw, _) = export(&t);
+            let (back, _) = markwhen::read("gen.mw", &mw, now()).unwrap();
+            prop_assert!(back.warnings.is_empty(), "{:?}\n{mw}", back.warnings);
+            let want = sorted(t.events.iter().map(ours).collect());
+            prop_assert_eq!(sorted(back.events.iter().map(ours).collect()), want, "{}", mw);
+        }
+    }
+}
