@@ -27,8 +27,12 @@ const SHAPES: &[Shape] = &[
         name: "a TimelineJS CSV sheet, starting with a header line such as `Year,Month,Day,…,Headline,…`",
         is: |_, head| head.lines().next().is_some_and(|l| l.len() < HEAD && l.contains(',')),
     },
-    // Markwhen is plain text of any shape (`2026-01-25: Event title`): known by its extension.
-    Shape { name: "markwhen text in a `.mw` file", is: |ext, _| ext == "mw" },
+    // Markwhen is plain text (`2026-01-25: Event title`): known by its extension, or by its
+    // first line, as its reader tells it.
+    Shape {
+        name: "markwhen text (a `.mw` file, or a first line `---`, `title:`, `# heading` or `DATE: title`)",
+        is: |ext, head| ext == "mw" || super::markwhen::sniff("", head),
+    },
 ];
 
 /// Checks that `bytes`, read from `path` (shown as `shown`), can be a data set; the problem says
