@@ -205,7 +205,7 @@ fn the_built_in_data_set_round_trips_through_markwhen_with_one_note() {
     let places = |t: &Timeline| sorted_places(t.events.iter().map(|e| e.places.clone()).collect());
     assert_eq!(places(&back), places(&t));
     let [note] = notes.as_slice() else { panic!("one note: {notes:?}") };
-    assert!(note.starts_with("markwhen cannot carry: ") && note.contains(" quotes"), "{note}");
+    assert!(note.starts_with("markwhen: cannot carry ") && note.contains(" quotes"), "{note}");
     println!("{note}");
 }
 

@@ -23,7 +23,7 @@ impl Lost {
 
     fn note(&self) -> Option<String> {
         let items: Vec<String> = self.0.iter().map(|(what, n)| format!("{n} {what}")).collect();
-        (!items.is_empty()).then(|| format!("markwhen cannot carry: {}", items.join(", ")))
+        (!items.is_empty()).then(|| format!("cannot carry {}", items.join(", ")))
     }
 }
 
