@@ -24,7 +24,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("model", &["text"]),
     ("export", &["model", "text"]),
     ("search", &["model", "text"]),
-    ("load", &["export", "model", "text"]),
+    ("load", &["model", "text"]),
     ("cache", &["load", "search", "model", "text"]),
     ("scan", &["load", "model", "text"]),
     ("input", &["search", "model"]),

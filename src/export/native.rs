@@ -121,21 +121,6 @@ impl Serialize for MediaOut<'_> {
     }
 }
 
-/// An id our format accepts: lower-case a–z, 0–9 and `-`.
-pub fn slug(s: &str) -> String {
-    let folded = crate::text::fold::fold_str(s);
-    let mut out = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "event".into() } else { out }
-}
-
 /// The date with its interval ends, as our `date` field holds it.
 pub fn date_field(e: &Event) -> (String, Option<String>) {
     let d = e.date.iso();
@@ -193,7 +178,7 @@ fn source<'a>(t: &'a Timeline, events: &[&'a Event], i: usize) -> Source<'a> {
 }
 
 fn event<'a>(t: &'a Timeline, e: &'a Event, ids: &mut std::collections::HashSet<String>) -> NativeEvent<'a> {
-    let mut id = slug(&e.id);
+    let mut id = crate::text::fold::slug(&e.id);
     let base = id.clone();
     for n in 2.. {
         if ids.insert(id.clone()) {

@@ -100,14 +100,7 @@ pub struct Document<'a> {
     pub scale: Option<&'static str>,
 }
 
-/// Astronomical year (0 is 1 BCE) to TimelineJS year (−1 is 1 BCE), and back.
-pub fn to_tjs_year(year: i64) -> i64 {
-    if year <= 0 { year - 1 } else { year }
-}
-
-pub fn from_tjs_year(year: i64) -> i64 {
-    if year < 0 { year + 1 } else { year }
-}
+pub use crate::model::date::{from_tjs_year, to_tjs_year};
 
 /// JavaScript dates end at ±271,821 years: beyond, TimelineJS needs its cosmological scale.
 pub const HUMAN_SCALE_YEARS: i64 = 271_000;

@@ -147,6 +147,15 @@ pub(crate) const SEASONS: [(&str, u8); 4] = [("Spring", 3), ("Summer", 6), ("Aut
 pub(crate) const MONTHS: [&str; 12] =
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/// Astronomical year (0 is 1 BCE) to TimelineJS year (−1 is 1 BCE), and back.
+pub fn to_tjs_year(year: i64) -> i64 {
+    if year <= 0 { year - 1 } else { year }
+}
+
+pub fn from_tjs_year(year: i64) -> i64 {
+    if year < 0 { year + 1 } else { year }
+}
+
 impl PartialDate {
     /// A year, astronomical (0 is 1 BCE).
     pub fn year(year: i64) -> Self {

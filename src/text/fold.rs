@@ -140,6 +140,21 @@ fn fold_char(c: char, mut emit: impl FnMut(char)) {
     })
 }
 
+/// An id our format accepts: lower-case a–z, 0–9 and `-`.
+pub fn slug(s: &str) -> String {
+    let folded = fold_str(s);
+    let mut out = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "event".into() } else { out }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

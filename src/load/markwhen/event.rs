@@ -3,9 +3,9 @@
 //! names one), places, links, a first image as media, and an id.
 
 use super::{Pending, Reader};
-use crate::export::native::slug;
 use crate::model::markwhen::{resolve, text};
 use crate::model::{Event, Extra, Kind, OpenEnds, Status};
+use crate::text::fold::slug;
 
 /// The description lines as markwhen keeps them: comments out, tags and places taken out,
 /// each line trimmed, blank lines at either end dropped; `- []` is written `- [ ]`.

@@ -1,11 +1,11 @@
 //! TimelineJS date objects (`{"year": 1966, "month": "5", …}`): numbers or numeric strings, years
 //! in TimelineJS's convention (−500 is 500 BCE), to `PartialDate`.
 
-use crate::export::timelinejs::from_tjs_year;
 use crate::load::fields::Ctx;
 use crate::load::json::{Key, Spanned, Value};
 use crate::load::problem::did_you_mean;
 use crate::model::date::TimeOfDay;
+use crate::model::date::from_tjs_year;
 use crate::model::date::{Bound, Interval};
 use crate::model::{OpenEnd, OpenEnds, PartialDate};
 

@@ -1,10 +1,10 @@
 //! One TimelineJS slide (an event): dates, text, media, group, background, unique_id.
 
 use super::{Importer, date, html};
-use crate::export::native::slug;
 use crate::load::json::{Spanned, Value};
 use crate::load::problem::did_you_mean;
 use crate::model::{Event, Extra, Kind, Media, OpenEnds, PartialDate, Status};
+use crate::text::fold::slug;
 
 const SLIDE_KEYS: &[&str] = &[
     "start_date",
