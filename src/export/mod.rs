@@ -86,15 +86,13 @@ pub fn write(
     events: &[&Event],
     format: Format,
 ) -> io::Result<Vec<String>> {
-    let cleaned: Vec<Option<Event>> = match format {
-        Format::Native => Vec::new(),
-        _ => events.iter().map(|e| crate::model::url::without_scripts(e)).collect(),
-    };
+    // An event with a script URL, without it: for every format but our own.
+    let cleaned: Vec<Option<Event>> = events
+        .iter()
+        .map(|e| if format == Format::Native { None } else { crate::model::url::without_scripts(e) })
+        .collect();
     let scripts = cleaned.iter().filter(|c| c.is_some()).count();
-    let events: Vec<&Event> = match format {
-        Format::Native => events.to_vec(),
-        _ => events.iter().zip(&cleaned).map(|(e, c)| c.as_ref().unwrap_or(e)).collect(),
-    };
+    let events: Vec<&Event> = events.iter().zip(&cleaned).map(|(e, c)| c.as_ref().unwrap_or(e)).collect();
     let mut lost = write_format(out, t, &events, format)?;
     lost.extend(losses(format, &events));
     if scripts > 0 {
