@@ -97,7 +97,7 @@ fn when(e: &Event) -> Option<(String, Option<String>)> {
 
 fn description(t: &Timeline, e: &Event) -> String {
     let mut s = String::new();
-    if e.date.is_fuzzy() || e.end.is_some_and(|d| d.is_fuzzy()) || e.open != Default::default() {
+    if e.date_is_fuzzy() {
         s.push_str(&format!("Date: {} (as the sources allow)\n\n", e.date_label()));
     }
     s.push_str(&e.summary);

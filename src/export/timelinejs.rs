@@ -162,8 +162,8 @@ fn text_html(t: &Timeline, e: &Event) -> String {
 
 fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
     let x = e.extra.as_deref();
-    let fuzzy = e.date.is_fuzzy() || e.end.is_some_and(|d| d.is_fuzzy()) || e.open != Default::default();
-    let display = x.and_then(|x| x.display_date.clone()).or_else(|| fuzzy.then(|| e.date_label()));
+    let display =
+        x.and_then(|x| x.display_date.clone()).or_else(|| e.date_is_fuzzy().then(|| e.date_label()));
     let display = display.map(|d| escape_html(&d));
     let end = match (e.end, e.open.end) {
         (Some(end), _) => Some(tjs_date(&end)),

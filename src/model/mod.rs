@@ -170,6 +170,12 @@ impl Event {
         }
     }
 
+    /// Whether the date says more than TimelineJS's numbers can (a qualifier, unspecified digits,
+    /// an open end): the TimelineJS export then shows it through a display date of its label.
+    pub fn date_is_fuzzy(&self) -> bool {
+        self.date.is_fuzzy() || self.end.is_some_and(|d| d.is_fuzzy()) || self.open != Default::default()
+    }
+
     /// The date as shown to people: `1959`, `7 May 2025`, `26–27 Jan 2026`.
     pub fn date_label(&self) -> String {
         let label = self.date.span_label(self.end.as_ref());

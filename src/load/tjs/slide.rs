@@ -181,12 +181,14 @@ impl Importer<'_> {
                 ),
             }
         }
-        let label = e.date_label();
+        let (label, fuzzy) = (e.date_label(), e.date_is_fuzzy());
         if let Some(x) = e.extra.as_mut() {
             if e.kind != Kind::Other && x.group.as_deref() == Some(e.kind.label()) {
                 x.group = None;
             }
-            if x.display_date.as_deref() == Some(label.as_str()) {
+            // Only the display date our export gives a fuzzy date (its label) goes: an author's
+            // own display date stays, even when it reads as the label does.
+            if fuzzy && x.display_date.as_deref() == Some(label.as_str()) {
                 x.display_date = None;
             }
         }
