@@ -393,7 +393,7 @@ fn browse(
     let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
     let (mut app, first) = App::with_engine(timeline, engine, filter, 80, 24);
     app.session.mouse = !view.no_mouse;
-    app.origin.source = source;
+    app.origin.source = source.map(|s| std::sync::Arc::new(s) as std::sync::Arc<dyn timeline::app::DataFile>);
     let theme = Theme::from_env(match view.theme {
         ThemeArg::Auto => None,
         ThemeArg::Dark => Some(false),

@@ -9,18 +9,16 @@
 mod flood;
 pub mod guard;
 
-mod edit;
 mod gate;
 mod watch;
+mod world;
 
-use crate::app::{App, Effect, update};
+use crate::app::exec::{self, Flow};
+use crate::app::{App, Effect, Notice, receive, update};
 use crate::input::Action;
 use crate::input::keymap::map_key;
-use crate::search::Results;
-use crate::search::worker::{Searcher, Worker};
 use crate::tty;
 use crate::ui::{self, Theme};
-use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
     MouseEventKind,
@@ -42,6 +40,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 use watch::Watch;
+use world::Screen;
 
 /// The widest and tallest screen drawn. A larger window (65535×65535 is possible) is drawn in
 /// its top-left corner: two frame buffers of this size take some 40 MB; at 65535×65535 one would
@@ -68,10 +67,11 @@ pub fn run(mut app: App, first: Effect, theme: Theme, test_panic: bool) -> io::R
     guard::forward_to(Some(tx.clone()));
     let signals = spawn_signals(tx.clone(), Arc::clone(&input))?;
     install_panic_hook();
-    let mut terminal = init(app.session.mouse).inspect_err(|_| drop(restore()))?;
-    let result = spawn_input(tx.clone(), Arc::clone(&input)).and_then(|()| {
-        event_loop(&mut terminal, &mut app, first, &theme, (tx, &rx, Arc::clone(&input)), test_panic)
-    });
+    let terminal = init(app.session.mouse).inspect_err(|_| drop(restore()))?;
+    let watch = app.origin.source.as_ref().map(|s| Watch::new(s.path().to_path_buf()));
+    let mut screen = Screen::new(terminal, tx.clone(), Arc::clone(&input), watch);
+    let result = spawn_input(tx, Arc::clone(&input))
+        .and_then(|()| event_loop(&mut screen, &mut app, first, &theme, &rx, test_panic));
     // Stop reading before the terminal goes back to the shell: keys typed from now on are its.
     input.gate.close();
     restore()?;
@@ -117,27 +117,12 @@ fn set_mouse(on: bool) -> io::Result<()> {
     if on { execute!(io::stdout(), EnableMouseCapture) } else { execute!(io::stdout(), DisableMouseCapture) }
 }
 
-/// Puts text on the clipboard through the terminal (OSC 52), which works over ssh and in tmux
-/// with `set-clipboard on`. `update` made the text inert (`text::inert::clipboard`).
-fn copy(text: &str) -> io::Result<()> {
-    execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
-}
-
 /// Puts the terminal back as we found it: normal mode, main screen, no mouse capture, no
 /// bracketed paste, cursor on.
 pub fn restore() -> io::Result<()> {
     let raw = disable_raw_mode();
     execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show)?;
     raw
-}
-
-/// Suspends the program as a shell's job control expects (Ctrl-z, `kill -TSTP`): restores the
-/// terminal, stops, and once continued (`fg`, SIGCONT) takes the terminal again.
-fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
-    restore()?;
-    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
-    enter(mouse)?;
-    redraw_at(terminal, window())
 }
 
 /// Clears the screen and makes the next frame draw everything, at `area`.
@@ -178,9 +163,9 @@ fn spawn_signals(tx: Sender<Msg>, input: Arc<Input>) -> io::Result<signal_hook::
 pub(crate) enum Msg {
     Input(Event),
     InputFailed(io::Error),
-    Searched(u64, Results),
     Signal(i32),
-    Counted(u64, Results),
+    /// A worker's answer: a search, a count, an export.
+    Notice(Notice),
 }
 
 /// Reads the terminal on its own thread, so that the loop can also hear from the search worker
@@ -236,23 +221,23 @@ fn readable(fd: &impl AsRawFd, wait: Option<Duration>) -> io::Result<bool> {
 }
 
 fn event_loop(
-    terminal: &mut Term,
+    screen: &mut Screen,
     app: &mut App,
     first: Effect,
     theme: &Theme,
-    (tx, rx, input): (Sender<Msg>, &Receiver<Msg>, Arc<Input>),
+    rx: &Receiver<Msg>,
     test_panic: bool,
 ) -> io::Result<Ended> {
-    let (search, count) = start_searching(app, Some(first), tx.clone());
-    let watch = app.origin.source.as_ref().map(|s| Watch::new(s.data.clone()));
-    let workers = &mut Workers { search, count, tx, input, watch };
-    resize(terminal, app, workers, window())?;
+    if exec::start(app, screen, first)? == Flow::Quit {
+        return Ok(Ended::Quit);
+    }
+    resize(screen, app, window())?;
     // For the start-up benchmark: stop once the first frame is on screen.
     let exit_after_first_frame = std::env::var_os("TIMELINE_EXIT_AFTER_FIRST_FRAME").is_some();
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|f| ui::render(app, f, theme))?;
+            screen.terminal.draw(|f| ui::render(app, f, theme))?;
             dirty = false;
             if test_panic {
                 panic!("forced panic (--test-panic), to check that the terminal is restored");
@@ -262,10 +247,10 @@ fn event_loop(
             }
         }
         let msg = rx.recv_timeout(TICK);
-        let step = match handle_batch(terminal, app, workers, (msg, rx))? {
+        let step = match handle_batch(screen, app, (msg, rx))? {
             // The data file changed on disk: read it again.
-            Step::Idle if workers.watch.as_mut().is_some_and(|w| w.changed(Instant::now())) => {
-                carry_out(terminal, app, workers, Some(Effect::Reload))?
+            Step::Idle if screen.watch.as_mut().is_some_and(|w| w.changed(Instant::now())) => {
+                carry_out(screen, app, Some(Effect::Reload))?
             }
             step => step,
         };
@@ -280,39 +265,6 @@ fn event_loop(
 /// How often the loop looks at the window's size and the data file when nothing happens.
 const TICK: Duration = watch::SETTLE;
 
-/// What the loop works with besides the terminal: the threads that carry out searches (one for
-/// the list, one for the pickers' counts, so that neither cancels the other; new ones for
-/// reloaded data), the input thread's gate (held while an editor runs), and the data file's
-/// watch.
-struct Workers {
-    search: Worker,
-    count: Worker,
-    tx: Sender<Msg>,
-    input: Arc<Input>,
-    watch: Option<Watch>,
-}
-
-/// Runs the first search here, so that the first frame already shows the events, then starts
-/// the workers for the others: the search worker and the count worker.
-fn start_searching(app: &mut App, first: Option<Effect>, tx: Sender<Msg>) -> (Worker, Worker) {
-    let searcher = || Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
-    let (mut first_searcher, counter) = (searcher(), searcher());
-    if let Some(Effect::Search { generation, filter }) = first
-        && let Some(results) = first_searcher.search(&filter, &|| false)
-    {
-        update(app, Action::SearchDone(generation, results));
-    }
-    let counted = tx.clone();
-    (
-        Worker::spawn(first_searcher, move |generation, results| {
-            let _ = tx.send(Msg::Searched(generation, results));
-        }),
-        Worker::spawn(counter, move |job, results| {
-            let _ = counted.send(Msg::Counted(job, results));
-        }),
-    )
-}
-
 /// What one message asks of the loop.
 enum Step {
     Redraw,
@@ -320,22 +272,16 @@ enum Step {
     End(Ended),
 }
 
-/// Carries out one message: a key, a search result, a signal, or a quiet quarter of a second.
-fn handle(
-    terminal: &mut Term,
-    app: &mut App,
-    workers: &mut Workers,
-    msg: Result<Msg, RecvTimeoutError>,
-) -> io::Result<Step> {
-    let action = match msg {
+/// Carries out one message: a key, a worker's answer, a signal, or a quiet quarter of a second.
+fn handle(screen: &mut Screen, app: &mut App, msg: Result<Msg, RecvTimeoutError>) -> io::Result<Step> {
+    let effect = match msg {
         Ok(Msg::Input(ev)) => match action_for(app, ev) {
-            Some(action) => action,
+            Some(action) => update(app, action),
             None => return Ok(Step::Idle),
         },
-        Ok(Msg::Searched(generation, results)) => Action::SearchDone(generation, results),
-        Ok(Msg::Counted(job, results)) => Action::CountsDone(job, results),
-        Ok(Msg::Signal(SIGWINCH)) => return resize(terminal, app, workers, window()),
-        Ok(Msg::Signal(SIGTSTP)) => return carry_out(terminal, app, workers, Some(Effect::Suspend)),
+        Ok(Msg::Notice(notice)) => receive(app, notice),
+        Ok(Msg::Signal(SIGWINCH)) => return resize(screen, app, window()),
+        Ok(Msg::Signal(SIGTSTP)) => Some(Effect::Suspend),
         Ok(Msg::Signal(sig)) => return Ok(Step::End(Ended::Signal(sig))),
         Ok(Msg::InputFailed(e)) => return Err(e),
         // No terminal any more (its window was closed): stop as if hung up.
@@ -348,56 +294,28 @@ fn handle(
             if (area.width, area.height) == (app.view.width, app.view.height) {
                 return Ok(Step::Idle);
             }
-            return resize(terminal, app, workers, area);
+            return resize(screen, app, area);
         }
         Err(RecvTimeoutError::Disconnected) => return Ok(Step::End(Ended::Quit)),
     };
-    let effect = update(app, action);
-    carry_out(terminal, app, workers, effect)
+    carry_out(screen, app, effect)
 }
 
-/// Does what `update` asked for: a search or a count on a worker, a copy, the mouse,
-/// suspending, or quitting.
-fn carry_out(
-    terminal: &mut Term,
-    app: &mut App,
-    workers: &mut Workers,
-    effect: Option<Effect>,
-) -> io::Result<Step> {
-    match effect {
-        Some(Effect::Search { generation, filter }) => workers.search.submit(generation, filter),
-        Some(Effect::Count { job, filter }) => workers.count.submit(job, filter),
-        Some(Effect::Copy(text)) => copy(&text)?,
-        Some(Effect::Mouse(on)) => set_mouse(on)?,
-        Some(Effect::Suspend) => {
-            suspend(terminal, app.session.mouse)?;
-            return resize(terminal, app, workers, window());
-        }
-        Some(Effect::Edit { path, at }) => {
-            let outcome = edit::edit(terminal, app, workers, &path, &at)?;
-            resize(terminal, app, workers, window())?;
-            let effect = update(app, Action::Edited(outcome));
-            return carry_out(terminal, app, workers, effect);
-        }
-        Some(Effect::Reload) => return edit::reload(terminal, app, workers),
-        Some(Effect::Export { path, format, events, replace }) => {
-            let outcome = crate::export::to_file(&app.data.timeline, &events, format, &path, replace);
-            let effect = update(app, Action::Exported(outcome));
-            return carry_out(terminal, app, workers, effect);
-        }
-        Some(Effect::Quit) => return Ok(Step::End(Ended::Quit)),
-        None => {}
-    }
-    Ok(Step::Redraw)
+/// Does what `update` asked for, through the one executor (`app::exec`).
+fn carry_out(screen: &mut Screen, app: &mut App, effect: Option<Effect>) -> io::Result<Step> {
+    Ok(match exec::carry_out(app, screen, effect)? {
+        Flow::Quit => Step::End(Ended::Quit),
+        Flow::Go => Step::Redraw,
+    })
 }
 
 /// Gives the terminal's frame buffers and the layout a new (bounded) size.
-fn resize(terminal: &mut Term, app: &mut App, workers: &mut Workers, area: Rect) -> io::Result<Step> {
-    if area != terminal.get_frame().area() {
-        redraw_at(terminal, area)?;
+fn resize(screen: &mut Screen, app: &mut App, area: Rect) -> io::Result<Step> {
+    if area != screen.terminal.get_frame().area() {
+        redraw_at(&mut screen.terminal, area)?;
     }
-    let effect = update(app, Action::Resize { width: area.width, height: area.height });
-    carry_out(terminal, app, workers, effect)
+    let effect = receive(app, Notice::Resized { width: area.width, height: area.height });
+    carry_out(screen, app, effect)
 }
 
 /// Turns a terminal event into an action for the current mode.

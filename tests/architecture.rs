@@ -15,9 +15,9 @@ use syn::visit::Visit;
 
 /// What each top-level module may import, lowest layer first. `main` is the binary.
 ///
-/// Known leaks, allowed until issue 18's single executor lands: `input` names `model` because
-/// `Action` still carries workers' results (`Reloaded` holds a timeline); `app` names `cache`
-/// because `Driver` reloads data itself; `ui` names `export` for the export prompt's format list.
+/// `input` names nothing: an `Action` is only the user's intent (workers' answers are
+/// `app::Notice`s). `app` reaches the file system only through its `World` and `DataFile` traits,
+/// so it names no `cache`; `ui` asks `app` for the export formats.
 const LAYERS: &[(&str, &[&str])] = &[
     ("text", &[]),
     ("tty", &[]),
@@ -27,10 +27,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("load", &["model", "text"]),
     ("cache", &["load", "search", "model", "text"]),
     ("scan", &["load", "model", "text"]),
-    ("input", &["search", "model"]),
+    ("input", &[]),
     ("view", &["input", "search", "model", "text"]),
-    ("app", &["view", "input", "search", "export", "cache", "model", "text"]),
-    ("ui", &["app", "view", "input", "search", "export", "model", "text"]),
+    ("app", &["view", "input", "search", "export", "model", "text"]),
+    ("ui", &["app", "view", "input", "search", "model", "text"]),
     ("cli", &["load", "search", "export", "scan", "model", "text"]),
     ("tui", &["app", "ui", "view", "input", "search", "export", "cache", "load", "model", "text", "tty"]),
     (

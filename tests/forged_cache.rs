@@ -68,7 +68,7 @@ fn browse(t: timeline::model::Timeline, engine: timeline::search::Engine, text: 
         vec![Action::StartSearch, Action::Input('a'), Action::Input('n'), Action::Accept, Action::Back],
     ];
     for (w, h) in [(80, 24), (20, 6)] {
-        driver.apply(&mut app, Action::Resize { width: w, height: h });
+        driver.notify(&mut app, timeline::app::Notice::Resized { width: w, height: h });
         for steps in &walk {
             for action in steps {
                 driver.apply(&mut app, action.clone());

@@ -34,7 +34,8 @@ fn timeline(set: usize) -> Timeline {
         .clone()
 }
 
-fn action() -> impl Strategy<Value = Action> {
+/// An action, or (`Err`) the terminal's new size.
+fn action() -> impl Strategy<Value = Result<Action, (u16, u16)>> {
     let simple = prop::sample::select(vec![
         Action::Quit,
         Action::Back,
@@ -93,11 +94,11 @@ fn action() -> impl Strategy<Value = Action> {
         Action::StartExport,
     ]);
     prop_oneof![
-        6 => simple,
-        3 => prop::sample::select(vec!['a', 'o', 'l', 'đ', 'à', ' ', '|', '!', '\'', '^', '$', '.', '1', '9', '2', 'x']).prop_map(Action::Input),
-        1 => (0u16..300, 0u16..100).prop_map(|(col, row)| Action::Click { col, row }),
-        1 => (0u16..300, 0u16..100, any::<bool>()).prop_map(|(col, row, down)| Action::Wheel { col, row, down }),
-        1 => (0u16..=300, 0u16..=100).prop_map(|(width, height)| Action::Resize { width, height }),
+        6 => simple.prop_map(Ok),
+        3 => prop::sample::select(vec!['a', 'o', 'l', 'đ', 'à', ' ', '|', '!', '\'', '^', '$', '.', '1', '9', '2', 'x']).prop_map(|c| Ok(Action::Input(c))),
+        1 => (0u16..300, 0u16..100).prop_map(|(col, row)| Ok(Action::Click { col, row })),
+        1 => (0u16..300, 0u16..100, any::<bool>()).prop_map(|(col, row, down)| Ok(Action::Wheel { col, row, down })),
+        1 => (0u16..=300, 0u16..=100).prop_map(Err),
     ]
 }
 
@@ -135,11 +136,14 @@ fn check(app: &App) -> Result<(), TestCaseError> {
 
 /// Applies the actions to a browser on data set `set`, checking the state and drawing the screen
 /// after each one.
-fn run(set: usize, actions: Vec<Action>) -> Result<(), TestCaseError> {
+fn run(set: usize, actions: Vec<Result<Action, (u16, u16)>>) -> Result<(), TestCaseError> {
     let mut b = Browser::new(timeline(set), 80, 24);
     let theme = Theme::colored(false);
     for a in actions {
-        b.act(a);
+        match a {
+            Ok(a) => drop(b.act(a)),
+            Err((width, height)) => drop(b.resize(width, height)),
+        }
         check(&b.app)?;
         let mut term = Terminal::new(TestBackend::new(b.app.view.width, b.app.view.height)).unwrap();
         term.draw(|f| render(&b.app, f, &theme)).unwrap();

@@ -32,7 +32,7 @@ fn open_with(data: &Path, filter: impl Fn(&Timeline) -> Filter) -> (App, Driver)
     let loaded = source.load(&mut |_| {}).expect("the fixture loads");
     let filter = filter(&loaded.timeline);
     let (mut app, first) = App::with_engine(loaded.timeline, loaded.engine, filter, 100, 30);
-    app.origin.source = Some(source);
+    app.origin.source = Some(std::sync::Arc::new(source));
     let mut driver = Driver::new(&app);
     driver.carry_out(&mut app, Some(first));
     (app, driver)
@@ -138,8 +138,8 @@ fn the_reader_stays_on_its_event_and_a_picker_closes() {
     driver.apply(&mut app, Action::PickCountries);
     assert!(matches!(app.mode, Mode::Picker(_)));
     std::fs::copy(VALID, &data).expect("restore");
-    let fresh = timeline::app::driver::reload(&app);
-    timeline::app::update(&mut app, Action::Reloaded(fresh));
+    let fresh = app.origin.source.as_ref().expect("a data file").load();
+    timeline::app::receive(&mut app, timeline::app::Notice::Reloaded(fresh));
     assert_eq!(app.mode, Mode::Browse);
 }
 

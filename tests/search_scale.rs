@@ -296,8 +296,8 @@ fn a_superseded_result_never_overwrites_a_newer_one() {
     let old = reference::run(t, &old_filter);
     let new = reference::run(t, &new_filter);
     assert_ne!(old.hits.len(), new.hits.len(), "the two queries differ, so a mix-up would show");
-    update(&mut app, Action::SearchDone(new_gen, new.clone()));
-    update(&mut app, Action::SearchDone(old_gen, old));
+    timeline::app::receive(&mut app, timeline::app::Notice::Searched(new_gen, new.clone()));
+    timeline::app::receive(&mut app, timeline::app::Notice::Searched(old_gen, old));
     assert_eq!(app.shown.hits, new.hits);
     assert!(!app.job.pending());
 }

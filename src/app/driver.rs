@@ -1,29 +1,33 @@
-//! Carries out `update`'s effects synchronously, through the same incremental `Searcher` the
-//! browser's worker thread uses: the executor of tests and benchmarks. The browser's event loop
-//! (`tui`) carries them out asynchronously instead.
+//! The test world: `update`'s effects carried out by the same executor as the browser's
+//! (`exec`), with searches, counts and exports run at once on the calling thread (through the
+//! same incremental `Searcher` the browser's workers use) and the terminal's part recorded
+//! instead of done. Tests and benchmarks drive the browser through it.
 
-use super::{Action, App, Effect, update};
+use super::exec::{self, Export, Flow, World};
+use super::{Action, App, Effect, Notice, receive, update};
 use crate::model::Timeline;
 use crate::search::Filter;
 use crate::search::worker::Searcher;
+use std::collections::VecDeque;
+use std::io;
+use std::path::Path;
 use std::sync::Arc;
-
-/// Reads the data file again, as the browser does after an edit or a change on disk.
-pub fn reload(app: &App) -> Result<crate::input::action::Fresh, Vec<crate::model::Problem>> {
-    let Some(source) = &app.origin.source else { return Err(Vec::new()) };
-    source
-        .load(&mut |_| {})
-        .map(|l| crate::input::action::Fresh::new(l.timeline, l.engine))
-        .map_err(|e| e.problems)
-}
 
 pub struct Driver {
     searcher: Searcher,
     /// The pickers' counts, as the browser's second worker does them.
     counter: Searcher,
+    /// Answers not yet given to `receive`.
+    queue: VecDeque<Notice>,
     /// The editor `Effect::Edit` runs (as `$EDITOR` would say it); with none, the edit is taken
     /// as done and the data is read again.
     pub editor: Option<String>,
+    /// What was put on the clipboard, oldest first.
+    pub clipboard: Vec<String>,
+    /// Whether the mouse is captured, once an effect said.
+    pub mouse: Option<bool>,
+    /// How many times the browser was suspended.
+    pub suspended: usize,
 }
 
 impl Driver {
@@ -31,14 +35,22 @@ impl Driver {
     pub fn start(timeline: Timeline, filter: Filter, width: u16, height: u16) -> (App, Driver) {
         let (mut app, effect) = App::new(timeline, filter, width, height);
         let mut driver = Driver::new(&app);
-        driver.carry_out(&mut app, Some(effect));
+        driver.run(&mut app, |app, world| exec::start(app, world, effect));
         (app, driver)
     }
 
     /// An executor for `app`'s effects (start with the one `App::new` answered).
     pub fn new(app: &App) -> Driver {
         let searcher = || Searcher::new(Arc::clone(&app.data.timeline), Arc::clone(&app.data.engine));
-        Driver { searcher: searcher(), counter: searcher(), editor: None }
+        Driver {
+            searcher: searcher(),
+            counter: searcher(),
+            queue: VecDeque::new(),
+            editor: None,
+            clipboard: Vec::new(),
+            mouse: None,
+            suspended: 0,
+        }
     }
 
     /// Applies an action and carries out what it asks for; `Some(Effect::Quit)` if it quits.
@@ -47,35 +59,75 @@ impl Driver {
         self.carry_out(app, effect)
     }
 
-    /// Carries out an effect: searches (and shows the results) until nothing is left but,
-    /// perhaps, quitting.
-    pub fn carry_out(&mut self, app: &mut App, mut effect: Option<Effect>) -> Option<Effect> {
-        loop {
-            let action = match effect {
-                Some(Effect::Search { generation, filter }) => Action::SearchDone(
-                    generation,
-                    self.searcher.search(&filter, &|| false).unwrap_or_default(),
-                ),
-                Some(Effect::Count { job, filter }) => {
-                    Action::CountsDone(job, self.counter.search(&filter, &|| false).unwrap_or_default())
-                }
-                Some(Effect::Export { path, format, events, replace }) => Action::Exported(
-                    crate::export::to_file(&app.data.timeline, &events, format, &path, replace),
-                ),
-                Some(Effect::Edit { path, at }) => Action::Edited(match &self.editor {
-                    Some(editor) => super::edit::run(editor, app.origin.source.as_ref(), &path, &at),
-                    None => Ok(()),
-                }),
-                Some(Effect::Reload) => Action::Reloaded(reload(app)),
-                other => return other,
-            };
-            let reloaded = matches!(action, Action::Reloaded(Ok(_)));
-            effect = update(app, action);
-            if reloaded {
-                // New data: searches run on it from now on.
-                let editor = self.editor.take();
-                *self = Driver { editor, ..Driver::new(app) };
-            }
+    /// Gives `app` an answer from outside (a new size, a search's results) and carries out what
+    /// it asks for.
+    pub fn notify(&mut self, app: &mut App, notice: Notice) -> Option<Effect> {
+        let effect = receive(app, notice);
+        self.carry_out(app, effect)
+    }
+
+    /// Carries out an effect, and what the answers to it ask for, until nothing is left to do;
+    /// `Some(Effect::Quit)` if the browser quits.
+    pub fn carry_out(&mut self, app: &mut App, effect: Option<Effect>) -> Option<Effect> {
+        self.run(app, |app, world| exec::carry_out(app, world, effect))
+    }
+
+    fn run(&mut self, app: &mut App, first: impl FnOnce(&mut App, &mut Self) -> io::Result<Flow>) -> Option<Effect> {
+        // The test world's I/O never fails: it only records.
+        let mut flow = first(app, self).unwrap_or(Flow::Go);
+        while flow == Flow::Go
+            && let Some(notice) = self.queue.pop_front()
+        {
+            let effect = receive(app, notice);
+            flow = exec::carry_out(app, self, effect).unwrap_or(Flow::Go);
         }
+        (flow == Flow::Quit).then_some(Effect::Quit)
+    }
+}
+
+impl World for Driver {
+    fn search(&mut self, generation: u64, filter: Filter) {
+        let results = self.searcher.search(&filter, &|| false).unwrap_or_default();
+        self.queue.push_back(Notice::Searched(generation, results));
+    }
+
+    fn count(&mut self, job: u64, filter: Filter) {
+        let results = self.counter.search(&filter, &|| false).unwrap_or_default();
+        self.queue.push_back(Notice::Counted(job, results));
+    }
+
+    fn restart(&mut self, first: Searcher, counter: Searcher) {
+        (self.searcher, self.counter) = (first, counter);
+    }
+
+    fn export(&mut self, job: Export) {
+        let outcome = crate::export::to_file(&job.timeline, &job.events, job.format, &job.path, job.replace);
+        self.queue.push_back(Notice::Exported(outcome));
+    }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        self.clipboard.push(text.to_string());
+        Ok(())
+    }
+
+    fn mouse(&mut self, on: bool) -> io::Result<()> {
+        self.mouse = Some(on);
+        Ok(())
+    }
+
+    fn suspend(&mut self, _mouse: bool) -> io::Result<()> {
+        self.suspended += 1;
+        Ok(())
+    }
+
+    fn edit(&mut self, path: &Path, at: (usize, usize), _mouse: bool) -> io::Result<Result<(), String>> {
+        Ok(match &self.editor {
+            Some(editor) => super::edit::run(editor, path, at),
+            None => Ok(()),
+        })
+    }
+
+    fn size(&mut self) -> Option<(u16, u16)> {
+        None
     }
 }

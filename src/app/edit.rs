@@ -3,8 +3,6 @@
 //! (`code --wait`, `"/opt/My Editor/bin/ed"`), and the file is one argument of its own: a path is
 //! never put into a shell command. Each editor family has its own way to say where to open.
 
-use super::effect::Spot;
-use crate::cache::Source;
 use std::ffi::OsString;
 use std::path::Path;
 
@@ -75,14 +73,8 @@ pub fn command(editor: &str, path: &Path, line: usize, col: usize) -> Result<Vec
     Ok(argv)
 }
 
-/// Runs `editor` on `path` at `at` with the terminal as it is, and waits for it. The event
-/// (`Spot::Event`) is looked for in the file as it is now; if it is not there, the file opens
-/// at its top.
-pub fn run(editor: &str, source: Option<&Source>, path: &Path, at: &Spot) -> Result<(), String> {
-    let (line, col) = match at {
-        Spot::At { line, col } => (*line, *col),
-        Spot::Event(id) => source.and_then(|s| s.find(id)).unwrap_or((1, 1)),
-    };
+/// Runs `editor` on `path` at `line:col` with the terminal as it is, and waits for it.
+pub fn run(editor: &str, path: &Path, (line, col): (usize, usize)) -> Result<(), String> {
     let argv = command(editor, path, line, col)?;
     let status = std::process::Command::new(&argv[0])
         .args(&argv[1..])

@@ -1,12 +1,15 @@
 //! The browser's state: a plain struct in named parts, with enums for the mode, the focus and the
 //! search job. Keys become `Action`s (`input::keymap`); `update` is the only code that changes an
 //! `App`, and it answers with the `Effect`s (a search to run, a copy, the mouse, quitting) that
-//! the event loop, or a test's `Driver`, carries out.
+//! `exec` carries out, for the event loop and for a test's `Driver` alike; what the world answers
+//! comes back as a `Notice` (`receive`).
 
 pub mod driver;
 pub mod edit;
 pub mod effect;
+pub mod exec;
 pub mod line;
+pub mod notice;
 pub mod origin;
 pub mod picker;
 pub mod session;
@@ -17,12 +20,14 @@ pub use crate::input::Action;
 pub use crate::view::help::HelpPage;
 pub use driver::Driver;
 pub use effect::Effect;
+pub use exec::{Flow, World};
 pub use line::LineInput;
-pub use origin::Origin;
+pub use notice::{Fresh, Notice};
+pub use origin::{DataFile, Origin};
 pub use picker::{Picker, PickerKind};
 pub use session::{Part, Session};
 pub use shown::{Row, Shown};
-pub use update::update;
+pub use update::{export_usage, receive, update};
 
 use crate::input::keymap::KeyMode;
 use crate::model::{Event, Timeline};

@@ -121,51 +121,7 @@ pub enum Action {
     Click { col: u16, row: u16 },
     /// The mouse wheel at a screen cell.
     Wheel { col: u16, row: u16, down: bool },
-    /// The terminal now has this size.
-    Resize { width: u16, height: u16 },
-    /// Keys came faster than they could be handled, and this many were dropped.
-    InputDropped(usize),
-    /// An export finished: what to tell the user, or why it failed.
-    Exported(Result<String, String>),
-    /// A background search finished: its generation and its results.
-    SearchDone(u64, crate::search::Results),
-    /// A picker's background count search finished: its number and its results.
-    CountsDone(u64, crate::search::Results),
     /// Open the selected event (or the place a reload failed) in the user's editor; the data is
     /// read again when the editor returns.
     Edit,
-    /// The editor returned: `Ok` when it exited well, else why it could not run or what it said.
-    Edited(Result<(), String>),
-    /// The data file was read again (after an edit, or a change on disk): the new data, or every
-    /// problem found in it, each at `path:line:col`.
-    Reloaded(Result<Fresh, Vec<crate::model::Problem>>),
-}
-
-/// A data set read anew, shared as the browser shares its data with the search workers.
-#[derive(Clone)]
-pub struct Fresh {
-    pub timeline: std::sync::Arc<crate::model::Timeline>,
-    pub engine: std::sync::Arc<crate::search::Engine>,
-}
-
-impl Fresh {
-    pub fn new(timeline: crate::model::Timeline, engine: crate::search::Engine) -> Fresh {
-        Fresh { timeline: std::sync::Arc::new(timeline), engine: std::sync::Arc::new(engine) }
-    }
-}
-
-/// The same data set, not an equal one: comparing two data sets whole would cost a walk of both.
-impl PartialEq for Fresh {
-    fn eq(&self, other: &Fresh) -> bool {
-        std::sync::Arc::ptr_eq(&self.timeline, &other.timeline)
-            && std::sync::Arc::ptr_eq(&self.engine, &other.engine)
-    }
-}
-
-impl Eq for Fresh {}
-
-impl std::fmt::Debug for Fresh {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Fresh({} events)", self.timeline.events.len())
-    }
 }

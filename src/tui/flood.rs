@@ -4,9 +4,9 @@
 //! before anything still queued.
 
 use super::gate::Gate;
-use super::{Ended, Msg, Step, Term, Workers, guard, handle};
-use crate::app::{App, update};
-use crate::input::Action;
+use super::world::Screen;
+use super::{Ended, Msg, Step, guard, handle};
+use crate::app::{App, Notice, receive};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -51,12 +51,11 @@ impl Input {
 /// Handles `msg` and then what is already queued, for up to `FRAME_WORK`, before the next frame:
 /// a flood of keys costs a frame per batch, not one per key.
 pub(super) fn handle_batch(
-    terminal: &mut Term,
+    screen: &mut Screen,
     app: &mut App,
-    workers: &mut Workers,
     (mut msg, rx): (Result<Msg, RecvTimeoutError>, &Receiver<Msg>),
 ) -> io::Result<Step> {
-    let input = std::sync::Arc::clone(&workers.input);
+    let input = std::sync::Arc::clone(&screen.input);
     let input = &*input;
     let started = Instant::now();
     let mut dirty = false;
@@ -67,7 +66,7 @@ pub(super) fn handle_batch(
         if let Ok(Msg::Input(_)) = msg {
             input.queued.fetch_sub(1, Ordering::SeqCst);
         }
-        match handle(terminal, app, workers, msg)? {
+        match handle(screen, app, msg)? {
             Step::Redraw => dirty = true,
             Step::Idle => {}
             end @ Step::End(_) => return Ok(end),
@@ -82,7 +81,8 @@ pub(super) fn handle_batch(
     }
     let dropped = input.dropped.swap(0, Ordering::SeqCst);
     if dropped > 0 {
-        update(app, Action::InputDropped(dropped));
+        // Saying so changes nothing else: there is nothing to carry out.
+        let _ = receive(app, Notice::InputDropped(dropped));
         dirty = true;
     }
     Ok(if dirty { Step::Redraw } else { Step::Idle })

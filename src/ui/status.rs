@@ -100,8 +100,7 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
             Span::raw(format!(" {} · by {order} ", position(app)))
         }
         (None, Mode::Command(line)) if line.text.trim_start().starts_with("export") => {
-            let formats: Vec<&str> = crate::export::Format::ALL.iter().map(|f| f.name()).collect();
-            Span::raw(format!(" FILE [{}] · \"a b.md\" for spaces · export! replaces ", formats.join("|")))
+            Span::raw(format!(" {} · \"a b.md\" for spaces · export! replaces ", crate::app::export_usage()))
         }
         (None, Mode::Command(_)) => Span::raw(" 1983 goes there · 2022..2026 limits · empty clears "),
         (None, Mode::Reader(r)) if r.find.is_some() => Span::raw(" Enter keeps · Esc drops "),

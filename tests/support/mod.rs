@@ -44,4 +44,9 @@ impl Browser {
     pub fn act(&mut self, action: timeline::app::Action) -> Option<timeline::app::Effect> {
         self.driver.apply(&mut self.app, action)
     }
+
+    /// The terminal now has this size.
+    pub fn resize(&mut self, width: u16, height: u16) -> Option<timeline::app::Effect> {
+        self.driver.notify(&mut self.app, timeline::app::Notice::Resized { width, height })
+    }
 }

@@ -22,10 +22,15 @@ fn by_extension(path: &str) -> Option<Format> {
     }
 }
 
+/// What `:export` takes: `FILE [timelinejs|csv|…]`, the formats the registry has.
+pub fn usage() -> String {
+    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+    format!("FILE [{}]", names.join("|"))
+}
+
 /// Parses `:export…` into the effect that writes the shown events, or says what is wrong.
 pub fn request(app: &App, args: &str, replace: bool) -> Result<Effect, String> {
-    let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-    let usage = format!("write :export FILE [{}]", names.join("|"));
+    let usage = format!("write :export {}", usage());
     let words = shell_words::split(args).map_err(|e| format!("{e}; {usage}"))?;
     let mut words = words.iter().map(String::as_str);
     let file = words.next().ok_or_else(|| usage.clone())?;

@@ -9,16 +9,31 @@ mod period;
 mod reader;
 mod reload;
 
-use super::{Action, App, Effect, Focus, HelpPage, Mode, Row, SearchJob};
+use super::{Action, App, Effect, Focus, HelpPage, Mode, Notice, Row, SearchJob};
 use crate::search::Results;
 use crate::view::Theme;
 use crate::view::layout::{YEAR_HEADERS_FROM, inner};
 
+pub use export::usage as export_usage;
 pub use reader::open_reader;
+
 
 /// Applies one action to the state, and says what the outside world must do about it.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = apply(app, action);
+    settle(app, effect)
+}
+
+/// Takes in what the outside world answered (a worker, the editor, the terminal), and says
+/// what it must do next.
+pub fn receive(app: &mut App, notice: Notice) -> Option<Effect> {
+    let effect = hear(app, notice);
+    settle(app, effect)
+}
+
+/// What every change of the state ends with: rows and highlights laid out for drawing, and the
+/// search or count that the change asks for.
+fn settle(app: &mut App, effect: Option<Effect>) -> Option<Effect> {
     if let Some(Effect::Quit | Effect::Suspend) = effect {
         return effect;
     }
@@ -35,9 +50,9 @@ fn take_count(app: &mut App) -> Option<Effect> {
     Some(Effect::Count { job, filter: *filter })
 }
 
-fn apply(app: &mut App, action: Action) -> Option<Effect> {
-    match action {
-        Action::Resize { width, height } => {
+fn hear(app: &mut App, notice: Notice) -> Option<Effect> {
+    match notice {
+        Notice::Resized { width, height } => {
             let anchor = reader::anchor(app);
             app.view.width = width;
             app.view.height = height;
@@ -45,34 +60,35 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             scroll_to_selection(app);
             clamp_detail(app);
             reader::restore_anchor(app, anchor);
-            return None;
         }
-        Action::CopyCitation => return copy::citation(app),
-        Action::CopyId => return copy::id(app),
-        Action::Paste(text) => return paste::paste(app, &text),
-        Action::ToggleMouse => return toggle_mouse(app),
-        Action::Quit => return Some(Effect::Quit),
-        Action::Exported(outcome) => {
-            app.message = Some(outcome.unwrap_or_else(|e| e));
-            return None;
-        }
-        Action::Suspend => return Some(Effect::Suspend),
-        Action::Edit | Action::Edited(_) | Action::Reloaded(_) => return reload::update(app, action),
-        Action::InputDropped(n) => return paste::dropped(app, n),
-        Action::CountsDone(job, results) => {
+        Notice::Exported(outcome) => app.message = Some(outcome.unwrap_or_else(|e| e)),
+        Notice::Edited(_) | Notice::Reloaded(_) => return reload::receive(app, notice),
+        Notice::InputDropped(n) => return paste::dropped(app, n),
+        Notice::Counted(job, results) => {
             if let Mode::Picker(p) = &mut app.mode {
                 p.counted(&app.data.timeline, job, &results.hits);
             }
-            return None;
         }
-        Action::SearchDone(generation, results) => {
+        Notice::Searched(generation, results) => {
             // A superseded search never overwrites a newer one's results.
             if generation == app.job.generation() {
                 app.job = SearchJob::Done { generation };
                 show(app, results);
             }
-            return None;
         }
+    }
+    None
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::CopyCitation => return copy::citation(app),
+        Action::CopyId => return copy::id(app),
+        Action::Paste(text) => return paste::paste(app, &text),
+        Action::ToggleMouse => return toggle_mouse(app),
+        Action::Quit => return Some(Effect::Quit),
+        Action::Suspend => return Some(Effect::Suspend),
+        Action::Edit => return reload::edit(app),
         _ => {}
     }
     app.message = None;

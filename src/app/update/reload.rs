@@ -5,8 +5,8 @@
 //! then opens the editor at the first problem.
 
 use crate::app::effect::Spot;
-use crate::app::{Action, App, Criteria, Data, Effect, Mode, SearchJob, Shown};
-use crate::input::action::Fresh;
+use crate::app::notice::{Fresh, Notice};
+use crate::app::{App, Criteria, Data, Effect, Mode, SearchJob, Shown};
 use crate::model::{EntityKind, Problem, Timeline};
 use crate::search::Filter;
 use std::path::PathBuf;
@@ -14,12 +14,11 @@ use std::path::PathBuf;
 /// How to get a file to edit when the browser shows the built-in data.
 pub const BUILTIN_HINT: &str = "the built-in data is not a file; `timeline export --format native --out my.json`, then `timeline --data my.json`";
 
-/// Editing and reloading actions.
-pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    match action {
-        Action::Edit => edit(app),
-        Action::Edited(outcome) => edited(app, outcome),
-        Action::Reloaded(outcome) => {
+/// What the editor and the file system answered.
+pub fn receive(app: &mut App, notice: Notice) -> Option<Effect> {
+    match notice {
+        Notice::Edited(outcome) => edited(app, outcome),
+        Notice::Reloaded(outcome) => {
             reloaded(app, outcome);
             None
         }
@@ -28,7 +27,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 }
 
 /// `E`: the editor at the first problem of a failed reload, else at the selected event.
-fn edit(app: &mut App) -> Option<Effect> {
+pub fn edit(app: &mut App) -> Option<Effect> {
     let Some(source) = &app.origin.source else {
         app.message = Some(BUILTIN_HINT.into());
         return None;
@@ -45,7 +44,7 @@ fn edit(app: &mut App) -> Option<Effect> {
         Some(i) => Spot::Event(app.data.timeline.events[i].id.clone()),
         None => Spot::At { line: 1, col: 1 },
     };
-    Some(Effect::Edit { path: source.data.clone(), at })
+    Some(Effect::Edit { path: source.path().to_path_buf(), at })
 }
 
 /// The editor returned: read the data again, or say why the editor did not run well.

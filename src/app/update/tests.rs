@@ -26,6 +26,11 @@ impl Fixture {
         self.last = self.driver.apply(&mut self.app, action);
     }
 
+    /// The terminal now has this size.
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
+        self.last = self.driver.notify(&mut self.app, Notice::Resized { width, height });
+    }
+
     pub(super) fn quit(&self) -> bool {
         self.last == Some(Effect::Quit)
     }
@@ -364,10 +369,10 @@ fn picker_counts_that_need_a_search_come_from_the_worker() {
     let Mode::Picker(p) = &a.mode else { panic!() };
     assert!(p.entries.iter().all(|e| e.count == 0) && p.pending == Some(job), "counts wait for the worker");
     let results = crate::search::Results { hits: a.data.engine.run(a.timeline(), &filter), error: None };
-    update(&mut a.app, Action::CountsDone(job + 1, results.clone()));
+    receive(&mut a.app, Notice::Counted(job + 1, results.clone()));
     let Mode::Picker(p) = &a.mode else { panic!() };
     assert_eq!(p.pending, Some(job), "another search's answer is ignored");
-    update(&mut a.app, Action::CountsDone(job, results));
+    receive(&mut a.app, Notice::Counted(job, results));
     let Mode::Picker(p) = &a.mode else { panic!() };
     assert_eq!(p.pending, None);
     assert_eq!(counts(p), expected);
@@ -451,14 +456,14 @@ fn mouse_clicks_select_rows_and_the_wheel_scrolls() {
 #[test]
 fn resizing_keeps_the_selection_visible() {
     let mut a = app();
-    run(&mut a, &[Action::Bottom, Action::Resize { width: 80, height: 24 }]);
+    run(&mut a, &[Action::Bottom]);
+    a.resize(80, 24);
     let h = list_height(&a);
     let row = a.shown.row_of(a.view.selected);
     assert!(row >= a.view.list_top && row < a.view.list_top + h);
-    run(
-        &mut a,
-        &[Action::Resize { width: 0, height: 0 }, Action::Down, Action::Resize { width: 300, height: 100 }],
-    );
+    a.resize(0, 0);
+    run(&mut a, &[Action::Down]);
+    a.resize(300, 100);
     assert_eq!(a.view.selected, a.shown.hits.len() - 1);
 }
 
