@@ -32,7 +32,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("app", &["view", "input", "search", "export", "model", "text"]),
     ("ui", &["app", "view", "input", "search", "model", "text"]),
     ("cli", &["load", "search", "export", "scan", "model", "text"]),
-    ("tui", &["app", "ui", "view", "input", "search", "export", "cache", "load", "model", "text", "tty"]),
+    ("tui", &["app", "ui", "input", "search", "cache", "model", "text", "tty"]),
     (
         "main",
         &["tui", "cli", "app", "cache", "load", "scan", "search", "export", "model", "text", "tty", "view"],

@@ -28,6 +28,10 @@ pub struct Driver {
     pub mouse: Option<bool>,
     /// How many times the browser was suspended.
     pub suspended: usize,
+    /// Exports wait here instead of running at once (as on the browser's worker, which the
+    /// browser does not wait for), until `finish_exports`.
+    pub hold_exports: bool,
+    held: Vec<(Export, bool)>,
 }
 
 impl Driver {
@@ -50,6 +54,8 @@ impl Driver {
             clipboard: Vec::new(),
             mouse: None,
             suspended: 0,
+            hold_exports: false,
+            held: Vec::new(),
         }
     }
 
@@ -70,6 +76,21 @@ impl Driver {
     /// `Some(Effect::Quit)` if the browser quits.
     pub fn carry_out(&mut self, app: &mut App, effect: Option<Effect>) -> Option<Effect> {
         self.run(app, |app, world| exec::carry_out(app, world, effect))
+    }
+
+    /// Runs the exports held back (`hold_exports`), cancelled or not, as their worker would.
+    pub fn finish_exports(&mut self, app: &mut App) -> Option<Effect> {
+        for (job, cancelled) in std::mem::take(&mut self.held) {
+            self.run_export(&job, cancelled);
+        }
+        self.carry_out(app, None)
+    }
+
+    fn run_export(&mut self, job: &Export, cancelled: bool) {
+        let mut progress = Vec::new();
+        let outcome = job.run(&mut |bytes| progress.push(Notice::ExportProgress(bytes)), &|| cancelled);
+        self.queue.extend(progress);
+        self.queue.push_back(Notice::Exported(outcome));
     }
 
     fn run(&mut self, app: &mut App, first: impl FnOnce(&mut App, &mut Self) -> io::Result<Flow>) -> Option<Effect> {
@@ -101,8 +122,17 @@ impl World for Driver {
     }
 
     fn export(&mut self, job: Export) {
-        let outcome = crate::export::to_file(&job.timeline, &job.events, job.format, &job.path, job.replace);
-        self.queue.push_back(Notice::Exported(outcome));
+        if self.hold_exports {
+            self.held.push((job, false));
+        } else {
+            self.run_export(&job, false);
+        }
+    }
+
+    fn cancel_export(&mut self) {
+        for (_, cancelled) in &mut self.held {
+            *cancelled = true;
+        }
     }
 
     fn copy(&mut self, text: &str) -> io::Result<()> {

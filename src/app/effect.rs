@@ -17,8 +17,11 @@ pub enum Effect {
     /// search never cancel each other.
     Count { job: u64, filter: Filter },
     /// Write `events` (indexes into the timeline) to `path` in `format`, replacing an existing
-    /// file only if `replace`; answer with `Notice::Exported`.
+    /// file only if `replace`, off the input thread; answer with `Notice::ExportProgress` now and
+    /// then and `Notice::Exported` at the end.
     Export { path: std::path::PathBuf, format: crate::export::Format, events: Vec<usize>, replace: bool },
+    /// Stop the export running: it writes nothing; answer with `Notice::Exported`.
+    CancelExport,
     /// Stop as job control does (Ctrl-z): give the terminal back until the shell resumes us.
     Suspend,
     /// Give the terminal to the user's editor on `path` at `at`, as `Suspend` does, and take it

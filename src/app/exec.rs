@@ -21,8 +21,11 @@ pub trait World {
     /// New data: searches and counts run on it from now on, `first` (which has answered the
     /// first search already) narrowing the next ones.
     fn restart(&mut self, first: Searcher, counter: Searcher);
-    /// Runs an export; its answer comes back as `Notice::Exported`.
+    /// Runs an export (`Export::run`); its answer comes back as `Notice::Exported`, and its
+    /// progress as `Notice::ExportProgress`.
     fn export(&mut self, job: Export);
+    /// Stops the export running, if one is: it answers `Notice::Exported` with an error.
+    fn cancel_export(&mut self);
     /// Puts text on the clipboard.
     fn copy(&mut self, text: &str) -> io::Result<()>;
     /// Captures the mouse, or leaves it to the terminal.
@@ -45,6 +48,15 @@ pub struct Export {
     pub format: crate::export::Format,
     pub path: PathBuf,
     pub replace: bool,
+}
+
+impl Export {
+    /// Writes the file, telling `progress` the bytes written now and then, and writing nothing
+    /// once `cancelled()`: what to tell the user, or why nothing was written.
+    pub fn run(&self, progress: &mut dyn FnMut(usize), cancelled: &dyn Fn() -> bool) -> Result<String, String> {
+        let watch = crate::export::Watch { progress, cancelled };
+        crate::export::to_file_watched(&self.timeline, &self.events, self.format, (&self.path, self.replace), watch)
+    }
 }
 
 /// What the browser does after an effect.
@@ -70,6 +82,10 @@ pub fn carry_out(app: &mut App, world: &mut impl World, mut effect: Option<Effec
             Effect::Export { path, format, events, replace } => {
                 let timeline = Arc::clone(&app.data.timeline);
                 world.export(Export { timeline, events, format, path, replace });
+                None
+            }
+            Effect::CancelExport => {
+                world.cancel_export();
                 None
             }
             Effect::Copy(text) => world.copy(&text).map(|()| None)?,

@@ -191,6 +191,31 @@ pub struct App {
     pub session: Session,
     /// The data file, for editing and reloading it.
     pub origin: Origin,
+    /// The export running on its worker, if one is.
+    pub exporting: Option<Exporting>,
+}
+
+/// An export on its worker: the browser goes on meanwhile, and Esc (or `q`, Ctrl-c) cancels it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exporting {
+    /// The file being written, as the status line shows it.
+    pub file: String,
+    /// Bytes written so far.
+    pub bytes: usize,
+    /// Cancelling was asked for; the worker stops at its next write.
+    pub cancelled: bool,
+}
+
+impl Exporting {
+    /// What the status line says meanwhile.
+    pub fn status(&self) -> String {
+        let done = match self.bytes {
+            0 => String::new(),
+            b if b < 1 << 20 => format!(" {} KB", b.div_ceil(1 << 10)),
+            b => format!(" {:.1} MB", b as f64 / f64::from(1 << 20)),
+        };
+        format!("exporting to {}…{done} · Esc cancels", self.file)
+    }
 }
 
 impl App {
@@ -228,6 +253,7 @@ impl App {
             message: None,
             session: Session::new(),
             origin: Origin::default(),
+            exporting: None,
         };
         let filter = Self::hoisted(filter, &app.data.timeline);
         app.refilter_with(|f| *f = filter);

@@ -14,6 +14,8 @@ pub enum Notice {
     Searched(u64, Results),
     /// A picker's count search finished: its number and its results.
     Counted(u64, Results),
+    /// An export has written this many bytes so far.
+    ExportProgress(usize),
     /// An export finished: what to tell the user, or why nothing was written.
     Exported(Result<String, String>),
     /// The editor returned: `Ok` when it exited well, else why it could not run or what it said.

@@ -119,8 +119,7 @@ pub enum Command {
         #[arg(long)]
         undated: bool,
     },
-    /// Write the selected events as TimelineJS JSON, TimelineJS CSV, Markdown, iCalendar, JSON
-    /// lines or our own format.
+    /// Write the selected events in one of the formats `--format` lists.
     Export(ExportArgs),
     /// The index cache that makes the next load of a --data set instant.
     Cache {
@@ -139,7 +138,7 @@ pub enum CacheAction {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The format to write.
+    /// The format to write (`--help` says what each carries and which `--data` reads back).
     #[arg(long, short = 'f', value_enum)]
     pub format: Format,
     /// Write to FILE instead of standard output. An existing FILE is never replaced without

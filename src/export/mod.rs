@@ -16,63 +16,219 @@ use std::path::Path;
 
 pub use save::{SaveError, check as check_target, save};
 
-/// The formats `timeline export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The formats `timeline export` and the browser's `:export` write: a name for the code, and one
+/// row of `FORMATS` for everything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// TimelineJS 3 JSON.
     Timelinejs,
-    /// The TimelineJS Google Sheets layout, as CSV.
     Csv,
-    /// A chronology for a draft, grouped by year, with quotes and footnotes.
     Markdown,
-    /// iCalendar (RFC 5545).
     Ics,
-    /// One JSON object per line, as `list --json` prints them.
     Jsonl,
-    /// Our own data format.
     Native,
-    /// markwhen, the plain-text timeline format (`.mw`).
     Markwhen,
 }
 
+/// What a format cannot carry of an event: the events it is true of are counted in the note
+/// `write` returns (`12 events' quotes written into the text only`).
+pub struct Loss {
+    pub applies: fn(&Event) -> bool,
+    pub what: &'static str,
+}
+
+/// One export format: its name (`--format`, `:export FILE NAME`), its file extensions (the first
+/// is the usual one; `:export` picks the first row with a file's extension), a line of help,
+/// whether its text is JSON, whether `--data` reads it back, what it cannot carry, and its writer
+/// (which may report further losses itself).
+pub struct Spec {
+    pub format: Format,
+    pub name: &'static str,
+    pub extensions: &'static [&'static str],
+    pub about: &'static str,
+    pub json: bool,
+    pub importable: bool,
+    pub losses: &'static [Loss],
+    write: Writer,
+}
+
+type Writer = fn(&mut dyn Write, &Timeline, &[&Event]) -> io::Result<Vec<String>>;
+
+/// Every export format, one row each, in the order help lists them.
+pub const FORMATS: &[Spec] = &[
+    Spec {
+        format: Format::Timelinejs,
+        name: "timelinejs",
+        extensions: &["json"],
+        about: "TimelineJS 3 JSON",
+        json: true,
+        importable: true,
+        losses: &[
+            Loss { applies: extended, what: "EDTF dates kept only in the `edtf` key, which TimelineJS ignores" },
+            Loss { applies: facts, what: "events' countries, places and people left out" },
+            Loss { applies: quoted, what: "events' quotes written into the text only" },
+            Loss { applies: vietnamese, what: "Vietnamese titles left out" },
+        ],
+        write: |out, t, events| {
+            serde_json::to_writer_pretty(&mut *out, &timelinejs::document(t, events))?;
+            writeln!(out).map(|()| Vec::new())
+        },
+    },
+    Spec {
+        format: Format::Csv,
+        name: "csv",
+        extensions: &["csv"],
+        about: "the TimelineJS Google Sheets layout, as CSV",
+        json: false,
+        importable: true,
+        losses: &[
+            Loss { applies: extended, what: "EDTF dates kept only in the EDTF columns, which TimelineJS ignores" },
+            Loss { applies: facts, what: "events' countries, places and people left out" },
+            Loss { applies: quoted, what: "events' quotes written into the text only" },
+            Loss { applies: vietnamese, what: "Vietnamese titles left out" },
+        ],
+        write: |mut out, t, events| csv::write(&mut out, t, events).map(|()| Vec::new()),
+    },
+    Spec {
+        format: Format::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown"],
+        about: "a chronology for a draft, grouped by year, with quotes and footnotes",
+        json: false,
+        importable: false,
+        losses: &[Loss {
+            applies: |e| facts(e) || e.media().is_some(),
+            what: "events' countries, places, people or media left out",
+        }],
+        write: |mut out, t, events| markdown::write(&mut out, t, events).map(|()| Vec::new()),
+    },
+    Spec {
+        format: Format::Ics,
+        name: "ics",
+        extensions: &["ics"],
+        about: "iCalendar (RFC 5545)",
+        json: false,
+        importable: false,
+        losses: &[
+            Loss { applies: facts, what: "events' countries, places and people left out" },
+            Loss { applies: |e| e.media().is_some(), what: "media left out" },
+        ],
+        write: |mut out, t, events| ics::write(&mut out, t, events),
+    },
+    Spec {
+        format: Format::Jsonl,
+        name: "jsonl",
+        extensions: &["jsonl", "ndjson"],
+        about: "one JSON object per line, as `list --json` prints them",
+        json: true,
+        importable: false,
+        losses: &[],
+        write: |out, t, events| {
+            for e in events {
+                serde_json::to_writer(&mut *out, &json::event_json(t, e, false))?;
+                writeln!(out)?;
+            }
+            Ok(Vec::new())
+        },
+    },
+    Spec {
+        format: Format::Native,
+        name: "native",
+        extensions: &["json"],
+        about: "our own data format",
+        json: true,
+        importable: true,
+        losses: &[],
+        write: |out, t, events| {
+            serde_json::to_writer_pretty(&mut *out, &native::document(t, events))?;
+            writeln!(out).map(|()| Vec::new())
+        },
+    },
+    Spec {
+        format: Format::Markwhen,
+        name: "markwhen",
+        extensions: &["mw"],
+        about: "markwhen, the plain-text timeline format",
+        json: false,
+        importable: true,
+        // Its writer lists what it cannot carry itself.
+        losses: &[],
+        write: |mut out, t, events| markwhen::write(&mut out, t, events),
+    },
+];
+
+/// A date EDTF says more of than a day or a year range: uncertain, approximate, a season, open.
+fn extended(e: &Event) -> bool {
+    let ext = |d: &crate::model::PartialDate| d.is_fuzzy() || d.season_value().is_some();
+    ext(&e.date) || e.end.as_ref().is_some_and(ext) || e.open != Default::default()
+}
+
+fn facts(e: &Event) -> bool {
+    !e.countries.is_empty() || !e.places.is_empty() || !e.people.is_empty()
+}
+
+fn quoted(e: &Event) -> bool {
+    !e.citations.is_empty()
+}
+
+fn vietnamese(e: &Event) -> bool {
+    e.title_vi.is_some()
+}
+
 impl Format {
-    pub const ALL: [Format; 7] = [
-        Format::Timelinejs,
-        Format::Csv,
-        Format::Markdown,
-        Format::Ics,
-        Format::Jsonl,
-        Format::Native,
-        Format::Markwhen,
-    ];
+    /// Every format, in the order of `FORMATS`.
+    pub const ALL: [Format; FORMATS.len()] = {
+        let mut all = [Format::Timelinejs; FORMATS.len()];
+        let mut i = 0;
+        while i < FORMATS.len() {
+            all[i] = FORMATS[i].format;
+            i += 1;
+        }
+        all
+    };
+
+    /// The format's row.
+    pub fn spec(self) -> &'static Spec {
+        // Every format has a row: `every_format_has_one_row` checks it.
+        FORMATS.iter().find(|s| s.format == self).unwrap_or(&FORMATS[0])
+    }
 
     /// Whether the format is JSON (its text is in JSON strings, escaped by JSON's rules).
     pub fn is_json(self) -> bool {
-        matches!(self, Format::Timelinejs | Format::Jsonl | Format::Native)
+        self.spec().json
     }
 
     pub fn name(self) -> &'static str {
-        match self {
-            Format::Timelinejs => "timelinejs",
-            Format::Csv => "csv",
-            Format::Markdown => "markdown",
-            Format::Ics => "ics",
-            Format::Jsonl => "jsonl",
-            Format::Native => "native",
-            Format::Markwhen => "markwhen",
-        }
+        self.spec().name
     }
 
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Timelinejs | Format::Native => "json",
-            Format::Csv => "csv",
-            Format::Markdown => "md",
-            Format::Ics => "ics",
-            Format::Jsonl => "jsonl",
-            Format::Markwhen => "mw",
-        }
+        self.spec().extensions[0]
+    }
+
+    /// The format named `name`.
+    pub fn named(name: &str) -> Option<Format> {
+        FORMATS.iter().find(|s| s.name == name).map(|s| s.format)
+    }
+
+    /// The format a file name asks for by its extension (the first row that has it).
+    pub fn by_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        FORMATS.iter().find(|s| s.extensions.contains(&ext.as_str())).map(|s| s.format)
+    }
+}
+
+/// `--format`'s values and their help, from the table.
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let s = self.spec();
+        let back = if s.importable { "; --data reads it back" } else { "" };
+        let help = format!("{} (.{}){back}", s.about, s.extensions.join(", ."));
+        Some(clap::builder::PossibleValue::new(s.name).help(help))
     }
 }
 
@@ -93,7 +249,7 @@ pub fn write(
         .collect();
     let scripts = cleaned.iter().filter(|c| c.is_some()).count();
     let events: Vec<&Event> = events.iter().zip(&cleaned).map(|(e, c)| c.as_ref().unwrap_or(e)).collect();
-    let mut lost = write_format(out, t, &events, format)?;
+    let mut lost = (format.spec().write)(out, t, &events)?;
     lost.extend(losses(format, &events));
     if scripts > 0 {
         lost.push(format!(
@@ -105,67 +261,13 @@ pub fn write(
 
 /// What a format cannot carry of `events` beyond what its writer reports.
 fn losses(format: Format, events: &[&Event]) -> Vec<String> {
-    let count = |f: &dyn Fn(&Event) -> bool| events.iter().filter(|e| f(e)).count();
-    let mut out = Vec::new();
-    let mut say = |n: usize, what: &str| {
-        if n > 0 {
-            out.push(format!("{n} {what}"));
-        }
-    };
-    let extended = |e: &Event| {
-        let ext = |d: &crate::model::PartialDate| d.is_fuzzy() || d.season_value().is_some();
-        ext(&e.date) || e.end.as_ref().is_some_and(ext) || e.open != Default::default()
-    };
-    let facts = |e: &Event| !e.countries.is_empty() || !e.places.is_empty() || !e.people.is_empty();
-    match format {
-        Format::Timelinejs | Format::Csv => {
-            let place = if format == Format::Csv { "the EDTF columns" } else { "the `edtf` key" };
-            say(count(&extended), &format!("EDTF dates kept only in {place}, which TimelineJS ignores"));
-            say(count(&facts), "events' countries, places and people left out");
-            say(count(&|e| !e.citations.is_empty()), "events' quotes written into the text only");
-            say(count(&|e| e.title_vi.is_some()), "Vietnamese titles left out");
-        }
-        Format::Markdown => {
-            let media = |e: &Event| e.media().is_some();
-            say(count(&|e| facts(e) || media(e)), "events' countries, places, people or media left out");
-        }
-        Format::Ics => {
-            say(count(&facts), "events' countries, places and people left out");
-            say(count(&|e| e.media().is_some()), "media left out");
-        }
-        // markwhen's writer lists what it cannot carry itself.
-        Format::Jsonl | Format::Native | Format::Markwhen => {}
-    }
-    out
-}
-
-fn write_format(
-    out: &mut impl Write,
-    t: &Timeline,
-    events: &[&Event],
-    format: Format,
-) -> io::Result<Vec<String>> {
-    match format {
-        Format::Timelinejs => {
-            serde_json::to_writer_pretty(&mut *out, &timelinejs::document(t, events))?;
-            writeln!(out)?;
-        }
-        Format::Csv => csv::write(out, t, events)?,
-        Format::Markdown => markdown::write(out, t, events)?,
-        Format::Ics => return ics::write(out, t, events),
-        Format::Markwhen => return markwhen::write(out, t, events),
-        Format::Jsonl => {
-            for e in events {
-                serde_json::to_writer(&mut *out, &json::event_json(t, e, false))?;
-                writeln!(out)?;
-            }
-        }
-        Format::Native => {
-            serde_json::to_writer_pretty(&mut *out, &native::document(t, events))?;
-            writeln!(out)?;
-        }
-    }
-    Ok(Vec::new())
+    let spec = format.spec();
+    spec.losses
+        .iter()
+        .map(|l| (events.iter().filter(|e| (l.applies)(e)).count(), l.what))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect()
 }
 
 /// The browser's `:export`: writes `events` (indexes into `t.events`) to `path`, replacing an
@@ -178,6 +280,52 @@ pub fn to_file(
     path: &Path,
     replace: bool,
 ) -> Result<String, String> {
+    to_file_watched(t, events, format, (path, replace), Watch { progress: &mut |_| {}, cancelled: &|| false })
+}
+
+/// How an export on a worker thread is watched: told the bytes written so far now and then, and
+/// asked at every write whether to stop.
+pub struct Watch<'a> {
+    pub progress: &'a mut dyn FnMut(usize),
+    pub cancelled: &'a dyn Fn() -> bool,
+}
+
+/// Bytes between two progress reports.
+const PROGRESS_STEP: usize = 1 << 20;
+
+/// A writer that counts what goes through it, and fails once the export is cancelled.
+struct Metered<'w> {
+    out: Vec<u8>,
+    watch: Watch<'w>,
+    reported: usize,
+}
+
+impl Write for Metered<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if (self.watch.cancelled)() {
+            return Err(io::Error::other("cancelled"));
+        }
+        self.out.extend_from_slice(buf);
+        if self.out.len() >= self.reported + PROGRESS_STEP {
+            self.reported = self.out.len();
+            (self.watch.progress)(self.reported);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// `to_file`, watched: progress as bytes are written, and nothing written once `cancelled`.
+pub fn to_file_watched(
+    t: &Timeline,
+    events: &[usize],
+    format: Format,
+    (path, replace): (&Path, bool),
+    watch: Watch<'_>,
+) -> Result<String, String> {
     let file = path.display().to_string();
     let file = crate::text::inert::line(&file);
     let refused = |e: SaveError| match e {
@@ -187,9 +335,14 @@ pub fn to_file(
     // Refused before any work is done; `save` checks again.
     save::check(path, replace).map_err(refused)?;
     let events: Vec<&Event> = events.iter().filter_map(|&i| t.events.get(i)).collect();
-    let mut buf = Vec::new();
-    let notes = write(&mut buf, t, &events, format).map_err(|e| e.to_string())?;
-    save(path, &buf, replace).map_err(refused)?;
+    let cancelled = watch.cancelled;
+    let mut buf = Metered { out: Vec::new(), watch, reported: 0 };
+    let written = write(&mut buf, t, &events, format);
+    if cancelled() {
+        return Err(format!("export to {file} cancelled; nothing was written"));
+    }
+    let notes = written.map_err(|e| e.to_string())?;
+    save(path, &buf.out, replace).map_err(refused)?;
     let mut msg = format!("wrote {} events to {file} ({})", events.len(), format.name());
     for n in notes {
         msg.push_str("; ");
@@ -212,4 +365,73 @@ pub(crate) fn escape_html(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FORMATS, Format};
+    use std::path::Path;
+
+    #[test]
+    fn every_format_has_one_row_and_names_and_extensions_answer_from_it() {
+        // A new variant does not compile here until it is named; then it needs its row.
+        let named = |f: Format| match f {
+            Format::Timelinejs
+            | Format::Csv
+            | Format::Markdown
+            | Format::Ics
+            | Format::Jsonl
+            | Format::Native
+            | Format::Markwhen => f,
+        };
+        let variants = [
+            Format::Timelinejs,
+            Format::Csv,
+            Format::Markdown,
+            Format::Ics,
+            Format::Jsonl,
+            Format::Native,
+            Format::Markwhen,
+        ];
+        for f in variants.map(named) {
+            assert_eq!(FORMATS.iter().filter(|s| s.format == f).count(), 1, "{f:?}");
+            assert_eq!(Format::named(f.name()), Some(f));
+        }
+        assert_eq!(Format::ALL.len(), variants.len());
+        assert_eq!(Format::by_extension(Path::new("a.MD")), Some(Format::Markdown));
+        assert_eq!(Format::by_extension(Path::new("dir/x.ics")), Some(Format::Ics));
+        assert_eq!(Format::by_extension(Path::new("x.json")), Some(Format::Timelinejs), "the first row wins");
+        assert_eq!(Format::by_extension(Path::new("plan.mw")), Some(Format::Markwhen));
+        assert_eq!(Format::by_extension(Path::new("x")), None);
+    }
+
+    #[test]
+    fn a_watched_export_reports_progress_by_the_megabyte_and_stops_when_cancelled() {
+        use std::io::Write;
+        let mut seen = Vec::new();
+        let stop = std::cell::Cell::new(false);
+        let chunk = vec![b'x'; 1 << 19];
+        {
+            let watch = super::Watch { progress: &mut |b| seen.push(b), cancelled: &|| stop.get() };
+            let mut m = super::Metered { out: Vec::new(), watch, reported: 0 };
+            for _ in 0..6 {
+                m.write_all(&chunk).unwrap();
+            }
+            stop.set(true);
+            assert!(m.write_all(&chunk).is_err(), "a cancelled export fails its next write");
+            assert_eq!(m.out.len(), 3 << 20);
+        }
+        assert_eq!(seen, [1 << 20, 2 << 20, 3 << 20]);
+    }
+
+    #[test]
+    fn the_command_line_offers_every_row_with_its_help() {
+        use clap::ValueEnum;
+        for s in FORMATS {
+            let v = Format::from_str(s.name, false).expect("a --format value");
+            assert_eq!(v, s.format);
+            let help = v.to_possible_value().and_then(|p| p.get_help().map(|h| h.to_string()));
+            assert!(help.is_some_and(|h| h.starts_with(s.about)), "{}", s.name);
+        }
+    }
 }

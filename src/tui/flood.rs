@@ -60,7 +60,7 @@ pub(super) fn handle_batch(
     let started = Instant::now();
     let mut dirty = false;
     loop {
-        if let Some(ended) = interrupted(input) {
+        if let Some(ended) = interrupted(input, app.exporting.is_some()) {
             return Ok(Step::End(ended));
         }
         if let Ok(Msg::Input(_)) = msg {
@@ -88,10 +88,15 @@ pub(super) fn handle_batch(
     Ok(if dirty { Step::Redraw } else { Step::Idle })
 }
 
-/// Ctrl-c or an ending signal, which end the browser before anything queued is handled.
-fn interrupted(input: &Input) -> Option<Ended> {
+/// Ctrl-c or an ending signal, which end the browser before anything queued is handled. While
+/// an export runs, Ctrl-c waits its turn in the queue, where it cancels the export.
+fn interrupted(input: &Input, exporting: bool) -> Option<Ended> {
     if let Some(sig) = guard::pending() {
         return Some(Ended::Signal(sig));
+    }
+    if exporting {
+        input.interrupted.store(false, Ordering::SeqCst);
+        return None;
     }
     input.interrupted.load(Ordering::SeqCst).then_some(Ended::Quit)
 }

@@ -18,6 +18,7 @@ use crossterm::execute;
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 
 /// The terminal and the threads the browser hands work to.
@@ -32,11 +33,13 @@ pub(super) struct Screen {
     pub(super) input: Arc<Input>,
     /// The data file's watch.
     pub(super) watch: Option<Watch>,
+    /// The running export's stop flag.
+    exporting: Option<Arc<AtomicBool>>,
 }
 
 impl Screen {
     pub(super) fn new(terminal: Term, tx: Sender<Msg>, input: Arc<Input>, watch: Option<Watch>) -> Screen {
-        Screen { terminal, search: None, count: None, tx, input, watch }
+        Screen { terminal, search: None, count: None, tx, input, watch, exporting: None }
     }
 
     fn answer(&self) -> impl Fn(Notice) + Send + 'static {
@@ -66,10 +69,19 @@ impl World for Screen {
 
     fn export(&mut self, job: Export) {
         let answer = self.answer();
+        let stop = Arc::new(AtomicBool::new(false));
+        self.exporting = Some(Arc::clone(&stop));
         std::thread::spawn(move || {
-            let outcome = crate::export::to_file(&job.timeline, &job.events, job.format, &job.path, job.replace);
+            let cancelled = || stop.load(Ordering::Relaxed);
+            let outcome = job.run(&mut |bytes| answer(Notice::ExportProgress(bytes)), &cancelled);
             answer(Notice::Exported(outcome));
         });
+    }
+
+    fn cancel_export(&mut self) {
+        if let Some(stop) = self.exporting.take() {
+            stop.store(true, Ordering::Relaxed);
+        }
     }
 
     /// Through the terminal (OSC 52), which works over ssh and in tmux with `set-clipboard on`.

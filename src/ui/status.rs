@@ -94,6 +94,7 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     let left = left_spans(app, &pos, theme);
     let right = match (&app.message, &app.mode) {
         (Some(m), _) => Span::styled(format!(" {m} "), theme.error()),
+        (None, _) if let Some(x) = &app.exporting => Span::styled(format!(" {} ", x.status()), theme.key()),
         (None, _) if app.job.pending() => Span::styled(" searching… ", theme.key()),
         (None, Mode::Search(_)) => {
             let order = if app.filter().order == Order::Relevance { "relevance" } else { "date" };

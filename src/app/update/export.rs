@@ -4,23 +4,9 @@
 //! shell would (`:export "my notes.md"`), and `~/` is the home directory. The events are written
 //! in date order, whatever order the list shows them in: an export is a chronology.
 
-use crate::app::{App, Effect};
+use crate::app::{Action, App, Effect, Exporting, Mode};
 use crate::export::Format;
 use std::path::Path;
-
-/// The format a file name asks for: `.md` Markdown, `.ics`, `.csv`, `.jsonl`, `.json` TimelineJS.
-fn by_extension(path: &str) -> Option<Format> {
-    let ext = Path::new(path).extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "md" | "markdown" => Some(Format::Markdown),
-        "ics" => Some(Format::Ics),
-        "csv" => Some(Format::Csv),
-        "jsonl" | "ndjson" => Some(Format::Jsonl),
-        "json" => Some(Format::Timelinejs),
-        "mw" => Some(Format::Markwhen),
-        _ => None,
-    }
-}
 
 /// What `:export` takes: `FILE [timelinejs|csv|…]`, the formats the registry has.
 pub fn usage() -> String {
@@ -35,11 +21,8 @@ pub fn request(app: &App, args: &str, replace: bool) -> Result<Effect, String> {
     let mut words = words.iter().map(String::as_str);
     let file = words.next().ok_or_else(|| usage.clone())?;
     let format = match words.next() {
-        Some(w) => Format::ALL
-            .into_iter()
-            .find(|f| f.name() == w)
-            .ok_or_else(|| format!("unknown format `{w}`; {usage}"))?,
-        None => by_extension(file).ok_or_else(|| format!("say which format: {usage}"))?,
+        Some(w) => Format::named(w).ok_or_else(|| format!("unknown format `{w}`; {usage}"))?,
+        None => Format::by_extension(Path::new(file)).ok_or_else(|| format!("say which format: {usage}"))?,
     };
     if words.next().is_some() {
         return Err(usage);
@@ -48,6 +31,35 @@ pub fn request(app: &App, args: &str, replace: bool) -> Result<Effect, String> {
     let mut events: Vec<usize> = app.shown.hits.iter().map(|h| h.event).collect();
     events.sort_unstable();
     Ok(Effect::Export { path: home(file), format, events, replace })
+}
+
+/// While an export runs: Esc (at the top level), `q` or Ctrl-c cancel it, and a second `q` or
+/// Ctrl-c quits; `Some` when the action was taken for that.
+pub fn while_running(app: &mut App, action: &Action) -> Option<Option<Effect>> {
+    let x = app.exporting.as_mut()?;
+    let cancel = match action {
+        Action::Back => app.mode == Mode::Browse,
+        Action::Quit => !x.cancelled,
+        _ => false,
+    };
+    if !cancel {
+        return None;
+    }
+    x.cancelled = true;
+    app.message = Some(format!("cancelling the export to {}…", x.file));
+    Some(Some(Effect::CancelExport))
+}
+
+/// An export `update` asked for runs on its worker from now on; only one at a time.
+pub fn started(app: &mut App, effect: Option<Effect>) -> Option<Effect> {
+    let Some(Effect::Export { path, .. }) = &effect else { return effect };
+    if let Some(x) = &app.exporting {
+        app.message = Some(format!("an export to {} is running; Esc cancels it", x.file));
+        return None;
+    }
+    let file = crate::text::inert::line(&path.display().to_string()).into_owned();
+    app.exporting = Some(Exporting { file, bytes: 0, cancelled: false });
+    effect
 }
 
 /// `~/…` in the user's home directory, as a shell would; any other name as it is.
@@ -60,7 +72,7 @@ fn home(file: &str) -> std::path::PathBuf {
 
 #[cfg(test)]
 mod tests {
-    use super::{by_extension, request};
+    use super::request;
     use crate::app::{Action, App, Driver, Effect, Mode};
     use crate::export::Format;
     use crate::search::Filter;
@@ -149,11 +161,43 @@ mod tests {
     }
 
     #[test]
-    fn formats_follow_the_extension() {
-        assert_eq!(by_extension("a.MD"), Some(Format::Markdown));
-        assert_eq!(by_extension("dir/x.ics"), Some(Format::Ics));
-        assert_eq!(by_extension("x.json"), Some(Format::Timelinejs));
-        assert_eq!(by_extension("plan.mw"), Some(Format::Markwhen));
-        assert_eq!(by_extension("x"), None);
+    fn an_export_runs_while_the_browser_goes_on_and_esc_or_q_cancels_it() {
+        let dir = std::env::temp_dir().join(format!("timeline-e-worker-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("all.md");
+        let (mut a, mut d) = Driver::start(crate::frozen(), Filter::default(), 100, 30);
+        // As on the browser's worker: the export is not waited for.
+        d.hold_exports = true;
+        let export = |a: &mut App, d: &mut Driver, name: &str| {
+            d.apply(a, Action::StartExport);
+            typed(a, d, &dir.join(name).display().to_string());
+            d.apply(a, Action::Accept);
+        };
+        export(&mut a, &mut d, "all.md");
+        let status = a.exporting.as_ref().map(|x| x.status()).unwrap_or_default();
+        assert!(status.starts_with("exporting to ") && status.ends_with("Esc cancels"), "{status}");
+        let before = a.view.selected;
+        d.apply(&mut a, Action::Down);
+        assert_eq!(a.view.selected, before + 1, "keys are handled while the export runs");
+        export(&mut a, &mut d, "second.md");
+        assert!(a.message.as_deref().is_some_and(|m| m.contains("is running; Esc cancels")), "{:?}", a.message);
+        d.apply(&mut a, Action::Back);
+        assert!(a.exporting.as_ref().is_some_and(|x| x.cancelled), "Esc cancels");
+        d.finish_exports(&mut a);
+        assert_eq!(a.exporting, None);
+        assert!(a.message.as_deref().is_some_and(|m| m.ends_with("cancelled; nothing was written")), "{:?}", a.message);
+        assert!(!file.exists() && !dir.join("second.md").exists());
+        // `q` cancels first and quits only the second time.
+        export(&mut a, &mut d, "all.md");
+        assert_eq!(d.apply(&mut a, Action::Quit), None, "the first q cancels");
+        assert_eq!(d.apply(&mut a, Action::Quit), Some(Effect::Quit), "the second quits");
+        d.finish_exports(&mut a);
+        // Left to finish, it writes the file.
+        export(&mut a, &mut d, "all.md");
+        d.finish_exports(&mut a);
+        assert!(a.message.as_deref().is_some_and(|m| m.starts_with("wrote ")), "{:?}", a.message);
+        assert!(file.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

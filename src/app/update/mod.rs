@@ -20,7 +20,13 @@ pub use reader::open_reader;
 
 /// Applies one action to the state, and says what the outside world must do about it.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    let effect = apply(app, action);
+    let effect = match export::while_running(app, &action) {
+        Some(effect) => effect,
+        None => {
+            let effect = apply(app, action);
+            export::started(app, effect)
+        }
+    };
     settle(app, effect)
 }
 
@@ -61,7 +67,15 @@ fn hear(app: &mut App, notice: Notice) -> Option<Effect> {
             clamp_detail(app);
             reader::restore_anchor(app, anchor);
         }
-        Notice::Exported(outcome) => app.message = Some(outcome.unwrap_or_else(|e| e)),
+        Notice::ExportProgress(bytes) => {
+            if let Some(x) = &mut app.exporting {
+                x.bytes = bytes;
+            }
+        }
+        Notice::Exported(outcome) => {
+            app.exporting = None;
+            app.message = Some(outcome.unwrap_or_else(|e| e));
+        }
         Notice::Edited(_) | Notice::Reloaded(_) => return reload::receive(app, notice),
         Notice::InputDropped(n) => return paste::dropped(app, n),
         Notice::Counted(job, results) => {
