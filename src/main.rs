@@ -7,7 +7,7 @@ use std::io::{self, IsTerminal, Write};
 use std::mem::ManuallyDrop;
 use std::path::Path;
 use std::process::ExitCode;
-use timeline::app::App;
+use timeline::app::{App, Opening};
 use timeline::cache::{self, Loaded};
 use timeline::cli::args::{CacheAction, Cli, Command, DataArgs, Format, ThemeArg};
 use timeline::cli::{UsageError, build_filter, output, select};
@@ -101,6 +101,11 @@ static CHECK_STDOUT: extern "C" fn() = {
 /// Data files bigger than this show their loading progress on a terminal.
 const PROGRESS_BYTES: usize = 8 << 20;
 
+/// Runs a load, showing its progress on a terminal when the data file is big.
+fn with_progress<T>(input: &DataInput, load: impl FnOnce(&DataInput, &mut dyn FnMut(f64)) -> T) -> T {
+    tui::progress::with(input.text.len() >= PROGRESS_BYTES, &input.path, |progress| load(input, progress))
+}
+
 fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
     match &args.data {
         Some(path) => DataInput::from_file(path, args.articles.clone()),
@@ -108,53 +113,14 @@ fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
     }
 }
 
-/// A loading percentage on standard error, shown for big files when it is a terminal; keys
-/// typed meanwhile are not echoed onto it.
-struct Progress {
-    shown: bool,
-    path: String,
-    last: i32,
-    _quiet: Option<tui::guard::NoEcho>,
-}
-
-impl Progress {
-    fn new(big: bool, path: String) -> Self {
-        let shown = big && io::stderr().is_terminal();
-        Self { shown, path, last: -1, _quiet: shown.then(tui::guard::NoEcho::start) }
-    }
-
-    fn show(&mut self, done: f64) {
-        let pct = (done * 100.0) as i32;
-        if self.shown && pct != self.last {
-            self.last = pct;
-            eprint!("\rtimeline: loading {} … {pct:>3}%", inert::line(&self.path));
-        }
-    }
-
-    fn finish(&self) {
-        if self.shown && self.last >= 0 {
-            eprint!("\r\x1b[2K");
-        }
-    }
-}
-
-/// Runs a load, showing its progress on a terminal when the data file is big.
-fn with_progress<T>(input: &DataInput, load: impl FnOnce(&DataInput, &mut dyn FnMut(f64)) -> T) -> T {
-    let mut progress = Progress::new(input.text.len() >= PROGRESS_BYTES, input.path.clone());
-    let result = load(input, &mut |done| progress.show(done));
-    progress.finish();
-    result
-}
-
 /// Loads the data set with its search engine, through the index cache unless `--no-cache`.
 fn load_data(args: &DataArgs) -> Result<Loaded, LoadError> {
     match &args.data {
         Some(path) if let Some(dir) = cache::dir().filter(|_| !args.no_cache) => {
             let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
-            let mut progress = Progress::new(big, path.display().to_string());
-            let loaded = cache::load(&dir, path, args.articles.clone(), &mut |done| progress.show(done));
-            progress.finish();
-            loaded
+            tui::progress::with(big, &path.display().to_string(), |progress| {
+                cache::load(&dir, path, args.articles.clone(), progress)
+            })
         }
         _ => with_progress(&data_input(args)?, cache::load_uncached),
     }
@@ -391,9 +357,8 @@ fn browse(
         ));
     }
     let filter = build_filter(&timeline, &countries, &[], None, None, search.as_deref())?;
-    let (mut app, first) = App::with_engine(timeline, engine, filter, 80, 24);
-    app.session.mouse = !view.no_mouse;
-    app.origin.source = source.map(|s| std::sync::Arc::new(s) as std::sync::Arc<dyn timeline::app::DataFile>);
+    let source = source.map(|s| std::sync::Arc::new(s) as std::sync::Arc<dyn timeline::app::DataFile>);
+    let (app, first) = App::open(timeline, engine, filter, Opening { mouse: !view.no_mouse, source });
     let theme = Theme::from_env(match view.theme {
         ThemeArg::Auto => None,
         ThemeArg::Dark => Some(false),

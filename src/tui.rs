@@ -8,6 +8,7 @@
 
 mod flood;
 pub mod guard;
+pub mod progress;
 
 mod gate;
 mod watch;

@@ -93,7 +93,11 @@ impl Driver {
         self.queue.push_back(Notice::Exported(outcome));
     }
 
-    fn run(&mut self, app: &mut App, first: impl FnOnce(&mut App, &mut Self) -> io::Result<Flow>) -> Option<Effect> {
+    fn run(
+        &mut self,
+        app: &mut App,
+        first: impl FnOnce(&mut App, &mut Self) -> io::Result<Flow>,
+    ) -> Option<Effect> {
         // The test world's I/O never fails: it only records.
         let mut flow = first(app, self).unwrap_or(Flow::Go);
         while flow == Flow::Go

@@ -53,9 +53,19 @@ pub struct Export {
 impl Export {
     /// Writes the file, telling `progress` the bytes written now and then, and writing nothing
     /// once `cancelled()`: what to tell the user, or why nothing was written.
-    pub fn run(&self, progress: &mut dyn FnMut(usize), cancelled: &dyn Fn() -> bool) -> Result<String, String> {
+    pub fn run(
+        &self,
+        progress: &mut dyn FnMut(usize),
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<String, String> {
         let watch = crate::export::Watch { progress, cancelled };
-        crate::export::to_file_watched(&self.timeline, &self.events, self.format, (&self.path, self.replace), watch)
+        crate::export::to_file_watched(
+            &self.timeline,
+            &self.events,
+            self.format,
+            (&self.path, self.replace),
+            watch,
+        )
     }
 }
 

@@ -193,6 +193,24 @@ pub struct App {
     pub origin: Origin,
     /// The export running on its worker, if one is.
     pub exporting: Option<Exporting>,
+    /// The number of the last picker count search: they are numbered across the whole run, so
+    /// that an answer for a picker that was closed and opened again is never taken for the new
+    /// one's.
+    pub count_jobs: u64,
+    /// The selected event's detail document as `update` measures it (its length, where its
+    /// quotes start), kept until the event, the pane's width or the query changes.
+    detail: Option<(DetailKey, Vec<ratatui::text::Line<'static>>)>,
+}
+
+/// What the detail document depends on besides the data: the event, the width, the query.
+type DetailKey = Option<(usize, u16, String)>;
+
+/// How the browser starts, from the command line.
+pub struct Opening {
+    /// Whether to capture the mouse.
+    pub mouse: bool,
+    /// The data file, for editing and reloading; `None` for the built-in data.
+    pub source: Option<Arc<dyn DataFile>>,
 }
 
 /// An export on its worker: the browser goes on meanwhile, and Esc (or `q`, Ctrl-c) cancels it.
@@ -254,10 +272,20 @@ impl App {
             session: Session::new(),
             origin: Origin::default(),
             exporting: None,
+            count_jobs: 0,
+            detail: None,
         };
         let filter = Self::hoisted(filter, &app.data.timeline);
         app.refilter_with(|f| *f = filter);
         let effect = app.start_search();
+        (app, effect)
+    }
+
+    /// The browser the command line asks for: `with_engine`, and how it starts.
+    pub fn open(timeline: Timeline, engine: Engine, filter: Filter, opening: Opening) -> (App, Effect) {
+        let (mut app, effect) = Self::with_engine(timeline, engine, filter, 80, 24);
+        app.session.mouse = opening.mouse;
+        app.origin.source = opening.source;
         (app, effect)
     }
 

@@ -7,7 +7,6 @@ use crate::search::{Filter, Hit, passes_filters};
 use crate::text::fold::fold_str;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
@@ -91,17 +90,14 @@ pub struct Picker {
     pub request: Option<Box<Filter>>,
 }
 
-/// Count searches are numbered across the whole run, so that an answer for a picker that was
-/// closed and opened again is never taken for the new one's.
-static COUNT_JOBS: AtomicU64 = AtomicU64::new(0);
-
 impl Picker {
     /// Opens a picker; counts honour every active filter except the one being picked.
     /// `hits` are the events shown now (`None` while a search is still running); when nothing is
     /// picked yet in this picker they are exactly the events its counts are about, so no search
     /// has to run. When one must, it is left in `request`: `update` hands it on as
     /// `Effect::Count`, and the counts show `…` until `counted` gets the answer.
-    pub fn open(kind: PickerKind, t: &Timeline, filter: &Filter, hits: Option<&[Hit]>) -> Picker {
+    /// `job` numbers its count search, if one must run (`App::count_jobs`).
+    pub fn open(kind: PickerKind, t: &Timeline, filter: &Filter, hits: Option<&[Hit]>, job: u64) -> Picker {
         let mut others = filter.clone();
         let chosen: Vec<usize> = match kind {
             PickerKind::Country => std::mem::take(&mut others.countries),
@@ -123,7 +119,7 @@ impl Picker {
             None
         };
         let entries = entries(kind, t, shown.as_deref().unwrap_or_default());
-        let pending = shown.is_none().then(|| COUNT_JOBS.fetch_add(1, Ordering::Relaxed) + 1);
+        let pending = shown.is_none().then_some(job);
         let mut p = Picker {
             kind,
             input: LineInput::default(),

@@ -63,7 +63,10 @@ pub const FORMATS: &[Spec] = &[
         json: true,
         importable: true,
         losses: &[
-            Loss { applies: extended, what: "EDTF dates kept only in the `edtf` key, which TimelineJS ignores" },
+            Loss {
+                applies: extended,
+                what: "EDTF dates kept only in the `edtf` key, which TimelineJS ignores",
+            },
             Loss { applies: facts, what: "events' countries, places and people left out" },
             Loss { applies: quoted, what: "events' quotes written into the text only" },
             Loss { applies: vietnamese, what: "Vietnamese titles left out" },
@@ -81,7 +84,10 @@ pub const FORMATS: &[Spec] = &[
         json: false,
         importable: true,
         losses: &[
-            Loss { applies: extended, what: "EDTF dates kept only in the EDTF columns, which TimelineJS ignores" },
+            Loss {
+                applies: extended,
+                what: "EDTF dates kept only in the EDTF columns, which TimelineJS ignores",
+            },
             Loss { applies: facts, what: "events' countries, places and people left out" },
             Loss { applies: quoted, what: "events' quotes written into the text only" },
             Loss { applies: vietnamese, what: "Vietnamese titles left out" },

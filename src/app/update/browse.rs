@@ -109,11 +109,13 @@ fn open_picker(app: &mut App, kind: PickerKind) {
         app.message = Some(format!("no {} in this data set", kind.plural()));
         return;
     }
+    app.count_jobs += 1;
     app.mode = Mode::Picker(Picker::open(
         kind,
         &app.data.timeline,
         app.filter(),
         (!app.job.pending()).then_some(&app.shown.hits[..]),
+        app.count_jobs,
     ));
 }
 

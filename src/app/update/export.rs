@@ -181,12 +181,20 @@ mod tests {
         d.apply(&mut a, Action::Down);
         assert_eq!(a.view.selected, before + 1, "keys are handled while the export runs");
         export(&mut a, &mut d, "second.md");
-        assert!(a.message.as_deref().is_some_and(|m| m.contains("is running; Esc cancels")), "{:?}", a.message);
+        assert!(
+            a.message.as_deref().is_some_and(|m| m.contains("is running; Esc cancels")),
+            "{:?}",
+            a.message
+        );
         d.apply(&mut a, Action::Back);
         assert!(a.exporting.as_ref().is_some_and(|x| x.cancelled), "Esc cancels");
         d.finish_exports(&mut a);
         assert_eq!(a.exporting, None);
-        assert!(a.message.as_deref().is_some_and(|m| m.ends_with("cancelled; nothing was written")), "{:?}", a.message);
+        assert!(
+            a.message.as_deref().is_some_and(|m| m.ends_with("cancelled; nothing was written")),
+            "{:?}",
+            a.message
+        );
         assert!(!file.exists() && !dir.join("second.md").exists());
         // `q` cancels first and quits only the second time.
         export(&mut a, &mut d, "all.md");

@@ -17,7 +17,6 @@ use crate::view::layout::{YEAR_HEADERS_FROM, inner};
 pub use export::usage as export_usage;
 pub use reader::open_reader;
 
-
 /// Applies one action to the state, and says what the outside world must do about it.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = match export::while_running(app, &action) {
@@ -304,12 +303,23 @@ pub fn scroll_to_selection(app: &mut App) {
     app.view.list_top = app.view.list_top.min(app.shown.rows.len().saturating_sub(h));
 }
 
+/// The selected event's detail document at the pane's width, for measuring: built again only
+/// when the event, the width or the query changed (reloaded data starts a new `Shown`, and a
+/// new selection follows), as the marks are.
+fn detail_doc(app: &mut App) -> &[ratatui::text::Line<'static>] {
+    let (_, w) = detail_size(app);
+    let key = app.selected_hit().map(|h| (h.event, w, app.criteria.filter().query.clone()));
+    if app.detail.as_ref().is_none_or(|(k, _)| *k != key) {
+        let doc = crate::view::detail::document(app.detail_input(), w, &Theme::plain());
+        app.detail = Some((key, doc));
+    }
+    app.detail.as_ref().map_or(&[], |(_, doc)| doc)
+}
+
 /// When the selected event matched in a quote, scrolls the detail pane to that quote.
 fn scroll_to_match(app: &mut App) {
     let Some(crate::search::Field::Quote(i)) = app.selected_hit().and_then(|h| h.field) else { return };
-    let (_, w) = detail_size(app);
-    let doc = crate::view::detail::document(app.detail_input(), w, &Theme::plain());
-    if let Some(line) = crate::view::detail::quote_line(&doc, i as usize) {
+    if let Some(line) = crate::view::detail::quote_line(detail_doc(app), i as usize) {
         app.view.detail_scroll = line;
         clamp_detail(app);
     }
@@ -317,8 +327,8 @@ fn scroll_to_match(app: &mut App) {
 
 /// Keeps the detail pane's scroll inside its content.
 pub fn clamp_detail(app: &mut App) {
-    let (h, w) = detail_size(app);
-    let total = crate::view::detail::document(app.detail_input(), w, &Theme::plain()).len();
+    let (h, _) = detail_size(app);
+    let total = detail_doc(app).len();
     app.view.detail_scroll = app.view.detail_scroll.min(total.saturating_sub(h));
 }
 

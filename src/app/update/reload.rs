@@ -83,6 +83,7 @@ fn replace(app: &mut App, fresh: Fresh) {
     app.mode = carried_mode(std::mem::replace(&mut app.mode, Mode::Browse), &by_id);
     let filter = carried_filter(app.filter(), &old, new);
     app.shown = Shown::new(new);
+    app.detail = None;
     app.criteria = Criteria::new(filter, new);
     app.data = Data { timeline: fresh.timeline, engine: fresh.engine };
     app.job = SearchJob::Wanted { generation: app.job.generation() + 1 };
