@@ -53,6 +53,7 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
         spans.push(Span::styled(count, if entry.count == 0 { theme.dim() } else { theme.base() }));
         let mut line = Line::from(spans);
         if i == p.cursor {
+            line.spans.iter_mut().for_each(|s| s.style = theme.on_selection(s.style));
             line = line.style(theme.selected());
         }
         lines.push(line);

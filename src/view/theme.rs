@@ -101,6 +101,13 @@ impl Theme {
         )
     }
 
+    /// A part of the selected row: the selection's colours win (the light theme's blue country
+    /// codes would vanish on its blue bar, grey, red and magenta barely read on it), while bold,
+    /// italic and underline stay, so that search hits and planned events still show.
+    pub fn on_selection(&self, style: Style) -> Style {
+        Style { fg: None, bg: None, underline_color: None, ..style }
+    }
+
     /// A quote inside its context. Without colour it is underlined only, so that the search hits
     /// inside it (bold and underlined) still stand out.
     pub fn quote(&self) -> Style {
@@ -226,6 +233,10 @@ mod tests {
                 )
             );
             assert!(!washed_out || style.bg.is_some(), "{style:?}");
+            // On the selected row, every part reads in the selection's own colours.
+            let on_bar = t.selected().patch(t.on_selection(style));
+            assert_eq!((on_bar.fg, on_bar.bg), (t.selected().fg, t.selected().bg), "{style:?}");
+            assert_eq!(on_bar.add_modifier & style.add_modifier, style.add_modifier, "{style:?}");
         }
     }
 }
