@@ -15,15 +15,14 @@ mod watch;
 
 use crate::app::{App, Effect, update};
 use crate::input::Action;
-use crate::input::keymap::map_key;
+use crate::input::keymap::{map_key, map_mouse};
 use crate::search::Results;
 use crate::search::worker::{Searcher, Worker};
 use crate::tty;
 use crate::ui::{self, Theme};
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
-    MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -404,12 +403,7 @@ fn resize(terminal: &mut Term, app: &mut App, workers: &mut Workers, area: Rect)
 fn action_for(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(key) => map_key(app.mode.keys(), key),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col: m.column, row: m.row }),
-            MouseEventKind::ScrollDown => Some(Action::Wheel { col: m.column, row: m.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
-            _ => None,
-        },
+        Event::Mouse(m) => map_mouse(app.mode.keys(), m),
         Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }

@@ -66,7 +66,10 @@ fn headline(s: &crate::model::Source, theme: &Theme) -> Line<'static> {
         return Line::styled(h.clone(), theme.title());
     }
     if !s.about.trim().is_empty() {
-        return Line::from(vec![Span::styled("About ", theme.label()), Span::styled(s.about.clone(), theme.title())]);
+        return Line::from(vec![
+            Span::styled("About ", theme.label()),
+            Span::styled(s.about.clone(), theme.title()),
+        ]);
     }
     let first = s.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
     Line::styled(first.to_string(), theme.dim())
