@@ -36,7 +36,7 @@ impl KeyMode {
             KeyMode::Reader => "Source reader",
             KeyMode::Help => "Help",
             KeyMode::Search => "Search line",
-            KeyMode::Picker => "Pickers (countries, kinds, people, places)",
+            KeyMode::Picker => "Pickers (countries, kinds, people, places, groups)",
             KeyMode::Command => "Period line (:)",
             KeyMode::Find => "Searching the article (/ in the reader)",
         }
