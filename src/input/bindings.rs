@@ -227,7 +227,7 @@ pub const BINDINGS: &[Binding] = &[
     mouse(
         Mouse::WheelDown,
         Action::Wheel { col: AT.0, row: AT.1, down: true },
-        "scroll the pane under the pointer",
+        "scroll the pane under the pointer (in a picker: move)",
     ),
     mouse(Mouse::WheelUp, Action::Wheel { col: AT.0, row: AT.1, down: false }, ""),
 ];
