@@ -17,12 +17,11 @@ mod world;
 use crate::app::exec::{self, Flow};
 use crate::app::{App, Effect, Notice, receive, update};
 use crate::input::Action;
-use crate::input::keymap::map_key;
+use crate::input::keymap::{map_key, map_mouse};
 use crate::tty;
 use crate::ui::{self, Theme};
 use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
-    MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -323,12 +322,7 @@ fn resize(screen: &mut Screen, app: &mut App, area: Rect) -> io::Result<Step> {
 fn action_for(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(key) => map_key(app.mode.keys(), key),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { col: m.column, row: m.row }),
-            MouseEventKind::ScrollDown => Some(Action::Wheel { col: m.column, row: m.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { col: m.column, row: m.row, down: false }),
-            _ => None,
-        },
+        Event::Mouse(m) => map_mouse(app.mode.keys(), m),
         Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
     }

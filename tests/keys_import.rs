@@ -1,15 +1,15 @@
-//! Every key the help lists, in every mode it is listed for, pressed on imported data sets
+//! Every key and mouse event the help lists, in every mode it is listed for, on imported data sets
 //! (TimelineJS files and a sheet: events without quoted sources, groups, load warnings): the key
 //! does what the keymap says, nothing panics, and the state stays consistent.
 
 mod support;
 
-use crossterm::event::{KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::Browser;
 use timeline::app::{Action, App, Mode, Row};
-use timeline::input::keymap::{BINDINGS, KeyMode, map_key};
+use timeline::input::keymap::{BINDINGS, Input, KeyMode, map_key, map_mouse};
 use timeline::ui::{Theme, render};
 use timeline::view::reader::nothing_to_read;
 
@@ -62,7 +62,7 @@ fn every_key_of_the_help_works_on_imported_data() {
         let t = support::load_file(set);
         for b in BINDINGS {
             for &mode in b.modes {
-                for key in b.keys {
+                {
                     let mut br = Browser::new(t.clone(), 80, 24);
                     for a in enter(mode) {
                         br.act(a.clone());
@@ -73,10 +73,22 @@ fn every_key_of_the_help_works_on_imported_data() {
                         assert_ne!(br.app.mode.keys(), KeyMode::Reader);
                         continue;
                     }
-                    assert_eq!(br.app.mode.keys(), mode, "{set}: reached {mode:?} to press {key:?}");
-                    let action = map_key(mode, KeyEvent::new(key.code, key.mods | KeyModifiers::NONE))
-                        .unwrap_or_else(|| panic!("{set}: {key:?} in {mode:?} does nothing"));
-                    let what = format!("{set}: {} in {mode:?} ({action:?})", key.label());
+                    let input = b.input;
+                    assert_eq!(br.app.mode.keys(), mode, "{set}: reached {mode:?} to press {input:?}");
+                    // The mouse on the first row of the list (or of the picker, the reader).
+                    let action = match input {
+                        Input::Key(key) => map_key(mode, KeyEvent::new(key.code, key.mods)),
+                        Input::Mouse(m) => map_mouse(mode, m.event(10, 4)),
+                    };
+                    let action =
+                        action.unwrap_or_else(|| panic!("{set}: {input:?} in {mode:?} does nothing"));
+                    if let Input::Mouse(_) = input {
+                        assert!(matches!(
+                            action,
+                            Action::Click { col: 10, row: 4 } | Action::Wheel { col: 10, row: 4, .. }
+                        ));
+                    }
+                    let what = format!("{set}: {} in {mode:?} ({action:?})", input.label());
                     br.act(action);
                     consistent(&br.app, &what);
                     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();

@@ -1,12 +1,16 @@
-//! The country, kind, people, places and groups pickers: a filterable list of entries with counts and
-//! checkboxes.
+//! The pickers of the facets (countries, kinds, people, places, groups; see `facet`): a
+//! filterable list of entries with counts and checkboxes.
 
 use super::LineInput;
-use crate::model::{EntityKind, Kind, Timeline};
+use crate::model::Timeline;
 use crate::search::{Filter, Hit, passes_filters};
 use crate::text::fold::fold_str;
+use facet::Sort;
+pub use facet::{FACETS, Facet};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+
+mod facet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PickerKind {
@@ -19,40 +23,25 @@ pub enum PickerKind {
 }
 
 impl PickerKind {
+    /// This picker's row of the facet table.
+    pub fn facet(self) -> &'static Facet {
+        Facet::of(self)
+    }
+
     /// What the picker chooses among, in the plural: `countries`, `groups`.
     pub fn plural(self) -> &'static str {
-        match self {
-            PickerKind::Country => "countries",
-            PickerKind::Kind => "kinds",
-            PickerKind::Person => "people",
-            PickerKind::Place => "places",
-            PickerKind::Group => "groups",
-        }
+        self.facet().plural
     }
 
     /// The picker an action opens.
     pub fn opened_by(action: &crate::input::Action) -> Option<PickerKind> {
-        use crate::input::Action;
-        Some(match action {
-            Action::PickCountries => PickerKind::Country,
-            Action::PickKinds => PickerKind::Kind,
-            Action::PickPeople => PickerKind::Person,
-            Action::PickPlaces => PickerKind::Place,
-            Action::PickGroups => PickerKind::Group,
-            _ => return None,
-        })
+        FACETS.iter().find(|f| f.open == *action).map(|f| f.kind)
     }
 
     /// Whether the data set has anything to pick: a file without countries (or people, places,
     /// groups) gets no such picker.
     pub fn offered(self, t: &Timeline) -> bool {
-        match self {
-            PickerKind::Country => !t.countries.is_empty(),
-            PickerKind::Kind => !t.events.is_empty(),
-            PickerKind::Person => !t.people.is_empty(),
-            PickerKind::Place => !t.places.is_empty(),
-            PickerKind::Group => t.events.iter().any(|e| e.group().is_some()),
-        }
+        (self.facet().offered)(t)
     }
 }
 
@@ -99,17 +88,7 @@ impl Picker {
     /// `job` numbers its count search, if one must run (`App::count_jobs`).
     pub fn open(kind: PickerKind, t: &Timeline, filter: &Filter, hits: Option<&[Hit]>, job: u64) -> Picker {
         let mut others = filter.clone();
-        let chosen: Vec<usize> = match kind {
-            PickerKind::Country => std::mem::take(&mut others.countries),
-            PickerKind::Kind => std::mem::take(&mut others.kinds).iter().map(|k| kind_index(*k)).collect(),
-            PickerKind::Person => std::mem::take(&mut others.people),
-            PickerKind::Place => std::mem::take(&mut others.places),
-            PickerKind::Group => {
-                let groups = t.groups();
-                let names = std::mem::take(&mut others.groups);
-                names.iter().filter_map(|n| groups.iter().position(|(g, _)| g == n)).collect()
-            }
-        };
+        let chosen = (kind.facet().take)(&mut others, t);
         // The query counts too: the events the user is looking at, by country or kind.
         let shown: Option<Vec<usize>> = if let Some(hits) = hits.filter(|_| chosen.is_empty()) {
             Some(hits.iter().map(|h| h.event).collect())
@@ -211,27 +190,11 @@ impl Picker {
     }
 
     /// Writes the choice into the filter.
-    pub fn apply(&self, filter: &mut Filter) {
+    pub fn apply(&self, t: &Timeline, filter: &mut Filter) {
         let mut chosen = self.chosen.clone();
         chosen.sort_unstable();
-        match self.kind {
-            PickerKind::Country => filter.countries = chosen,
-            PickerKind::Kind => filter.kinds = chosen.iter().map(|&i| Kind::ALL[i]).collect(),
-            PickerKind::Person => filter.people = chosen,
-            PickerKind::Place => filter.places = chosen,
-            // Entries of the groups picker are labelled with the group's name.
-            PickerKind::Group => {
-                filter.groups = chosen
-                    .iter()
-                    .filter_map(|&i| self.entries.iter().find(|e| e.id == i).map(|e| e.label.clone()))
-                    .collect()
-            }
-        }
+        (self.kind.facet().put)(filter, t, chosen);
     }
-}
-
-fn kind_index(k: Kind) -> usize {
-    Kind::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
 /// Whether every word of the folded query `q` starts a word of the folded `text` (words split
@@ -243,91 +206,28 @@ fn starts_words(text: &str, q: &str) -> bool {
     words(q).all(|w| words(text).any(|h| h.starts_with(w)))
 }
 
+/// A facet's choices, each with the number of `shown` events that have it, in the facet's order.
 fn entries(kind: PickerKind, t: &Timeline, shown: &[usize]) -> Vec<Entry> {
-    match kind {
-        PickerKind::Country => country_entries(t, shown),
-        PickerKind::Kind => kind_entries(t, shown),
-        PickerKind::Person => entity_entries(t, EntityKind::Person, shown),
-        PickerKind::Place => entity_entries(t, EntityKind::Place, shown),
-        PickerKind::Group => group_entries(t, shown),
-    }
-}
-
-/// TimelineJS groups, most events first, with their number of events in the whole file.
-fn group_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = t
-        .groups()
+    let facet = kind.facet();
+    let counts = (facet.count)(t, shown);
+    let mut entries: Vec<Entry> = (facet.choices)(t)
         .into_iter()
-        .enumerate()
-        .map(|(id, (name, all))| Entry {
-            id,
-            count: shown.iter().filter(|&&i| t.events[i].group() == Some(name.as_str())).count(),
-            detail: format!("{all} in the file"),
-            folded: fold_str(&name),
-            label: name,
-        })
-        .collect();
-    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
-    entries
-}
-
-fn country_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
-    let counts = t.country_counts(shown.iter().copied());
-    let mut entries: Vec<Entry> = t
-        .countries
-        .iter()
         .enumerate()
         .map(|(id, c)| Entry {
             id,
-            label: c.name.clone(),
-            detail: format!("{} · {}", c.name_vi, c.code),
-            count: counts[id],
-            // Typing an alias (`usa`, `uk`, `korea`) finds the country too.
-            folded: fold_str(&format!(
-                "{} {} {} {}",
-                c.name,
-                c.name_vi,
-                c.code,
-                crate::model::country::aliases(&c.code).join(" ")
-            )),
+            count: counts.get(id).copied().unwrap_or(0),
+            label: c.label,
+            detail: c.detail,
+            folded: c.words,
         })
         .collect();
-    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
-    entries
-}
-
-fn kind_entries(t: &Timeline, shown: &[usize]) -> Vec<Entry> {
-    Kind::ALL
-        .iter()
-        .enumerate()
-        .map(|(id, k)| Entry {
-            id,
-            label: k.label().to_string(),
-            detail: k.as_str().to_string(),
-            count: shown.iter().filter(|&&i| t.events[i].kind == *k).count(),
-            folded: fold_str(&format!("{} {}", k.label(), k.as_str())),
-        })
-        .collect()
-}
-
-/// People or places, most events first; typing matches the name, any alias and the role.
-fn entity_entries(t: &Timeline, kind: EntityKind, shown: &[usize]) -> Vec<Entry> {
-    let counts = t.entity_counts(kind, shown.iter().copied());
-    let mut entries: Vec<Entry> = t
-        .entities(kind)
-        .iter()
-        .enumerate()
-        .map(|(id, e)| {
-            let detail = match (&e.role, e.aliases.is_empty()) {
-                (Some(role), true) => role.clone(),
-                (Some(role), false) => format!("{} · {role}", e.aliases.join(", ")),
-                (None, _) => e.aliases.join(", "),
-            };
-            let folded = fold_str(&format!("{} {detail}", e.name));
-            Entry { id, label: e.name.clone(), detail, count: counts[id], folded }
-        })
-        .collect();
-    entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+    match facet.sort {
+        Sort::AsListed => {}
+        Sort::MostThenLabel => {
+            entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)))
+        }
+        Sort::MostThenListed => entries.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id))),
+    }
     entries
 }
 

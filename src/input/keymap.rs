@@ -1,7 +1,10 @@
-//! The keymap: one table that both handles keys and generates the help screen and key hints.
+//! The keymap: one table, a row per key or mouse event, that both handles input and generates
+//! the help screen and the key hints.
 
 use super::action::Action;
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 
 /// The modes that have their own keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +36,7 @@ impl KeyMode {
             KeyMode::Reader => "Source reader",
             KeyMode::Help => "Help",
             KeyMode::Search => "Search line",
-            KeyMode::Picker => "Pickers (countries, kinds, people, places)",
+            KeyMode::Picker => "Pickers (countries, kinds, people, places, groups)",
             KeyMode::Command => "Period line (:)",
             KeyMode::Find => "Searching the article (/ in the reader)",
         }
@@ -79,12 +82,63 @@ impl Key {
     }
 }
 
-/// One line of the keymap.
+/// A mouse event a binding answers; where it happened goes into the action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mouse {
+    /// The left button pressed.
+    Click,
+    WheelDown,
+    WheelUp,
+}
+
+impl Mouse {
+    fn of(kind: MouseEventKind) -> Option<Mouse> {
+        Some(match kind {
+            MouseEventKind::Down(MouseButton::Left) => Mouse::Click,
+            MouseEventKind::ScrollDown => Mouse::WheelDown,
+            MouseEventKind::ScrollUp => Mouse::WheelUp,
+            _ => return None,
+        })
+    }
+
+    /// A mouse event of this kind at a cell, as crossterm reports it.
+    pub fn event(self, col: u16, row: u16) -> MouseEvent {
+        let kind = match self {
+            Mouse::Click => MouseEventKind::Down(MouseButton::Left),
+            Mouse::WheelDown => MouseEventKind::ScrollDown,
+            Mouse::WheelUp => MouseEventKind::ScrollUp,
+        };
+        MouseEvent { kind, column: col, row, modifiers: KeyModifiers::NONE }
+    }
+}
+
+/// What a binding answers: a key, or a mouse event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Key(Key),
+    Mouse(Mouse),
+}
+
+impl Input {
+    /// How the input is written in help and hints: `j`, `Ctrl-d`, `click`, `wheel↓`.
+    pub fn label(&self) -> String {
+        match self {
+            Input::Key(k) => k.label(),
+            Input::Mouse(Mouse::Click) => "click".into(),
+            Input::Mouse(Mouse::WheelDown) => "wheel↓".into(),
+            Input::Mouse(Mouse::WheelUp) => "wheel↑".into(),
+        }
+    }
+}
+
+/// One row of the keymap: one key (or mouse event), in some modes, and what it does.
 pub struct Binding {
     pub modes: &'static [KeyMode],
-    pub keys: &'static [Key],
+    pub input: Input,
+    /// What it does. A mouse row's `Click` and `Wheel` get the event's cell in place of theirs.
     pub action: Action,
-    /// What the help screen says.
+    /// What the help screen says. Empty: another key of the row above, listed with it (`j/↓`,
+    /// or `[ ]` for a pair of opposite moves).
     pub help: &'static str,
     /// The short word in the key-hint bar, for the most useful keys.
     pub hint: Option<&'static str>,
@@ -102,30 +156,36 @@ pub fn map_key(mode: KeyMode, key: KeyEvent) -> Option<Action> {
         KeyCode::Char(_) | KeyCode::BackTab => key.modifiers - KeyModifiers::SHIFT,
         _ => key.modifiers,
     };
-    let pressed = Key { code: key.code, mods };
     if mode.takes_text()
         && let KeyCode::Char(c) = key.code
         && (mods.is_empty() || mods == KeyModifiers::ALT)
     {
         return Some(Action::Input(c));
     }
-    let binding = BINDINGS.iter().find(|b| b.modes.contains(&mode) && b.keys.contains(&pressed))?;
-    Some(second_key(binding, pressed))
+    bound(mode, Input::Key(Key { code: key.code, mods })).map(|b| b.action.clone())
 }
 
-/// A binding with two keys for a pair of opposite moves (`[`/`]`, `J`/`K`, `n`/`N`): the second
-/// key means the opposite action.
-fn second_key(b: &Binding, pressed: Key) -> Action {
-    let second = b.keys.len() == 2 && b.keys[1] == pressed;
-    match (b.action.clone(), second) {
-        (Action::PrevYear, true) => Action::NextYear,
-        (Action::DetailDown, true) => Action::DetailUp,
-        (Action::NextHit, true) => Action::PrevHit,
-        (Action::NextQuote, true) => Action::PrevQuote,
-        (Action::NextSource, true) => Action::PrevSource,
-        (Action::NextEvent, true) => Action::PrevEvent,
-        (a, _) => a,
-    }
+/// Resolves a mouse event in a mode to an action at the event's cell.
+pub fn map_mouse(mode: KeyMode, m: MouseEvent) -> Option<Action> {
+    let b = bound(mode, Input::Mouse(Mouse::of(m.kind)?))?;
+    Some(match b.action {
+        Action::Click { .. } => Action::Click { col: m.column, row: m.row },
+        Action::Wheel { down, .. } => Action::Wheel { col: m.column, row: m.row, down },
+        ref other => other.clone(),
+    })
+}
+
+/// The first row for an input in a mode.
+fn bound(mode: KeyMode, input: Input) -> Option<&'static Binding> {
+    BINDINGS.iter().find(|b| b.input == input && b.modes.contains(&mode))
+}
+
+/// The keymap as the help lists it: each row with help, and the rows after it that have none
+/// (its other keys).
+pub fn groups() -> impl Iterator<Item = &'static [Binding]> {
+    let starts: Vec<usize> = (0..BINDINGS.len()).filter(|&i| !BINDINGS[i].help.is_empty()).collect();
+    let ends: Vec<usize> = starts.iter().skip(1).copied().chain([BINDINGS.len()]).collect();
+    starts.into_iter().zip(ends).map(|(a, b)| &BINDINGS[a..b])
 }
 
 /// The key-hint bar of a mode: `j/↓ move · / search · ? help`.
@@ -136,17 +196,16 @@ pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
 /// The key-hint bar of a mode, without the keys whose action `keep` says has nothing to act on
 /// (a picker of countries for a file without countries).
 pub fn hints_where(mode: KeyMode, keep: impl Fn(&Action) -> bool) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.modes.contains(&mode) && keep(&b.action))
-        .filter_map(|b| b.hint.map(|h| (keys_label(b), h)))
+    groups()
+        .filter(|g| g[0].modes.contains(&mode) && keep(&g[0].action))
+        .filter_map(|g| g[0].hint.map(|h| (keys_label(g), h)))
         .collect()
 }
 
-/// All keys of a binding: alternatives as `j/↓`, a pair of opposite moves as `[ ]`.
-pub fn keys_label(b: &Binding) -> String {
-    let pair = b.keys.len() == 2 && second_key(b, b.keys[1]) != b.action;
-    b.keys.iter().map(Key::label).collect::<Vec<_>>().join(if pair { " " } else { "/" })
+/// All inputs of a group: alternatives as `j/↓`, a pair of opposite moves as `[ ]`.
+pub fn keys_label(group: &[Binding]) -> String {
+    let pair = group.iter().any(|b| b.action != group[0].action);
+    group.iter().map(|b| b.input.label()).collect::<Vec<_>>().join(if pair { " " } else { "/" })
 }
 
 #[cfg(test)]
@@ -199,6 +258,39 @@ mod tests {
         assert_eq!(map_key(Picker, press(KeyCode::Tab, KeyModifiers::NONE)), Some(Action::ToggleEntry));
         assert_eq!(map_key(Find, key('n')), Some(Action::Input('n')));
         assert_eq!(map_key(Command, key(' ')), Some(Action::Input(' ')));
+    }
+
+    #[test]
+    fn the_mouse_is_in_the_table() {
+        let at = |m: Mouse, mode| map_mouse(mode, m.event(7, 9));
+        assert_eq!(at(Mouse::Click, Browse), Some(Action::Click { col: 7, row: 9 }));
+        assert_eq!(at(Mouse::WheelDown, Picker), Some(Action::Wheel { col: 7, row: 9, down: true }));
+        assert_eq!(at(Mouse::WheelUp, Reader), Some(Action::Wheel { col: 7, row: 9, down: false }));
+        let moved = MouseEvent { kind: MouseEventKind::Moved, ..Mouse::Click.event(1, 1) };
+        assert_eq!(map_mouse(Browse, moved), None);
+    }
+
+    /// One row per input: no key means two things in one mode, and a key listed with the row
+    /// above it works in the same modes.
+    #[test]
+    fn each_input_is_bound_once_per_mode() {
+        for (i, b) in BINDINGS.iter().enumerate() {
+            for later in &BINDINGS[i + 1..] {
+                let shared = b.modes.iter().find(|m| later.modes.contains(m));
+                assert!(b.input != later.input || shared.is_none(), "{:?} twice in {shared:?}", b.input);
+            }
+        }
+        assert!(!BINDINGS[0].help.is_empty());
+        for g in groups() {
+            for b in &g[1..] {
+                assert!(
+                    b.modes == g[0].modes && b.hint.is_none(),
+                    "{:?} goes with {:?}",
+                    b.input,
+                    g[0].input
+                );
+            }
+        }
     }
 
     #[test]

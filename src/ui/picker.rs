@@ -1,7 +1,7 @@
 //! The pickers (countries, kinds, people, places), drawn over the panes.
 
 use super::{Theme, pane_block};
-use crate::app::{Picker, PickerKind};
+use crate::app::Picker;
 use crate::text::wrap::width;
 use crate::view::layout::inner;
 use crate::view::spans::fit;
@@ -13,14 +13,8 @@ use ratatui::widgets::{Clear, Paragraph};
 pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
     let popup = crate::view::picker::popup(area, p.entries.len());
     f.render_widget(Clear, popup);
-    let title = match p.kind {
-        PickerKind::Country => " Countries — Tab ticks, Enter applies, Esc cancels ",
-        PickerKind::Kind => " Kinds — Tab ticks, Enter applies, Esc cancels ",
-        PickerKind::Person => " People — Tab ticks, Enter applies, Esc cancels ",
-        PickerKind::Place => " Places — Tab ticks, Enter applies, Esc cancels ",
-        PickerKind::Group => " Groups — Tab ticks, Enter applies, Esc cancels ",
-    };
-    f.render_widget(pane_block(title, true, theme), popup);
+    let title = format!(" {} — Tab ticks, Enter applies, Esc cancels ", p.kind.facet().title);
+    f.render_widget(pane_block(&title, true, theme), popup);
     let body = inner(popup);
     let iw = body.width as usize;
     let mut head = super::status::input_spans("", &p.input, theme);
@@ -53,6 +47,7 @@ pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
         spans.push(Span::styled(count, if entry.count == 0 { theme.dim() } else { theme.base() }));
         let mut line = Line::from(spans);
         if i == p.cursor {
+            line.spans.iter_mut().for_each(|s| s.style = theme.on_selection(s.style));
             line = line.style(theme.selected());
         }
         lines.push(line);

@@ -30,10 +30,7 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         v
     });
     let src_pos = sources.iter().position(|&x| x == c.source).unwrap_or(0) + 1;
-    let headline = match &s.headline {
-        Some(h) => Line::styled(h.clone(), theme.title()),
-        None => Line::styled(format!("(no headline) {}", s.about), theme.dim()),
-    };
+    let headline = headline(s, theme);
     let header = vec![
         Line::from(vec![
             Span::styled(s.outlet.clone(), theme.heading()),
@@ -59,6 +56,23 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         .collect();
     marks.push((c.span.clone(), theme.current_quote()));
     render_body(r, &s.text, marks, f, l, theme);
+}
+
+/// The article's headline; an article that opens with a dateline instead (VTC News: `date
+/// 2026-01-26 (VTC News) -`) is named by what the data set says it is about, or else by its
+/// first line as the source gives it.
+fn headline(s: &crate::model::Source, theme: &Theme) -> Line<'static> {
+    if let Some(h) = &s.headline {
+        return Line::styled(h.clone(), theme.title());
+    }
+    if !s.about.trim().is_empty() {
+        return Line::from(vec![
+            Span::styled("About ", theme.label()),
+            Span::styled(s.about.clone(), theme.title()),
+        ]);
+    }
+    let first = s.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    Line::styled(first.to_string(), theme.dim())
 }
 
 /// An event without a quoted source: its own text, media and links.

@@ -3,7 +3,6 @@
 use super::Theme;
 use crate::app::{App, Mode};
 use crate::input::keymap::hints_where;
-use crate::model::EntityKind;
 use crate::search::{Filter, Order};
 use crate::text::wrap::width;
 use crate::view::spans::fit;
@@ -26,22 +25,11 @@ pub fn filter_summary(app: &App) -> Vec<String> {
         let order = if f.order == Order::Relevance { "by relevance" } else { "by date" };
         parts.push(format!("/{} ({order})", f.query.trim()));
     }
-    if !f.countries.is_empty() {
-        let codes: Vec<&str> = f.countries.iter().map(|&c| t.countries[c].code.as_str()).collect();
-        parts.push(format!("countries {}", codes.join(",")));
-    }
-    if !f.kinds.is_empty() {
-        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
-        parts.push(format!("kinds {}", kinds.join(",")));
-    }
-    for (ids, kind) in [(&f.people, EntityKind::Person), (&f.places, EntityKind::Place)] {
-        if !ids.is_empty() {
-            let names: Vec<&str> = ids.iter().map(|&i| t.entities(kind)[i].name.as_str()).collect();
-            parts.push(format!("{} {}", kind.section(), names.join(",")));
+    for facet in &crate::app::picker::FACETS {
+        let named = (facet.named)(f, t);
+        if !named.is_empty() {
+            parts.push(format!("{} {}", facet.plural, named.join(",")));
         }
-    }
-    if !f.groups.is_empty() {
-        parts.push(format!("groups {}", f.groups.join(",")));
     }
     if f.from.is_some() || f.to.is_some() {
         parts.push(format!("period {}", period_label(f)));

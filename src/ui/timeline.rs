@@ -105,6 +105,7 @@ fn event_line(
     if selected {
         let used: usize = line.spans.iter().map(|s| width(&s.content)).sum();
         line.spans.push(Span::raw(" ".repeat(w.saturating_sub(used))));
+        line.spans.iter_mut().for_each(|s| s.style = theme.on_selection(s.style));
         line = line.style(theme.selected());
     }
     line

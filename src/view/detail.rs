@@ -33,10 +33,15 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
         let italic = theme.base().add_modifier(ratatui::style::Modifier::ITALIC);
         out.extend(field_lines(&sel, vi, Field::TitleVi, italic, w, theme));
     }
+    // The date, then the summary, then the other facts: at 80×24 the pane shows six rows, and
+    // the summary's first lines are what tells the event apart.
+    date(&mut out, &sel, w, theme);
     out.push(Line::raw(""));
+    if !e.summary.trim().is_empty() {
+        out.extend(field_lines(&sel, &e.summary, Field::Summary, theme.base(), w, theme));
+        out.push(Line::raw(""));
+    }
     facts(&mut out, &sel, w, theme);
-    out.push(Line::raw(""));
-    out.extend(field_lines(&sel, &e.summary, Field::Summary, theme.base(), w, theme));
     out.push(Line::raw(""));
     out.extend(super::provenance::lines(e, w, theme));
     let what = if !e.citations.is_empty() {
@@ -64,8 +69,8 @@ fn field_lines(
     styled(s, &wrap(s, w), base, &marks_for(sel.marks, field, theme))
 }
 
-/// Date, kind, countries, places, people, and where the search matched.
-fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) {
+/// The date, as its author shows it, and whether it was held or is planned.
+fn date(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) {
     let e = &sel.timeline.events[sel.hit.event];
     let status = if e.status == Status::Planned { theme.planned() } else { theme.base() };
     let when = if e.status == Status::Planned { "planned" } else { "held" };
@@ -83,6 +88,11 @@ fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) 
         let text = format!("{} · EDTF {edtf}", e.date_label());
         labelled(out, "", &text, &[(0..text.len(), theme.dim())], w, theme);
     }
+}
+
+/// Kind, countries, places, people, and where the search matched.
+fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) {
+    let e = &sel.timeline.events[sel.hit.event];
     let kind = format!("{} {}", super::glyph(e.kind), e.kind.label());
     labelled(out, "Kind", &kind, &[], w, theme);
     for (i, &c) in e.countries.iter().enumerate() {

@@ -1,7 +1,7 @@
 //! The help screen's text (drawn by `ui::help`), generated from the keymap that handles the keys, plus the legends.
 
 use super::{Theme, glyph};
-use crate::input::keymap::{BINDINGS, KeyMode, keys_label};
+use crate::input::keymap::{Binding, Input, KeyMode, groups, keys_label};
 use crate::model::{Kind, Timeline};
 use crate::text::wrap::{width, wrap};
 use ratatui::text::{Line, Span};
@@ -37,29 +37,30 @@ enum Item {
 
 fn keys_items() -> Vec<Item> {
     let mut out = Vec::new();
+    let is_key = |g: &&[Binding]| matches!(g[0].input, Input::Key(_));
     for mode in KeyMode::ALL {
-        let rows: Vec<_> = BINDINGS.iter().filter(|b| b.modes.first() == Some(&mode)).collect();
+        let rows: Vec<_> = groups().filter(is_key).filter(|g| g[0].modes.first() == Some(&mode)).collect();
         if rows.is_empty() {
             continue;
         }
         out.push(Item::Heading(mode.title().into()));
-        for b in rows {
-            let also: Vec<&str> = b.modes[1..].iter().map(|m| m.title()).collect();
+        for g in rows {
+            let also: Vec<&str> = g[0].modes[1..].iter().map(|m| m.title()).collect();
             let also = if also.is_empty() {
                 String::new()
             } else {
                 format!("(also: {})", also.join(", ").to_lowercase())
             };
-            out.push(Item::Entry { key: keys_label(b), text: b.help.into(), also });
+            out.push(Item::Entry { key: keys_label(g), text: g[0].help.into(), also });
         }
         out.push(Item::Blank);
     }
     out.push(Item::Heading("Mouse".into()));
+    for g in groups().filter(|g| !is_key(g)) {
+        out.push(Item::Entry { key: keys_label(g), text: g[0].help.into(), also: String::new() });
+    }
     out.push(Item::Text(
-        "click a row to select it; the wheel scrolls the pane under the pointer; click the time axis to \
-         select the event nearest to that date; in a picker, click an entry to tick it; `m` or \
-         --no-mouse leaves the mouse to the terminal, to select and copy text"
-            .into(),
+        "`m` or --no-mouse leaves the mouse to the terminal, to select and copy text".into(),
     ));
     out.push(Item::Blank);
     out.push(Item::Heading("Search syntax (as in fzf)".into()));

@@ -101,6 +101,13 @@ impl Theme {
         )
     }
 
+    /// A part of the selected row: the selection's colours win (the light theme's blue country
+    /// codes would vanish on its blue bar, grey, red and magenta barely read on it), while bold,
+    /// italic and underline stay, so that search hits and planned events still show.
+    pub fn on_selection(&self, style: Style) -> Style {
+        Style { fg: None, bg: None, underline_color: None, ..style }
+    }
+
     /// A quote inside its context. Without colour it is underlined only, so that the search hits
     /// inside it (bold and underlined) still stand out.
     pub fn quote(&self) -> Style {
@@ -143,9 +150,13 @@ impl Theme {
         )
     }
 
+    /// The status line. On a light background it is light grey with black text: the blue `/`
+    /// prompt and the red warnings and messages drawn on it would barely read on dark grey.
     pub fn status(&self) -> Style {
         self.pick(
-            Style::default().bg(Color::DarkGray).fg(Color::White),
+            Style::default()
+                .bg(self.on(Color::DarkGray, Color::Gray))
+                .fg(self.on(Color::White, Color::Black)),
             Style::default().add_modifier(Modifier::REVERSED),
         )
     }
@@ -226,6 +237,13 @@ mod tests {
                 )
             );
             assert!(!washed_out || style.bg.is_some(), "{style:?}");
+            // On the status line, the prompt, warnings and messages keep their dark colours on
+            // a light grey.
+            assert_eq!((t.status().bg, t.status().fg), (Some(Color::Gray), Some(Color::Black)));
+            // On the selected row, every part reads in the selection's own colours.
+            let on_bar = t.selected().patch(t.on_selection(style));
+            assert_eq!((on_bar.fg, on_bar.bg), (t.selected().fg, t.selected().bg), "{style:?}");
+            assert_eq!(on_bar.add_modifier & style.add_modifier, style.add_modifier, "{style:?}");
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Browsing: moving through the timeline, focus, year jumps, opening other modes, the mouse.
 
 use super::{move_by, scroll_detail, select};
-use crate::app::picker::{Picker, PickerKind};
+use crate::app::picker::{FACETS, Picker, PickerKind};
 use crate::app::{Action, App, Effect, Focus, LineInput, Mode, Part, Row};
 use crate::search::{Filter, Order};
 use crate::view::layout::{Zoom, inner};
@@ -37,14 +37,6 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::NextHit => next_hit(app, true),
         Action::PrevHit => next_hit(app, false),
-        Action::PickCountries => open_picker(app, PickerKind::Country),
-        Action::PickKinds => open_picker(app, PickerKind::Kind),
-        Action::PickPeople => open_picker(app, PickerKind::Person),
-        Action::PickPlaces => open_picker(app, PickerKind::Place),
-        Action::PickGroups => open_picker(app, PickerKind::Group),
-        Action::ClearCountries => clear(app, Part::Countries),
-        Action::ClearKinds => clear(app, Part::Kinds),
-        Action::ClearGroups => clear(app, Part::Groups),
         Action::Warnings => super::open_warnings(app),
         Action::ClearAll => app.refilter_with(|f| *f = Filter { order: f.order, ..Filter::default() }),
         Action::ToggleOrder => toggle_order(app),
@@ -54,7 +46,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         },
         Action::Click { col, row } => click(app, col, row),
         Action::Wheel { col, row, down } => wheel(app, col, row, down),
-        _ => {}
+        // The facets' keys, as their table says: open a picker, clear a filter.
+        other => {
+            if let Some(kind) = PickerKind::opened_by(&other) {
+                open_picker(app, kind);
+            } else if let Some(facet) = FACETS.iter().find(|f| f.clear.as_ref() == Some(&other)) {
+                clear(app, facet.part);
+            }
+        }
     }
     None
 }

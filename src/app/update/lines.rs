@@ -181,6 +181,7 @@ fn accept_picker(app: &mut App) {
         };
         p.chosen = vec![id];
     }
-    app.refilter_with(|f| p.apply(f));
+    let t = app.data.timeline.clone();
+    app.refilter_with(|f| p.apply(&t, f));
     app.mode = Mode::Browse;
 }
