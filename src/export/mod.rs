@@ -154,12 +154,7 @@ fn write_format(
         Format::Markdown => markdown::write(out, t, events)?,
         Format::Ics => return ics::write(out, t, events),
         Format::Markwhen => return markwhen::write(out, t, events),
-        Format::Jsonl => {
-            for e in events {
-                serde_json::to_writer(&mut *out, &json::event_json(t, e, false))?;
-                writeln!(out)?;
-            }
-        }
+        Format::Jsonl => json::write_lines(out, t, events)?,
         Format::Native => {
             serde_json::to_writer_pretty(&mut *out, &native::document(t, events))?;
             writeln!(out)?;
