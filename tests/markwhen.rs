@@ -221,10 +221,9 @@ fn every_line_not_read_is_a_warning_at_its_position() {
     let want = [
         "3:1: warning: header key `view` is not read; skipped",
         "4:1: warning: tag colours are not shown; skipped",
-        "5:1: warning: timezone `America/New_York` is not applied: dates and times are read as UTC",
+        "5:1: warning: `Mars/Olympus` is not a time zone: write an IANA name (`America/New_York`) or an offset (`+05:30`); dates and times are read as UTC",
         "8:1: warning: skipped: not an event (`DATE: title`), a heading, a group or a description after an event",
         "9:1: warning: `endGroup` without a `group` or `section` before it; skipped",
-        "10:1: warning: #beta not kept: an event has one group (the group is its first tag) and one kind",
         "11:3: warning: event property `owner` is not read; skipped",
         "13:1: warning: this line looks like an event, but markwhen does not read its date; kept as description, as markwhen does",
         "14:1: warning: a date without a year; markwhen takes the current year (2026)",
@@ -239,6 +238,8 @@ fn every_line_not_read_is_a_warning_at_its_position() {
     assert_eq!(titles, ["An event", "Without a year", "Relative to a missing id", "Another", "Repeating"]);
     assert_eq!(t.events[0].summary, "Description line.\n2025-03-04 - 1 week: not a date markwhen reads");
     assert_eq!(t.events[0].group(), Some("alpha"));
+    // The tags beyond the group and the kind are kept.
+    assert_eq!(t.events[0].extra.as_ref().map(|x| x.tags.clone()), Some(vec!["beta".to_string()]));
 }
 
 #[test]
