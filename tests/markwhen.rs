@@ -155,7 +155,9 @@ fn a_zone_that_is_not_one_is_a_warning_and_a_day_has_no_zone() {
     let (t, _) = markwhen::read("z.mw", text, now()).unwrap();
     assert_eq!(
         t.warnings,
-        ["z.mw:2:1: warning: `Asia/Ha_Noi` is not a time zone: write an IANA name (`America/New_York`) or an offset (`+05:30`); dates and times are read as UTC"]
+        [
+            "z.mw:2:1: warning: `Asia/Ha_Noi` is not a time zone: write an IANA name (`America/New_York`) or an offset (`+05:30`); dates and times are read as UTC"
+        ]
     );
     let dates: Vec<String> = t.events.iter().map(Event::edtf).collect();
     assert_eq!(dates, ["2025-03-04T10:00:00", "2025-03-05"]);
@@ -189,7 +191,6 @@ fn export(t: &Timeline) -> (String, Vec<String>) {
     let notes = timeline::export::write(&mut out, t, &events, timeline::export::Format::Markwhen).unwrap();
     (String::from_utf8(out).unwrap(), notes)
 }
-
 
 fn sorted(mut rows: Vec<Row>) -> Vec<Row> {
     rows.sort();

@@ -62,7 +62,12 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
 }
 
 /// An event: its line (dates, title, kind and tags), its zone as a property, its description.
-fn event(out: &mut impl Write, e: &Event, (dates, zone): (&str, Option<&str>), lost: &mut Lost) -> io::Result<()> {
+fn event(
+    out: &mut impl Write,
+    e: &Event,
+    (dates, zone): (&str, Option<&str>),
+    lost: &mut Lost,
+) -> io::Result<()> {
     let title = e.title.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     lost.add("titles with line breaks or spaces at either end", usize::from(title != e.title));
     lost.add("titles with markup markwhen reads (#tag, !id)", usize::from(text::has_markup(&title, true)));
@@ -100,7 +105,15 @@ fn tags(e: &Event, lost: &mut Lost) -> String {
     let ok = |t: &&String| {
         t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && !t.bytes().all(|b| b.is_ascii_digit())
     };
-    lost.add("tags markwhen cannot write (not letters, digits and _)", tags.iter().filter(|t| !ok(t)).count());
+    lost.add(
+        "tags markwhen cannot write (not letters, digits and _)",
+        tags.iter().filter(|t| !ok(t)).count(),
+    );
+    let ungrouped = e.group().is_none() && tags.iter().any(|t| ok(&t));
+    lost.add(
+        "tags of events without a group (markwhen reads the first as the group)",
+        usize::from(ungrouped),
+    );
     tags.iter().filter(ok).map(|t| format!(" #{t}")).collect()
 }
 
@@ -178,8 +191,11 @@ fn in_zone(
 ) -> (PartialDate, Option<PartialDate>, Option<String>) {
     // markwhen applies the zone to a date without a time too, which ours is not in: such an
     // interval is written in UTC.
-    let zones: Vec<Option<String>> =
-        [Some(start), end].into_iter().flatten().map(|d| d.time().and_then(|t| zone::offset_text(&t))).collect();
+    let zones: Vec<Option<String>> = [Some(start), end]
+        .into_iter()
+        .flatten()
+        .map(|d| d.time().and_then(|t| zone::offset_text(&t)))
+        .collect();
     match zones.first() {
         Some(Some(z)) if z != "UTC" && zones.iter().all(|o| o.as_ref() == Some(z)) => {
             (start.local(), end.map(|e| e.local()), Some(z.clone()))
@@ -230,7 +246,11 @@ fn casual(d: &PartialDate) -> String {
 
 /// ISO 8601 in UTC, with milliseconds only when the time has them.
 fn iso_utc(d: &PartialDate) -> String {
-    let form = if d.time().is_some_and(|t| t.milli.is_some()) { "%Y-%m-%dT%H:%M:%S%.3fZ" } else { "%Y-%m-%dT%H:%M:%SZ" };
+    let form = if d.time().is_some_and(|t| t.milli.is_some()) {
+        "%Y-%m-%dT%H:%M:%S%.3fZ"
+    } else {
+        "%Y-%m-%dT%H:%M:%SZ"
+    };
     resolve::to_ndt(d.start()).map_or_else(|| d.iso(), |t| t.format(form).to_string())
 }
 

@@ -218,7 +218,7 @@ pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
         start_date: None,
         end_date: None,
         display_date: None,
-        text: TjsText { headline: escape_html(&s.headline), text: s.text.clone() },
+        text: TjsText { headline: escape_html(&s.headline), text: escape_html(&s.text) },
         // A script URL (`javascript:` …) in it: the title's media is left out.
         media: s.media.as_ref().filter(|m| !crate::model::url::media_has_script(m)).map(media),
         group: None,

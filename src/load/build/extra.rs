@@ -36,8 +36,17 @@ impl Builder<'_> {
         let autolink = self.autolink(f)?;
         let tags = f.get("tags").map(|t| self.cx.strings(t, "a tag")).unwrap_or_default();
         let tags = tags.iter().map(|t| articles::to_nfc(t)).collect();
-        let extra =
-            Extra { links, media, group, display_date, background, background_url, autolink, tags, ..Extra::default() };
+        let extra = Extra {
+            links,
+            media,
+            group,
+            display_date,
+            background,
+            background_url,
+            autolink,
+            tags,
+            ..Extra::default()
+        };
         Some((extra != Extra::default()).then(|| Box::new(extra)))
     }
 
@@ -68,9 +77,8 @@ impl Builder<'_> {
     pub(super) fn title_slide(&mut self, v: &Spanned) {
         let optional = &["text", "media", "background", "background_url"];
         let Some(f) = self.cx.fields(v, "the title", &["headline"], optional) else { return };
-        let mut text = |name: &str, what: &str| {
-            f.get(name).and_then(|t| self.cx.string(t, what)).map(articles::to_nfc)
-        };
+        let mut text =
+            |name: &str, what: &str| f.get(name).and_then(|t| self.cx.string(t, what)).map(articles::to_nfc);
         let (headline, text_, background, background_url) = (
             text("headline", "a headline"),
             text("text", "a text").unwrap_or_default(),

@@ -108,7 +108,12 @@ impl Reader<'_> {
 
     /// The event's start and end as wall-clock times of its zone, which relative dates count
     /// from (a day is the same day in every zone).
-    fn local_instants(&self, date: &PartialDate, end: Option<&PartialDate>, own: Option<Zone>) -> (Moment, Moment) {
+    fn local_instants(
+        &self,
+        date: &PartialDate,
+        end: Option<&PartialDate>,
+        own: Option<Zone>,
+    ) -> (Moment, Moment) {
         let (from, to) = resolve::instants(date, end);
         let zone = own.or(self.zone);
         let local = |m: Moment, d: &PartialDate| match d.time().and_then(|t| t.offset) {

@@ -27,7 +27,9 @@ impl Zone {
             return Ok(Zone::Named(tz));
         }
         let fixed = fixed(s).ok_or_else(|| {
-            format!("`{s}` is not a time zone: write an IANA name (`America/New_York`) or an offset (`+05:30`)")
+            format!(
+                "`{s}` is not a time zone: write an IANA name (`America/New_York`) or an offset (`+05:30`)"
+            )
         })?;
         match fixed {
             (o, _) if o.abs() > MAX_OFFSET => Err(format!("`{s}`: an offset is at most ±14:00")),
@@ -39,7 +41,27 @@ impl Zone {
     pub fn is_utc(&self) -> bool {
         match self {
             Zone::Fixed(o, _) => *o == 0,
-            Zone::Named(tz) => matches!(tz.name(), "UTC" | "Etc/UTC" | "GMT" | "Etc/GMT" | "Etc/Universal" | "Etc/Zulu" | "Universal" | "Zulu" | "UCT" | "Etc/UCT" | "GMT0" | "Etc/GMT0" | "Etc/GMT+0" | "Etc/GMT-0" | "Greenwich" | "Etc/Greenwich" | "GMT+0" | "GMT-0"),
+            Zone::Named(tz) => matches!(
+                tz.name(),
+                "UTC"
+                    | "Etc/UTC"
+                    | "GMT"
+                    | "Etc/GMT"
+                    | "Etc/Universal"
+                    | "Etc/Zulu"
+                    | "Universal"
+                    | "Zulu"
+                    | "UCT"
+                    | "Etc/UCT"
+                    | "GMT0"
+                    | "Etc/GMT0"
+                    | "Etc/GMT+0"
+                    | "Etc/GMT-0"
+                    | "Greenwich"
+                    | "Etc/Greenwich"
+                    | "GMT+0"
+                    | "GMT-0"
+            ),
         }
     }
 
@@ -116,7 +138,9 @@ fn fixed(s: &str) -> Option<(i16, OffsetForm)> {
         None if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) => {
             (&rest[..2], Some(&rest[2..]), OffsetForm::HourMinute)
         }
-        None => (digits(rest)?, None, if rest.len() == 2 { OffsetForm::Hour } else { OffsetForm::HourMinute }),
+        None => {
+            (digits(rest)?, None, if rest.len() == 2 { OffsetForm::Hour } else { OffsetForm::HourMinute })
+        }
     };
     let (h, m): (i16, i16) = (h.parse().ok()?, m.map_or(Some(0), |m| m.parse().ok())?);
     // luxon reads `-05:60` as -06:00; EDTF has no such minute, so it is not a zone here.
@@ -158,10 +182,14 @@ mod tests {
         assert_eq!(at("2025-07-15T10:00:00Z"), "2025-07-15T10:00:00Z", "an ISO `Z` stays");
         assert_eq!(at("2025-07-15"), "2025-07-15", "a day has no zone");
         let hour = Zone::parse("+07").unwrap();
-        assert_eq!(hour.apply(PartialDate::parse("2025-01-15T10:00:00").unwrap(), true).iso(), "2025-01-15T10:00:00+07");
+        assert_eq!(
+            hour.apply(PartialDate::parse("2025-01-15T10:00:00").unwrap(), true).iso(),
+            "2025-01-15T10:00:00+07"
+        );
         let t = PartialDate::parse("2025-01-15T10:00:00-04:30").unwrap().time().unwrap();
         assert_eq!(offset_text(&t).as_deref(), Some("-04:30"));
-        let back = Zone::parse("-04:30").unwrap().apply(PartialDate::parse("2025-01-15T10:00:00").unwrap(), false);
+        let back =
+            Zone::parse("-04:30").unwrap().apply(PartialDate::parse("2025-01-15T10:00:00").unwrap(), false);
         assert_eq!(back.iso(), "2025-01-15T10:00:00-04:30");
     }
 }
