@@ -42,18 +42,7 @@ impl Reader<'_> {
         let (title, mut id) = text::take_id(&title);
         let title = title.trim().to_string();
         let summary = description(&p.description, &mut tags, &mut places).join("\n");
-        let mut zone = None;
-        for (at, key, value) in &p.properties {
-            match key.as_str() {
-                "location" | "locations" | "place" => places.extend(list(value)),
-                "id" => id = Some(value.clone()),
-                "timezone" | "tz" => match Zone::parse(value) {
-                    Ok(z) => zone = Some(z),
-                    Err(why) => self.cx.warn(*at, format!("{why}; the header's zone is used")),
-                },
-                _ => self.cx.warn(*at, format!("event property `{key}` is not read; skipped")),
-            }
-        }
+        let zone = self.properties(&p, &mut places, &mut id);
         let mut links = Vec::new();
         text::links(&title, &mut links);
         text::links(&summary, &mut links);
@@ -94,6 +83,23 @@ impl Reader<'_> {
         };
         e.date_text = e.date_label();
         self.events.push((p.line, e));
+    }
+
+    /// The event's properties: places, an id, a zone (returned); the others are warnings.
+    fn properties(&mut self, p: &Pending, places: &mut Vec<String>, id: &mut Option<String>) -> Option<Zone> {
+        let mut zone = None;
+        for (at, key, value) in &p.properties {
+            match key.as_str() {
+                "location" | "locations" | "place" => places.extend(list(value)),
+                "id" => *id = Some(value.clone()),
+                "timezone" | "tz" => match Zone::parse(value) {
+                    Ok(z) => zone = Some(z),
+                    Err(why) => self.cx.warn(*at, format!("{why}; the header's zone is used")),
+                },
+                _ => self.cx.warn(*at, format!("event property `{key}` is not read; skipped")),
+            }
+        }
+        zone
     }
 
     /// The dates in the event's zone (its `timezone` property: the wall-clock time kept, as
