@@ -167,9 +167,10 @@ fn title_json(s: &TitleSlide) -> TitleJson<'_> {
         item: "title",
         headline: &s.headline,
         text: &s.text,
-        media: s.media.as_ref(),
-        background: s.background.as_deref(),
-        background_url: s.background_url.as_deref(),
+        // A script URL (`javascript:` …) is left out, as the other exports do.
+        media: s.media.as_ref().filter(|m| !crate::model::url::media_has_script(m)),
+        background: s.background.as_deref().filter(|b| crate::model::url::script_scheme(b).is_none()),
+        background_url: s.background_url.as_deref().filter(|b| crate::model::url::script_scheme(b).is_none()),
     }
 }
 
