@@ -179,6 +179,7 @@ fn list_json_has_the_documented_fields_and_matches_the_data() {
         "verified",
         "edtf",
         "date_label",
+        "type",
     ]);
     let optional = ["end", "title_vi", "group", "display_date", "media", "background", "links", "eras"];
     let allowed: BTreeSet<&str> = required.iter().copied().chain(optional).collect();

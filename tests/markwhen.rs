@@ -12,6 +12,9 @@ use timeline::model::{Event, Kind, Moment, Timeline};
 
 const DIR: &str = "tests/fixtures/markwhen";
 
+/// Title, start and end instants, group, kind, description, other tags.
+type Row = (String, String, String, Option<String>, Kind, String, Vec<String>);
+
 /// The "now" the goldens were made with (see `mw2json.cjs`).
 fn now() -> chrono::NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 1, 15).and_then(|d| d.and_hms_opt(12, 0, 0)).unwrap()
@@ -43,26 +46,29 @@ fn luxon(m: Moment) -> String {
     format!("{year}-{}T{h:02}:{mi:02}:{s:02}.{milli:03}Z", d.format("%m-%d"))
 }
 
-/// What our event should be, from the parser's: the group is the headings around it, else its
-/// first tag that is not a kind; a kind tag gives the kind.
-fn expected(g: &Value) -> (String, String, String, Option<String>, Kind, String) {
+/// What our event should be, from the parser's: the first tag that names a kind gives the kind;
+/// the group is the headings around it, else its first other tag; the other tags are kept.
+fn expected(g: &Value) -> Row {
     let s = |k: &str| g[k].as_str().unwrap().to_string();
-    let tags: Vec<&str> = g["tags"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let mut tags: Vec<String> =
+        g["tags"].as_array().unwrap().iter().filter_map(Value::as_str).map(str::to_string).collect();
     let groups: Vec<&str> = g["groups"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
-    let kind = tags.iter().find_map(|t| Kind::parse(t)).unwrap_or(Kind::Other);
-    let group = if groups.is_empty() {
-        tags.iter().find(|t| Kind::parse(t).is_none()).map(|t| t.to_string())
-    } else {
-        Some(groups.join(" / "))
+    let kind_at = tags.iter().position(|t| Kind::parse(t).is_some());
+    let kind = kind_at.and_then(|i| Kind::parse(&tags.remove(i))).unwrap_or(Kind::Other);
+    let group = match groups.is_empty() {
+        true if tags.is_empty() => None,
+        true => Some(tags.remove(0)),
+        false => Some(groups.join(" / ")),
     };
     // The parser leaves the colon of `300 BC: title` in the title; we do not.
     let title = s("title").trim_start_matches(':').trim().to_string();
-    (title, s("from"), s("to"), group, kind, s("description").trim_matches('\n').to_string())
+    (title, s("from"), s("to"), group, kind, s("description").trim_matches('\n').to_string(), tags)
 }
 
-fn ours(e: &Event) -> (String, String, String, Option<String>, Kind, String) {
+fn ours(e: &Event) -> Row {
     let (from, to) = markwhen::instants(&e.date, e.end.as_ref());
-    (e.title.clone(), luxon(from), luxon(to), e.group().map(str::to_string), e.kind, e.summary.clone())
+    let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.clone());
+    (e.title.clone(), luxon(from), luxon(to), e.group().map(str::to_string), e.kind, e.summary.clone(), tags)
 }
 
 /// Our reading of `name.mw` against the official parser's `name.json`, event by event.
@@ -123,11 +129,46 @@ fn group_and_section_blocks_nest() {
     same_as_the_official_parser("groups");
 }
 
+/// Times in the header's zone and in events' own zones are the official parser's instants, and
+/// keep their offsets; tags beyond the kind and the group are kept.
+#[test]
+fn time_zones_and_tags() {
+    let t = same_as_the_official_parser("zones");
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+    let edtf = |title: &str| t.events.iter().find(|e| e.title == title).unwrap().edtf();
+    assert_eq!(edtf("Winter call"), "2025-01-15T10:00:00-05:00");
+    assert_eq!(edtf("Summer call"), "2025-07-15T10:00:00-04:00");
+    assert_eq!(edtf("An ISO instant"), "2025-07-15T10:00:00Z");
+    assert_eq!(edtf("Talks in Hà Nội"), "2025-03-04T09:30:00+07:00");
+    assert_eq!(edtf("A meeting in Delhi"), "2025-03-05T09:30:00+05:30/2025-03-05T11:00:00+05:30");
+    assert_eq!(edtf("A call from Newfoundland"), "2025-03-06T08:00:00-03:30");
+    assert_eq!(edtf("A call from Bangkok"), "2025-03-07T12:00:00+07");
+    assert_eq!(edtf("An hour after that"), "2025-03-10T11:00:00-04:00/2025-03-10T12:00:00-04:00");
+    let hanoi = t.events.iter().find(|e| e.title == "Talks in Hà Nội").unwrap();
+    assert_eq!((hanoi.kind, hanoi.group()), (Kind::Talks, Some("asia")));
+    assert_eq!(hanoi.extra.as_ref().unwrap().tags, ["trade"]);
+}
+
+#[test]
+fn a_zone_that_is_not_one_is_a_warning_and_a_day_has_no_zone() {
+    let text = "---\ntimezone: Asia/Ha_Noi\n---\n2025-03-04 10:00: A\n2025-03-05: B\ntimezone: +07\n";
+    let (t, _) = markwhen::read("z.mw", text, now()).unwrap();
+    assert_eq!(
+        t.warnings,
+        [
+            "z.mw:2:1: warning: `Asia/Ha_Noi` is not a time zone: write an IANA name (`America/New_York`) or an offset (`+05:30`); dates and times are read as UTC"
+        ]
+    );
+    let dates: Vec<String> = t.events.iter().map(Event::edtf).collect();
+    assert_eq!(dates, ["2025-03-04T10:00:00", "2025-03-05"]);
+}
+
 /// The data sets exported to markwhen: the fixtures above, our own format, TimelineJS.
 const EXPORTS: &[(&str, &str)] = &[
     ("dates", "tests/fixtures/markwhen/dates.mw"),
     ("descriptions", "tests/fixtures/markwhen/descriptions.mw"),
     ("groups", "tests/fixtures/markwhen/groups.mw"),
+    ("zones", "tests/fixtures/markwhen/zones.mw"),
     ("native", "tests/fixtures/valid.json"),
     ("timelinejs", "tests/fixtures/timelinejs/full.json"),
 ];
@@ -150,8 +191,6 @@ fn export(t: &Timeline) -> (String, Vec<String>) {
     let notes = timeline::export::write(&mut out, t, &events, timeline::export::Format::Markwhen).unwrap();
     (String::from_utf8(out).unwrap(), notes)
 }
-
-type Row = (String, String, String, Option<String>, Kind, String);
 
 fn sorted(mut rows: Vec<Row>) -> Vec<Row> {
     rows.sort();
@@ -221,10 +260,9 @@ fn every_line_not_read_is_a_warning_at_its_position() {
     let want = [
         "3:1: warning: header key `view` is not read; skipped",
         "4:1: warning: tag colours are not shown; skipped",
-        "5:1: warning: timezone `America/New_York` is not applied: dates and times are read as UTC",
+        "5:1: warning: `Mars/Olympus` is not a time zone: write an IANA name (`America/New_York`) or an offset (`+05:30`); dates and times are read as UTC",
         "8:1: warning: skipped: not an event (`DATE: title`), a heading, a group or a description after an event",
         "9:1: warning: `endGroup` without a `group` or `section` before it; skipped",
-        "10:1: warning: #beta not kept: an event has one group (the group is its first tag) and one kind",
         "11:3: warning: event property `owner` is not read; skipped",
         "13:1: warning: this line looks like an event, but markwhen does not read its date; kept as description, as markwhen does",
         "14:1: warning: a date without a year; markwhen takes the current year (2026)",
@@ -239,6 +277,8 @@ fn every_line_not_read_is_a_warning_at_its_position() {
     assert_eq!(titles, ["An event", "Without a year", "Relative to a missing id", "Another", "Repeating"]);
     assert_eq!(t.events[0].summary, "Description line.\n2025-03-04 - 1 week: not a date markwhen reads");
     assert_eq!(t.events[0].group(), Some("alpha"));
+    // The tags beyond the group and the kind are kept.
+    assert_eq!(t.events[0].extra.as_ref().map(|x| x.tags.clone()), Some(vec!["beta".to_string()]));
 }
 
 #[test]

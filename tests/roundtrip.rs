@@ -381,3 +381,197 @@ fn open_starts_sort_first_and_offsets_by_instant() {
         ]
     );
 }
+
+/// The title slide, eras, `autolink`, background images next to colours, markwhen tags and time
+/// zones, through the formats that carry them.
+mod lossless {
+    use super::*;
+
+    /// A background: none, a colour, an image URL, or a colour with an image URL.
+    fn background() -> impl Strategy<Value = (Option<&'static str>, Option<&'static str>)> {
+        prop::sample::select(vec![
+            (None, None),
+            (Some("#336699"), None),
+            (Some("teal"), None),
+            (Some("rgb(10, 20, 30)"), None),
+            (Some("https://example.org/a.jpg"), None),
+            (Some("bg.png"), None),
+            (Some("#102030"), Some("https://example.org/bg.jpg")),
+        ])
+    }
+
+    fn set_background(v: &mut Value, (b, url): (Option<&str>, Option<&str>)) {
+        if let Some(b) = b {
+            v["background"] = json!(b);
+        }
+        if let Some(u) = url {
+            v["background_url"] = json!(u);
+        }
+    }
+
+    fn document() -> impl Strategy<Value = Value> {
+        let title = (words(1..4), words(0..6), prop::option::of(words(1..3)), background());
+        let era = (1900i64..1990, 1u32..20, words(1..3), words(0..4));
+        let event = (prop::option::of(any::<bool>()), background(), prop::option::of(0u32..9));
+        (title, prop::collection::vec(era, 0..3), prop::collection::vec(event, 1..6)).prop_map(
+            |((headline, text, caption, bg), eras, events)| {
+                let mut title = json!({ "headline": headline });
+                if !text.is_empty() {
+                    title["text"] = json!(text);
+                }
+                if let Some(c) = caption {
+                    title["media"] = json!({ "url": "https://example.org/cover.jpg", "caption": c });
+                }
+                set_background(&mut title, bg);
+                let eras: Vec<Value> = eras
+                    .iter()
+                    .map(|(y, n, h, t)| {
+                        let mut era = json!({ "start": y.to_string(), "end": (y + i64::from(*n)).to_string(), "headline": h });
+                        if !t.is_empty() {
+                            era["text"] = json!(t);
+                        }
+                        era
+                    })
+                    .collect();
+                let events: Vec<Value> = events
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (autolink, bg, media))| {
+                        let mut e = json!({ "id": format!("e{i}"), "date": format!("{}", 1950 + i), "status": "held", "kind": "other", "title": format!("Event {i}"), "summary": "" });
+                        if let Some(a) = autolink {
+                            e["autolink"] = json!(a);
+                        }
+                        if let Some(n) = media {
+                            e["media"] = json!({ "url": format!("https://example.org/{n}.jpg") });
+                        }
+                        set_background(&mut e, bg);
+                        e
+                    })
+                    .collect();
+                json!({ "title": title, "eras": eras, "countries": [], "sources": [], "events": events })
+            },
+        )
+    }
+
+    /// The title slide, the eras, and each event's id, autolink, backgrounds and media.
+    fn view(t: &Timeline) -> String {
+        let events: Vec<String> = t
+            .events
+            .iter()
+            .map(|e| {
+                let x = e.extra.as_deref();
+                let bg = x.map_or((None, None, None), |x| {
+                    (x.autolink, x.background.clone(), x.background_url.clone())
+                });
+                format!("{} {bg:?} {:?}", e.id, e.media())
+            })
+            .collect();
+        let eras: Vec<String> = t
+            .eras
+            .iter()
+            .map(|e| format!("{} {} {} {}", e.start.iso(), e.end.iso(), e.headline, e.text))
+            .collect();
+        format!("{:?}\n{eras:?}\n{events:?}", t.title)
+    }
+
+    /// An event for markwhen: a date (times with their offsets), a group, a kind and tags.
+    fn mw_event(i: usize) -> impl Strategy<Value = Value> {
+        let dates = prop::sample::select(vec![
+            "1966",
+            "2026-01",
+            "2025-05-07",
+            "2025-05-07T14:30:05Z",
+            "2025-05-07T14:30:05-04",
+            "2025-05-07T14:30:05+04:30",
+            "2025-05-07T14:30:05+00:00",
+            "2025-05-07T14:30:05.250+07:00",
+            "2025-05-07T14:30:05+05:30 2025-05-08T09:00:00+05:30",
+        ]);
+        let tags = prop::collection::vec(prop::sample::select(vec!["alpha", "beta_2", "Q3", "ASEAN"]), 0..3);
+        let group = prop::sample::select(vec!["War", "Peace / Trade"]);
+        (dates, group, tags, prop::sample::select(vec!["other", "visit", "talks"])).prop_map(
+            move |(date, group, mut tags, kind)| {
+                tags.dedup();
+                let mut e = json!({ "id": format!("e{i}"), "status": "held", "kind": kind,
+                        "title": format!("Event {i}"), "summary": "", "group": group, "tags": tags });
+                let (date, end) = date.split_once(' ').map_or((date, None), |(d, e)| (d, Some(e)));
+                e["date"] = json!(date);
+                if let Some(end) = end {
+                    e["end"] = json!(end);
+                }
+                e
+            },
+        )
+    }
+
+    fn mw_view(t: &Timeline) -> Vec<String> {
+        let mut rows: Vec<String> = t
+            .events
+            .iter()
+            .map(|e| {
+                let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.clone());
+                format!("{} | {} | {:?} | {:?} | {tags:?}", e.title, e.edtf(), e.kind, e.group())
+            })
+            .collect();
+        rows.sort();
+        rows
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn title_eras_autolink_and_backgrounds_round_trip(doc in document()) {
+            let first = load_text("a.json", serde_json::to_string_pretty(&doc).unwrap());
+            for (format, path) in [(Format::Native, "b.json"), (Format::Timelinejs, "b.json")] {
+                let there = load_text(path, export(&first, format));
+                let back = load_text("c.json", export(&there, Format::Native));
+                prop_assert_eq!(view(&first), view(&there), "{:?}", format);
+                prop_assert_eq!(view(&first), view(&back), "{:?}", format);
+            }
+            // TimelineJS → native → TimelineJS gives the same TimelineJS document.
+            let tjs = export(&first, Format::Timelinejs);
+            let again = export(&load_text("d.json", export(&load_text("c.json", tjs.clone()), Format::Native)), Format::Timelinejs);
+            prop_assert_eq!(tjs, again);
+        }
+
+        #[test]
+        fn jsonl_and_list_json_give_the_title_and_eras(doc in document()) {
+            let t = load_text("a.json", serde_json::to_string_pretty(&doc).unwrap());
+            let text = export(&t, Format::Jsonl);
+            let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+            let types: Vec<&str> = lines.iter().map(|l| l["type"].as_str().unwrap()).collect();
+            let want: Vec<&str> = std::iter::once("title")
+                .chain(t.eras.iter().map(|_| "era"))
+                .chain(t.events.iter().map(|_| "event"))
+                .collect();
+            prop_assert_eq!(types, want);
+            let title = t.title.as_ref().unwrap();
+            prop_assert_eq!(lines[0]["headline"].as_str(), Some(title.headline.as_str()));
+            prop_assert_eq!(lines[0]["background"].as_str(), title.background.as_deref());
+            prop_assert_eq!(lines[0]["background_url"].as_str(), title.background_url.as_deref());
+            let media: Option<timeline::model::Media> = serde_json::from_value(lines[0]["media"].clone()).ok();
+            prop_assert_eq!(media.as_ref(), title.media.as_ref());
+            for (era, j) in t.eras.iter().zip(&lines[1..]) {
+                prop_assert_eq!(j["start"].as_str().map(str::to_string), Some(era.start.iso()));
+                prop_assert_eq!(j["end"].as_str().map(str::to_string), Some(era.end.iso()));
+                prop_assert_eq!(j["headline"].as_str(), Some(era.headline.as_str()));
+            }
+            for (e, j) in t.events.iter().zip(&lines[1 + t.eras.len()..]) {
+                prop_assert_eq!(j["autolink"].as_bool(), e.extra.as_ref().and_then(|x| x.autolink));
+            }
+        }
+
+        #[test]
+        fn markwhen_keeps_tags_and_time_zones(events in (1usize..8).prop_flat_map(|n| (0..n).map(mw_event).collect::<Vec<_>>())) {
+            let doc = json!({ "countries": [], "sources": [], "events": events });
+            let first = load_text("a.json", doc.to_string());
+            let mw = export(&first, Format::Markwhen);
+            let there = load_text("b.mw", mw.clone());
+            prop_assert!(there.warnings.is_empty(), "{:?}\n{}", there.warnings, mw);
+            prop_assert_eq!(mw_view(&first), mw_view(&there), "{}", mw);
+            let back = load_text("c.mw", export(&load_text("c.json", export(&there, Format::Native)), Format::Markwhen));
+            prop_assert_eq!(mw_view(&first), mw_view(&back));
+        }
+    }
+}

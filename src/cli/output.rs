@@ -1,6 +1,6 @@
 //! What the sub-commands print: plain lines for people and scripts, or JSON.
 
-use crate::export::json::{EventJson, event_json};
+use crate::export::json::{event_json, items};
 use crate::model::context::quote_context;
 use crate::model::{EntityKind, Event, Timeline};
 use crate::text::inert::{self, line};
@@ -28,8 +28,7 @@ fn list_cells(t: &Timeline, e: &Event) -> [String; 4] {
 
 pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: bool) -> io::Result<()> {
     if json {
-        let items: Vec<EventJson> = events.iter().map(|e| event_json(t, e, false)).collect();
-        inert::to_json_writer(&mut *out, &items)?;
+        inert::to_json_writer(&mut *out, &items(t, events))?;
         return writeln!(out);
     }
     // Columns as wide as their widest cell, measured in display columns (dates such as

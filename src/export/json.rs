@@ -1,11 +1,54 @@
-//! An event as JSON: the objects of `list --json`, `show --json` and the `jsonl` export.
+//! A data set as JSON objects: the items of `list --json` and the lines of the `jsonl` export
+//! (the title slide, then the eras, then the events, each with its `type`), and the event of
+//! `show --json`.
 
 use crate::model::context::quote_context;
-use crate::model::{Event, Link, Media, Timeline};
+use crate::model::{Era, Event, Link, Media, Timeline, TitleSlide};
 use serde::Serialize;
+use std::io::{self, Write};
+
+/// One item: a script that reads only `"type": "event"` sees the events as before.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Item<'a> {
+    Title(TitleJson<'a>),
+    Era(EraJson<'a>),
+    Event(Box<EventJson<'a>>),
+}
+
+/// The data set's title slide, as the browser shows it above the events.
+#[derive(Serialize)]
+pub struct TitleJson<'a> {
+    #[serde(rename = "type")]
+    item: &'static str,
+    headline: &'a str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<&'a Media>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background_url: Option<&'a str>,
+}
+
+/// A named period of the data set, as the time axis shows it.
+#[derive(Serialize)]
+pub struct EraJson<'a> {
+    #[serde(rename = "type")]
+    item: &'static str,
+    headline: &'a str,
+    text: &'a str,
+    /// EDTF, as an event's `date` and `end`.
+    start: String,
+    end: String,
+    /// The period in words.
+    date_label: String,
+}
 
 #[derive(Serialize)]
 pub struct EventJson<'a> {
+    #[serde(rename = "type")]
+    item: &'static str,
     id: &'a str,
     date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,6 +78,13 @@ pub struct EventJson<'a> {
     media: Option<&'a Media>,
     #[serde(skip_serializing_if = "Option::is_none")]
     background: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    autolink: Option<bool>,
+    /// markwhen tags beyond the kind and the group.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
     #[serde(skip_serializing_if = "<[Link]>::is_empty")]
     links: &'a [Link],
     /// The eras (named periods of the data set) the event falls in.
@@ -60,7 +110,9 @@ struct SourceJson<'a> {
 
 /// The JSON form of an event; `with_context` adds each quote's surrounding sentence.
 pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> EventJson<'a> {
+    let x = e.extra.as_deref();
     EventJson {
+        item: "event",
         id: &e.id,
         date: e.date_edtf(),
         end: e.end.map(|d| d.iso()),
@@ -94,9 +146,12 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
         group: e.group(),
         edtf: e.edtf(),
         date_label: e.date_label(),
-        display_date: e.extra.as_ref().and_then(|x| x.display_date.as_deref()),
+        display_date: x.and_then(|x| x.display_date.as_deref()),
         media: e.media(),
-        background: e.extra.as_ref().and_then(|x| x.background.as_deref()),
+        background: x.and_then(|x| x.background.as_deref()),
+        background_url: x.and_then(|x| x.background_url.as_deref()),
+        autolink: x.and_then(|x| x.autolink),
+        tags: x.map_or(&[], |x| &x.tags),
         links: e.links(),
         eras: t
             .eras
@@ -105,4 +160,45 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
             .map(|era| era.headline.as_str())
             .collect(),
     }
+}
+
+fn title_json(s: &TitleSlide) -> TitleJson<'_> {
+    TitleJson {
+        item: "title",
+        headline: &s.headline,
+        text: &s.text,
+        // A script URL (`javascript:` …) is left out, as the other exports do.
+        media: s.media.as_ref().filter(|m| !crate::model::url::media_has_script(m)),
+        background: s.background.as_deref().filter(|b| crate::model::url::script_scheme(b).is_none()),
+        background_url: s.background_url.as_deref().filter(|b| crate::model::url::script_scheme(b).is_none()),
+    }
+}
+
+fn era_json(era: &Era) -> EraJson<'_> {
+    EraJson {
+        item: "era",
+        headline: &era.headline,
+        text: &era.text,
+        start: era.start.iso(),
+        end: era.end.iso(),
+        date_label: era.start.span_label(Some(&era.end)),
+    }
+}
+
+/// The data set's title slide (if it has one) and all its eras, then `events`: what `list
+/// --json` prints and the `jsonl` export writes, one item per line.
+pub fn items<'a>(t: &'a Timeline, events: &[&'a Event]) -> Vec<Item<'a>> {
+    let title = t.title.as_ref().map(|s| Item::Title(title_json(s)));
+    let eras = t.eras.iter().map(|e| Item::Era(era_json(e)));
+    let events = events.iter().map(|e| Item::Event(Box::new(event_json(t, e, false))));
+    title.into_iter().chain(eras).chain(events).collect()
+}
+
+/// The `jsonl` export: `items`, one JSON object per line.
+pub fn write_lines(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Result<()> {
+    for item in items(t, events) {
+        serde_json::to_writer(&mut *out, &item)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }

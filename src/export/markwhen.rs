@@ -2,10 +2,12 @@
 //! lines, its kind as a `#tag`, its places as `[place](location)`, and its group as `# headings`
 //! (markwhen 1.x). Dates are written so that `@markwhen/parser` finds the same start and end
 //! instants: EDTF where it can (`1964/2008`, `2025-03-04 10:00`), ISO 8601 in UTC for other
-//! times, `100 BC - 49 BC` before year 1. What markwhen cannot carry is counted in one note.
+//! times, a time's UTC offset as the event's `timezone`, `100 BC - 49 BC` before year 1. Tags
+//! beyond the kind and group are written as `#tags`. What markwhen cannot carry is counted in one
+//! note.
 
 use crate::model::date::TimeOfDay;
-use crate::model::markwhen::{event_line, is_structure, resolve, text};
+use crate::model::markwhen::{event_line, is_structure, resolve, text, zone};
 use crate::model::{Event, Kind, PartialDate, Precision, Status, Timeline};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -41,7 +43,7 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
     order.sort_by_key(|e| e.group().map(|g| g.to_string()));
     let mut path: Vec<&str> = Vec::new();
     for e in order {
-        let Some(dates) = dates(e, &mut lost) else {
+        let Some((dates, zone)) = dates(e, &mut lost) else {
             lost.add("events with years beyond markwhen's (left out)", 1);
             continue;
         };
@@ -53,18 +55,27 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
         }
         path = group;
         writeln!(out)?;
-        event(out, e, &dates, &mut lost)?;
+        event(out, e, (&dates, zone.as_deref()), &mut lost)?;
         count_lost(e, &mut lost);
     }
     Ok(lost.note().into_iter().collect())
 }
 
-fn event(out: &mut impl Write, e: &Event, dates: &str, lost: &mut Lost) -> io::Result<()> {
+/// An event: its line (dates, title, kind and tags), its zone as a property, its description.
+fn event(
+    out: &mut impl Write,
+    e: &Event,
+    (dates, zone): (&str, Option<&str>),
+    lost: &mut Lost,
+) -> io::Result<()> {
     let title = e.title.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     lost.add("titles with line breaks or spaces at either end", usize::from(title != e.title));
     lost.add("titles with markup markwhen reads (#tag, !id)", usize::from(text::has_markup(&title, true)));
     let kind = if e.kind == Kind::Other { String::new() } else { format!(" #{}", e.kind.as_str()) };
-    writeln!(out, "{dates}: {title}{kind}")?;
+    writeln!(out, "{dates}: {title}{kind}{}", tags(e, lost))?;
+    if let Some(zone) = zone {
+        writeln!(out, "timezone: \"{zone}\"")?;
+    }
     let lines: Vec<&str> = e.summary.lines().map(str::trim).collect();
     if lines.first().is_some_and(|l| text::PROPERTY.is_match(l)) {
         // A blank line, so that markwhen does not read `Note: …` as a property.
@@ -85,6 +96,25 @@ fn event(out: &mut impl Write, e: &Event, dates: &str, lost: &mut Lost) -> io::R
         writeln!(out, "{}", places.join(" "))?;
     }
     Ok(())
+}
+
+/// The event's tags beyond its kind and group, as ` #tag`s; those markwhen would not read
+/// as tags are counted as lost.
+fn tags(e: &Event, lost: &mut Lost) -> String {
+    let tags = e.extra.as_ref().map_or(&[][..], |x| &x.tags);
+    let ok = |t: &&String| {
+        t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && !t.bytes().all(|b| b.is_ascii_digit())
+    };
+    lost.add(
+        "tags markwhen cannot write (not letters, digits and _)",
+        tags.iter().filter(|t| !ok(t)).count(),
+    );
+    let ungrouped = e.group().is_none() && tags.iter().any(|t| ok(&t));
+    lost.add(
+        "tags of events without a group (markwhen reads the first as the group)",
+        usize::from(ungrouped),
+    );
+    tags.iter().filter(ok).map(|t| format!(" #{t}")).collect()
 }
 
 /// What an event has that markwhen has no place for.
@@ -115,8 +145,9 @@ fn yaml(s: &str) -> String {
     if plain { s.to_string() } else { serde_json::to_string(s).unwrap_or_default() }
 }
 
-/// The event's dates as markwhen writes them, or `None` for years it cannot hold.
-fn dates(e: &Event, lost: &mut Lost) -> Option<String> {
+/// The event's dates as markwhen writes them, with the `timezone` property their times need
+/// (`+05:30`, when both ends' times have that offset), or `None` for years it cannot hold.
+fn dates(e: &Event, lost: &mut Lost) -> Option<(String, Option<String>)> {
     lost.add(
         "open or unknown interval ends",
         usize::from(e.open.start.is_some()) + usize::from(e.open.end.is_some()),
@@ -130,21 +161,50 @@ fn dates(e: &Event, lost: &mut Lost) -> Option<String> {
         None => start_end,
     };
     let end = end.filter(|x| *x != start);
+    let (start, end, zone) = in_zone(start, end, lost);
     let years = [Some(start), end].into_iter().flatten().map(|d| d.year_value());
     if years.clone().any(|y| !(-99_998..=9999).contains(&y)) {
         return None;
     }
     if years.clone().any(|y| y < 1) {
-        return Some(bce(&start, end.as_ref(), lost));
+        return Some((bce(&start, end.as_ref(), lost), None));
     }
     let edtf = |d: &PartialDate| edtf(d);
-    match (edtf(&start), end.as_ref().map(edtf)) {
-        (Some(a), None) => Some(a),
-        (Some(a), Some(Some(b))) => Some(format!("{a}/{b}")),
-        _ => Some(match end {
+    let text = match (edtf(&start), end.as_ref().map(edtf)) {
+        (Some(a), None) => a,
+        (Some(a), Some(Some(b))) => format!("{a}/{b}"),
+        _ => match end {
             Some(end) => format!("{} - {}", casual(&start), casual(&end)),
             None => casual(&start),
-        }),
+        },
+    };
+    Some((text, zone))
+}
+
+/// Times with a UTC offset other than `Z`, written as their wall-clock time with the offset as
+/// the event's `timezone`, which markwhen applies keeping the wall-clock time. Both ends' times
+/// must share it; otherwise they are written in UTC, and the zones counted as lost.
+fn in_zone(
+    start: PartialDate,
+    end: Option<PartialDate>,
+    lost: &mut Lost,
+) -> (PartialDate, Option<PartialDate>, Option<String>) {
+    // markwhen applies the zone to a date without a time too, which ours is not in: such an
+    // interval is written in UTC.
+    let zones: Vec<Option<String>> = [Some(start), end]
+        .into_iter()
+        .flatten()
+        .map(|d| d.time().and_then(|t| zone::offset_text(&t)))
+        .collect();
+    match zones.first() {
+        Some(Some(z)) if z != "UTC" && zones.iter().all(|o| o.as_ref() == Some(z)) => {
+            (start.local(), end.map(|e| e.local()), Some(z.clone()))
+        }
+        _ if zones.iter().flatten().any(|z| z != "UTC") => {
+            lost.add("time zones of intervals whose ends differ in zone (written in UTC)", 1);
+            (start, end, None)
+        }
+        _ => (start, end, None),
     }
 }
 
@@ -184,8 +244,14 @@ fn casual(d: &PartialDate) -> String {
     }
 }
 
+/// ISO 8601 in UTC, with milliseconds only when the time has them.
 fn iso_utc(d: &PartialDate) -> String {
-    resolve::to_ndt(d.start()).map_or_else(|| d.iso(), |t| t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+    let form = if d.time().is_some_and(|t| t.milli.is_some()) {
+        "%Y-%m-%dT%H:%M:%S%.3fZ"
+    } else {
+        "%Y-%m-%dT%H:%M:%SZ"
+    };
+    resolve::to_ndt(d.start()).map_or_else(|| d.iso(), |t| t.format(form).to_string())
 }
 
 /// Years around year 1: `300 BC`, `100 BC - 49 AD`. markwhen ends such a range at the start of

@@ -124,17 +124,11 @@ pub const FORMATS: &[Spec] = &[
         format: Format::Jsonl,
         name: "jsonl",
         extensions: &["jsonl", "ndjson"],
-        about: "one JSON object per line, as `list --json` prints them",
+        about: "one JSON object per line (title, eras, events), as `list --json` prints them",
         json: true,
         importable: false,
         losses: &[],
-        write: |out, t, events| {
-            for e in events {
-                serde_json::to_writer(&mut *out, &json::event_json(t, e, false))?;
-                writeln!(out)?;
-            }
-            Ok(Vec::new())
-        },
+        write: |mut out, t, events| json::write_lines(&mut out, t, events).map(|()| Vec::new()),
     },
     Spec {
         format: Format::Native,

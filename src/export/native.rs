@@ -21,6 +21,12 @@ struct Title<'a> {
     headline: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    media: Option<MediaOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    background_url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -83,7 +89,13 @@ struct NativeEvent<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     background: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    background_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     media: Option<MediaOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    autolink: Option<bool>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    tags: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -144,7 +156,13 @@ pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
     sources.dedup();
     let mut ids = std::collections::HashSet::new();
     Document {
-        title: t.title.as_ref().map(|s| Title { headline: &s.headline, text: &s.text }),
+        title: t.title.as_ref().map(|s| Title {
+            headline: &s.headline,
+            text: &s.text,
+            media: s.media.as_ref().map(MediaOut),
+            background: s.background.as_deref(),
+            background_url: s.background_url.as_deref(),
+        }),
         countries: countries
             .iter()
             .map(|&c| {
@@ -206,6 +224,9 @@ fn event<'a>(t: &'a Timeline, e: &'a Event, ids: &mut std::collections::HashSet<
         group: e.group(),
         display_date: x.and_then(|x| x.display_date.as_deref()),
         background: x.and_then(|x| x.background.as_deref()),
+        background_url: x.and_then(|x| x.background_url.as_deref()),
         media: e.media().map(MediaOut),
+        autolink: x.and_then(|x| x.autolink),
+        tags: x.map_or(&[], |x| &x.tags),
     }
 }

@@ -194,10 +194,10 @@ fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
     }
 }
 
-/// `#rrggbb` or a colour name is a colour; anything else an image URL. An image URL kept next
-/// to a colour is written too.
+/// `#rrggbb`, `rgb(…)` or a colour name is a `color`; anything else an image `url`. An image URL
+/// kept next to a colour is written too.
 fn background(b: &str, url: Option<&str>) -> serde_json::Value {
-    let key = if b.starts_with('#') || !b.contains('/') { "color" } else { "url" };
+    let key = if crate::model::extra::is_color(b) { "color" } else { "url" };
     let mut v = serde_json::json!({ key: b });
     if let Some(url) = url {
         v["url"] = serde_json::json!(url);
@@ -218,11 +218,11 @@ pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
         start_date: None,
         end_date: None,
         display_date: None,
-        text: TjsText { headline: escape_html(&s.headline), text: s.text.clone() },
+        text: TjsText { headline: escape_html(&s.headline), text: escape_html(&s.text) },
         // A script URL (`javascript:` …) in it: the title's media is left out.
         media: s.media.as_ref().filter(|m| !crate::model::url::media_has_script(m)).map(media),
         group: None,
-        background: s.background.as_deref().map(|b| background(b, None)),
+        background: s.background.as_deref().map(|b| background(b, s.background_url.as_deref())),
         autolink: None,
         unique_id: None,
         status: None,

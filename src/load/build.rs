@@ -22,6 +22,9 @@ const EVENT_OPTIONAL: &[&str] = &[
     "media",
     "display_date",
     "background",
+    "background_url",
+    "autolink",
+    "tags",
 ];
 const SOURCE_REQUIRED: &[&str] = &["file", "outlet", "published", "language", "about", "evidence"];
 

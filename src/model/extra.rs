@@ -74,6 +74,10 @@ pub struct Extra {
     pub autolink: Option<bool>,
     /// A background image URL given next to a background colour (then `background` is the colour).
     pub background_url: Option<String>,
+    /// markwhen `#tags` beyond the one read as the kind and the one read as the group, in the
+    /// order written, kept for export.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// A named period drawn on the time axis (TimelineJS `eras`).
@@ -93,4 +97,17 @@ pub struct TitleSlide {
     pub media: Option<Media>,
     /// The title slide's background (colour or image URL), kept for export.
     pub background: Option<String>,
+    /// A background image URL given next to a background colour (then `background` is the colour).
+    #[serde(default)]
+    pub background_url: Option<String>,
+}
+
+/// Whether a slide background is a colour (`#336699`, `rgb(…)`, a CSS name such as `teal`)
+/// rather than an image URL (`https://…/bg.jpg`, `bg.jpg`).
+pub fn is_color(background: &str) -> bool {
+    let b = background.trim();
+    let lower = b.to_ascii_lowercase();
+    b.starts_with('#')
+        || ["rgb(", "rgba(", "hsl(", "hsla("].iter().any(|f| lower.starts_with(f))
+        || (!b.is_empty() && b.chars().all(|c| c.is_ascii_alphabetic()))
 }

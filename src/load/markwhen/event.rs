@@ -1,10 +1,12 @@
 //! One markwhen event as ours: its title and description with markwhen's markup taken out, its
 //! group (the headings or group blocks around it, else its first tag), its kind (a tag that
-//! names one), places, links, a first image as media, and an id.
+//! names one), its other tags, places, links, a first image as media, an id, and its dates in
+//! its time zone.
 
 use super::{Pending, Reader};
+use crate::model::markwhen::zone::Zone;
 use crate::model::markwhen::{resolve, text};
-use crate::model::{Event, Extra, Kind, OpenEnds, Status};
+use crate::model::{Event, Extra, Kind, Moment, OpenEnds, PartialDate, Status};
 use crate::text::fold::slug;
 
 /// The description lines as markwhen keeps them: comments out, tags and places taken out,
@@ -40,20 +42,14 @@ impl Reader<'_> {
         let (title, mut id) = text::take_id(&title);
         let title = title.trim().to_string();
         let summary = description(&p.description, &mut tags, &mut places).join("\n");
-        for (at, key, value) in &p.properties {
-            match key.as_str() {
-                "location" | "locations" | "place" => places.extend(list(value)),
-                "id" => id = Some(value.clone()),
-                _ => self.cx.warn(*at, format!("event property `{key}` is not read; skipped")),
-            }
-        }
+        let zone = self.properties(&p, &mut places, &mut id);
         let mut links = Vec::new();
         text::links(&title, &mut links);
         text::links(&summary, &mut links);
         let media = media.or_else(|| p.description.iter().find_map(|(_, l)| text::image(l)));
-        let (kind, group) = self.kind_and_group(&p, &tags);
-        let (date, end) = p.dates;
-        let (from, to) = resolve::instants(&date, end.as_ref());
+        let (kind, group, tags) = kind_and_group(&p, tags);
+        let (date, end) = self.zoned(p.dates, zone);
+        let (from, to) = self.local_instants(&date, end.as_ref(), zone);
         if let (Some(f), Some(t)) = (resolve::to_ndt(from), resolve::to_ndt(to)) {
             self.ctx.last = Some(t);
             if let Some(id) = &id {
@@ -65,7 +61,7 @@ impl Reader<'_> {
         let place_ids = places.iter().map(|p| self.add_place(p)).collect();
         let id = self.event_id(id, &title, &date, p.at);
         let title = if title.is_empty() { date.span_label(end.as_ref()) } else { title };
-        let extra = Extra { links, media, group, ..Extra::default() };
+        let extra = Extra { links, media, group, tags, ..Extra::default() };
         let mut e = Event {
             id,
             date,
@@ -89,22 +85,55 @@ impl Reader<'_> {
         self.events.push((p.line, e));
     }
 
-    /// A tag naming a kind gives the kind; the group is the headings around the event, else its
-    /// first other tag. Tags kept in neither are named in a warning.
-    fn kind_and_group(&mut self, p: &Pending, tags: &[String]) -> (Kind, Option<String>) {
-        let kind = tags.iter().find_map(|t| Kind::parse(t)).unwrap_or(Kind::Other);
-        let mut others = tags.iter().filter(|t| Kind::parse(t).is_none_or(|k| k != kind));
-        let group = p.group.clone().or_else(|| others.next().cloned());
-        let lost: Vec<String> = others.map(|t| format!("#{t}")).collect();
-        if !lost.is_empty() {
-            let kept =
-                if p.group.is_some() { "the group is its heading" } else { "the group is its first tag" };
-            self.cx.warn(
-                p.at,
-                format!("{} not kept: an event has one group ({kept}) and one kind", lost.join(", ")),
-            );
+    /// The event's properties: places, an id, a zone (returned); the others are warnings.
+    fn properties(&mut self, p: &Pending, places: &mut Vec<String>, id: &mut Option<String>) -> Option<Zone> {
+        let mut zone = None;
+        for (at, key, value) in &p.properties {
+            match key.as_str() {
+                "location" | "locations" | "place" => places.extend(list(value)),
+                "id" => *id = Some(value.clone()),
+                "timezone" | "tz" => match Zone::parse(value) {
+                    Ok(z) => zone = Some(z),
+                    Err(why) => self.cx.warn(*at, format!("{why}; the header's zone is used")),
+                },
+                _ => self.cx.warn(*at, format!("event property `{key}` is not read; skipped")),
+            }
         }
-        (kind, group)
+        zone
+    }
+
+    /// The dates in the event's zone (its `timezone` property: the wall-clock time kept, as
+    /// markwhen does), else in the header's (an ISO `Z` time stays UTC).
+    fn zoned(&self, (date, end): Dates, own: Option<Zone>) -> Dates {
+        match (own, self.zone) {
+            (Some(z), _) => (z.apply(date, false), end.map(|e| z.apply(e, false))),
+            (None, Some(z)) => (z.apply(date, true), end.map(|e| z.apply(e, true))),
+            (None, None) => (date, end),
+        }
+    }
+
+    /// The event's start and end as wall-clock times of its zone, which relative dates count
+    /// from (a day is the same day in every zone).
+    fn local_instants(
+        &self,
+        date: &PartialDate,
+        end: Option<&PartialDate>,
+        own: Option<Zone>,
+    ) -> (Moment, Moment) {
+        let (from, to) = resolve::instants(date, end);
+        let zone = own.or(self.zone);
+        let local = |m: Moment, d: &PartialDate| match d.time().and_then(|t| t.offset) {
+            Some(own_offset) => {
+                let utc = resolve::to_ndt(m);
+                let o = match (zone, utc) {
+                    (Some(z), Some(utc)) => z.offset_at_utc(utc),
+                    _ => own_offset,
+                };
+                Moment(m.0 + i128::from(o) * 60_000)
+            }
+            None => m,
+        };
+        (local(from, date), local(to, end.unwrap_or(date)))
     }
 
     /// The event's `!id` if it has one that is free; else one made from its title and year.
@@ -146,4 +175,19 @@ fn list(value: &str) -> Vec<String> {
         .and_then(|v| v.strip_suffix(']'))
         .map_or(vec![v], |inner| inner.split(',').collect());
     items.into_iter().map(|s| super::unquote(s.trim())).filter(|s| !s.is_empty()).collect()
+}
+
+type Dates = (PartialDate, Option<PartialDate>);
+
+/// A tag naming a kind gives the kind; the group is the headings around the event, else its
+/// first other tag; the other tags are kept as they are, in order.
+fn kind_and_group(p: &Pending, mut tags: Vec<String>) -> (Kind, Option<String>, Vec<String>) {
+    let kind_at = tags.iter().position(|t| Kind::parse(t).is_some());
+    let kind = kind_at.and_then(|i| Kind::parse(&tags.remove(i))).unwrap_or(Kind::Other);
+    let group = match &p.group {
+        Some(g) => Some(g.clone()),
+        None if tags.is_empty() => None,
+        None => Some(tags.remove(0)),
+    };
+    (kind, group, tags)
 }

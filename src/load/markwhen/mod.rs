@@ -9,6 +9,7 @@ mod event;
 use super::fields::Ctx;
 use super::problem::{LoadError, Problem};
 use crate::model::markwhen::resolve::Context;
+use crate::model::markwhen::zone::Zone;
 use crate::model::markwhen::{GROUP, HEADING, date, event_line, text};
 use crate::model::{Entity, Event, Timeline, TitleSlide};
 use chrono::NaiveDateTime;
@@ -64,6 +65,8 @@ pub fn read(path: &str, text: &str, now: NaiveDateTime) -> Result<(Timeline, Vec
         ids: HashMap::new(),
         places: HashMap::new(),
         timeline: Timeline::default(),
+        zone: None,
+        now_utc: now,
     };
     r.lines(text);
     let Reader { cx, mut timeline, events, .. } = r;
@@ -108,6 +111,10 @@ struct Reader<'a> {
     /// Place name → index into `timeline.places`.
     places: HashMap<String, usize>,
     timeline: Timeline,
+    /// The header's time zone, unless it is UTC (then times are kept without an offset).
+    zone: Option<Zone>,
+    /// "Now" in UTC; `ctx.now` is the same instant in the header's zone.
+    now_utc: NaiveDateTime,
 }
 
 impl Reader<'_> {
@@ -272,17 +279,14 @@ impl Reader<'_> {
             "title" => title.headline = value.to_string(),
             "description" => title.text = value.to_string(),
             "dateformat" => self.ctx.day_first = value == "d/M/y",
-            "timezone" | "tz" => {
-                if !matches!(
-                    value.to_ascii_uppercase().as_str(),
-                    "UTC" | "Z" | "0" | "+0" | "GMT" | "ETC/UTC"
-                ) {
-                    self.cx.warn(
-                        at,
-                        format!("timezone `{value}` is not applied: dates and times are read as UTC"),
-                    );
+            "timezone" | "tz" => match Zone::parse(value) {
+                Ok(zone) => {
+                    self.zone = (!zone.is_utc()).then_some(zone);
+                    let offset = i64::from(zone.offset_at_utc(self.now_utc));
+                    self.ctx.now = self.now_utc + chrono::TimeDelta::minutes(offset);
                 }
-            }
+                Err(why) => self.cx.warn(at, format!("{why}; dates and times are read as UTC")),
+            },
             _ => self.cx.warn(at, format!("header key `{key}` is not read; skipped")),
         }
         if self.timeline.title.as_ref().is_some_and(|t| t.headline.is_empty() && t.text.is_empty()) {

@@ -168,8 +168,9 @@ impl Importer<'_> {
     fn title(&mut self, v: &Spanned) {
         let Some((headline, text, _)) = self.text_of(v) else { return };
         let media = slide::field(v, "media").and_then(|m| self.media(m));
-        let background = self.background(v).map(|(b, _)| b);
-        self.timeline.title = Some(TitleSlide { headline, text, media, background });
+        let (background, background_url) = self.background(v).unzip();
+        let background_url = background_url.flatten();
+        self.timeline.title = Some(TitleSlide { headline, text, media, background, background_url });
     }
 
     fn era(&mut self, v: &Spanned) {

@@ -242,6 +242,7 @@ impl Importer<'_> {
             display_date: display_date.filter(|d| !d.is_empty()),
             background,
             text_html: (!text_html.trim().is_empty()).then_some(text_html),
+            tags: Vec::new(),
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod date;
 pub mod resolve;
 pub mod text;
+pub mod zone;
 
 use regex::Regex;
 use std::sync::LazyLock;
