@@ -228,7 +228,7 @@ impl Event {
 /// Sorts events by period (start, open start first and open end last, coarser first, end), then id. Each event's keys are computed
 /// once, not on every comparison: a million events sort without a million calendar conversions
 /// per pass.
-pub fn sort_events(events: &mut Vec<Event>) {
+pub fn sort_events(events: &mut [Event]) {
     let keys: Vec<(Moment, u8, Precision, Moment)> =
         events.iter().map(|e| (e.date.start(), e.open_rank(), e.date.precision(), e.date.end())).collect();
     let mut order: Vec<usize> = (0..events.len()).collect();
