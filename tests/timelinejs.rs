@@ -491,7 +491,7 @@ fn a_title_after_the_events_is_still_reported_first() {
         got,
         [
             "t.json:2:20: expected `text` to be an object {\"headline\", \"text\"}, found a number",
-            "t.json:1:41: month 13 does not exist",
+            "t.json:1:52: impossible start date: month 13 does not exist; months run from 01 to 12",
         ]
     );
     // A second `events` is ignored, as TimelineJS ignores it.
