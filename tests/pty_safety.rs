@@ -5,7 +5,9 @@
 mod pty_harness;
 
 use pty_harness::*;
+use std::path::PathBuf;
 use std::process::Command;
+use std::sync::Mutex;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -132,6 +134,81 @@ fn stopped_by(signal: &str, code: u32) {
     assert_eq!(status.exit_code(), code, "{status}");
     assert!(status.signal().is_none(), "killed by the signal instead of handling it: {status}");
     t.assert_restored();
+}
+
+/// A TimelineJS file big enough to show the loading line (over 8 MB), and a cache directory in
+/// which it has been loaded once: made once per run of this file.
+fn warm_data() -> (PathBuf, PathBuf) {
+    static MADE: Mutex<Option<(PathBuf, PathBuf)>> = Mutex::new(None);
+    let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(m) = made.as_ref() {
+        return m.clone();
+    }
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("pty-safety-warm");
+    let (data, cache) = (dir.join("big.json"), dir.join("cache"));
+    let _ = std::fs::remove_dir_all(&cache);
+    std::fs::create_dir_all(&cache).expect("a scratch directory");
+    let mut text = String::from("{\"events\": [\n");
+    for i in 0..100_000 {
+        let sep = if i == 0 { "" } else { ",\n" };
+        text += &format!(
+            "{sep}{{\"start_date\": {{\"year\": {}, \"month\": {}}}, \"text\": {{\"headline\": \"Event {i}\", \"text\": \"<p>About {i}</p>\"}}}}",
+            1000 + i % 1000,
+            1 + i % 12
+        );
+    }
+    text += "]}\n";
+    std::fs::write(&data, text).expect("write the data file");
+    // The first load, outside the terminal, fills the cache.
+    let filled = Command::new(env!("CARGO_BIN_EXE_timeline"))
+        .args(["countries", "--data", data.to_str().unwrap()])
+        .env("TIMELINE_CACHE_DIR", &cache)
+        .output()
+        .expect("run timeline");
+    assert!(filled.status.success(), "{}", String::from_utf8_lossy(&filled.stderr));
+    let files = std::fs::read_dir(&cache).expect("the cache directory").count();
+    assert_eq!(files, 1, "the first load left no cache file");
+    *made = Some((data, cache));
+    made.clone().unwrap_or_default()
+}
+
+/// Sends `signal` while the browser loads a big file from its cache (warm), and checks that it
+/// exits by itself with 128 + N, never having drawn a frame, with echo back on.
+fn signal_during_warm_load(signal: &str, code: u32) {
+    let (data, cache) = warm_data();
+    let cache = cache.to_str().unwrap();
+    let mut t = Tui::start(100, 30, &["--data", data.to_str().unwrap()], &[("TIMELINE_CACHE_DIR", cache)]);
+    t.expect_text("timeline: loading");
+    kill(&t, signal);
+    let status = t.exit();
+    assert_eq!(status.exit_code(), code, "{signal}: {status}");
+    assert!(status.signal().is_none(), "{signal}: killed by the signal instead of handling it: {status}");
+    assert!(find(&t.raw(), ALT_ON).is_none(), "{signal}: the load finished before the signal came");
+    assert_eq!(t.modes(), t.initial, "{signal}: the termios differ from before (echo off?)");
+    t.expect("the loading line cleared", |s| {
+        ensure!(!rows(s).iter().any(|r| r.contains("loading")), "the loading line is still there");
+        Ok(())
+    });
+}
+
+#[test]
+fn sigint_during_a_warm_load_restores_echo_and_exits_130() {
+    signal_during_warm_load("INT", 130);
+}
+
+#[test]
+fn sigterm_during_a_warm_load_restores_echo_and_exits_143() {
+    signal_during_warm_load("TERM", 143);
+}
+
+#[test]
+fn sighup_during_a_warm_load_restores_echo_and_exits_129() {
+    signal_during_warm_load("HUP", 129);
+}
+
+#[test]
+fn sigquit_during_a_warm_load_restores_echo_and_exits_131() {
+    signal_during_warm_load("QUIT", 131);
 }
 
 #[test]

@@ -54,6 +54,16 @@ fn words(n: std::ops::Range<usize>) -> impl Strategy<Value = String> {
     prop::collection::vec(word(), n).prop_map(|w| w.join(" "))
 }
 
+/// Words with the white space HTML collapses or drops: runs, leading and trailing spaces, line
+/// breaks, tabs, NBSP and ZWSP (not CR, which iCalendar cannot carry).
+fn spaced(words: impl Strategy<Value = String>) -> impl Strategy<Value = String> {
+    let ws = prop::sample::select(vec!["", " ", "  ", "\t", "\n", "\u{a0}", "\u{200b}", " \n "]);
+    (ws.clone(), words, ws.clone(), ws).prop_map(|(a, w, mid, z)| {
+        let w = if mid.is_empty() { w } else { w.replacen(' ', mid, 1) };
+        format!("{a}{w}{z}")
+    })
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
@@ -180,7 +190,7 @@ fn native_event(i: usize) -> impl Strategy<Value = Value> {
     let kinds: Vec<&str> = timeline::model::Kind::ALL.iter().map(|k| k.as_str()).collect();
     (
         (period(), prop::sample::select(vec!["held", "planned"]), prop::sample::select(kinds)),
-        (words(1..5), words(0..8)),
+        (spaced(words(1..5)), spaced(words(0..8))),
         prop::option::of(prop::sample::select(vec!["War", "Peace", "Trade"])),
         prop::option::of((0u32..100, prop::option::of(words(1..3)), prop::option::of(words(1..3)))),
         prop::option::of(words(1..3)),

@@ -437,3 +437,64 @@ fn timelinejs_and_csv_keep_what_timelinejs_files_carry() {
         (Some(Some("C")), Some("#102030"))
     );
 }
+
+/// Hostile white space in titles and summaries, written by us to TimelineJS and to the sheet,
+/// comes back byte for byte; the same white space in HTML written by hand reads as it renders.
+#[test]
+fn our_exports_keep_every_space_and_hand_written_html_reads_as_it_renders() {
+    let texts = [
+        " lead",
+        "trail ",
+        "two  spaces",
+        "tab\there",
+        "line\nbreak",
+        "crlf\r\nend",
+        "nbsp\u{a0}here",
+        "zwsp\u{200b}here",
+        "\u{a0}",
+        "esc\u{1b}[41m & <b>not bold</b>",
+    ];
+    let events: Vec<Value> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            serde_json::json!({ "id": format!("e{i}"), "date": format!("{}", 1950 + i), "status": "held",
+                "kind": "other", "title": format!("T{t}"), "summary": t })
+        })
+        .collect();
+    let native = serde_json::json!({ "countries": [], "sources": [], "events": events });
+    let first = load_text("a.json", native.to_string());
+    let words =
+        |t: &Timeline| t.events.iter().map(|e| (e.title.clone(), e.summary.clone())).collect::<Vec<_>>();
+    for (format, path) in [(Format::Timelinejs, "b.json"), (Format::Csv, "b.csv")] {
+        let back = load_text(path, export(&first, format));
+        assert!(back.warnings.is_empty(), "{format:?}: {:?}", back.warnings);
+        assert_eq!(words(&back), words(&first), "{format:?}");
+    }
+    let by_hand = serde_json::json!({ "events": [{ "start_date": { "year": 1966 },
+        "text": { "headline": "  Two\tspaces  <br> here ", "text": "<p> a  b\n c </p>" } }] });
+    let t = load_text("c.json", by_hand.to_string());
+    assert_eq!((t.events[0].title.as_str(), t.events[0].summary.as_str()), ("Two spaces here", "a b c"));
+}
+
+/// The events of a TimelineJS file are read one at a time; messages are still listed as when
+/// the file was read whole: the title's before the events', wherever the title is.
+#[test]
+fn a_title_after_the_events_is_still_reported_first() {
+    let text =
+        "{\"events\": [{\"start_date\": {\"year\": 1966, \"month\": 13}}],\n \"title\": {\"text\": 5}}";
+    let e =
+        load::load(&DataInput { path: "t.json".into(), text: text.into(), articles: ArticleStore::Builtin })
+            .unwrap_err();
+    let got: Vec<String> = e.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        got,
+        [
+            "t.json:2:20: expected `text` to be an object {\"headline\", \"text\"}, found a number",
+            "t.json:1:52: impossible start date: month 13 does not exist; months run from 01 to 12",
+        ]
+    );
+    // A second `events` is ignored, as TimelineJS ignores it.
+    let text = r#"{"events": [{"start_date": {"year": 1966}}], "events": [{"start_date": {"year": 1967}}]}"#;
+    assert_eq!(load_text("u.json", text.into()).events.len(), 1);
+}

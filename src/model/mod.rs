@@ -228,13 +228,23 @@ impl Event {
 /// Sorts events by period (start, open start first and open end last, coarser first, end), then id. Each event's keys are computed
 /// once, not on every comparison: a million events sort without a million calendar conversions
 /// per pass.
-pub fn sort_events(events: &mut Vec<Event>) {
+pub fn sort_events(events: &mut [Event]) {
     let keys: Vec<(Moment, u8, Precision, Moment)> =
         events.iter().map(|e| (e.date.start(), e.open_rank(), e.date.precision(), e.date.end())).collect();
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then_with(|| events[a].id.cmp(&events[b].id)));
-    let mut slots: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();
-    events.extend(order.into_iter().filter_map(|i| slots[i].take()));
+    // The order is applied in place, cycle by cycle, so that the events are never held twice.
+    for i in 0..order.len() {
+        let mut at = i;
+        loop {
+            let from = std::mem::replace(&mut order[at], at);
+            if from == i {
+                break;
+            }
+            events.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// The loaded, checked and chronologically sorted data set.

@@ -15,7 +15,12 @@ struct Progress {
 impl Progress {
     fn new(big: bool, path: &str) -> Self {
         let shown = big && io::stderr().is_terminal();
-        Self { shown, path: path.to_string(), last: -1, _quiet: shown.then(NoEcho::start) }
+        let quiet = shown.then(NoEcho::start);
+        // Said at once: a load from the cache reports no percentage, and is not instant either.
+        if shown {
+            eprint!("\rtimeline: loading {} …", inert::line(path));
+        }
+        Self { shown, path: path.to_string(), last: -1, _quiet: quiet }
     }
 
     fn show(&mut self, done: f64) {
@@ -27,7 +32,7 @@ impl Progress {
     }
 
     fn finish(&self) {
-        if self.shown && self.last >= 0 {
+        if self.shown {
             eprint!("\r\x1b[2K");
         }
     }

@@ -7,9 +7,10 @@ pub mod html;
 mod legacy;
 mod sheet;
 mod slide;
+mod stream;
 
 use super::fields::Ctx;
-use super::json::{self, Spanned, Value};
+use super::json::{Spanned, Value};
 use super::problem::{LoadError, Problem, did_you_mean};
 use crate::model::{Era, Timeline, TitleSlide};
 use std::collections::HashMap;
@@ -42,36 +43,22 @@ fn first_key(t: &str) -> Option<&str> {
     rest.split_once('"').map(|(k, _)| k)
 }
 
-/// Does a parsed JSON document look like our own format rather than TimelineJS?
-fn is_native(v: &Spanned) -> bool {
-    let Value::Object(m) = &v.value else { return true };
-    m.iter().any(|(k, _)| matches!(k.name.as_str(), "countries" | "sources"))
-        || m.iter().any(|(k, v)| {
-            k.name == "events"
-                && matches!(&v.value, Value::Array(items)
-                    if items.first().is_some_and(|e| matches!(&e.value, Value::Object(f)
-                        if f.iter().any(|(k, _)| k.name == "id" || k.name == "date"))))
-        })
-}
-
 const TOP_KEYS: &[&str] = &["title", "events", "eras", "scale"];
 
 /// Loads a TimelineJS JSON or CSV file. `Ok(None)`: the JSON is our own format after all.
 pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, LoadError> {
     let mut im = Importer { cx: Ctx::new(path, text), timeline: Timeline::default(), ids: HashMap::new() };
-    let doc = match kind {
-        Kind::Sheet => sheet::document(&mut im.cx, text),
-        _ => match json::parse(text) {
-            Ok(v) if is_native(&v) => return Ok(None),
-            Ok(v) => legacy::upgrade(&mut im.cx, v),
-            Err(e) => {
-                im.cx.at(e.at, format!("JSON syntax error: {}", e.message));
-                None
+    match kind {
+        Kind::Sheet => {
+            if let Some(doc) = sheet::document(&mut im.cx, text) {
+                im.document(&doc);
             }
-        },
-    };
-    if let Some(doc) = doc {
-        im.document(&doc);
+        }
+        _ => {
+            if let stream::Read::Native = im.read_json(text) {
+                return Ok(None);
+            }
+        }
     }
     let Importer { cx, mut timeline, .. } = im;
     if !cx.problems.is_empty() {
@@ -88,12 +75,15 @@ pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, Load
 /// loader gives, so that the browser can open an editor at an event.
 pub fn event_offsets(path: &str, text: &str, kind: Kind) -> HashMap<String, usize> {
     let mut im = Importer { cx: Ctx::new(path, text), timeline: Timeline::default(), ids: HashMap::new() };
-    let doc = match kind {
-        Kind::Sheet => sheet::document(&mut im.cx, text),
-        _ => json::parse(text).ok().and_then(|v| legacy::upgrade(&mut im.cx, v)),
-    };
-    if let Some(doc) = doc {
-        im.document(&doc);
+    match kind {
+        Kind::Sheet => {
+            if let Some(doc) = sheet::document(&mut im.cx, text) {
+                im.document(&doc);
+            }
+        }
+        _ => {
+            im.read_json(text);
+        }
     }
     im.ids
 }
