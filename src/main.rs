@@ -146,17 +146,19 @@ fn with_progress<T>(input: &DataInput, load: impl FnOnce(&DataInput, &mut dyn Fn
     result
 }
 
-/// Loads the data set with its search engine, through the index cache unless `--no-cache`.
-fn load_data(args: &DataArgs) -> Result<Loaded, LoadError> {
+/// Loads the data set with its search engine, through the index cache unless `--no-cache`, and
+/// the cache to write when it was loaded from the files.
+fn load_data(args: &DataArgs) -> Result<(Loaded, Option<cache::Pending>), LoadError> {
     match &args.data {
         Some(path) if let Some(dir) = cache::dir().filter(|_| !args.no_cache) => {
             let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
             let mut progress = Progress::new(big, path.display().to_string());
-            let loaded = cache::load(&dir, path, args.articles.clone(), &mut |done| progress.show(done));
+            let loaded =
+                cache::load_deferred(&dir, path, args.articles.clone(), &mut |done| progress.show(done));
             progress.finish();
             loaded
         }
-        _ => with_progress(&data_input(args)?, cache::load_uncached),
+        _ => Ok((with_progress(&data_input(args)?, cache::load_uncached)?, None)),
     }
 }
 
@@ -213,7 +215,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         drop(input);
         return check(&timeline, *strict, &mut out);
     }
-    let Loaded { timeline, engine, .. } = load_data(&cli.data).map_err(Failure::Load)?;
+    let (Loaded { timeline, engine, .. }, pending) = load_data(&cli.data).map_err(Failure::Load)?;
     for w in &timeline.warnings {
         eprintln!("{}", inert::line(w));
     }
@@ -221,8 +223,19 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // than freeing them one by one would.
     let (timeline, engine) = (ManuallyDrop::new(timeline), ManuallyDrop::new(engine));
     let code = match cli.command {
-        Some(command) => command_on(command, &cli.data, &timeline, &engine, &mut out)?,
+        Some(command) => {
+            let code = command_on(command, &cli.data, &timeline, &engine, &mut out);
+            // A cold run prints first, then writes the cache (see `cache::load_deferred`).
+            if let Some(pending) = pending {
+                out.flush()?;
+                pending.write(&timeline, &engine);
+            }
+            code?
+        }
         None => {
+            if let Some(pending) = pending {
+                pending.write(&timeline, &engine);
+            }
             let (timeline, engine) = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
             let view = View { theme: cli.theme, no_mouse: cli.no_mouse, test_panic: cli.test_panic };
             let source = cli.data.data.clone().map(|data| cache::Source {
