@@ -226,16 +226,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(command) => {
             let code = command_on(command, &cli.data, &timeline, &engine, &mut out);
             // A cold run prints first, then writes the cache (see `cache::load_deferred`).
-            if let Some(pending) = pending {
-                out.flush()?;
-                pending.write(&timeline, &engine);
-            }
+            out.flush()?;
+            write_cache(pending, &timeline, &engine);
             code?
         }
         None => {
-            if let Some(pending) = pending {
-                pending.write(&timeline, &engine);
-            }
+            write_cache(pending, &timeline, &engine);
             let (timeline, engine) = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
             let view = View { theme: cli.theme, no_mouse: cli.no_mouse, test_panic: cli.test_panic };
             let source = cli.data.data.clone().map(|data| cache::Source {
@@ -248,6 +244,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Writes the index cache of a data set loaded from the files, if there is one to write.
+fn write_cache(pending: Option<cache::Pending>, timeline: &Timeline, engine: &Engine) {
+    if let Some(pending) = pending {
+        pending.write(timeline, engine);
+    }
 }
 
 /// Runs a sub-command on the loaded data set.
