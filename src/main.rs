@@ -113,16 +113,17 @@ fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
     }
 }
 
-/// Loads the data set with its search engine, through the index cache unless `--no-cache`.
-fn load_data(args: &DataArgs) -> Result<Loaded, LoadError> {
+/// Loads the data set with its search engine, through the index cache unless `--no-cache`, and
+/// the cache to write when it was loaded from the files.
+fn load_data(args: &DataArgs) -> Result<(Loaded, Option<cache::Pending>), LoadError> {
     match &args.data {
         Some(path) if let Some(dir) = cache::dir().filter(|_| !args.no_cache) => {
             let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
             tui::progress::with(big, &path.display().to_string(), |progress| {
-                cache::load(&dir, path, args.articles.clone(), progress)
+                cache::load_deferred(&dir, path, args.articles.clone(), progress)
             })
         }
-        _ => with_progress(&data_input(args)?, cache::load_uncached),
+        _ => Ok((with_progress(&data_input(args)?, cache::load_uncached)?, None)),
     }
 }
 
@@ -179,7 +180,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         drop(input);
         return check(&timeline, *strict, &mut out);
     }
-    let Loaded { timeline, engine, .. } = load_data(&cli.data).map_err(Failure::Load)?;
+    let (Loaded { timeline, engine, .. }, pending) = load_data(&cli.data).map_err(Failure::Load)?;
     for w in &timeline.warnings {
         eprintln!("{}", inert::line(w));
     }
@@ -187,8 +188,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // than freeing them one by one would.
     let (timeline, engine) = (ManuallyDrop::new(timeline), ManuallyDrop::new(engine));
     let code = match cli.command {
-        Some(command) => command_on(command, &cli.data, &timeline, &engine, &mut out)?,
+        Some(command) => {
+            let code = command_on(command, &cli.data, &timeline, &engine, &mut out);
+            // A cold run prints first, then writes the cache (see `cache::load_deferred`).
+            out.flush()?;
+            write_cache(pending, &timeline, &engine);
+            code?
+        }
         None => {
+            write_cache(pending, &timeline, &engine);
             let (timeline, engine) = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
             let view = View { theme: cli.theme, no_mouse: cli.no_mouse, test_panic: cli.test_panic };
             let source = cli.data.data.clone().map(|data| cache::Source {
@@ -201,6 +209,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// Writes the index cache of a data set loaded from the files, if there is one to write.
+fn write_cache(pending: Option<cache::Pending>, timeline: &Timeline, engine: &Engine) {
+    if let Some(pending) = pending {
+        pending.write(timeline, engine);
+    }
 }
 
 /// Runs a sub-command on the loaded data set.

@@ -19,6 +19,9 @@ impl Fixture {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cache-test-{name}"));
         let _ = std::fs::remove_dir_all(&dir);
         support::synth::write(&dir.join("data"), 60, 7).expect("generate a data set");
+        // Files changed in the last two seconds are "racy": the cache records no stat for them
+        // and hashes them on every start. Older ones are checked by their stat, as most are.
+        std::thread::sleep(std::time::Duration::from_millis(2500));
         Fixture { cache: dir.join("cache"), dir }
     }
 
@@ -304,4 +307,90 @@ fn a_fifo_in_place_of_the_cache_file_does_not_hang_the_start() {
     assert_eq!(String::from_utf8(out.stdout).expect("UTF-8"), expected);
     // The FIFO was replaced by a good cache.
     assert!(std::fs::symlink_metadata(&file).expect("cache").file_type().is_file());
+}
+
+/// Changes a file's bytes (same length) and sets its mtime back to what it was: only the ctime
+/// (which `touch` cannot set back) and the contents tell.
+fn edit_keeping_mtime(path: &Path, from: &str, to: &str) {
+    assert_eq!(from.len(), to.len());
+    let mtime = std::fs::metadata(path).and_then(|m| m.modified()).expect("mtime");
+    change(path, from, to);
+    let file = std::fs::File::options().write(true).open(path).expect("open");
+    file.set_modified(mtime).expect("set the mtime back");
+    drop(file);
+    assert_eq!(std::fs::metadata(path).and_then(|m| m.modified()).expect("mtime"), mtime);
+}
+
+#[test]
+fn an_edit_that_keeps_the_size_and_the_mtime_is_seen_by_its_ctime() {
+    let f = Fixture::new("same-mtime");
+    f.ok(&["list"]);
+    let cached = std::fs::read(f.cache_file()).expect("cache");
+    // Outside every quote (its final newline), then inside one: same size, mtime set back.
+    let path = f.article(5);
+    let text = std::fs::read_to_string(&path).expect("article");
+    let last = &text[text.len() - 1..];
+    edit_keeping_mtime(
+        &path,
+        &text,
+        &format!("{}{}", &text[..text.len() - 1], if last == " " { "\n" } else { " " }),
+    );
+    assert_eq!(f.ok(&["list"]), f.ok(&["list", "--no-cache"]));
+    assert_ne!(std::fs::read(f.cache_file()).expect("cache"), cached, "re-verified and rebuilt");
+    let quote = first_quote_of(&f, "a000005.txt");
+    let word = quote.split(' ').find(|w| w.len() >= 3 && w.is_ascii()).expect("an ASCII word").to_string();
+    edit_keeping_mtime(&path, &quote, &quote.replacen(&word, &word.chars().rev().collect::<String>(), 1));
+    let o = f.run(&["list"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("not found in") && err.contains("a000005.txt"), "{err}");
+    // The data file too: one letter of a title.
+    let g = Fixture::new("same-mtime-data");
+    let before = g.ok(&["list", "--json"]);
+    let data = std::fs::read_to_string(g.data()).expect("data");
+    let title = data.find("\"title\":").expect("a title");
+    let at = title + data[title..].find(|c: char| c.is_ascii_uppercase()).expect("a capital");
+    let old = &data[at..at + 1];
+    edit_keeping_mtime(
+        &g.data(),
+        &data,
+        &format!("{}{}{}", &data[..at], if old == "Q" { "Z" } else { "Q" }, &data[at + 1..]),
+    );
+    let after = g.ok(&["list", "--json"]);
+    assert_ne!(after, before);
+    assert_eq!(after, g.ok(&["list", "--json", "--no-cache"]));
+}
+
+#[test]
+fn a_start_from_the_cache_reads_an_article_only_when_its_text_is_needed() {
+    use timeline::cache::{self, Outcome};
+    let f = Fixture::new("lazy");
+    let load = || cache::load(&f.cache, &f.data(), None, &mut |_| {}).expect("loads");
+    let cold = load();
+    assert!(matches!(cold.cache, Outcome::Rebuilt(None)));
+    let warm = load();
+    assert_eq!(warm.cache, Outcome::Hit);
+    let t = &warm.timeline;
+    assert!(t.sources.iter().all(|s| !s.text.is_read()), "no article read at start");
+    // Read when asked for: the same text, every quote where it was.
+    let (i, s) = t.sources.iter().enumerate().find(|(_, s)| s.file == "a000002.txt").expect("a source");
+    assert_eq!(s.text.as_str(), cold.timeline.sources[i].text.as_str());
+    assert!(s.text.is_read());
+    assert_eq!(t.sources.iter().filter(|s| s.text.is_read()).count(), 1, "only that one");
+    for c in t.events.iter().flat_map(|e| &e.citations) {
+        assert_eq!(c.quote, cold.timeline.sources[c.source].text[c.span.clone()]);
+    }
+    // An article edited after the start is not shown: a blank text that fits every quote's
+    // place, and a note that says to reload.
+    let warm = load();
+    let (j, _) =
+        warm.timeline.sources.iter().enumerate().find(|(_, s)| s.file == "a000004.txt").expect("a source");
+    let path = f.article(4);
+    let text = std::fs::read_to_string(&path).expect("article");
+    std::fs::write(&path, format!("x{text}")).expect("write");
+    let shown = warm.timeline.sources[j].text.as_str();
+    assert!(shown.contains("changed on disk") && shown.contains("a000004.txt"), "{shown}");
+    for c in warm.timeline.events.iter().flat_map(|e| &e.citations).filter(|c| c.source == j) {
+        assert!(shown.get(c.span.clone()).is_some_and(|q| q.trim().is_empty()));
+    }
 }

@@ -58,7 +58,7 @@ fn fixture() -> Timeline {
         language: "vi".into(),
         headline: None,
         about: String::new(),
-        text: String::new(),
+        text: Default::default(),
     };
     let sources = vec![source("004_abc.txt", "VTC News"), source("011_def.txt", "Nhân Dân")];
     let events = [

@@ -9,6 +9,7 @@
 //! even if nobody remembered to bump `VERSION`. The checksum covers every payload byte: a
 //! truncated or bit-flipped file is rejected before decoding.
 
+use super::stat::Stat;
 use crate::load::ArticleKey;
 use crate::model::Timeline;
 use crate::search::SearchIndex;
@@ -18,7 +19,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
 /// Bump when the layout of the header or the meaning of the payload changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// A fingerprint of the stored types' source code (see `build.rs`).
 pub const SCHEMA: u64 = parse_hex(env!("TIMELINE_CACHE_SCHEMA"));
 pub const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 16;
@@ -30,8 +31,12 @@ pub const VERSION_AT: usize = 8;
 pub struct Payload<T, I, K, X> {
     /// Hash of the data file's bytes.
     pub data_hash: u128,
+    /// The data file's stat when it was read (`None`: too recent to trust; see `stat`).
+    pub data_stat: Option<Stat>,
     /// Key of each source's article, parallel to `timeline.sources`.
     pub articles: K,
+    /// Stat of each source's article, parallel to `timeline.sources`.
+    pub stats: Vec<Option<Stat>>,
     /// Texts of the articles whose text is not their bytes (normalised), by source index.
     pub texts: X,
     pub timeline: T,

@@ -1,27 +1,34 @@
 //! The verified index cache: after a data set has loaded and every quote checked, what the next
-//! run needs (events, sources, the folded search index) is stored under the user's cache
-//! directory, so that the next run skips parsing, verifying and folding.
+//! run needs (events with their quotes, sources, the folded search index) is stored under the
+//! user's cache directory, so that the next run skips parsing, verifying and folding.
 //!
 //! It can never be stale: it is keyed by the content hash of the data file and of every article
-//! it cites, and each run hashes them again (the data file is read anyway; the articles are read
-//! because their text is what the reader shows). A cache that is unreadable, damaged, from another
-//! version or built from other contents is ignored and replaced. Apart from an export the user
-//! asks for, this is the only place the program writes files: a private directory (0700) of
-//! private files (0600); writes go to a temporary file that is renamed into place, so concurrent
-//! runs never see half a file.
+//! it cites, and records each file's stat (size, mtime and ctime in nanoseconds, inode, device;
+//! see `stat`). Each run stats them again, as git checks its index: a file whose stat is the one
+//! recorded is not read; any other is hashed again, and if its hash differs the cache is stale.
+//! An article's text is read only when something needs it (the reader, a quote in its context),
+//! and is then checked against the hash (see `lazy`). A cache that is unreadable, damaged, from
+//! another version or built from other contents is ignored and replaced. Apart from an export
+//! the user asks for, this is the only place the program writes files: a private directory
+//! (0700) of private files (0600); writes go to a temporary file that is renamed into place, so
+//! concurrent runs never see half a file.
 
 mod format;
+mod lazy;
 mod source;
+mod stat;
 mod verify;
 
 pub use format::{Invalid, VERSION_AT};
 pub use source::Source;
 
-use crate::load::{self, ArticleKey, ArticleStore, DataInput, LoadError, articles::content_hash};
+use crate::load::{self, ArticleKey, DataInput, LoadError, articles::content_hash};
 use crate::model::Timeline;
 use crate::search::{Engine, SearchIndex};
+use stat::Stat;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// Overrides the cache directory (used by the tests, never the user's real cache).
 pub const DIR_ENV: &str = "TIMELINE_CACHE_DIR";
@@ -76,31 +83,94 @@ pub fn load(
     articles: Option<PathBuf>,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Loaded, LoadError> {
+    let (loaded, pending) = load_deferred(dir, data, articles, progress)?;
+    if let Some(pending) = pending {
+        pending.write(&loaded.timeline, &loaded.engine);
+    }
+    Ok(loaded)
+}
+
+/// `load`, but a cache to be written is handed back instead of written, so that the caller can
+/// print its results first and write the cache after.
+pub fn load_deferred(
+    dir: &Path,
+    data: &Path,
+    articles: Option<PathBuf>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(Loaded, Option<Pending>), LoadError> {
     // Only a regular file within the limit is worth a cache; anything else (a directory, a FIFO,
     // `/dev/zero`) goes straight to the loader, which says what is wrong with it.
     let regular = std::fs::metadata(data).is_ok_and(|m| m.is_file() && m.len() <= load::file::MAX_DATA_BYTES);
     let file = file_for(dir, data, articles.as_deref()).filter(|_| regular);
-    let store = ArticleStore::Dir(articles.clone().unwrap_or_else(|| load::default_seeds_dir(data)));
-    // On a hit the data file is only hashed, never decoded or parsed.
-    let why = match file.as_deref().map(|f| read(f, &store, data)) {
+    let articles_dir = articles.clone().unwrap_or_else(|| load::default_seeds_dir(data));
+    // On a hit the data file and the articles are only stat-ed, never read (unless changed).
+    let why = match file.as_deref().map(|f| read(f, &articles_dir, data)) {
         Some(Ok((timeline, index))) => {
             let engine = Engine::with_index(&timeline, index);
-            return Ok(Loaded { timeline, engine, cache: Outcome::Hit });
+            return Ok((Loaded { timeline, engine, cache: Outcome::Hit }, None));
         }
         Some(Err(why)) => why,
         None => None,
     };
+    // Whatever changes from now on is too recent for its stat to be trusted (see `stat`).
+    let started = SystemTime::now();
     let input = DataInput::from_file(data, articles)?;
     let (timeline, keys) = load::load_keyed(&input, progress)?;
     // The key is the hash of the bytes that were verified, not of the file now.
     let data_hash = content_hash(input.text.as_bytes());
     drop(input);
     let engine = Engine::new(&timeline);
-    if let Some(f) = &file {
-        // A cache that cannot be written (read-only home, full disk) only costs the next run time.
-        let _ = write(f, data_hash, &timeline, &keys, engine.index());
+    let pending = file.map(|file| Pending {
+        file,
+        data: data.to_path_buf(),
+        articles: articles_dir,
+        data_hash,
+        keys,
+        started,
+    });
+    Ok((Loaded { timeline, engine, cache: Outcome::Rebuilt(why) }, pending))
+}
+
+/// A cache to be written for a data set loaded from the files (see `load_deferred`).
+pub struct Pending {
+    file: PathBuf,
+    data: PathBuf,
+    articles: PathBuf,
+    data_hash: u128,
+    keys: Vec<ArticleKey>,
+    /// When the files began to be read.
+    started: SystemTime,
+}
+
+impl Pending {
+    /// Stores the data set as loaded. A cache that cannot be written (read-only home, full
+    /// disk) only costs the next run time.
+    pub fn write(self, timeline: &Timeline, engine: &Engine) {
+        let data_stat = Stat::settled(&self.data, self.started);
+        let stats: Vec<Option<Stat>> = timeline
+            .sources
+            .iter()
+            .map(|s| Stat::settled(&self.articles.join(&s.file), self.started))
+            .collect();
+        let texts: Vec<(u32, &str)> = self
+            .keys
+            .iter()
+            .zip(&timeline.sources)
+            .enumerate()
+            .filter(|(_, (k, _))| !k.verbatim)
+            .map(|(i, (_, s))| (i as u32, s.text.as_str()))
+            .collect();
+        let payload = format::Payload {
+            data_hash: self.data_hash,
+            data_stat,
+            articles: &self.keys[..],
+            stats,
+            texts,
+            timeline,
+            index: engine.index(),
+        };
+        let _ = write(&self.file, &payload);
     }
-    Ok(Loaded { timeline, engine, cache: Outcome::Rebuilt(why) })
 }
 
 /// The content hash of a file, read in pieces into one small buffer.
@@ -126,21 +196,12 @@ pub fn load_uncached(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result
     Ok(Loaded { timeline, engine, cache: Outcome::Off })
 }
 
-/// Reads and checks a cache file against the data file's hash and the articles on disk. The
-/// error says why it cannot be used (`None`: there is none).
-fn read(
-    file: &Path,
-    articles: &ArticleStore,
-    data: &Path,
-) -> Result<(Timeline, SearchIndex), Option<Invalid>> {
-    // The data file is hashed on another core while the cache is decoded.
-    let (data_hash, payload) = std::thread::scope(|s| {
-        let hash = s.spawn(|| hash_file(data));
-        let payload = decode_file(file);
-        (hash.join().map_err(|_| io::Error::other("hashing failed")).and_then(|h| h), payload)
-    });
-    let payload = payload?;
-    if data_hash.ok() != Some(payload.data_hash) {
+/// Reads and checks a cache file against the data file and the articles on disk (by their stat,
+/// and by their hash when that changed). The error says why it cannot be used (`None`: there is
+/// none).
+fn read(file: &Path, articles: &Path, data: &Path) -> Result<(Timeline, SearchIndex), Option<Invalid>> {
+    let payload = decode_file(file)?;
+    if !Stat::unchanged(payload.data_stat.as_ref(), data) && hash_file(data).ok() != Some(payload.data_hash) {
         return Err(Some(Invalid::Stale("the data file changed".into())));
     }
     Ok(verify::restore(payload, articles)?)
@@ -193,24 +254,10 @@ fn create_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Stores a loaded data set: written to a temporary file created exclusively (0600, under an
+/// Stores a payload: written to a temporary file created exclusively (0600, under an
 /// unpredictable name) in the same directory, then renamed over the cache file, which replaces
 /// it atomically.
-fn write(
-    file: &Path,
-    data_hash: u128,
-    timeline: &Timeline,
-    keys: &[ArticleKey],
-    index: &SearchIndex,
-) -> io::Result<()> {
-    let texts: Vec<(u32, &str)> = keys
-        .iter()
-        .zip(&timeline.sources)
-        .enumerate()
-        .filter(|(_, (k, _))| !k.verbatim)
-        .map(|(i, (_, s))| (i as u32, s.text.as_str()))
-        .collect();
-    let payload = format::Payload { data_hash, articles: keys, texts, timeline, index };
+fn write(file: &Path, payload: &format::PayloadRef) -> io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     create_dir(dir)?;
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
@@ -219,7 +266,7 @@ fn write(
         .suffix(TMP_SUFFIX)
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
         .tempfile_in(dir)?;
-    format::write(tmp.as_file_mut(), &payload)?;
+    format::write(tmp.as_file_mut(), payload)?;
     // A failed rename drops (removes) the temporary file.
     tmp.persist(file).map(drop).map_err(|e| e.error)
 }

@@ -1,38 +1,63 @@
-//! Turning a decoded cache back into a `Timeline`: every article is read and hashed again (on all
-//! cores), and every index and range the payload holds is checked, so that a cache whose checksum
-//! matches but whose contents are wrong is still rejected instead of causing a panic later.
+//! Turning a decoded cache back into a `Timeline`. Every article is stat-ed (on all cores): one
+//! whose stat is the one recorded is not read now but when its text is first needed (the reader,
+//! the quote in its context); any other is read and hashed again. Every index and range the
+//! payload holds is checked, so that a cache whose checksum matches but whose contents are wrong
+//! is still rejected instead of causing a panic later; the ranges into an article not read yet
+//! are checked when it is read.
 
 use super::format::{Invalid, PayloadOwned};
+use super::lazy::{self, Spans};
+use super::stat::Stat;
 use crate::load::articles::content_hash;
 use crate::load::{ArticleKey, ArticleStore};
-use crate::model::{Entity, Event, PartialDate, Source, Timeline};
+use crate::model::{ArticleText, Entity, Event, PartialDate, Source, Timeline};
 use crate::search::SearchIndex;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
 
-/// The timeline and index of a payload, with the articles' texts read back from disk.
-pub fn restore(p: PayloadOwned, store: &ArticleStore) -> Result<(Timeline, SearchIndex), Invalid> {
-    let PayloadOwned { articles, texts, mut timeline, index, .. } = p;
+/// An article as the check of its stat left it.
+enum Checked {
+    /// Its stat is the one recorded: read when needed.
+    Unchanged,
+    /// It was read and hashed again: its text if the text is its bytes.
+    Read(Option<String>),
+}
+
+/// The timeline and index of a payload, with the articles' texts to be read from `dir`.
+pub fn restore(p: PayloadOwned, dir: &Path) -> Result<(Timeline, SearchIndex), Invalid> {
+    let PayloadOwned { articles, stats, texts, mut timeline, index, .. } = p;
     let bad = |what: &str| Invalid::Decode(what.to_string());
-    if articles.len() != timeline.sources.len() || index.events.len() != timeline.events.len() {
+    let n = timeline.sources.len();
+    if articles.len() != n || stats.len() != n || index.events.len() != timeline.events.len() {
         return Err(bad("the tables have different lengths"));
     }
-    let mut read = read_articles(&timeline.sources, &articles, store)?;
+    let checked = check_articles(&timeline.sources, &articles, &stats, dir)?;
+    let mut stored: Vec<Option<String>> = vec![None; n];
     for (i, text) in texts {
-        match (read.get_mut(i as usize), articles.get(i as usize)) {
-            (Some(slot), Some(key)) if !key.verbatim => *slot = Some(text),
+        match (stored.get_mut(i as usize), articles.get(i as usize)) {
+            (Some(slot @ None), Some(key)) if !key.verbatim => *slot = Some(text),
             _ => return Err(bad("a stored text is out of place")),
         }
     }
-    for (source, text) in timeline.sources.iter_mut().zip(read) {
-        source.text = text.ok_or_else(|| bad("an article's text is missing"))?;
+    let spans = Arc::new(Spans::of(&timeline));
+    let dir: Arc<Path> = Arc::from(dir);
+    // The length of each article not read yet (its text is its bytes, whose stat is known).
+    let mut lazy_len: Vec<Option<usize>> = vec![None; n];
+    for (i, ((source, checked), text)) in timeline.sources.iter_mut().zip(checked).zip(stored).enumerate() {
+        source.text = match (text, checked, articles[i].verbatim) {
+            (Some(text), _, false) => text.into(),
+            (None, Checked::Read(Some(text)), true) => text.into(),
+            (None, Checked::Unchanged, true) => {
+                lazy_len[i] = stats[i].map(|s| s.size() as usize);
+                let (dir, spans, file, hash) =
+                    (dir.clone(), spans.clone(), source.file.clone(), articles[i].hash);
+                ArticleText::lazy(move || lazy::fetch(&dir, &file, hash, spans.of_source(i)))
+            }
+            _ => return Err(bad("an article's text is missing")),
+        };
     }
-    check(&timeline).map_err(bad)?;
-    let sources = &timeline.sources;
-    for e in &mut timeline.events {
-        for c in &mut e.citations {
-            let quote = sources.get(c.source).and_then(|s| s.text.get(c.span.clone()));
-            c.quote = quote.ok_or_else(|| bad("a quote is out of range"))?.to_string();
-        }
-    }
+    check(&timeline, &lazy_len).map_err(bad)?;
     if !index.events.iter().all(|e| e.is_consistent()) {
         return Err(bad("the search index is inconsistent"));
     }
@@ -42,21 +67,21 @@ pub fn restore(p: PayloadOwned, store: &ArticleStore) -> Result<(Timeline, Searc
 /// Checks what the loader guarantees of a timeline and the rest of the program relies on, for a
 /// timeline that did not come from the loader: every index in range, every date one the loader
 /// could have made, every stored range on character boundaries. Says what is wrong.
-fn check(t: &Timeline) -> Result<(), &'static str> {
+fn check(t: &Timeline, lazy: &[Option<usize>]) -> Result<(), &'static str> {
     let entity_ok = |e: &Entity| e.folded_names().len() == 1 + e.aliases.len();
     if !t.people.iter().chain(&t.places).all(entity_ok) {
         return Err("an entity's folded names do not match its names");
     }
     for e in &t.events {
-        check_event(t, e)?;
+        check_event(t, e, lazy)?;
     }
     for era in &t.eras {
         if !valid_date(&era.start) || !valid_date(&era.end) {
             return Err("an era's date is not a date");
         }
     }
-    let in_text = |source: usize, span: &std::ops::Range<usize>| {
-        t.sources.get(source).is_some_and(|s| s.text.get(span.clone()).is_some())
+    let in_text = |source: usize, span: &Range<usize>| {
+        t.sources.get(source).is_some_and(|s| fits(lazy[source], &s.text, span))
     };
     if !t.scan_ignores.iter().all(|i| in_text(i.source, &i.span)) {
         return Err("an ignored passage is out of range");
@@ -64,7 +89,16 @@ fn check(t: &Timeline) -> Result<(), &'static str> {
     Ok(())
 }
 
-fn check_event(t: &Timeline, e: &Event) -> Result<(), &'static str> {
+/// Whether a range fits a text: one read, or (`lazy`: its length) one not read yet, whose
+/// character boundaries are checked when it is read (`lazy::fetch`).
+fn fits(lazy: Option<usize>, text: &ArticleText, span: &Range<usize>) -> bool {
+    match lazy {
+        Some(len) => span.start <= span.end && span.end <= len,
+        None => text.get(span.clone()).is_some(),
+    }
+}
+
+fn check_event(t: &Timeline, e: &Event, lazy: &[Option<usize>]) -> Result<(), &'static str> {
     if e.countries.iter().any(|&c| c >= t.countries.len()) {
         return Err("a country index is out of range");
     }
@@ -80,6 +114,14 @@ fn check_event(t: &Timeline, e: &Event) -> Result<(), &'static str> {
     }
     if e.citations.iter().any(|c| c.source >= t.sources.len()) {
         return Err("a quote's source is out of range");
+    }
+    // A quote is its source's text there: checked now for an article that was read.
+    let quoted = |c: &crate::model::Citation| match lazy[c.source] {
+        Some(len) => c.quote.len() == c.span.len() && fits(Some(len), &t.sources[c.source].text, &c.span),
+        None => t.sources[c.source].text.get(c.span.clone()) == Some(c.quote.as_str()),
+    };
+    if !e.citations.iter().all(quoted) {
+        return Err("a quote is out of range");
     }
     Ok(())
 }
@@ -106,21 +148,30 @@ fn valid_date(d: &PartialDate) -> bool {
     rebuilt.is_ok_and(|p| p == *d)
 }
 
-/// Reads and hashes every article, spread over the cores. A verbatim article's text is its bytes;
-/// the others' (normalised) texts are in the payload, so for those only the hash is checked.
-fn read_articles(
+/// Stats every article, spread over the cores; reads and hashes those whose stat changed.
+fn check_articles(
     sources: &[Source],
     keys: &[ArticleKey],
-    articles: &ArticleStore,
-) -> Result<Vec<Option<String>>, Invalid> {
+    stats: &[Option<Stat>],
+    dir: &Path,
+) -> Result<Vec<Checked>, Invalid> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let per = sources.len().div_ceil(threads).max(64);
+    let per = sources.len().div_ceil(threads).max(256);
+    let store = ArticleStore::Dir(dir.to_path_buf());
+    let store = &store;
     std::thread::scope(|s| {
         let parts: Vec<_> = sources
             .chunks(per)
             .zip(keys.chunks(per))
-            .map(|(ss, ks)| {
-                s.spawn(move || ss.iter().zip(ks).map(|(s, k)| read_one(articles, &s.file, k)).collect())
+            .zip(stats.chunks(per))
+            .map(|((ss, ks), st)| {
+                s.spawn(move || {
+                    ss.iter()
+                        .zip(ks)
+                        .zip(st)
+                        .map(|((s, k), st)| check_one(store, &s.file, k, st.as_ref()))
+                        .collect()
+                })
             })
             .collect();
         let mut out = Vec::with_capacity(sources.len());
@@ -133,14 +184,23 @@ fn read_articles(
     })
 }
 
-fn read_one(articles: &ArticleStore, file: &str, key: &ArticleKey) -> Result<Option<String>, Invalid> {
-    let changed = || Invalid::Stale(format!("article {} changed", articles.display(file)));
-    let bytes = articles.read_bytes(file).map_err(|_| changed())?;
+fn check_one(
+    store: &ArticleStore,
+    file: &str,
+    key: &ArticleKey,
+    stat: Option<&Stat>,
+) -> Result<Checked, Invalid> {
+    let ArticleStore::Dir(dir) = store else { return Err(Invalid::Unreadable) };
+    if lazy::is_plain_name(file) && Stat::unchanged(stat, &dir.join(file)) {
+        return Ok(Checked::Unchanged);
+    }
+    let changed = || Invalid::Stale(format!("article {} changed", store.display(file)));
+    let bytes = store.read_bytes(file).map_err(|_| changed())?;
     if content_hash(&bytes) != key.hash {
         return Err(changed());
     }
     if !key.verbatim {
-        return Ok(None);
+        return Ok(Checked::Read(None));
     }
-    String::from_utf8(bytes).map(Some).map_err(|_| changed())
+    String::from_utf8(bytes).map(|t| Checked::Read(Some(t))).map_err(|_| changed())
 }

@@ -339,7 +339,7 @@ impl Builder<'_> {
         self.files.insert(file.into(), FileEntry { source: Some(source), at: file_v.at, slot });
         self.source_slots.push(slot);
         // The text comes with the article, in `finish`.
-        let text = String::new();
+        let text = Default::default();
         self.timeline.sources.push(Source {
             file: file.into(),
             outlet,

@@ -1,5 +1,6 @@
 //! The plain data the whole program shares: events, sources, countries. No terminal code here.
 
+pub mod article_text;
 pub mod context;
 pub mod country;
 pub mod date;
@@ -10,6 +11,7 @@ pub mod markwhen;
 pub mod problem;
 pub mod url;
 
+pub use article_text::ArticleText;
 pub use country::Country;
 pub use date::{Moment, PartialDate, Precision};
 pub use entity::{Entity, EntityKind};
@@ -94,9 +96,9 @@ pub struct Source {
     pub language: String,
     pub headline: Option<String>,
     pub about: String,
-    /// Not stored in the index cache: it is read from the article, which is hashed anyway.
+    /// Not stored in the index cache: read from the article when first needed (see `cache`).
     #[serde(skip)]
-    pub text: String,
+    pub text: ArticleText,
 }
 
 /// One quote backing an event, and where it sits in its source's text.
@@ -104,8 +106,8 @@ pub struct Source {
 pub struct Citation {
     /// Index into `Timeline::sources`.
     pub source: usize,
-    /// Not stored in the index cache: it is `text[span]` of its source.
-    #[serde(skip)]
+    /// `text[span]` of its source; stored in the index cache, so that a start from the cache
+    /// need not read the article.
     pub quote: String,
     /// Byte range of the quote in `Source::text`.
     pub span: Range<usize>,

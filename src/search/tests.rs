@@ -41,7 +41,7 @@ fn fixture() -> Timeline {
             language: "vi".into(),
             headline: None,
             about: "x".into(),
-            text: String::new(),
+            text: Default::default(),
         }],
         events: vec![
             event(

@@ -47,7 +47,7 @@ impl Builder<'_> {
             // A source whose article is missing was reported: the load fails, no key is needed.
             if let Some(article) = articles[slot].take() {
                 keys.push(article.key);
-                source.text = article.text;
+                source.text = article.text.into();
             }
         }
         keys

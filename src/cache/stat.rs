@@ -1,0 +1,84 @@
+//! What the cache records of a file instead of its contents, as git's index does: size, mtime
+//! and ctime to the nanosecond, inode and device. A file whose stat is unchanged is taken to be
+//! unchanged; any other is hashed again. Writing a file sets its ctime to the present, and
+//! `touch` can set the mtime back but never the ctime, so an edit that keeps the size and the
+//! mtime is still seen.
+//!
+//! A file changed just before or while the data set was loaded may carry the same timestamps as
+//! a later edit (timestamps are coarse, and a clock may lag): its stat is not recorded (it is
+//! "racy", in git's word), so that every start hashes it until the cache is rebuilt.
+
+use serde::{Deserialize, Serialize};
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+/// How recent a change must be for its timestamps not to be trusted.
+const RACY: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stat {
+    size: u64,
+    mtime_ns: i128,
+    ctime_ns: i128,
+    ino: u64,
+    dev: u64,
+}
+
+impl Stat {
+    /// The stat of a file (following links, as reading it does), if it can be had.
+    pub fn of(path: &Path) -> Option<Stat> {
+        let m = std::fs::metadata(path).ok()?;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Some(Stat {
+            size: m.size(),
+            mtime_ns: ns(m.mtime(), m.mtime_nsec()),
+            ctime_ns: ns(m.ctime(), m.ctime_nsec()),
+            ino: m.ino(),
+            dev: m.dev(),
+        })
+    }
+
+    /// The stat to record of a file read after `since`: `None` if it changed too close to (or
+    /// after) that moment for its stat to prove it unchanged later.
+    pub fn settled(path: &Path, since: SystemTime) -> Option<Stat> {
+        let limit = since.checked_sub(RACY)?.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_nanos();
+        let limit = i128::try_from(limit).ok()?;
+        Stat::of(path).filter(|s| s.mtime_ns < limit && s.ctime_ns < limit)
+    }
+
+    /// The file's size in bytes.
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Whether a recorded stat (if any) is the file's stat now.
+    pub fn unchanged(recorded: Option<&Stat>, path: &Path) -> bool {
+        recorded.is_some_and(|r| Stat::of(path).as_ref() == Some(r))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Stat;
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn a_recent_change_is_racy_and_an_edit_changes_the_stat() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "one").expect("write");
+        assert_eq!(Stat::settled(&path, SystemTime::now()), None, "just written: racy");
+        let later = SystemTime::now() + Duration::from_secs(5);
+        let stat = Stat::settled(&path, later).expect("old enough");
+        assert!(Stat::unchanged(Some(&stat), &path));
+        assert!(!Stat::unchanged(None, &path));
+        std::fs::write(&path, "two").expect("write");
+        // Same size; the ctime (and the mtime) moved, unless within one clock tick: the inode
+        // number alone is then the same, which is why a recent file is never trusted.
+        let moved = Stat::of(&path).expect("stat");
+        assert_eq!(moved.size, stat.size);
+        assert!(moved.ctime_ns >= stat.ctime_ns);
+        assert!(!Stat::unchanged(Some(&stat), &dir.path().join("gone.txt")));
+    }
+}
