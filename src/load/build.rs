@@ -34,6 +34,7 @@ const OPTIONAL_SECTIONS: &[&str] = &["title", "eras"];
 /// Loads a data set; also returns, for each source, the key of its article as read (for the cache).
 pub fn build(
     input: &DataInput,
+    split: json::Split,
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
@@ -65,7 +66,7 @@ pub fn build(
         }
         b.top(item, &mut top)
     };
-    let parsed = json::parse_top_level(text, &mut on_item);
+    let parsed = json::parse_top_level_split(text, split, &mut on_item);
     b.top_level_done(parsed, top);
     let keys = b.finish();
     if !b.cx.problems.is_empty() {

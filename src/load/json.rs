@@ -3,7 +3,10 @@
 //! the exact `line:col` of the value, not just where parsing stopped.
 
 pub use crate::text::lines::LineIndex;
+pub use parts::Split;
 use std::fmt;
+
+mod parts;
 
 /// A JSON value and the byte offset where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,8 +85,18 @@ pub enum Top<'k> {
 
 /// Parses a document whose top level should be an object, handing over each item of each array
 /// member as soon as it is parsed, so that a data set of a million events is never held as one
-/// tree. Returns the offset of the object, or the whole value if it is not an object.
+/// tree. Returns the offset of the object, or the whole value if it is not an object. Large
+/// arrays are parsed on all cores (see `parts`), with the same items, positions and errors.
 pub fn parse_top_level(text: &str, on: &mut dyn FnMut(Top)) -> Result<Result<usize, Spanned>, SyntaxError> {
+    parse_top_level_split(text, Split::all_cores(), on)
+}
+
+/// `parse_top_level`, with large arrays parsed as `split` says.
+pub fn parse_top_level_split(
+    text: &str,
+    split: Split,
+    on: &mut dyn FnMut(Top),
+) -> Result<Result<usize, Spanned>, SyntaxError> {
     let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 1 };
     p.ws();
     if p.s.get(p.i) != Some(&b'{') {
@@ -104,23 +117,7 @@ pub fn parse_top_level(text: &str, on: &mut dyn FnMut(Top)) -> Result<Result<usi
         let (key, _) = p.key()?;
         if p.s.get(p.i) == Some(&b'[') {
             on(Top::ArrayStart(&key, p.i));
-            p.i += 1;
-            p.ws();
-            if p.s.get(p.i) == Some(&b']') {
-                p.i += 1;
-            } else {
-                loop {
-                    p.ws();
-                    if p.s.get(p.i) == Some(&b']') {
-                        return Err(p.err("trailing comma before `]`; remove the last `,`".into()));
-                    }
-                    on(Top::Item(&key, p.value()?));
-                    p.ws();
-                    if p.after_item(b']')? {
-                        break;
-                    }
-                }
-            }
+            p.items(&key, split, on)?;
         } else {
             let v = p.value()?;
             on(Top::Member(&key, v));
@@ -148,6 +145,38 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// The items of the top-level array member `key` whose `[` is at the cursor, each handed to
+    /// `on`; large arrays in parts on several threads, as `split` says.
+    fn items(&mut self, key: &Key, split: Split, on: &mut dyn FnMut(Top)) -> Result<(), SyntaxError> {
+        let open = self.i;
+        self.i += 1;
+        let parts = (split.threads > 1).then(|| parts::split(self.s, open, split.part_bytes)).flatten();
+        if let Some((starts, close)) = parts {
+            self.i =
+                parts::parse_parts(self.text, &starts, close, split.threads, &mut |v| on(Top::Item(key, v)));
+            if self.i > close {
+                return Ok(());
+            }
+        } else {
+            self.ws();
+            if self.s.get(self.i) == Some(&b']') {
+                self.i += 1;
+                return Ok(());
+            }
+        }
+        loop {
+            self.ws();
+            if self.s.get(self.i) == Some(&b']') {
+                return Err(self.err("trailing comma before `]`; remove the last `,`".into()));
+            }
+            on(Top::Item(key, self.value()?));
+            self.ws();
+            if self.after_item(b']')? {
+                return Ok(());
+            }
+        }
+    }
+
     fn err(&self, message: String) -> SyntaxError {
         SyntaxError { at: self.i, message }
     }
