@@ -20,11 +20,16 @@ fn main() {
     };
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let (mut read, mut one, mut parts) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut cpu_one, mut cpu_parts) = (Vec::new(), Vec::new());
     let mut fold = Duration::ZERO;
     for run in 0..runs {
         read.push(read_once(&data));
+        let c0 = cpu();
         let (t1, a) = timed_load(&data, Split::ONE_THREAD);
+        let c1 = cpu();
         let (t2, b) = timed_load(&data, Split::all_cores());
+        cpu_parts.push(cpu() - c1);
+        cpu_one.push(c1 - c0);
         assert_eq!(format!("{a:?}"), format!("{b:?}"), "both loads give the same result");
         one.push(t1);
         parts.push(t2);
@@ -39,11 +44,14 @@ fn main() {
     let floor = median(&mut read);
     println!("data: {} ({runs} runs, {} threads)", data.display(), Split::all_cores().threads);
     println!("read the data file and its articles once: {:7.1} ms", ms(floor));
-    for (name, times) in
-        [("load, one thread (before)", &mut one), ("load, in parts on all cores", &mut parts)]
-    {
+    let rows = [
+        ("load, one thread (before)", &mut one, &mut cpu_one),
+        ("load, in parts on all cores", &mut parts, &mut cpu_parts),
+    ];
+    for (name, times, cpu) in rows {
         let m = median(times);
-        println!("{name:<38} {:7.1} ms  ({:.2}× the read)", ms(m), m.as_secs_f64() / floor.as_secs_f64());
+        let ratio = m.as_secs_f64() / floor.as_secs_f64();
+        println!("{name:<38} {:7.1} ms  ({ratio:.2}× the read), CPU {:7.1} ms", ms(m), ms(median(cpu)));
     }
     println!("fold the search index (Engine::new):   {:7.1} ms", ms(fold));
 }
@@ -70,6 +78,15 @@ fn read_once(data: &Path) -> Duration {
     }
     assert!(bytes > 0);
     t0.elapsed()
+}
+
+/// CPU time (user and system) of this process so far, all threads.
+fn cpu() -> Duration {
+    // SAFETY: getrusage only writes the struct it is given.
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) };
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    tv(u.ru_utime) + tv(u.ru_stime)
 }
 
 fn median(d: &mut [Duration]) -> Duration {

@@ -237,13 +237,13 @@ impl Builder<'_> {
                 }
             }
             json::Top::Item(key, v) => match key.name.as_str() {
-                "countries" => self.country(&v),
-                "sources" => self.source(&v),
-                "eras" => self.era(&v),
+                "countries" => self.country(v),
+                "sources" => self.source(v),
+                "eras" => self.era(v),
                 _ if top.seen.contains_key("countries") && top.seen.contains_key("sources") => {
-                    self.item(&key.name, &v)
+                    self.item(&key.name, v)
                 }
-                name => top.early.push((name.to_string(), v)),
+                name => top.early.push((name.to_string(), v.clone())),
             },
         }
     }

@@ -80,7 +80,7 @@ pub enum Top<'k> {
     /// A member whose value is an array: it starts at this offset; its items follow.
     ArrayStart(&'k Key, usize),
     /// One item of the array being read.
-    Item(&'k Key, Spanned),
+    Item(&'k Key, &'k Spanned),
 }
 
 /// Parses a document whose top level should be an object, handing over each item of each array
@@ -169,7 +169,7 @@ impl Parser<'_> {
             if self.s.get(self.i) == Some(&b']') {
                 return Err(self.err("trailing comma before `]`; remove the last `,`".into()));
             }
-            on(Top::Item(key, self.value()?));
+            on(Top::Item(key, &self.value()?));
             self.ws();
             if self.after_item(b']')? {
                 return Ok(());

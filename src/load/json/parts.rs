@@ -24,10 +24,11 @@ impl Split {
     /// One thread: the array is parsed item after item.
     pub const ONE_THREAD: Split = Split { threads: 1, part_bytes: usize::MAX };
 
-    /// All cores, in parts of 1 MiB (about a thousand events).
+    /// All cores, in parts of 256 KiB (about 250 events: small enough that a part is still
+    /// in the cache when its items are checked).
     pub fn all_cores() -> Split {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(16);
-        Split { threads, part_bytes: 1 << 20 }
+        Split { threads, part_bytes: 1 << 18 }
     }
 }
 
@@ -109,12 +110,18 @@ fn parse_part(text: &str, from: usize, to: usize, last: bool) -> Option<Vec<Span
     }
 }
 
-/// Parts parsed by the workers and not yet taken, and how many have been taken.
+/// Parts parsed by the workers and not yet taken (with the worker that parsed each), and how
+/// many have been taken.
 #[derive(Default)]
 struct Ready {
     taken: usize,
-    parts: BTreeMap<usize, Option<Vec<Spanned>>>,
+    parts: BTreeMap<usize, (usize, Option<Vec<Spanned>>)>,
 }
+
+/// Parts handed over, given back to the worker that parsed them to be freed there: memory is
+/// freed by the thread that allocated it, which keeps the allocator's arenas apart (freeing
+/// them all on the consuming thread made the parallel load slower than one thread).
+type Returned = Vec<Mutex<Vec<Vec<Spanned>>>>;
 
 /// Parses the parts that start at `starts` (the array closing at `close`) on `threads` workers
 /// and hands their items to `on` in order, on this thread. Returns the offset where the
@@ -125,34 +132,43 @@ pub fn parse_parts(
     starts: &[usize],
     close: usize,
     threads: usize,
-    on: &mut dyn FnMut(Spanned),
+    on: &mut dyn FnMut(&Spanned),
 ) -> usize {
     // Parsed parts waiting to be taken stay few, so memory stays bounded on any size.
     let window = threads * 2;
     let (next, stop) = (AtomicUsize::new(0), AtomicBool::new(false));
     let (ready, changed) = (Mutex::new(Ready::default()), Condvar::new());
     let bound = |k: usize| starts.get(k + 1).copied().unwrap_or(close);
+    let returned: Returned = (0..threads).map(|_| Mutex::new(Vec::new())).collect();
     std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
+        for w in 0..threads {
+            let (ready, changed, next, stop, returned) = (&ready, &changed, &next, &stop, &returned);
+            scope.spawn(move || {
                 loop {
+                    free(&returned[w]);
                     let k = next.fetch_add(1, Ordering::Relaxed);
-                    if k >= starts.len() || !wait_for_room(&ready, &changed, &stop, k, window) {
-                        return;
+                    if k >= starts.len() || !wait_for_room(ready, changed, stop, k, window) {
+                        return free(&returned[w]);
                     }
                     let items = parse_part(text, starts[k], bound(k), k + 1 == starts.len());
                     if let Ok(mut r) = ready.lock() {
-                        r.parts.insert(k, items);
+                        r.parts.insert(k, (w, items));
                     }
                     changed.notify_all();
                 }
             });
         }
-        let resume = take_in_order(&ready, &changed, starts.len(), on);
+        let resume = take_in_order(&ready, &changed, &returned, starts.len(), on);
         stop.store(true, Ordering::Relaxed);
         changed.notify_all();
         resume.map_or(close + 1, |k| starts[k])
     })
+}
+
+/// Frees the parts given back to one worker.
+fn free(returned: &Mutex<Vec<Vec<Spanned>>>) {
+    let parts = returned.lock().map(|mut r| std::mem::take(&mut *r)).unwrap_or_default();
+    drop(parts);
 }
 
 /// Waits until part `k` is within `window` parts of the next one to be taken; false to stop.
@@ -175,16 +191,17 @@ fn wait_for_room(
 fn take_in_order(
     ready: &Mutex<Ready>,
     changed: &Condvar,
+    returned: &Returned,
     parts: usize,
-    on: &mut dyn FnMut(Spanned),
+    on: &mut dyn FnMut(&Spanned),
 ) -> Option<usize> {
     for k in 0..parts {
-        let items = {
+        let (worker, items) = {
             let Ok(mut r) = ready.lock() else { return Some(k) };
             loop {
-                if let Some(items) = r.parts.remove(&k) {
+                if let Some(part) = r.parts.remove(&k) {
                     r.taken = k + 1;
-                    break items;
+                    break part;
                 }
                 let Ok(next) = changed.wait(r) else { return Some(k) };
                 r = next;
@@ -192,7 +209,10 @@ fn take_in_order(
         };
         changed.notify_all();
         let Some(items) = items else { return Some(k) };
-        items.into_iter().for_each(&mut *on);
+        items.iter().for_each(&mut *on);
+        if let Ok(mut r) = returned[worker].lock() {
+            r.push(items);
+        }
     }
     None
 }
@@ -208,7 +228,7 @@ mod tests {
         match split(text.as_bytes(), 0, part_bytes) {
             None => (items, None),
             Some((starts, close)) => {
-                let resume = parse_parts(text, &starts, close, 3, &mut |v| items.push(v));
+                let resume = parse_parts(text, &starts, close, 3, &mut |v| items.push(v.clone()));
                 (items, Some(resume))
             }
         }
