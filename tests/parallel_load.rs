@@ -74,9 +74,12 @@ fn mistakes_in_many_parts_are_reported_the_same() {
     assert_eq!(one, parts);
 }
 
+/// A change that breaks a data set's text.
+type Mistake = fn(String) -> String;
+
 #[test]
 fn a_syntax_error_in_a_middle_part_is_the_one_reported() {
-    let cases: [(&str, fn(String) -> String); 4] = [
+    let cases: [(&str, Mistake); 4] = [
         ("comma", |t| replace_nth(&t, "},\n", "}\n", &[1700])),
         ("control", |t| replace_nth(&t, "\"summary\":\"", "\"summary\":\"\t", &[1200])),
         ("quote", |t| replace_nth(&t, "\"summary\":\"", "\"summary\":", &[900])),
