@@ -3,7 +3,7 @@
 //! the exact `line:col` of the value, not just where parsing stopped.
 
 pub use crate::text::lines::LineIndex;
-pub use parts::Split;
+pub use parts::{Split, parse_top_level_split};
 use std::fmt;
 
 mod parts;
@@ -91,45 +91,6 @@ pub fn parse_top_level(text: &str, on: &mut dyn FnMut(Top)) -> Result<Result<usi
     parse_top_level_split(text, Split::all_cores(), on)
 }
 
-/// `parse_top_level`, with large arrays parsed as `split` says.
-pub fn parse_top_level_split(
-    text: &str,
-    split: Split,
-    on: &mut dyn FnMut(Top),
-) -> Result<Result<usize, Spanned>, SyntaxError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 1 };
-    p.ws();
-    if p.s.get(p.i) != Some(&b'{') {
-        let v = p.value()?;
-        p.end()?;
-        return Ok(Err(v));
-    }
-    let start = p.i;
-    p.i += 1;
-    p.ws();
-    if p.s.get(p.i) == Some(&b'}') {
-        p.i += 1;
-        p.end()?;
-        return Ok(Ok(start));
-    }
-    loop {
-        p.ws();
-        let (key, _) = p.key()?;
-        if p.s.get(p.i) == Some(&b'[') {
-            on(Top::ArrayStart(&key, p.i));
-            p.items(&key, split, on)?;
-        } else {
-            let v = p.value()?;
-            on(Top::Member(&key, v));
-        }
-        p.ws();
-        if p.after_member()? {
-            p.end()?;
-            return Ok(Ok(start));
-        }
-    }
-}
-
 /// Parses again the one value that starts at byte `at` of a document already parsed (so that a
 /// check made later, such as an unknown person, can point at the exact item).
 pub fn parse_value_at(text: &str, at: usize) -> Result<Spanned, SyntaxError> {
@@ -145,38 +106,6 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    /// The items of the top-level array member `key` whose `[` is at the cursor, each handed to
-    /// `on`; large arrays in parts on several threads, as `split` says.
-    fn items(&mut self, key: &Key, split: Split, on: &mut dyn FnMut(Top)) -> Result<(), SyntaxError> {
-        let open = self.i;
-        self.i += 1;
-        let parts = (split.threads > 1).then(|| parts::split(self.s, open, split.part_bytes)).flatten();
-        if let Some((starts, close)) = parts {
-            self.i =
-                parts::parse_parts(self.text, &starts, close, split.threads, &mut |v| on(Top::Item(key, v)));
-            if self.i > close {
-                return Ok(());
-            }
-        } else {
-            self.ws();
-            if self.s.get(self.i) == Some(&b']') {
-                self.i += 1;
-                return Ok(());
-            }
-        }
-        loop {
-            self.ws();
-            if self.s.get(self.i) == Some(&b']') {
-                return Err(self.err("trailing comma before `]`; remove the last `,`".into()));
-            }
-            on(Top::Item(key, &self.value()?));
-            self.ws();
-            if self.after_item(b']')? {
-                return Ok(());
-            }
-        }
-    }
-
     fn err(&self, message: String) -> SyntaxError {
         SyntaxError { at: self.i, message }
     }

@@ -7,7 +7,7 @@
 //! invalid JSON) stops the parallel parse at the first part not accepted, and the one-thread
 //! parse goes on from there and reports exactly what it always did.
 
-use super::{Parser, Spanned};
+use super::{Key, Parser, Spanned, SyntaxError, Top};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -29,6 +29,78 @@ impl Split {
     pub fn all_cores() -> Split {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(16);
         Split { threads, part_bytes: 1 << 18 }
+    }
+}
+
+/// `parse_top_level`, with large arrays parsed as `split` says.
+pub fn parse_top_level_split(
+    text: &str,
+    split: Split,
+    on: &mut dyn FnMut(Top),
+) -> Result<Result<usize, Spanned>, SyntaxError> {
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 1 };
+    p.ws();
+    if p.s.get(p.i) != Some(&b'{') {
+        let v = p.value()?;
+        p.end()?;
+        return Ok(Err(v));
+    }
+    let start = p.i;
+    p.i += 1;
+    p.ws();
+    if p.s.get(p.i) == Some(&b'}') {
+        p.i += 1;
+        p.end()?;
+        return Ok(Ok(start));
+    }
+    loop {
+        p.ws();
+        let (key, _) = p.key()?;
+        if p.s.get(p.i) == Some(&b'[') {
+            on(Top::ArrayStart(&key, p.i));
+            p.items(&key, split, on)?;
+        } else {
+            let v = p.value()?;
+            on(Top::Member(&key, v));
+        }
+        p.ws();
+        if p.after_member()? {
+            p.end()?;
+            return Ok(Ok(start));
+        }
+    }
+}
+
+impl Parser<'_> {
+    /// The items of the top-level array member `key` whose `[` is at the cursor, each handed to
+    /// `on`; large arrays in parts on several threads, as `split` says.
+    fn items(&mut self, key: &Key, split: Split, on: &mut dyn FnMut(Top)) -> Result<(), SyntaxError> {
+        let open = self.i;
+        self.i += 1;
+        let parts = (split.threads > 1).then(|| self::split(self.s, open, split.part_bytes)).flatten();
+        if let Some((starts, close)) = parts {
+            self.i = parse_parts(self.text, &starts, close, split.threads, &mut |v| on(Top::Item(key, v)));
+            if self.i > close {
+                return Ok(());
+            }
+        } else {
+            self.ws();
+            if self.s.get(self.i) == Some(&b']') {
+                self.i += 1;
+                return Ok(());
+            }
+        }
+        loop {
+            self.ws();
+            if self.s.get(self.i) == Some(&b']') {
+                return Err(self.err("trailing comma before `]`; remove the last `,`".into()));
+            }
+            on(Top::Item(key, &self.value()?));
+            self.ws();
+            if self.after_item(b']')? {
+                return Ok(());
+            }
+        }
     }
 }
 
