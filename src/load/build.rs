@@ -37,6 +37,7 @@ const OPTIONAL_SECTIONS: &[&str] = &["title", "eras"];
 /// Loads a data set; also returns, for each source, the key of its article as read (for the cache).
 pub fn build(
     input: &DataInput,
+    split: json::Split,
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
@@ -68,7 +69,7 @@ pub fn build(
         }
         b.top(item, &mut top)
     };
-    let parsed = json::parse_top_level(text, &mut on_item);
+    let parsed = json::parse_top_level_split(text, split, &mut on_item);
     b.top_level_done(parsed, top);
     let keys = b.finish();
     if !b.cx.problems.is_empty() {
@@ -239,13 +240,13 @@ impl Builder<'_> {
                 }
             }
             json::Top::Item(key, v) => match key.name.as_str() {
-                "countries" => self.country(&v),
-                "sources" => self.source(&v),
-                "eras" => self.era(&v),
+                "countries" => self.country(v),
+                "sources" => self.source(v),
+                "eras" => self.era(v),
                 _ if top.seen.contains_key("countries") && top.seen.contains_key("sources") => {
-                    self.item(&key.name, &v)
+                    self.item(&key.name, v)
                 }
-                name => top.early.push((name.to_string(), v)),
+                name => top.early.push((name.to_string(), v.clone())),
             },
         }
     }

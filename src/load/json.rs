@@ -3,7 +3,10 @@
 //! the exact `line:col` of the value, not just where parsing stopped.
 
 pub use crate::text::lines::LineIndex;
+pub use parts::{Split, parse_top_level_split};
 use std::fmt;
+
+mod parts;
 
 /// A JSON value and the byte offset where it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,60 +80,15 @@ pub enum Top<'k> {
     /// A member whose value is an array: it starts at this offset; its items follow.
     ArrayStart(&'k Key, usize),
     /// One item of the array being read.
-    Item(&'k Key, Spanned),
+    Item(&'k Key, &'k Spanned),
 }
 
 /// Parses a document whose top level should be an object, handing over each item of each array
 /// member as soon as it is parsed, so that a data set of a million events is never held as one
-/// tree. Returns the offset of the object, or the whole value if it is not an object.
+/// tree. Returns the offset of the object, or the whole value if it is not an object. Large
+/// arrays are parsed on all cores (see `parts`), with the same items, positions and errors.
 pub fn parse_top_level(text: &str, on: &mut dyn FnMut(Top)) -> Result<Result<usize, Spanned>, SyntaxError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 1 };
-    p.ws();
-    if p.s.get(p.i) != Some(&b'{') {
-        let v = p.value()?;
-        p.end()?;
-        return Ok(Err(v));
-    }
-    let start = p.i;
-    p.i += 1;
-    p.ws();
-    if p.s.get(p.i) == Some(&b'}') {
-        p.i += 1;
-        p.end()?;
-        return Ok(Ok(start));
-    }
-    loop {
-        p.ws();
-        let (key, _) = p.key()?;
-        if p.s.get(p.i) == Some(&b'[') {
-            on(Top::ArrayStart(&key, p.i));
-            p.i += 1;
-            p.ws();
-            if p.s.get(p.i) == Some(&b']') {
-                p.i += 1;
-            } else {
-                loop {
-                    p.ws();
-                    if p.s.get(p.i) == Some(&b']') {
-                        return Err(p.err("trailing comma before `]`; remove the last `,`".into()));
-                    }
-                    on(Top::Item(&key, p.value()?));
-                    p.ws();
-                    if p.after_item(b']')? {
-                        break;
-                    }
-                }
-            }
-        } else {
-            let v = p.value()?;
-            on(Top::Member(&key, v));
-        }
-        p.ws();
-        if p.after_member()? {
-            p.end()?;
-            return Ok(Ok(start));
-        }
-    }
+    parse_top_level_split(text, Split::all_cores(), on)
 }
 
 /// Parses again the one value that starts at byte `at` of a document already parsed (so that a

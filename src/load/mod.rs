@@ -73,12 +73,12 @@ pub fn default_seeds_dir(data: &Path) -> PathBuf {
 
 /// Loads, checks and sorts a data set.
 pub fn load(input: &DataInput) -> Result<Timeline, LoadError> {
-    build::build(input, &mut |_| {}).map(|(t, _)| t)
+    build::build(input, json::Split::all_cores(), &mut |_| {}).map(|(t, _)| t)
 }
 
 /// `load`, telling `progress` now and then how much of the file has been read (0.0 to 1.0).
 pub fn load_with_progress(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Timeline, LoadError> {
-    build::build(input, progress).map(|(t, _)| t)
+    build::build(input, json::Split::all_cores(), progress).map(|(t, _)| t)
 }
 
 /// `load_with_progress`, also returning the key of each source's article as it was read and
@@ -87,7 +87,13 @@ pub fn load_keyed(
     input: &DataInput,
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
-    build::build(input, progress)
+    build::build(input, json::Split::all_cores(), progress)
+}
+
+/// `load`, with the items of large arrays parsed as `split` says: `Split::ONE_THREAD` is the
+/// reference that the parallel load is tested against.
+pub fn load_split(input: &DataInput, split: json::Split) -> Result<Timeline, LoadError> {
+    build::build(input, split, &mut |_| {}).map(|(t, _)| t)
 }
 
 /// Loads the built-in data set.

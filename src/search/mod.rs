@@ -63,9 +63,6 @@ pub struct Hit {
     pub field: Option<Field>,
 }
 
-/// A chunk's position among all chunks, and its hits.
-type NumberedChunk = (usize, Vec<Hit>);
-
 /// The outcome of a search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Results {
@@ -173,30 +170,14 @@ impl Engine {
             }
             Some(chunk.iter().filter_map(|&i| self.score_event(t, i, query)).collect())
         };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if events.len() <= CHUNK || threads == 1 {
+        if events.len() <= CHUNK {
             return events.chunks(CHUNK).map(score_chunk).collect::<Option<Vec<_>>>().map(|v| v.concat());
         }
-        // Each thread takes every n-th chunk; the parts are put back in order.
-        let chunks: Vec<&[usize]> = events.chunks(CHUNK).collect();
-        let parts: Vec<Option<Vec<NumberedChunk>>> = std::thread::scope(|s| {
-            let workers: Vec<_> = (0..threads)
-                .map(|w| {
-                    let chunks = &chunks;
-                    let score_chunk = &score_chunk;
-                    s.spawn(move || {
-                        (w..chunks.len())
-                            .step_by(threads)
-                            .map(|c| score_chunk(chunks[c]).map(|h| (c, h)))
-                            .collect()
-                    })
-                })
-                .collect();
-            workers.into_iter().map(|w| w.join().unwrap_or(None)).collect()
-        });
-        let mut all: Vec<NumberedChunk> = parts.into_iter().collect::<Option<Vec<_>>>()?.concat();
-        all.sort_unstable_by_key(|(c, _)| *c);
-        Some(all.into_iter().flat_map(|(_, h)| h).collect())
+        // On rayon's pool, whose threads live as long as the program: a keystroke starts none.
+        // Chunks come back in order; a cancelled chunk stops the rest.
+        use rayon::prelude::*;
+        let parts: Option<Vec<Vec<Hit>>> = events.par_chunks(CHUNK).map(score_chunk).collect();
+        Some(parts?.concat())
     }
 
     fn sort(&self, hits: &mut [Hit], query: &Query, order: Order) {
