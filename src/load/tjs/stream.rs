@@ -176,23 +176,23 @@ impl Importer<'_> {
     }
 
     /// One item of a top-level array.
-    fn item(&mut self, top: &mut Top, v: Spanned) {
+    fn item(&mut self, top: &mut Top, v: &Spanned) {
         match top.items {
-            Items::Events(first) | Items::OtherEvents(first) if first && is_native_event(&v) => {
+            Items::Events(first) | Items::OtherEvents(first) if first && is_native_event(v) => {
                 top.native = true;
             }
             _ if top.native => {}
             Items::Events(_) => {
                 top.items = Items::Events(false);
                 self.part(top, Part::Events);
-                if let Some(e) = self.slide(&v) {
+                if let Some(e) = self.slide(v) {
                     self.timeline.events.push(e);
                 }
             }
             Items::OtherEvents(_) => top.items = Items::OtherEvents(false),
             Items::Eras => {
                 self.part(top, Part::Eras);
-                self.era(&v);
+                self.era(v);
             }
             Items::Skip => {}
         }
