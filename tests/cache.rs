@@ -3,7 +3,7 @@
 //! `--no-cache`, concurrent runs leave one valid cache, and `cache path|clear` work. Every test
 //! has its own data set and cache directory under the target's temporary directory.
 
-mod support;
+use crate::support;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use timeline::cache::VERSION_AT;

@@ -3,7 +3,7 @@
 //! after the first 200 with a count of the rest. (How long it takes is in `benches/perf.rs`:
 //! it used to be quadratic, 22 s at 20k events.)
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -5,7 +5,7 @@
 //! then gives exactly what a start without the cache gives) or uses it — and in neither case
 //! panics, in the loader, the command-line output, the exports or the browser.
 
-mod support;
+use crate::support;
 
 use ratatui::{Terminal, backend::TestBackend};
 use std::panic::{AssertUnwindSafe, catch_unwind};

@@ -2,7 +2,7 @@
 //! (TimelineJS files and a sheet: events without quoted sources, groups, load warnings): the key
 //! does what the keymap says, nothing panics, and the state stays consistent.
 
-mod support;
+use crate::support;
 
 use crossterm::event::KeyEvent;
 use ratatui::Terminal;

@@ -3,7 +3,7 @@
 //! so no node is needed here. Our reader must find the same events, with the same start and
 //! end instants, titles, groups and descriptions; our export must read back the same way.
 
-mod pty_harness;
+use crate::pty_harness;
 
 use chrono::NaiveDate;
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! event's own text. On every data set we test with: the built-in one (frozen), and imported
 //! TimelineJS files and sheets, whose events have no quoted sources, odd dates and groups.
 
-mod support;
+use crate::support;
 
 use proptest::prelude::*;
 use ratatui::Terminal;

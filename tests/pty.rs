@@ -7,7 +7,7 @@
 //! screen is retried as output comes in until it holds, for up to `TIMEOUT`; a failure prints the
 //! reason and the whole screen.
 
-mod pty_harness;
+use crate::pty_harness;
 
 use pty_harness::*;
 use std::process::Command;

@@ -3,7 +3,7 @@
 //! reads the file again; a file changed by someone else is read again too; a file that no longer
 //! loads leaves the last good data on screen and its problem at `path:line:col`.
 
-mod pty_harness;
+use crate::pty_harness;
 
 use pty_harness::*;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The browser in a pseudo-terminal on data we did not write: TimelineJS files whose events
 //! carry no quoted source, display dates, groups and load warnings.
 
-mod pty_harness;
+use crate::pty_harness;
 
 use pty_harness::*;
 

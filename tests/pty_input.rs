@@ -3,8 +3,8 @@
 //! quits; the clipboard (OSC 52) carries inert text from a hostile title; and a signal during a
 //! long load, before the first frame, leaves the terminal as it was with status 128 + N.
 
-mod pty_harness;
-mod support;
+use crate::pty_harness;
+use crate::support;
 
 use pty_harness::*;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! suspends it, an unterminated bracketed paste and an absurd window size. Each test checks that
 //! the terminal is restored and, where the program goes on, that it still works.
 
-mod pty_harness;
+use crate::pty_harness;
 
 use pty_harness::*;
 use std::path::PathBuf;

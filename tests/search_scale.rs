@@ -2,7 +2,7 @@
 //! queries with field queries and filters; the hit set only shrinks as a query grows; typing and
 //! editing at random places against searching from scratch; and cancellation.
 
-mod support;
+use crate::support;
 
 use proptest::prelude::*;
 use std::sync::mpsc::channel;

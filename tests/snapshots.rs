@@ -2,7 +2,7 @@
 //! any, a track of what each cell looks like without colour: R reverse, U underline, B bold,
 //! I italic, D dim. That is what keeps the selection and highlights visible under NO_COLOR.
 
-mod support;
+use crate::support;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

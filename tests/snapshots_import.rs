@@ -2,7 +2,7 @@
 //! display dates, groups, eras, load warnings, and evenly spread dates; the help at the smallest
 //! and a large terminal.
 
-mod support;
+use crate::support;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
