@@ -32,6 +32,8 @@ mod keys_import;
 mod loader;
 #[path = "markwhen.rs"]
 mod markwhen;
+#[path = "parallel_load.rs"]
+mod parallel_load;
 #[path = "prop.rs"]
 mod prop;
 #[path = "pty.rs"]
@@ -71,7 +73,10 @@ fn mod_listing_is_complete() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         if let Some(stem) = name.strip_suffix(".rs").filter(|s| *s != "all") {
-            assert!(all.contains(&format!("#[path = \"{stem}.rs\"]\nmod {stem};")), "tests/{name} is not mounted in tests/all.rs");
+            assert!(
+                all.contains(&format!("#[path = \"{stem}.rs\"]\nmod {stem};")),
+                "tests/{name} is not mounted in tests/all.rs"
+            );
         }
     }
 }

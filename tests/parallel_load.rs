@@ -2,7 +2,7 @@
 //! data, and the same problems, in the same order and at the same `path:line:col`, when the
 //! mistakes are spread over many parts or a syntax error stops the parse in the middle.
 
-mod support;
+use crate::support;
 
 use std::path::PathBuf;
 use timeline::load::json::Split;
