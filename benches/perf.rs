@@ -222,9 +222,21 @@ fn error_reports(input: &DataInput, n: usize) -> String {
     }
     // Strings hold no raw newlines, so dropping each line break and its indentation minifies.
     let minified: String = input.text.lines().map(str::trim_start).collect();
+    // The generator writes compact or spaced JSON: break either form, and make sure it broke.
+    let break_all = |text: &str, pairs: [(&str, &str); 2]| {
+        let broken = pairs.iter().fold(text.to_string(), |t, (from, to)| t.replace(from, to));
+        assert_ne!(broken, text, "the mistake {pairs:?} is not in the generated data");
+        broken
+    };
     let cases = [
-        ("knd", minified.replace("\"kind\": ", "\"knd\": ")),
-        ("file", minified.replace(".txt\", \"quote\"", ".tx\", \"quote\"")),
+        ("knd", break_all(&minified, [("\"kind\": ", "\"knd\": "), ("\"kind\":", "\"knd\":")])),
+        (
+            "file",
+            break_all(
+                &minified,
+                [(".txt\", \"quote\"", ".tx\", \"quote\""), (".txt\",\"quote\"", ".tx\",\"quote\"")],
+            ),
+        ),
     ];
     let cells: Vec<String> = cases
         .into_iter()
