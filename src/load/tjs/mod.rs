@@ -47,18 +47,9 @@ const TOP_KEYS: &[&str] = &["title", "events", "eras", "scale"];
 
 /// Loads a TimelineJS JSON or CSV file. `Ok(None)`: the JSON is our own format after all.
 pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, LoadError> {
-    let mut im = Importer { cx: Ctx::new(path, text), timeline: Timeline::default(), ids: HashMap::new() };
-    match kind {
-        Kind::Sheet => {
-            if let Some(doc) = sheet::document(&mut im.cx, text) {
-                im.document(&doc);
-            }
-        }
-        _ => {
-            if let stream::Read::Native = im.read_json(text) {
-                return Ok(None);
-            }
-        }
+    let (im, read) = Importer::read(path, text, kind);
+    if let stream::Read::Native = read {
+        return Ok(None);
     }
     let Importer { cx, mut timeline, .. } = im;
     if !cx.problems.is_empty() {
@@ -74,18 +65,7 @@ pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, Load
 /// Where each event of a TimelineJS file starts (byte offsets by event id): the same ids the
 /// loader gives, so that the browser can open an editor at an event.
 pub fn event_offsets(path: &str, text: &str, kind: Kind) -> HashMap<String, usize> {
-    let mut im = Importer { cx: Ctx::new(path, text), timeline: Timeline::default(), ids: HashMap::new() };
-    match kind {
-        Kind::Sheet => {
-            if let Some(doc) = sheet::document(&mut im.cx, text) {
-                im.document(&doc);
-            }
-        }
-        _ => {
-            im.read_json(text);
-        }
-    }
-    im.ids
+    Importer::read(path, text, kind).0.ids
 }
 
 struct Importer<'a> {
@@ -93,6 +73,25 @@ struct Importer<'a> {
     timeline: Timeline,
     /// Ids used so far, and where.
     ids: HashMap<String, usize>,
+}
+
+impl<'a> Importer<'a> {
+    /// Reads a TimelineJS sheet or JSON file into a new importer; `Read::Native` if the JSON is
+    /// our own format after all.
+    fn read(path: &'a str, text: &'a str, kind: Kind) -> (Self, stream::Read) {
+        let mut im =
+            Importer { cx: Ctx::new(path, text), timeline: Timeline::default(), ids: HashMap::new() };
+        let read = match kind {
+            Kind::Sheet => {
+                if let Some(doc) = sheet::document(&mut im.cx, text) {
+                    im.document(&doc);
+                }
+                stream::Read::Done
+            }
+            _ => im.read_json(text),
+        };
+        (im, read)
+    }
 }
 
 impl Importer<'_> {
