@@ -96,6 +96,7 @@ pub struct EventJson<'a> {
 struct CountryRef<'a> {
     code: &'a str,
     name: &'a str,
+    name_vi: &'a str,
 }
 
 #[derive(Serialize)]
@@ -103,6 +104,11 @@ struct SourceJson<'a> {
     file: &'a str,
     outlet: &'a str,
     published: String,
+    /// The rest of the source's description, so that the `jsonl` reader can rebuild it.
+    language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<&'a str>,
+    about: &'a str,
     quote: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     context: Option<&'a str>,
@@ -124,7 +130,10 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
         countries: e
             .countries
             .iter()
-            .map(|&c| CountryRef { code: &t.countries[c].code, name: &t.countries[c].name })
+            .map(|&c| {
+                let c = &t.countries[c];
+                CountryRef { code: &c.code, name: &c.name, name_vi: &c.name_vi }
+            })
             .collect(),
         places: &e.places,
         people: &e.people,
@@ -137,6 +146,9 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
                     file: &s.file,
                     outlet: &s.outlet,
                     published: s.published.to_string(),
+                    language: &s.language,
+                    headline: s.headline.as_deref(),
+                    about: &s.about,
                     quote: &c.quote,
                     context: with_context.then(|| &s.text[quote_context(&s.text, &c.span)]),
                 }

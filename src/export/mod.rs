@@ -126,7 +126,7 @@ pub const FORMATS: &[Spec] = &[
         extensions: &["jsonl", "ndjson"],
         about: "one JSON object per line (title, eras, events), as `list --json` prints them",
         json: true,
-        importable: false,
+        importable: true,
         losses: &[],
         write: |mut out, t, events| json::write_lines(&mut out, t, events).map(|()| Vec::new()),
     },

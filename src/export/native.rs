@@ -148,11 +148,13 @@ pub fn date_field(e: &Event) -> (String, Option<String>) {
 }
 
 pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
+    // By code and by file name, not in the order they were read: a data set read back from
+    // `jsonl`, which names them inside its events, is then written the same.
     let mut countries: Vec<usize> = events.iter().flat_map(|e| e.countries.iter().copied()).collect();
-    countries.sort_unstable();
+    countries.sort_unstable_by(|&a, &b| t.countries[a].code.cmp(&t.countries[b].code).then(a.cmp(&b)));
     countries.dedup();
     let mut sources: Vec<usize> = events.iter().flat_map(|e| e.citations.iter().map(|c| c.source)).collect();
-    sources.sort_unstable();
+    sources.sort_unstable_by(|&a, &b| t.sources[a].file.cmp(&t.sources[b].file).then(a.cmp(&b)));
     sources.dedup();
     let mut ids = std::collections::HashSet::new();
     Document {

@@ -41,6 +41,9 @@ pub fn build(
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Timeline, Vec<ArticleKey>), LoadError> {
     let text = input.text.strip_prefix('\u{feff}').unwrap_or(&input.text);
+    if super::jsonl::sniff(&input.path, text) {
+        return jsonl::build(input, text, progress);
+    }
     if super::markwhen::sniff(&input.path, text) {
         return super::markwhen::load(&input.path, text).map(|t| (t, Vec::new()));
     }
@@ -385,4 +388,5 @@ mod dates;
 mod event;
 mod extra;
 mod finish;
+mod jsonl;
 mod registry;

@@ -98,6 +98,25 @@ pub fn parse_value_at(text: &str, at: usize) -> Result<Spanned, SyntaxError> {
     p.value()
 }
 
+/// Parses the one value of the line `text[from..to]` (of a JSON lines file), with offsets into the
+/// whole `text`: only white space may surround it, and the value cannot run past the line.
+pub fn parse_line(text: &str, from: usize, to: usize) -> Result<Spanned, SyntaxError> {
+    let line = &text[..to];
+    let mut p = Parser { s: line.as_bytes(), text: line, i: from, depth: 0 };
+    let parsed = (|| {
+        p.ws();
+        let v = p.value()?;
+        p.ws();
+        if p.i < to {
+            return Err(
+                p.err(format!("unexpected {} after the object; write one object per line", p.found()))
+            );
+        }
+        Ok(v)
+    })();
+    parsed.map_err(|e| SyntaxError { message: e.message.replace("end of file", "the end of the line"), ..e })
+}
+
 struct Parser<'a> {
     s: &'a [u8],
     text: &'a str,

@@ -2,11 +2,14 @@
 //! was loaded, so it is read anew and the event is found by id, in our format and TimelineJS.
 
 use super::json::{self, LineIndex, Top, Value};
-use super::tjs;
+use super::{jsonl, tjs};
 
 /// The 1-based `line:col` where the event `id` starts in `text` (a data file named `path`), if
 /// it is there.
 pub fn event(path: &str, text: &str, id: &str) -> Option<(usize, usize)> {
+    if jsonl::sniff(path, text) {
+        return jsonl::event_offset(text, id).map(|at| LineIndex::new(text).line_col(at));
+    }
     let at = match tjs::detect(text) {
         tjs::Kind::Sheet => imported(path, text, id, tjs::Kind::Sheet),
         // Our format may start with any key: look for an `id` first, then for a slide.

@@ -7,6 +7,7 @@ mod build;
 mod fields;
 pub mod file;
 pub mod json;
+pub mod jsonl;
 pub mod locate;
 pub mod markwhen;
 mod problem;

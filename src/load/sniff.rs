@@ -27,6 +27,11 @@ const SHAPES: &[Shape] = &[
         name: "a TimelineJS CSV sheet, starting with a header line such as `Year,Month,Day,…,Headline,…`",
         is: |_, head| head.lines().next().is_some_and(|l| l.len() < HEAD && l.contains(',')),
     },
+    // JSON lines whose first line is not an object are still read as such, to say where.
+    Shape {
+        name: "JSON lines (a `.jsonl` or `.ndjson` file, one object per line)",
+        is: |ext, _| super::jsonl::EXTENSIONS.contains(&ext),
+    },
     // Markwhen is plain text (`2026-01-25: Event title`): known by its extension, or by its
     // first line, as its reader tells it.
     Shape {
