@@ -1,7 +1,8 @@
 //! Round trips over generated data sets. TimelineJS JSON → native → TimelineJS JSON keeps every
 //! event's dates, headline, text, media, group and id. Native → X → native is the identity for
-//! X in native, TimelineJS and CSV, over events with every EDTF form and every field but quotes,
-//! places and people (which TimelineJS cannot hold); JSON lines carry every field; iCalendar and
+//! X in native, TimelineJS, CSV and JSON lines, over events with every EDTF form and every field
+//! but quotes, places and people (which TimelineJS cannot hold); native → JSON lines → native is
+//! the identity over every field, quotes and their sources included (`full`); iCalendar and
 //! Markdown carry their documented subset.
 
 use proptest::prelude::*;
@@ -299,7 +300,7 @@ proptest! {
     #[test]
     fn native_to_native_timelinejs_and_csv_is_the_identity(doc in native_document()) {
         let first = load_text("a.json", serde_json::to_string_pretty(&doc).unwrap());
-        for (format, path) in [(Format::Native, "b.json"), (Format::Timelinejs, "b.json"), (Format::Csv, "b.csv")] {
+        for (format, path) in [(Format::Native, "b.json"), (Format::Timelinejs, "b.json"), (Format::Csv, "b.csv"), (Format::Jsonl, "b.jsonl")] {
             let there = load_text(path, export(&first, format));
             prop_assert!(there.warnings.is_empty(), "{format:?}: {:?}", there.warnings);
             let back = load_text("c.json", export(&there, Format::Native));
@@ -533,7 +534,7 @@ mod lossless {
         #[test]
         fn title_eras_autolink_and_backgrounds_round_trip(doc in document()) {
             let first = load_text("a.json", serde_json::to_string_pretty(&doc).unwrap());
-            for (format, path) in [(Format::Native, "b.json"), (Format::Timelinejs, "b.json")] {
+            for (format, path) in [(Format::Native, "b.json"), (Format::Timelinejs, "b.json"), (Format::Jsonl, "b.jsonl")] {
                 let there = load_text(path, export(&first, format));
                 let back = load_text("c.json", export(&there, Format::Native));
                 prop_assert_eq!(view(&first), view(&there), "{:?}", format);
@@ -582,6 +583,231 @@ mod lossless {
             prop_assert_eq!(mw_view(&first), mw_view(&there), "{}", mw);
             let back = load_text("c.mw", export(&load_text("c.json", export(&there, Format::Native)), Format::Markwhen));
             prop_assert_eq!(mw_view(&first), mw_view(&back));
+        }
+    }
+}
+
+/// Native → JSON lines → native over data sets with every field our format has: quotes of the
+/// built-in articles with their sources described in full, countries, people, places, the
+/// Vietnamese title, links, media with every key, tags, backgrounds, `autolink`, display dates,
+/// the title slide and eras, with hostile white space and every EDTF form.
+mod full {
+    use super::*;
+
+    /// A source file and its headline; a source file and a quote of it.
+    type File = (String, Option<String>);
+    type Quote = (String, String);
+
+    /// Each built-in source file with its headline, and every quote of the built-in data set.
+    fn builtin() -> (Vec<File>, Vec<Quote>) {
+        let d: Value = serde_json::from_str(load::BUILTIN_DATA).unwrap();
+        let sources = d["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["file"].as_str().unwrap().to_string(), s["headline"].as_str().map(str::to_string)))
+            .collect();
+        let quotes = d["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|e| e["sources"].as_array().cloned().unwrap_or_default())
+            .filter_map(|c| Some((c["file"].as_str()?.to_string(), c["quote"].as_str()?.to_string())))
+            .collect();
+        (sources, quotes)
+    }
+
+    const CODES: &[&str] = &["AZ", "CN", "LA", "VN", "US"];
+
+    fn media() -> impl Strategy<Value = Value> {
+        let opt = || prop::option::of(words(1..3));
+        (
+            0u32..50,
+            (opt(), opt(), opt(), opt()),
+            (opt(), opt(), prop::option::of(prop::sample::select(vec!["_blank", "_self"]))),
+        )
+            .prop_map(|(n, (caption, credit, thumbnail, alt), (title, link, target))| {
+                let mut m = json!({ "url": format!("https://example.org/{n}.jpg") });
+                for (k, v) in [
+                    ("caption", caption),
+                    ("credit", credit),
+                    ("thumbnail", thumbnail),
+                    ("alt", alt),
+                    ("title", title),
+                    ("link", link),
+                ] {
+                    if let Some(v) = v {
+                        m[k] = json!(v);
+                    }
+                }
+                if let Some(t) = target {
+                    m["link_target"] = json!(t);
+                }
+                m
+            })
+    }
+
+    fn background() -> impl Strategy<Value = (Option<&'static str>, Option<&'static str>)> {
+        prop::sample::select(vec![
+            (None, None),
+            (Some("#336699"), None),
+            (Some("https://example.org/a.jpg"), None),
+            (Some("#102030"), Some("https://example.org/bg.jpg")),
+        ])
+    }
+
+    fn event(i: usize, quotes: std::sync::Arc<Vec<Quote>>) -> impl Strategy<Value = Value> {
+        let kinds: Vec<&str> = timeline::model::Kind::ALL.iter().map(|k| k.as_str()).collect();
+        let names = || prop::collection::vec(spaced(words(1..3)), 0..3);
+        (
+            (period(), prop::sample::select(vec!["held", "planned"]), prop::sample::select(kinds)),
+            (
+                spaced(words(1..5)),
+                spaced(words(0..8)),
+                prop::option::of(prop::sample::select(vec!["War", "Peace / Trade"])),
+            ),
+            (prop::sample::subsequence(CODES.to_vec(), 0..3), names(), names()),
+            (
+                prop::collection::vec(0..quotes.len(), 0..3),
+                any::<bool>(),
+                prop::collection::vec((0u32..9, prop::option::of(spaced(words(1..3)))), 0..2),
+            ),
+            (
+                prop::option::of(media()),
+                prop::option::of(words(1..3)),
+                background(),
+                prop::option::of(any::<bool>()),
+            ),
+            prop::collection::vec(prop::sample::select(vec!["alpha", "Đà_Nẵng", "Q3"]), 0..3),
+        )
+            .prop_map(
+                move |(
+                    ((date, end), status, kind),
+                    (title, summary, group),
+                    (countries, places, people),
+                    (cites, vi, links),
+                    (media, display, (bg, bg_url), autolink),
+                    tags,
+                )| {
+                    let mut e = json!({
+                        "id": format!("e{i}"), "date": date, "status": status, "kind": kind,
+                        "title": title, "summary": summary,
+                    });
+                    let cites: Vec<Value> =
+                        cites.iter().map(|&q| json!({ "file": quotes[q].0, "quote": quotes[q].1 })).collect();
+                    let links = links.into_iter().map(|(n, t)| {
+                        let mut l = json!({ "url": format!("https://example.org/l{n}") });
+                        if let Some(t) = t {
+                            l["title"] = json!(t);
+                        }
+                        l
+                    });
+                    if let (true, Some(first)) = (vi, cites.first()) {
+                        e["title_vi"] = first["quote"].clone();
+                    }
+                    let sources: Vec<Value> = cites.into_iter().chain(links).collect();
+                    for (k, v) in [
+                        ("end", end.map(|x| json!(x))),
+                        ("group", group.map(|x| json!(x))),
+                        ("countries", (!countries.is_empty()).then(|| json!(countries))),
+                        ("places", (!places.is_empty()).then(|| json!(places))),
+                        ("people", (!people.is_empty()).then(|| json!(people))),
+                        ("sources", (!sources.is_empty()).then(|| json!(sources))),
+                        ("media", media),
+                        ("display_date", display.map(|x| json!(x))),
+                        ("background", bg.map(|x| json!(x))),
+                        ("background_url", bg_url.map(|x| json!(x))),
+                        ("autolink", autolink.map(|x| json!(x))),
+                        ("tags", (!tags.is_empty()).then(|| json!(tags))),
+                    ] {
+                        if let Some(v) = v {
+                            e[k] = v;
+                        }
+                    }
+                    e
+                },
+            )
+    }
+
+    fn document() -> impl Strategy<Value = Value> {
+        let (files, quotes) = builtin();
+        let quotes = std::sync::Arc::new(quotes);
+        let source = (
+            spaced(words(1..3)),
+            spaced(words(1..6)),
+            prop::sample::select(vec!["vi", "en"]),
+            any::<bool>(),
+            (1990i32..2030, 1u32..13, 1u32..29),
+        );
+        let country = (spaced(words(1..3)), spaced(words(1..3)));
+        let title = prop::option::of((
+            spaced(words(1..4)),
+            prop::option::of(spaced(words(1..6))),
+            prop::option::of(media()),
+            background(),
+        ));
+        let era = (
+            prop::sample::select(vec!["1966", "1966~", "2001-21", "-0499", "2026-01-05?"]),
+            prop::sample::select(vec!["2030", "2030-06?", "2031~"]),
+            spaced(words(1..3)),
+            prop::option::of(spaced(words(1..4))),
+        );
+        (
+            prop::collection::vec(source, files.len()),
+            prop::collection::vec(country, CODES.len()),
+            title,
+            prop::collection::vec(era, 0..3),
+            (1usize..7).prop_flat_map(move |k| (0..k).map(|i| event(i, quotes.clone())).collect::<Vec<_>>()),
+        )
+            .prop_map(move |(sources, countries, title, eras, events)| {
+                let sources: Vec<Value> = files.iter().zip(sources).map(|((file, headline), (outlet, about, language, with_headline, (y, m, d)))| {
+                    let mut s = json!({ "file": file, "outlet": outlet, "published": format!("{y}-{m:02}-{d:02}"), "language": language, "about": about, "evidence": [] });
+                    if let (true, Some(h)) = (with_headline, headline) {
+                        s["headline"] = json!(h);
+                    }
+                    s
+                }).collect();
+                let countries: Vec<Value> = CODES.iter().zip(countries).map(|(code, (name, name_vi))| json!({ "code": code, "name": name, "name_vi": name_vi })).collect();
+                let mut doc = json!({ "countries": countries, "sources": sources, "events": events });
+                if let Some((headline, text, media, (bg, bg_url))) = title {
+                    let mut t = json!({ "headline": headline });
+                    for (k, v) in [("text", text.map(|x| json!(x))), ("media", media), ("background", bg.map(|x| json!(x))), ("background_url", bg_url.map(|x| json!(x)))] {
+                        if let Some(v) = v {
+                            t[k] = v;
+                        }
+                    }
+                    doc["title"] = t;
+                }
+                let eras: Vec<Value> = eras.into_iter().map(|(start, end, headline, text)| {
+                    let mut e = json!({ "start": start, "end": end, "headline": headline });
+                    if let Some(t) = text {
+                        e["text"] = json!(t);
+                    }
+                    e
+                }).collect();
+                if !eras.is_empty() {
+                    doc["eras"] = json!(eras);
+                }
+                doc
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn native_to_jsonl_to_native_is_the_identity(doc in document()) {
+            let first = load_text("a.json", serde_json::to_string_pretty(&doc).unwrap());
+            let lines = export(&first, Format::Jsonl);
+            let there = load_text("b.jsonl", lines.clone());
+            prop_assert!(there.warnings.is_empty(), "{:?}", there.warnings);
+            prop_assert_eq!(export(&first, Format::Native), export(&there, Format::Native));
+            prop_assert_eq!(&lines, &export(&there, Format::Jsonl));
+            prop_assert_eq!(full_view(&first), full_view(&there));
+            let quotes = |t: &Timeline| -> Vec<Vec<(String, String, std::ops::Range<usize>)>> {
+                t.events.iter().map(|e| e.citations.iter().map(|c| (t.sources[c.source].file.clone(), c.quote.clone(), c.span.clone())).collect()).collect()
+            };
+            prop_assert_eq!(quotes(&first), quotes(&there));
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Finding an event in its data file again, for an editor: the file may have changed since it
-//! was loaded, so it is read anew and the event is found by id, in our format and TimelineJS.
+//! was loaded, so it is read anew and the event is found by id, in our format, JSON lines and
+//! TimelineJS.
 
 use super::json::{self, LineIndex, Top, Value};
 use super::{jsonl, tjs};
@@ -60,6 +61,13 @@ mod tests {
         // The unique_id's own value is where the loader claimed the id.
         let (line, _) = event("t.json", text, "two").unwrap();
         assert_eq!(line, 3);
+    }
+
+    #[test]
+    fn finds_an_event_of_json_lines_on_its_line() {
+        let text = "{\"type\": \"title\", \"headline\": \"a\"}\n{\"type\": \"event\", \"id\": \"a\"}\n";
+        assert_eq!(event("d.jsonl", text, "a"), Some((2, 1)));
+        assert_eq!(event("d.jsonl", text, "b"), None);
     }
 
     #[test]
