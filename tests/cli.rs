@@ -183,12 +183,8 @@ fn list_json_has_the_documented_fields_and_matches_the_data() {
     ]);
     let optional = ["end", "title_vi", "group", "display_date", "media", "background", "links", "eras"];
     let allowed: BTreeSet<&str> = required.iter().copied().chain(optional).collect();
-    let country_names: Vec<(&str, &str)> = raw["countries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| (c["code"].as_str().unwrap(), c["name"].as_str().unwrap()))
-        .collect();
+    let country_names: Vec<(&str, &Value)> =
+        raw["countries"].as_array().unwrap().iter().map(|c| (c["code"].as_str().unwrap(), c)).collect();
     let source =
         |file: &str| raw["sources"].as_array().unwrap().iter().find(|s| s["file"] == file).unwrap().clone();
     let empty = Value::Array(Vec::new());
@@ -210,8 +206,8 @@ fn list_json_has_the_documented_fields_and_matches_the_data() {
             .map_or(&[][..], Vec::as_slice)
             .iter()
             .map(|code| {
-                let name = country_names.iter().find(|(c, _)| code == c).unwrap().1;
-                serde_json::json!({ "code": code, "name": name })
+                let c = country_names.iter().find(|(c, _)| code == c).unwrap().1;
+                serde_json::json!({ "code": code, "name": c["name"], "name_vi": c["name_vi"] })
             })
             .collect();
         assert_eq!(*countries, want, "{id}");
@@ -219,12 +215,16 @@ fn list_json_has_the_documented_fields_and_matches_the_data() {
         let cited = r["sources"].as_array().unwrap();
         assert_eq!(sources.len(), cited.len(), "{id}");
         for (s, c) in sources.iter().zip(cited) {
-            assert_eq!(keys(s), set(&["file", "outlet", "published", "quote"]), "{id}");
             let file = c["file"].as_str().unwrap();
             let src = source(file);
+            // The source described in full, so that the `jsonl` reader can rebuild it.
+            let mut want = set(&["file", "outlet", "published", "language", "about", "quote"]);
+            want.extend(src.get("headline").map(|_| "headline"));
+            assert_eq!(keys(s), want, "{id}");
             assert_eq!(s["file"], file);
-            assert_eq!(s["outlet"], src["outlet"]);
-            assert_eq!(s["published"], src["published"]);
+            for key in ["outlet", "published", "language", "about", "headline"] {
+                assert_eq!(s.get(key), src.get(key), "{id}: {key}");
+            }
             assert_eq!(s["quote"].as_str().unwrap(), to_nfc(c["quote"].as_str().unwrap()));
         }
     }
@@ -448,7 +448,9 @@ fn show_json_includes_each_quotes_context() {
     let sources = v["sources"].as_array().unwrap();
     assert_eq!(sources.len(), 3);
     for s in sources {
-        assert_eq!(keys(s), set(&["file", "outlet", "published", "quote", "context"]));
+        let mut want = set(&["file", "outlet", "published", "language", "about", "quote", "context"]);
+        want.extend(s.get("headline").map(|_| "headline"));
+        assert_eq!(keys(s), want);
         let (quote, context) = (s["quote"].as_str().unwrap(), s["context"].as_str().unwrap());
         assert!(context.contains(quote), "{context:?} / {quote:?}");
     }
