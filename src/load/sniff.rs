@@ -88,5 +88,8 @@ mod tests {
         assert!(text.starts_with("notes.txt:1:1: this is not a data set"), "{text}");
         // Markwhen is left to its reader.
         assert_eq!(check("plan.mw", b"2026-01-25: Event title\n"), Ok(()));
+        // So are JSON lines, which say at which line and column a line is not JSON.
+        assert_eq!(check("notes.jsonl", b"Dear diary\n"), Ok(()));
+        assert!(check("notes.txt", b"Dear diary\n").unwrap_err().contains("or JSON lines (a `.jsonl`"));
     }
 }

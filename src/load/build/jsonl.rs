@@ -95,14 +95,20 @@ pub(super) fn build(
 }
 
 /// The first member of each name in `names`, in file order (repeated ones are reported apart).
-fn first_of(members: &[(Key, Spanned)], names: &[&str]) -> Vec<(Key, Spanned)> {
-    let mut out: Vec<(Key, Spanned)> = Vec::new();
+fn first_of(members: Vec<(Key, Spanned)>, names: &[&str]) -> Vec<(Key, Spanned)> {
+    let mut out: Vec<(Key, Spanned)> = Vec::with_capacity(members.len());
     for (k, v) in members {
         if names.contains(&k.name.as_str()) && !out.iter().any(|(o, _)| o.name == k.name) {
-            out.push((k.clone(), v.clone()));
+            out.push((k, v));
         }
     }
     out
+}
+
+/// `first_of` for members that stay where they are.
+fn first_of_copied(members: &[(Key, Spanned)], names: &[&str]) -> Vec<(Key, Spanned)> {
+    let wanted = members.iter().filter(|(k, _)| names.contains(&k.name.as_str()));
+    first_of(wanted.cloned().collect(), names)
 }
 
 /// `members` without the keys in `drop`, and without an empty `text` (the export writes the
@@ -170,15 +176,16 @@ impl Builder<'_> {
             "era" => {
                 self.era(&Spanned { at, value: Value::Object(without(members, &["type", "date_label"])) })
             }
-            _ => self.line_event(at, &members, seen),
+            _ => self.line_event(at, members, seen),
         }
     }
 
     /// An event line, as an event of our format.
-    fn line_event(&mut self, at: usize, members: &[(Key, Spanned)], seen: &mut Seen) {
+    fn line_event(&mut self, at: usize, members: Vec<(Key, Spanned)>, seen: &mut Seen) {
         // Unknown and repeated keys are reported here; the builder sees the first of each.
-        let whole = Spanned { at, value: Value::Object(members.to_vec()) };
+        let whole = Spanned { at, value: Value::Object(members) };
         let _ = self.cx.fields(&whole, "an event", &[], EVENT_KEYS);
+        let Value::Object(members) = whole.value else { return };
         let (mut event, mut edtf, mut sources, mut links) = (Vec::new(), None, None, None);
         for (key, v) in first_of(members, EVENT_KEYS) {
             match key.name.as_str() {
@@ -227,12 +234,11 @@ impl Builder<'_> {
         match seen.countries.get(code) {
             None => {
                 self.country(&c);
-                seen.countries.insert(code.clone(), first_of(members, COUNTRY_KEYS));
+                seen.countries.insert(code.clone(), first_of_copied(members, COUNTRY_KEYS));
             }
             Some(first) if self.codes.contains_key(code) => {
-                let first = first.clone();
                 let _ = self.cx.fields(&c, "a country", &["code"], &COUNTRY_KEYS[1..]);
-                self.described_again(&c, &first, COUNTRY_KEYS, &format!("country `{code}`"));
+                self.described_again(&c, first, COUNTRY_KEYS, &format!("country `{code}`"));
             }
             Some(_) => {}
         }
@@ -290,11 +296,11 @@ impl Builder<'_> {
             return Some(c);
         }
         let f = self.cx.fields(&c, "a citation", &["file", "quote"], CITATION_OPTIONAL)?;
-        let (file_v, quote_v) = (f.get("file")?, f.get("quote")?);
+        let (file_v, _quote) = (f.get("file")?, f.get("quote")?);
         let file = self.cx.string(file_v, "a source file name")?.to_string();
         match seen.sources.get(&file) {
             None => {
-                let mut source = first_of(members, SOURCE_KEYS);
+                let mut source = first_of_copied(members, SOURCE_KEYS);
                 seen.sources.insert(file, source.clone());
                 // The evidence of our format is what the events quote: the export writes it back.
                 let evidence = Spanned { at: c.at, value: Value::Array(Vec::new()) };
@@ -302,18 +308,13 @@ impl Builder<'_> {
                 self.source(&Spanned { at: c.at, value: Value::Object(source) });
             }
             Some(first) if self.files.get(&file).is_some_and(|e| e.source.is_some()) => {
-                let first = first.clone();
-                self.described_again(&c, &first, SOURCE_KEYS, &format!("source `{file}`"));
+                self.described_again(&c, first, SOURCE_KEYS, &format!("source `{file}`"));
             }
             // A source with a problem was reported where it was described.
             Some(_) => {}
         }
-        let key = |name: &str| members.iter().find(|(k, _)| k.name == name).map(|(k, _)| k.clone());
-        let (file_k, quote_k) = (key("file")?, key("quote")?);
-        Some(Spanned {
-            at: c.at,
-            value: Value::Object(vec![(file_k, file_v.clone()), (quote_k, quote_v.clone())]),
-        })
+        let Value::Object(members) = c.value else { return None };
+        Some(Spanned { at: c.at, value: Value::Object(first_of(members, &["file", "quote"])) })
     }
 
     /// A country or a source described again: what it says must be what it said first (it may
