@@ -3,7 +3,7 @@
 use super::{Theme, glyph, pane_block};
 use crate::app::{App, Focus, Row};
 use crate::model::{EntityKind, Status};
-use crate::search::{Field, Marks, field_text};
+use crate::search::{FacetId, Field, FieldTest, Marks, field_text};
 use crate::text::wrap::{clean, width};
 use crate::view::spans::{fit, marks_for, styled_range};
 use ratatui::Frame;
@@ -209,19 +209,27 @@ fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if !f.query.trim().is_empty() {
         lines.push(Line::raw(format!("search “{}” — Esc or / then Ctrl-u clears it", f.query.trim())));
     }
-    if !f.countries.is_empty() {
-        let names: Vec<&str> = f.countries.iter().map(|&c| t.countries[c].name.as_str()).collect();
-        lines.push(Line::raw(format!("countries: {} — C clears them", names.join(", "))));
+    let country = |v: &FieldTest| match v {
+        FieldTest::Country(c) => t.countries[*c].name.as_str(),
+        _ => "",
+    };
+    let countries: Vec<&str> = f.chosen(FacetId::Country).iter().map(country).collect();
+    if !countries.is_empty() {
+        lines.push(Line::raw(format!("countries: {} — C clears them", countries.join(", "))));
     }
-    if !f.kinds.is_empty() {
-        let names: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
-        lines.push(Line::raw(format!("kinds: {} — F clears them", names.join(", "))));
+    let named =
+        |id: FacetId| -> Vec<String> { f.chosen(id).iter().map(|v| (id.facet().name)(t, v)).collect() };
+    let kinds = named(FacetId::Kind);
+    if !kinds.is_empty() {
+        lines.push(Line::raw(format!("kinds: {} — F clears them", kinds.join(", "))));
     }
-    for (ids, kind, key) in [(&f.people, EntityKind::Person, "p"), (&f.places, EntityKind::Place, "P")] {
-        if !ids.is_empty() {
-            let names: Vec<&str> = ids.iter().map(|&i| t.entities(kind)[i].name.as_str()).collect();
+    for (id, kind, key) in
+        [(FacetId::Person, EntityKind::Person, "p"), (FacetId::Place, EntityKind::Place, "P")]
+    {
+        let names = named(id);
+        if !names.is_empty() {
             lines.push(Line::raw(format!(
-                "{}: {} — {key}, then Space to untick",
+                "{}: {} — {key}, then Tab to untick",
                 kind.section(),
                 names.join(", ")
             )));
