@@ -1,6 +1,8 @@
-//! The command line: clap flags (`args`) become a checked `Filter`; the sub-commands print.
+//! The command line: clap flags (`args`) become a checked `Filter`; the sub-commands
+//! (`commands`) print.
 
 pub mod args;
+pub mod commands;
 pub mod output;
 
 use crate::model::{EntityKind, Kind, Timeline};
