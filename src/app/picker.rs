@@ -35,7 +35,7 @@ pub struct Picker {
     pub cursor: usize,
     /// Chosen ids, applied on Enter.
     pub chosen: Vec<usize>,
-    /// Whether Space was used; if not, Enter picks the highlighted entry.
+    /// Whether an entry was ticked (Tab or a click); if not, Enter picks the highlighted entry.
     pub touched: bool,
     /// Whether the user typed or moved since opening.
     pub moved: bool,
@@ -229,7 +229,7 @@ mod tests {
         assert_eq!(p.entries.len(), a.timeline().people.len());
         // Most events first: Tô Lâm.
         assert_eq!((p.entries[0].label.as_str(), p.entries[0].count), ("Tô Lâm", 15));
-        // Space toggles in a picker, so a name is typed without one.
+        // Space is typed in a picker (Tab ticks), so a name can have one.
         for c in "lam".chars() {
             d.apply(&mut a, Action::Input(c));
         }

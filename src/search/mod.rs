@@ -1,6 +1,6 @@
 //! Search and filters: one engine for the browser and for `timeline list`.
 //!
-//! Text is folded once at load (see `fold`). A query is parsed into terms (see `query`); an
+//! Text is folded once at load (see `text::fold`). A query is parsed into terms (see `query`); an
 //! event is a hit if it passes the filters and matches every term (see `score`). Hits are
 //! ranked by score (match quality times field weight, plus a bonus for adjacent words), then by
 //! the most prominent field matched, then by recency. `marks` says where an event matched, by

@@ -295,7 +295,7 @@ fn country_picker_filters_toggles_applies_and_cancels() {
     let la = a.data.timeline.find_country("LA").unwrap();
     assert_eq!(a.filter().chosen(FacetId::Country), [FieldTest::Country(la)]);
     assert_eq!(a.shown.hits.len(), 6);
-    // Several at once with Space; Esc cancels without changing anything.
+    // Several at once with Tab; Esc cancels without changing anything.
     run(&mut a, &[Action::PickCountries]);
     typed(&mut a, "cuba");
     run(&mut a, &[Action::ToggleEntry, Action::Back]);
