@@ -1,8 +1,9 @@
 //! The facet table (`search::FACETS`, with the pickers' `app::picker::FACETS`) drives every place
 //! a facet appears: for each row, on the frozen data set with TimelineJS groups added, its value
 //! filters the events its field test passes, its field query is in the help and is hoisted into
-//! the same filter, the session clears it as a part of its own, the status line names it, and its
-//! picker opens with the value ticked and applies it back unchanged.
+//! the same filter, the session clears it as a part of its own, the status line names it (and the
+//! empty list, when nothing matches), and its picker opens with the value ticked and applies it
+//! back unchanged.
 
 use crate::support;
 
@@ -137,6 +138,32 @@ fn every_facet_has_a_picker_that_holds_the_filters_choice() {
         assert_eq!(app.filter(), &filter, "{}: the picker gives back what it was given", facet.field);
         assert_eq!(shown(&app), events, "{}", facet.field);
     }
+}
+
+/// With nothing shown, the list says which filters are active: every facet's, by its label.
+#[test]
+fn every_facet_is_named_when_nothing_matches() {
+    let t = data();
+    for facet in &FACETS {
+        let (id, value, _) = value_of(facet, &t);
+        let filter = Filter { query: "zzqqxxjj".into(), ..Filter::default() }.with(value);
+        let (app, _) = Driver::start(t.clone(), filter, 100, 30);
+        assert!(app.shown.hits.is_empty());
+        let row = timeline::app::picker::FacetPicker::of(facet.id);
+        let label = (row.choices)(&t).swap_remove(id).label;
+        let screen = screen(&app);
+        assert!(screen.contains(&format!("{}: {label} — ", facet.plural)), "{}:\n{screen}", facet.field);
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).expect("terminal");
+    let theme = timeline::ui::Theme::colored(false);
+    term.draw(|f| timeline::ui::render(app, f, &theme)).expect("draw");
+    let buf = term.backend().buffer();
+    let rows =
+        (0..buf.area.height).map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>());
+    rows.collect::<Vec<_>>().join("\n")
 }
 
 fn shown(app: &App) -> Vec<usize> {
