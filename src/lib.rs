@@ -1,7 +1,7 @@
 //! `timeline`: browse a chronology of events, each backed by quotes from its sources.
 //!
 //! Data flows one way: files → `load` → `model::Timeline` → `app::App` → `ui` frame.
-//! Input flows the other: key → `app::keymap` → `Action` → `app::update`.
+//! Input flows the other: key → `input::keymap` → `Action` → `app::update` → `Effect`.
 
 pub mod app;
 pub mod cache;

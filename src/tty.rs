@@ -1,4 +1,5 @@
-//! Terminal input bytes into key, mouse and paste events, with a bound on every pending sequence.
+//! Terminal input bytes into key, mouse and paste events, with a bound on every pending sequence
+//! (and, in `stdout`, whether the program started with no standard output).
 //!
 //! crossterm's own reader waits without limit for the end of a bracketed paste once it has seen
 //! `ESC[200~`, so one stray paste start froze all input for good (and crossterm's default
@@ -8,6 +9,8 @@
 //! unfinished escape sequence is given up after `MAX_SEQUENCE` bytes, and a lone `Esc` is the
 //! Esc key once no more bytes follow it. The byte meanings follow crossterm's parser, so keys map
 //! to the same `KeyEvent`s as before.
+
+pub mod stdout;
 
 use std::time::Duration;
 

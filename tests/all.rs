@@ -20,6 +20,8 @@ mod completions;
 mod curator;
 #[path = "error_scale.rs"]
 mod error_scale;
+#[path = "facets.rs"]
+mod facets;
 #[path = "forged_cache.rs"]
 mod forged_cache;
 #[path = "hostile.rs"]

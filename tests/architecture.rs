@@ -31,8 +31,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("view", &["input", "search", "model", "text"]),
     ("app", &["view", "input", "search", "export", "model", "text"]),
     ("ui", &["app", "view", "input", "search", "model", "text"]),
-    ("cli", &["load", "search", "export", "scan", "model", "text"]),
-    ("tui", &["app", "ui", "input", "search", "cache", "model", "text", "tty"]),
+    ("cli", &["cache", "load", "search", "export", "scan", "model", "text"]),
+    ("tui", &["app", "ui", "input", "search", "cache", "load", "model", "text", "tty"]),
     (
         "main",
         &["tui", "cli", "app", "cache", "load", "scan", "search", "export", "model", "text", "tty", "view"],

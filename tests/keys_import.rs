@@ -136,7 +136,10 @@ fn pickers_follow_the_data() {
     let titles: Vec<&str> =
         b.app.shown.hits.iter().map(|h| b.app.data.timeline.events[h.event].title.as_str()).collect();
     assert_eq!(titles, ["Independence & a declaration", "Two days of talks"]);
-    assert_eq!(b.app.filter().groups, ["Modern"]);
+    assert_eq!(
+        b.app.filter().chosen(timeline::search::FacetId::Group),
+        [timeline::search::FieldTest::Group("Modern".into())]
+    );
     b.act(Action::ClearGroups);
     assert_eq!(b.app.shown.hits.len(), 4);
 }

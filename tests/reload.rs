@@ -8,7 +8,7 @@ use timeline::app::effect::{Effect, Spot};
 use timeline::app::{Action, App, Driver, Mode};
 use timeline::cache::Source;
 use timeline::model::Timeline;
-use timeline::search::Filter;
+use timeline::search::{FacetId, FieldTest, Filter};
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
 const VALID: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid.json");
@@ -72,9 +72,9 @@ fn update_effect(app: &mut App, action: Action) -> Option<Effect> {
 #[test]
 fn filters_carry_over_by_country_code_even_when_the_countries_move() {
     let data = scratch("filters");
-    let (mut app, mut driver) = open_with(&data, |t| Filter {
-        countries: vec![t.countries.iter().position(|c| c.code == "AZ").expect("AZ")],
-        ..Filter::default()
+    let (mut app, mut driver) = open_with(&data, |t| {
+        Filter::default()
+            .with(FieldTest::Country(t.countries.iter().position(|c| c.code == "AZ").expect("AZ")))
     });
     assert_eq!(selected_title(&app), "Talks in Baku");
     // A new country first in the file: every index after it moves.
@@ -86,8 +86,11 @@ fn filters_carry_over_by_country_code_even_when_the_countries_move() {
     );
     std::fs::write(&data, text).expect("write");
     driver.apply(&mut app, Action::Edit);
-    let codes: Vec<&str> =
-        app.filter().countries.iter().map(|&c| app.timeline().countries[c].code.as_str()).collect();
+    let code = |v: &FieldTest| match v {
+        FieldTest::Country(c) => app.timeline().countries[*c].code.as_str(),
+        _ => "",
+    };
+    let codes: Vec<&str> = app.filter().chosen(FacetId::Country).iter().map(code).collect();
     assert_eq!(codes, ["AZ"]);
     assert_eq!(app.shown.hits.len(), 1);
     assert_eq!(selected_title(&app), "Talks in Baku");

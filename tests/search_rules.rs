@@ -3,7 +3,7 @@
 //! these tests).
 
 use timeline::model::{Citation, Country, Event, Kind, PartialDate, Source, Status, Timeline};
-use timeline::search::{Engine, Field, Filter, Order, Query, reference};
+use timeline::search::{Engine, Field, FieldTest, Filter, Order, Query, reference};
 
 struct E {
     id: &'static str,
@@ -559,8 +559,8 @@ fn applying_a_search_turns_field_queries_into_filters_without_changing_the_hits(
     for (query, filter, left) in [
         ("country:LA kind:visit to lam", Filter::default(), "to lam"),
         ("after:2026 before:2026-01-26 year:2026 congratulates", Filter::default(), "congratulates"),
-        ("country:US", Filter { countries: vec![la], ..Filter::default() }, "country:US"),
-        ("country:LA", Filter { countries: vec![la, 1], ..Filter::default() }, ""),
+        ("country:US", Filter::default().with(FieldTest::Country(la)), "country:US"),
+        ("country:LA", Filter::default().with(FieldTest::Country(la)).with(FieldTest::Country(1)), ""),
         ("after:2020", Filter { from: y("2025"), ..Filter::default() }, ""),
         (
             "!country:LA status:planned source:004 lao",

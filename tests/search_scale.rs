@@ -14,7 +14,7 @@ use timeline::load::{DataInput, load};
 use timeline::model::{Kind, PartialDate, Timeline};
 use timeline::search::query::tokenize;
 use timeline::search::worker::{Searcher, Worker};
-use timeline::search::{Engine, Filter, Incremental, Order, Query, Results, dates, reference};
+use timeline::search::{Engine, FieldTest, Filter, Incremental, Order, Query, Results, dates, reference};
 
 /// A few generated data sets, made once per test run: each loaded from its files, and again
 /// from the index cache, so that the search is checked on what the cache gives back too.
@@ -116,17 +116,24 @@ fn filter() -> impl Strategy<Value = Filter> {
     let year = || prop::option::of((1950i64..2030).prop_map(PartialDate::year));
     let some = |n: usize| prop::option::of(0usize..n);
     (query(), any::<bool>(), some(20), some(12), year(), year(), some(8), some(8)).prop_map(
-        |(query, chrono, country, kind, from, to, person, place)| Filter {
-            query,
-            order: if chrono { Order::Chronological } else { Order::Relevance },
-            countries: country.into_iter().collect(),
-            kinds: kind.map(|k| Kind::ALL[k]).into_iter().collect(),
-            people: person.into_iter().collect(),
-            places: place.into_iter().collect(),
-            groups: vec![],
-            verified: None,
-            from,
-            to,
+        |(query, chrono, country, kind, from, to, person, place)| {
+            let mut f = Filter {
+                query,
+                order: if chrono { Order::Chronological } else { Order::Relevance },
+                verified: None,
+                from,
+                to,
+                ..Filter::default()
+            };
+            let chosen = country
+                .map(FieldTest::Country)
+                .into_iter()
+                .chain(kind.map(|k| FieldTest::Kind(Kind::ALL[k])));
+            chosen
+                .chain(person.map(FieldTest::Person))
+                .chain(place.map(FieldTest::Place))
+                .for_each(|v| f.choose(v));
+            f
         },
     )
 }

@@ -59,13 +59,9 @@ impl Export {
         cancelled: &dyn Fn() -> bool,
     ) -> Result<String, String> {
         let watch = crate::export::Watch { progress, cancelled };
-        crate::export::to_file_watched(
-            &self.timeline,
-            &self.events,
-            self.format,
-            (&self.path, self.replace),
-            watch,
-        )
+        let at = (self.path.as_path(), self.replace);
+        crate::export::to_file_watched(&self.timeline, &self.events, self.format, at, watch)
+            .map_err(|e| e.to_string())
     }
 }
 

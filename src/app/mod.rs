@@ -24,7 +24,7 @@ pub use exec::{Flow, World};
 pub use line::LineInput;
 pub use notice::{Fresh, Notice};
 pub use origin::{DataFile, Origin};
-pub use picker::{Picker, PickerKind};
+pub use picker::Picker;
 pub use session::{Part, Session};
 pub use shown::{Row, Shown};
 pub use update::{export_usage, receive, update};
@@ -330,7 +330,7 @@ impl App {
         let t = &self.data.timeline;
         match action {
             Action::Warnings => !t.warnings.is_empty(),
-            a => PickerKind::opened_by(a).is_none_or(|k| k.offered(t)),
+            a => picker::FacetPicker::opened_by(a).is_none_or(|k| (picker::FacetPicker::of(k).offered)(t)),
         }
     }
 

@@ -3,49 +3,16 @@
 
 use super::LineInput;
 use crate::model::Timeline;
-use crate::search::{Filter, Hit, passes_filters};
+use crate::search::{FacetId, Filter, Hit, passes_filters};
 use crate::text::fold::fold_str;
 use facet::Sort;
-pub use facet::{FACETS, Facet};
+pub use facet::{FACETS, FacetPicker};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 mod facet;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PickerKind {
-    Country,
-    Kind,
-    Person,
-    Place,
-    /// TimelineJS groups, by their order of first appearance (`Timeline::groups`).
-    Group,
-}
-
-impl PickerKind {
-    /// This picker's row of the facet table.
-    pub fn facet(self) -> &'static Facet {
-        Facet::of(self)
-    }
-
-    /// What the picker chooses among, in the plural: `countries`, `groups`.
-    pub fn plural(self) -> &'static str {
-        self.facet().plural
-    }
-
-    /// The picker an action opens.
-    pub fn opened_by(action: &crate::input::Action) -> Option<PickerKind> {
-        FACETS.iter().find(|f| f.open == *action).map(|f| f.kind)
-    }
-
-    /// Whether the data set has anything to pick: a file without countries (or people, places,
-    /// groups) gets no such picker.
-    pub fn offered(self, t: &Timeline) -> bool {
-        (self.facet().offered)(t)
-    }
-}
-
-/// One choice: a country index, a `Kind::ALL` index, or a person or place id.
+/// One choice: its id is its place in the facet's values (`search::Facet::names`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub id: usize,
@@ -59,7 +26,7 @@ pub struct Entry {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
-    pub kind: PickerKind,
+    pub kind: FacetId,
     pub input: LineInput,
     pub entries: Vec<Entry>,
     /// Indexes into `entries` that match the input.
@@ -68,7 +35,7 @@ pub struct Picker {
     pub cursor: usize,
     /// Chosen ids, applied on Enter.
     pub chosen: Vec<usize>,
-    /// Whether Space was used; if not, Enter picks the highlighted entry.
+    /// Whether an entry was ticked (Tab or a click); if not, Enter picks the highlighted entry.
     pub touched: bool,
     /// Whether the user typed or moved since opening.
     pub moved: bool,
@@ -86,9 +53,11 @@ impl Picker {
     /// has to run. When one must, it is left in `request`: `update` hands it on as
     /// `Effect::Count`, and the counts show `…` until `counted` gets the answer.
     /// `job` numbers its count search, if one must run (`App::count_jobs`).
-    pub fn open(kind: PickerKind, t: &Timeline, filter: &Filter, hits: Option<&[Hit]>, job: u64) -> Picker {
+    pub fn open(kind: FacetId, t: &Timeline, filter: &Filter, hits: Option<&[Hit]>, job: u64) -> Picker {
         let mut others = filter.clone();
-        let chosen = (kind.facet().take)(&mut others, t);
+        // The chosen values, out of the filter: the counts honour every other filter.
+        let taken = std::mem::take(others.chosen_mut(kind));
+        let chosen: Vec<usize> = taken.iter().filter_map(|v| kind.facet().id_of(t, v)).collect();
         // The query counts too: the events the user is looking at, by country or kind.
         let shown: Option<Vec<usize>> = if let Some(hits) = hits.filter(|_| chosen.is_empty()) {
             Some(hits.iter().map(|h| h.event).collect())
@@ -193,7 +162,8 @@ impl Picker {
     pub fn apply(&self, t: &Timeline, filter: &mut Filter) {
         let mut chosen = self.chosen.clone();
         chosen.sort_unstable();
-        (self.kind.facet().put)(filter, t, chosen);
+        let facet = self.kind.facet();
+        *filter.chosen_mut(self.kind) = chosen.into_iter().map(|i| (facet.value)(t, i)).collect();
     }
 }
 
@@ -207,8 +177,8 @@ fn starts_words(text: &str, q: &str) -> bool {
 }
 
 /// A facet's choices, each with the number of `shown` events that have it, in the facet's order.
-fn entries(kind: PickerKind, t: &Timeline, shown: &[usize]) -> Vec<Entry> {
-    let facet = kind.facet();
+fn entries(kind: FacetId, t: &Timeline, shown: &[usize]) -> Vec<Entry> {
+    let facet = FacetPicker::of(kind);
     let counts = (facet.count)(t, shown);
     let mut entries: Vec<Entry> = (facet.choices)(t)
         .into_iter()
@@ -255,11 +225,11 @@ mod tests {
         let (mut a, mut d) = app(Filter::default());
         d.apply(&mut a, Action::PickPeople);
         let p = picker(&a);
-        assert_eq!(p.kind, PickerKind::Person);
+        assert_eq!(p.kind, FacetId::Person);
         assert_eq!(p.entries.len(), a.timeline().people.len());
         // Most events first: Tô Lâm.
         assert_eq!((p.entries[0].label.as_str(), p.entries[0].count), ("Tô Lâm", 15));
-        // Space toggles in a picker, so a name is typed without one.
+        // Space is typed in a picker (Tab ticks), so a name can have one.
         for c in "lam".chars() {
             d.apply(&mut a, Action::Input(c));
         }
@@ -275,7 +245,7 @@ mod tests {
     fn places_picker_counts_honour_the_other_filters() {
         let t = crate::frozen();
         let laos = t.find_country("LA").unwrap();
-        let (mut a, mut d) = app(Filter { countries: vec![laos], ..Filter::default() });
+        let (mut a, mut d) = app(Filter::default().with(crate::search::FieldTest::Country(laos)));
         d.apply(&mut a, Action::PickPlaces);
         let p = picker(&a);
         let count = |name: &str| p.entries.iter().find(|e| e.label == name).map(|e| e.count);

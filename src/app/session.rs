@@ -2,33 +2,28 @@
 //! ↑ in the search line), the order the filters were set in (so that Esc clears the most recent
 //! one), the search that was applied before the search line was opened, and the mouse.
 
-use crate::search::Filter;
+use crate::search::{FacetId, Filter};
 
-/// One part of the filter that can be cleared on its own.
+/// One part of the filter that can be cleared on its own: the search, a facet (see
+/// `search::FACETS`) or the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Search,
-    Countries,
-    Kinds,
-    People,
-    Places,
-    Groups,
+    Facet(FacetId),
     Period,
 }
 
 impl Part {
-    pub const ALL: [Part; 7] =
-        [Part::Search, Part::Countries, Part::Kinds, Part::People, Part::Places, Part::Groups, Part::Period];
+    /// Every part: the search, each facet in the table's order, the period.
+    pub fn all() -> impl Iterator<Item = Part> {
+        std::iter::once(Part::Search).chain(FacetId::all().map(Part::Facet)).chain([Part::Period])
+    }
 
     /// Whether this part of `f` filters anything.
     pub fn active(self, f: &Filter) -> bool {
         match self {
             Part::Search => !f.query.trim().is_empty(),
-            Part::Countries => !f.countries.is_empty(),
-            Part::Kinds => !f.kinds.is_empty(),
-            Part::People => !f.people.is_empty(),
-            Part::Places => !f.places.is_empty(),
-            Part::Groups => !f.groups.is_empty(),
+            Part::Facet(id) => !f.chosen(id).is_empty(),
             Part::Period => f.from.is_some() || f.to.is_some(),
         }
     }
@@ -36,11 +31,7 @@ impl Part {
     fn same(self, a: &Filter, b: &Filter) -> bool {
         match self {
             Part::Search => a.query == b.query,
-            Part::Countries => a.countries == b.countries,
-            Part::Kinds => a.kinds == b.kinds,
-            Part::People => a.people == b.people,
-            Part::Places => a.places == b.places,
-            Part::Groups => a.groups == b.groups,
+            Part::Facet(id) => a.chosen(id) == b.chosen(id),
             Part::Period => (a.from, a.to) == (b.from, b.to),
         }
     }
@@ -49,11 +40,7 @@ impl Part {
     pub fn clear(self, f: &mut Filter) {
         match self {
             Part::Search => f.query.clear(),
-            Part::Countries => f.countries.clear(),
-            Part::Kinds => f.kinds.clear(),
-            Part::People => f.people.clear(),
-            Part::Places => f.places.clear(),
-            Part::Groups => f.groups.clear(),
+            Part::Facet(id) => f.chosen_mut(id).clear(),
             Part::Period => (f.from, f.to) = (None, None),
         }
     }
@@ -62,11 +49,7 @@ impl Part {
     pub fn name(self) -> &'static str {
         match self {
             Part::Search => "search",
-            Part::Countries => "country filter",
-            Part::Kinds => "kind filter",
-            Part::People => "people filter",
-            Part::Places => "places filter",
-            Part::Groups => "group filter",
+            Part::Facet(id) => id.facet().filter_name,
             Part::Period => "period",
         }
     }
@@ -94,7 +77,7 @@ impl Session {
 
     /// Notes which parts a change of filter set, so that Esc can clear the most recent.
     pub fn changed(&mut self, old: &Filter, new: &Filter) {
-        for part in Part::ALL {
+        for part in Part::all() {
             if !part.same(old, new) && part.active(new) {
                 self.recent.retain(|p| *p != part);
                 self.recent.push(part);
@@ -106,7 +89,7 @@ impl Session {
     /// the oldest).
     pub fn most_recent(&self, f: &Filter) -> Option<Part> {
         let set = self.recent.iter().rev().copied().find(|p| p.active(f));
-        set.or_else(|| Part::ALL.into_iter().find(|p| p.active(f)))
+        set.or_else(|| Part::all().find(|p| p.active(f)))
     }
 
     /// Remembers an applied search for ↑ in the search line.
@@ -126,12 +109,12 @@ mod tests {
     #[test]
     fn the_most_recent_active_part_comes_first() {
         let mut s = Session::default();
-        let a = Filter { countries: vec![1], ..Filter::default() };
+        let a = Filter::default().with(crate::search::FieldTest::Country(1));
         let b = Filter { query: "lao".into(), ..a.clone() };
         s.changed(&Filter::default(), &a);
         s.changed(&a, &b);
         assert_eq!(s.most_recent(&b), Some(Part::Search));
-        assert_eq!(s.most_recent(&a), Some(Part::Countries));
+        assert_eq!(s.most_recent(&a), Some(Part::Facet(FacetId::Country)));
         assert_eq!(s.most_recent(&Filter::default()), None);
     }
 

@@ -1,10 +1,12 @@
-//! The command line: clap flags (`args`) become a checked `Filter`; the sub-commands print.
+//! The command line: clap flags (`args`) become a checked `Filter`; the sub-commands
+//! (`commands`) print.
 
 pub mod args;
+pub mod commands;
 pub mod output;
 
 use crate::model::{EntityKind, Kind, Timeline};
-use crate::search::{Engine, Filter, Order};
+use crate::search::{Engine, FacetId, FieldTest, Filter, Order};
 use args::SelectArgs;
 use std::fmt;
 
@@ -32,14 +34,12 @@ pub fn build_filter(
         let Some(i) = t.find_country(c) else {
             return Err(UsageError(crate::model::country::unknown_message(&t.countries, c)));
         };
-        if !filter.countries.contains(&i) {
-            filter.countries.push(i);
-        }
+        filter.choose(FieldTest::Country(i));
     }
     for k in kinds {
         let kind = Kind::parse(k)
             .ok_or_else(|| UsageError(format!("unknown kind `{k}`; kinds are {}", Kind::names())))?;
-        filter.kinds.push(kind);
+        filter.chosen_mut(FacetId::Kind).push(FieldTest::Kind(kind));
     }
     let date = |flag: &str, s: &str| {
         crate::search::dates::period(s).map_err(|e| UsageError(format!("invalid value for {flag}: {e}")))
@@ -96,8 +96,10 @@ pub fn select(t: &Timeline, engine: &Engine, a: &SelectArgs) -> Result<Vec<usize
         build_filter(t, &a.country, &a.kind, a.from.as_deref(), a.to.as_deref(), a.search.as_deref())?;
     filter.order = order(a.chronological);
     filter.verified = a.verified;
-    filter.people = entity_ids(t, EntityKind::Person, &a.person)?;
-    filter.places = entity_ids(t, EntityKind::Place, &a.place)?;
+    *filter.chosen_mut(FacetId::Person) =
+        entity_ids(t, EntityKind::Person, &a.person)?.into_iter().map(FieldTest::Person).collect();
+    *filter.chosen_mut(FacetId::Place) =
+        entity_ids(t, EntityKind::Place, &a.place)?.into_iter().map(FieldTest::Place).collect();
     let groups = t.groups();
     for g in &a.group {
         let Some(found) = groups.iter().find(|(name, _)| name.eq_ignore_ascii_case(g.trim())) else {
@@ -106,7 +108,7 @@ pub fn select(t: &Timeline, engine: &Engine, a: &SelectArgs) -> Result<Vec<usize
                 if known.is_empty() { "this data set has no groups".into() } else { known.join(", ") };
             return Err(UsageError(format!("unknown group `{g}`; groups: {known}")));
         };
-        filter.groups.push(found.0.clone());
+        filter.chosen_mut(FacetId::Group).push(FieldTest::Group(found.0.clone()));
     }
     Ok(engine.run(t, &filter).iter().map(|h| h.event).collect())
 }

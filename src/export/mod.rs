@@ -270,17 +270,21 @@ fn losses(format: Format, events: &[&Event]) -> Vec<String> {
         .collect()
 }
 
-/// The browser's `:export`: writes `events` (indexes into `t.events`) to `path`, replacing an
-/// existing file only if `replace` (`:export!`), through the same `save` as `export --out`. `Ok`
-/// says what was written; `Err` why nothing was.
-pub fn to_file(
-    t: &Timeline,
-    events: &[usize],
-    format: Format,
-    path: &Path,
-    replace: bool,
-) -> Result<String, String> {
-    to_file_watched(t, events, format, (path, replace), Watch { progress: &mut |_| {}, cancelled: &|| false })
+/// Why the browser's `:export` wrote nothing (`file` is the target's name, made inert).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The target exists and replacing it was not asked for.
+    #[error("{file} exists; :export! {file} replaces it")]
+    Exists { file: String },
+    /// The target is not a regular file, or creating, writing or renaming failed.
+    #[error("cannot write {file}: {why}")]
+    Refused { file: String, why: SaveError },
+    /// Cancelled while it was being written.
+    #[error("export to {file} cancelled; nothing was written")]
+    Cancelled { file: String },
+    /// The format could not write the events.
+    #[error("{0}")]
+    Format(io::Error),
 }
 
 /// How an export on a worker thread is watched: told the bytes written so far now and then, and
@@ -318,19 +322,22 @@ impl Write for Metered<'_> {
     }
 }
 
-/// `to_file`, watched: progress as bytes are written, and nothing written once `cancelled`.
+/// The browser's `:export`: writes `events` (indexes into `t.events`) to `path`, replacing an
+/// existing file only if `replace` (`:export!`), through the same `save` as `export --out`,
+/// telling `watch` the bytes written and writing nothing once it says cancelled. `Ok` says what
+/// was written.
 pub fn to_file_watched(
     t: &Timeline,
     events: &[usize],
     format: Format,
     (path, replace): (&Path, bool),
     watch: Watch<'_>,
-) -> Result<String, String> {
+) -> Result<String, ExportError> {
     let file = path.display().to_string();
-    let file = crate::text::inert::line(&file);
+    let file = crate::text::inert::line(&file).into_owned();
     let refused = |e: SaveError| match e {
-        SaveError::Exists => format!("{file} exists; :export! {file} replaces it"),
-        e => format!("cannot write {file}: {e}"),
+        SaveError::Exists => ExportError::Exists { file: file.clone() },
+        why => ExportError::Refused { file: file.clone(), why },
     };
     // Refused before any work is done; `save` checks again.
     save::check(path, replace).map_err(refused)?;
@@ -339,9 +346,9 @@ pub fn to_file_watched(
     let mut buf = Metered { out: Vec::new(), watch, reported: 0 };
     let written = write(&mut buf, t, &events, format);
     if cancelled() {
-        return Err(format!("export to {file} cancelled; nothing was written"));
+        return Err(ExportError::Cancelled { file });
     }
-    let notes = written.map_err(|e| e.to_string())?;
+    let notes = written.map_err(ExportError::Format)?;
     save(path, &buf.out, replace).map_err(refused)?;
     let mut msg = format!("wrote {} events to {file} ({})", events.len(), format.name());
     for n in notes {

@@ -17,6 +17,29 @@ pub use show::year_label;
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 
+/// Why a date (or an interval, a time of day, a time zone) cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not written as a date at all.
+    #[error(
+        "`{0}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (EDTF: 1966? uncertain, 1966~ \
+         approximate, 196X, 2001-21 spring, -0499 for 500 BCE, Y-13800000000, 2025-05-07T14:30:00)"
+    )]
+    NotADate(String),
+    /// A feature of EDTF level 2, which is not read.
+    #[error("`{text}`: {feature} is EDTF level 2, which timeline does not read; levels 0 and 1 are read")]
+    Level2 { text: String, feature: &'static str },
+    /// Written as a date, but there is no such date, interval, time or zone; the message says why.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl From<String> for DateError {
+    fn from(message: String) -> Self {
+        DateError::Invalid(message)
+    }
+}
+
 /// How much of a date is known.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
@@ -186,17 +209,19 @@ impl PartialDate {
     }
 
     /// A checked date; months and days need a year within ±9999.
-    pub fn ymd(year: i64, month: Option<u32>, day: Option<u32>) -> Result<Self, String> {
+    pub fn ymd(year: i64, month: Option<u32>, day: Option<u32>) -> Result<Self, DateError> {
         if (month.is_some() || day.is_some()) && year.abs() > MAX_DETAILED_YEAR {
-            return Err(format!("year {year} has too many digits for a month or day; give only the year"));
+            return Err(
+                format!("year {year} has too many digits for a month or day; give only the year").into()
+            );
         }
         if day.is_some() && month.is_none() {
-            return Err("a day needs a month".into());
+            return Err(DateError::Invalid("a day needs a month".into()));
         }
         if let Some(m) = month
             && !(1..=12).contains(&m)
         {
-            return Err(format!("month {m:02} does not exist; months run from 01 to 12"));
+            return Err(format!("month {m:02} does not exist; months run from 01 to 12").into());
         }
         if let (Some(m), Some(d)) = (month, day)
             && NaiveDate::from_ymd_opt(year as i32, m, d).is_none()
@@ -205,28 +230,31 @@ impl PartialDate {
             return Err(format!(
                 "{year:04}-{m:02}-{d:02} does not exist; {} {year} has {last} days",
                 MONTHS[m as usize - 1]
-            ));
+            )
+            .into());
         }
         Ok(Self { month: month.map(|m| m as u8), day: day.map(|d| d as u8), ..Self::year(year) })
     }
 
     /// Parses one EDTF level 0–1 date (not an interval): `1959`, `2025-05-07`, `-0499`,
     /// `Y-13800000000`, `1966~`, `2026-01?`, `196X`, `2025-05-07T14:30:00Z`.
-    pub fn parse(s: &str) -> Result<Self, String> {
+    pub fn parse(s: &str) -> Result<Self, DateError> {
         edtf::parse_date(s)
     }
 
     /// This date with a time of day; the date must be known to the day.
-    pub fn with_time(self, time: TimeOfDay) -> Result<Self, String> {
+    pub fn with_time(self, time: TimeOfDay) -> Result<Self, DateError> {
         if self.day.is_none() {
-            return Err("a time of day needs a full date".into());
+            return Err(DateError::Invalid("a time of day needs a full date".into()));
         }
         let ok = time.hour < 24
             && time.minute.is_none_or(|m| m < 60)
             && time.second.is_none_or(|s| s < 61)
             && time.milli.is_none_or(|ms| ms < 1000);
         if !ok {
-            return Err(format!("{:02}:{:02} is not a time of day", time.hour, time.minute.unwrap_or(0)));
+            return Err(
+                format!("{:02}:{:02} is not a time of day", time.hour, time.minute.unwrap_or(0)).into()
+            );
         }
         Ok(Self { time: Some(time), ..self })
     }

@@ -74,11 +74,8 @@ impl Entity {
 /// Ids (indexes into `entities`) of the entities whose name or an alias contains `query`,
 /// ignoring case and diacritics. An exact name or alias comes first.
 pub fn find(entities: &[Entity], query: &str) -> Vec<usize> {
-    find_folded(entities, &fold_str(query.trim()))
-}
-
-/// `find` for a term that is already folded.
-pub fn find_folded(entities: &[Entity], folded: &str) -> Vec<usize> {
+    let folded = fold_str(query.trim());
+    let folded = folded.as_str();
     let mut ids: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].matches_folded(folded)).collect();
     ids.sort_by_key(|&i| !entities[i].is_named_folded(folded));
     ids

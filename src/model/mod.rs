@@ -329,11 +329,6 @@ impl Timeline {
         entity::find(self.entities(kind), query)
     }
 
-    /// Like `find_entities`, for a term that is already folded (see `search::fold`).
-    pub fn find_entities_folded(&self, kind: EntityKind, folded: &str) -> Vec<usize> {
-        entity::find_folded(self.entities(kind), folded)
-    }
-
     /// How many of `events` name each entity of a kind, by entity id.
     pub fn entity_counts(&self, kind: EntityKind, events: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut counts = vec![0; self.entities(kind).len()];

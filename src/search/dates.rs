@@ -3,6 +3,7 @@
 
 use super::query::Token;
 use crate::model::PartialDate;
+use crate::model::date::DateError;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -76,7 +77,7 @@ pub fn date_like(word: &str) -> Option<PartialDate> {
 /// The one reader of dates that people type as values (`--from`, `--to`, `after:`, `before:`,
 /// `year:`): any EDTF date (`1985-04`, `-0499`, `Y-170000002`, `2001-21`), or the spelled
 /// forms of `date_like` (`jan 2026`, `26/1/2026`). The error is the EDTF reader's.
-pub fn period(value: &str) -> Result<PartialDate, String> {
+pub fn period(value: &str) -> Result<PartialDate, DateError> {
     PartialDate::parse(value).or_else(|e| date_like(value).ok_or(e))
 }
 
@@ -152,8 +153,8 @@ mod tests {
         ] {
             assert_eq!(period(value).map(|d| d.iso()), Ok(iso.to_string()), "{value}");
         }
-        assert!(period("2025-05-07T10:00:00+25:00").unwrap_err().contains("offset"));
-        assert!(period("soon").unwrap_err().contains("not a date"));
+        assert!(period("2025-05-07T10:00:00+25:00").unwrap_err().to_string().contains("offset"));
+        assert!(matches!(period("soon"), Err(DateError::NotADate(_))));
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Field queries: `country:LA`, `kind:visit`, `person:to-lam`, `place:baku`, `source:004`,
 //! `status:planned`, `after:2020`, `before:2026-02`, `year:1992`. The same tests back the
-//! command line's `--country`, `--kind`, `--from` and `--to`, so both always agree.
+//! command line's `--country`, `--kind`, `--from` and `--to`, so both always agree. The fields of
+//! the facets (`country`, `kind`, `person`, `place`, `group`) are read by their rows of
+//! `facet::FACETS`; the filter keeps a facet's choice as these tests.
 
+use super::facet::Facet;
 use super::matcher::{Anchor, compact, find_compact};
 use super::query::{QueryError, Scope, TermKind, Test, Text};
 use crate::model::{EntityKind, Event, Kind, PartialDate, Status, Timeline};
@@ -20,11 +23,16 @@ pub enum FieldTest {
     Year(PartialDate),
     /// A TimelineJS group, by name (case and accents optional).
     Group(String),
+    /// A person or a place (an index into `Timeline::people` or `places`): the people and
+    /// places filters. The field queries `person:` and `place:` are text terms instead.
+    Person(usize),
+    Place(usize),
     /// Whether a quote from an article checks the event.
     Verified(bool),
 }
 
-/// The field names, as typed before the colon.
+/// The field names, as typed before the colon, in the order the help names them (every facet's
+/// field is among them: `facet::tests` holds it).
 pub const NAMES: [&str; 11] = [
     "country", "kind", "person", "place", "source", "status", "after", "before", "year", "group", "verified",
 ];
@@ -50,25 +58,18 @@ pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> 
     if value.is_empty() {
         return err(format!("`{name}:` needs a value, as in {}", example(&name)));
     }
+    if let Some(facet) = Facet::by_field(&name) {
+        return (facet.query)(value, t);
+    }
     let field = |f: FieldTest| Ok(Test::Field(f));
     let date =
         |flag: &str| super::dates::period(value).map_err(|e| QueryError(format!("`{flag}:{value}`: {e}")));
     match name.as_str() {
-        "country" => match t.find_country(value) {
-            Some(c) => field(FieldTest::Country(c)),
-            None => err(crate::model::country::unknown_message(&t.countries, value)),
-        },
-        "kind" => match Kind::parse(value) {
-            Some(k) => field(FieldTest::Kind(k)),
-            None => err(format!("unknown kind `{value}`; kinds are {}", Kind::names())),
-        },
         "status" => match Status::ALL.iter().find(|s| s.as_str().eq_ignore_ascii_case(value)) {
             Some(&s) => field(FieldTest::Status(s)),
             None => err(format!("unknown status `{value}`; it is held or planned")),
         },
-        "person" | "place" => entity(&name, value, t),
         "source" => source(value, t).map(|s| Test::Field(FieldTest::Source(s))),
-        "group" => group(value, t).map(|g| Test::Field(FieldTest::Group(g))),
         "verified" => match value.to_ascii_lowercase().as_str() {
             "yes" | "true" => field(FieldTest::Verified(true)),
             "no" | "false" => field(FieldTest::Verified(false)),
@@ -84,15 +85,13 @@ pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> 
 }
 
 fn example(name: &str) -> &'static str {
+    if let Some(facet) = Facet::by_field(name) {
+        return facet.example;
+    }
     match name {
-        "country" => "country:LA",
-        "kind" => "kind:visit",
-        "person" => "person:to-lam",
-        "place" => "place:baku",
         "source" => "source:004",
         "status" => "status:planned",
         "year" => "year:1992",
-        "group" => "group:Wars",
         "verified" => "verified:no",
         "before" | "to" => "before:2026-02",
         _ => "after:2020",
@@ -119,7 +118,7 @@ fn source(value: &str, t: &Timeline) -> Result<Vec<usize>, QueryError> {
 }
 
 /// `person:` and `place:`: a phrase in the people or places of an event.
-fn entity(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> {
+pub(super) fn entity(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> {
     let (scope, kind) = match name {
         "person" => (Scope::People, EntityKind::Person),
         _ => (Scope::Places, EntityKind::Place),
@@ -139,7 +138,7 @@ fn entity(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> {
 }
 
 /// The group `value` names, as the data set spells it.
-fn group(value: &str, t: &Timeline) -> Result<String, QueryError> {
+pub(super) fn group(value: &str, t: &Timeline) -> Result<String, QueryError> {
     let groups = t.groups();
     let folded = fold_str(value.trim());
     match groups.iter().find(|(name, _)| fold_str(name) == folded) {
@@ -165,6 +164,8 @@ pub fn passes(test: &FieldTest, e: &Event) -> bool {
         FieldTest::Year(d) => e.overlaps(Some(d), Some(d)),
         FieldTest::Group(g) => e.group() == Some(g.as_str()),
         FieldTest::Verified(v) => e.is_verified() == *v,
+        FieldTest::Person(p) => e.person_ids.contains(p),
+        FieldTest::Place(p) => e.place_ids.contains(p),
     }
 }
 

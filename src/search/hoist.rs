@@ -2,12 +2,14 @@
 //! after:2025 to lam` becomes the query `to lam` with country LA, kind visit and period 2025..
 //! Only terms whose filter form selects exactly the same events move; the rest stay in the query.
 
+use super::facet::Facet;
 use super::fields::FieldTest;
 use super::query::{Query, Term, Test, tokenize};
 use super::{Filter, dates};
 use crate::model::{PartialDate, Timeline};
 
-/// Moves plain field terms of `filter.query` into the filter's countries, kinds and period.
+/// Moves plain field terms of `filter.query` into the filter's facets (`country:`, `kind:`,
+/// `group:`; see `facet::FACETS`) and period.
 /// Returns true if anything moved. The events selected do not change.
 pub fn hoist(filter: &mut Filter, t: &Timeline) -> bool {
     if Query::parse(&filter.query, t).is_err() {
@@ -44,14 +46,15 @@ pub fn hoist(filter: &mut Filter, t: &Timeline) -> bool {
 
 /// Narrows the filter by one field test, if the filter can say exactly that.
 fn apply(filter: &mut Filter, f: &FieldTest) -> bool {
-    // A list of countries (or kinds) means any of them; the test means this one. Both hold
-    // exactly when the list is empty or holds it, and then the list becomes just it.
-    fn one<T: PartialEq + Copy>(list: &mut Vec<T>, x: T) -> bool {
-        let ok = list.is_empty() || list.contains(&x);
+    // A facet's list of values means any of them; the test means this one. Both hold exactly
+    // when the list is empty or holds it, and then the list becomes just it.
+    if let Some(facet) = Facet::owning(f) {
+        let list = filter.chosen_mut(facet.id);
+        let ok = list.is_empty() || list.contains(f);
         if ok {
-            *list = vec![x];
+            *list = vec![f.clone()];
         }
-        ok
+        return ok;
     }
     let later = |a: Option<PartialDate>, b: PartialDate| match a {
         Some(a) if a.first_day() >= b.first_day() => a,
@@ -61,22 +64,21 @@ fn apply(filter: &mut Filter, f: &FieldTest) -> bool {
         Some(a) if a.last_day() <= b.last_day() => a,
         _ => b,
     };
-    match *f {
-        FieldTest::Country(c) => one(&mut filter.countries, c),
-        FieldTest::Kind(k) => one(&mut filter.kinds, k),
+    match f {
         FieldTest::After(d) => {
-            filter.from = Some(later(filter.from, d));
+            filter.from = Some(later(filter.from, *d));
             true
         }
         FieldTest::Before(d) => {
-            filter.to = Some(earlier(filter.to, d));
+            filter.to = Some(earlier(filter.to, *d));
             true
         }
         FieldTest::Year(d) => {
-            filter.from = Some(later(filter.from, d));
-            filter.to = Some(earlier(filter.to, d));
+            filter.from = Some(later(filter.from, *d));
+            filter.to = Some(earlier(filter.to, *d));
             true
         }
-        FieldTest::Status(_) | FieldTest::Source(_) | FieldTest::Group(_) | FieldTest::Verified(_) => false,
+        // A facet's value moved above; the rest have no filter that says the same.
+        _ => false,
     }
 }

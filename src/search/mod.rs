@@ -1,12 +1,13 @@
 //! Search and filters: one engine for the browser and for `timeline list`.
 //!
-//! Text is folded once at load (see `fold`). A query is parsed into terms (see `query`); an
+//! Text is folded once at load (see `text::fold`). A query is parsed into terms (see `query`); an
 //! event is a hit if it passes the filters and matches every term (see `score`). Hits are
 //! ranked by score (match quality times field weight, plus a bonus for adjacent words), then by
 //! the most prominent field matched, then by recency. `marks` says where an event matched, by
 //! the same rules, for highlighting.
 
 pub mod dates;
+pub mod facet;
 pub mod fields;
 pub mod hoist;
 pub mod incremental;
@@ -18,7 +19,9 @@ pub mod reference;
 mod score;
 pub mod worker;
 
-use crate::model::{Kind, PartialDate, Timeline};
+use crate::model::{PartialDate, Timeline};
+pub use facet::{FACET_COUNT, FACETS, Facet, FacetId};
+pub use fields::FieldTest;
 pub use incremental::Incremental;
 pub use index::{Field, SearchIndex, field_text};
 pub use query::{Query, QueryError};
@@ -28,21 +31,41 @@ use std::ops::Range;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
     pub query: String,
-    /// Country indexes; an event matches if it names any of them. Empty: all.
-    pub countries: Vec<usize>,
-    /// Kinds; an event matches if it is any of them. Empty: all.
-    pub kinds: Vec<Kind>,
-    /// People (indexes into `Timeline::people`); an event matches if it names any. Empty: all.
-    pub people: Vec<usize>,
-    /// Places (indexes into `Timeline::places`); an event matches if it names any. Empty: all.
-    pub places: Vec<usize>,
+    /// For each facet (by `FacetId`), the values chosen, as the field tests of its values
+    /// (`FieldTest::Country(3)`): an event matches if it passes any of them. Empty: all.
+    pub facets: [Vec<FieldTest>; FACET_COUNT],
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
-    /// TimelineJS groups; an event matches if it is in any of them. Empty: all.
-    pub groups: Vec<String>,
     /// Provenance: only verified (`Some(true)`) or unverified (`Some(false)`) events.
     pub verified: Option<bool>,
     pub order: Order,
+}
+
+impl Filter {
+    /// The values chosen of a facet.
+    pub fn chosen(&self, facet: FacetId) -> &[FieldTest] {
+        &self.facets[facet as usize]
+    }
+
+    pub fn chosen_mut(&mut self, facet: FacetId) -> &mut Vec<FieldTest> {
+        &mut self.facets[facet as usize]
+    }
+
+    /// Adds a value to the facet it belongs to, once (a test of no facet is left out).
+    pub fn choose(&mut self, value: FieldTest) {
+        if let Some(facet) = Facet::owning(&value) {
+            let chosen = self.chosen_mut(facet.id);
+            if !chosen.contains(&value) {
+                chosen.push(value);
+            }
+        }
+    }
+
+    /// This filter with a value chosen (see `choose`).
+    pub fn with(mut self, value: FieldTest) -> Filter {
+        self.choose(value);
+        self
+    }
 }
 
 /// How hits are ordered when there is a query.
@@ -195,16 +218,13 @@ impl Engine {
     }
 }
 
-/// Does the event pass the country, kind and period filters? (The same tests as the field
-/// queries `country:`, `kind:`, `after:` and `before:`.)
+/// Does the event pass the facet, period and provenance filters? (The same tests as the field
+/// queries `country:`, `kind:`, `group:`, `after:` and `before:`.) It runs for every event on
+/// every keystroke: an empty facet costs one length check, a chosen value one field test.
 pub fn passes_filters(t: &Timeline, i: usize, f: &Filter) -> bool {
     let e = &t.events[i];
-    (f.countries.is_empty() || e.countries.iter().any(|c| f.countries.contains(c)))
-        && (f.kinds.is_empty() || f.kinds.contains(&e.kind))
-        && (f.people.is_empty() || e.person_ids.iter().any(|p| f.people.contains(p)))
-        && (f.places.is_empty() || e.place_ids.iter().any(|p| f.places.contains(p)))
+    f.facets.iter().all(|chosen| chosen.is_empty() || chosen.iter().any(|x| fields::passes(x, e)))
         && e.overlaps(f.from.as_ref(), f.to.as_ref())
-        && (f.groups.is_empty() || e.group().is_some_and(|g| f.groups.iter().any(|x| x == g)))
         && f.verified.is_none_or(|v| e.is_verified() == v)
 }
 

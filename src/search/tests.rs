@@ -149,8 +149,8 @@ fn filters_by_country_kind_and_period() {
     let t = fixture();
     let e = Engine::new(&t);
     let run = |f: Filter| ids(&t, &e.run(&t, &f));
-    assert_eq!(run(Filter { countries: vec![0], ..Filter::default() }), ["c", "d"]);
-    assert_eq!(run(Filter { kinds: vec![Kind::Talks], ..Filter::default() }), Vec::<String>::new());
+    assert_eq!(run(Filter::default().with(FieldTest::Country(0))), ["c", "d"]);
+    assert_eq!(run(Filter::default().with(FieldTest::Kind(Kind::Talks))), Vec::<String>::new());
     let y = |s: &str| Some(PartialDate::parse(s).unwrap());
     assert_eq!(run(Filter { from: y("2025"), ..Filter::default() }), ["b", "c", "d"]);
     assert_eq!(run(Filter { from: y("2025"), to: y("2026-01"), ..Filter::default() }), ["b", "c"]);

@@ -1,9 +1,44 @@
 //! A loading percentage on standard error, for big data files when it is a terminal; keys typed
-//! meanwhile are not echoed onto it (`guard::NoEcho`, which a signal also undoes).
+//! meanwhile are not echoed onto it (`guard::NoEcho`, which a signal also undoes). `load` and
+//! `load_files` load a data set with it.
 
 use super::guard::NoEcho;
+use crate::cache::{self, Loaded, Pending};
+use crate::load::{self, DataInput, LoadError};
+use crate::model::Timeline;
 use crate::text::inert;
 use std::io::{self, IsTerminal};
+
+/// Data files bigger than this show their loading progress on a terminal.
+const PROGRESS_BYTES: usize = 8 << 20;
+
+/// Loads the data set (the built-in one without `source`) with its search engine, through the
+/// index cache when `source` says so, and the cache to write when it was loaded from the files.
+pub fn load(source: Option<&cache::Source>) -> Result<(Loaded, Option<Pending>), LoadError> {
+    match source {
+        Some(s) if let Some(dir) = cache::dir().filter(|_| s.cache) => {
+            let big = std::fs::metadata(&s.data).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
+            with(big, &s.data.display().to_string(), |progress| {
+                cache::load_deferred(&dir, &s.data, s.articles.clone(), progress)
+            })
+        }
+        _ => {
+            let input = match source {
+                Some(s) => DataInput::from_file(&s.data, s.articles.clone())?,
+                None => DataInput::builtin(),
+            };
+            let big = input.text.len() >= PROGRESS_BYTES;
+            Ok((with(big, &input.path, |progress| cache::load_uncached(&input, progress))?, None))
+        }
+    }
+}
+
+/// Loads the data set from its files, never the cache (`check` verifies the files).
+pub fn load_files(input: &DataInput) -> Result<Timeline, LoadError> {
+    with(input.text.len() >= PROGRESS_BYTES, &input.path, |progress| {
+        load::load_with_progress(input, progress)
+    })
+}
 
 struct Progress {
     shown: bool,

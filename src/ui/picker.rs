@@ -13,7 +13,10 @@ use ratatui::widgets::{Clear, Paragraph};
 pub fn render(p: &Picker, f: &mut Frame, area: Rect, theme: &Theme) {
     let popup = crate::view::picker::popup(area, p.entries.len());
     f.render_widget(Clear, popup);
-    let title = format!(" {} — Tab ticks, Enter applies, Esc cancels ", p.kind.facet().title);
+    let title = format!(
+        " {} — Tab ticks, Enter applies, Esc cancels ",
+        crate::app::picker::FacetPicker::of(p.kind).title
+    );
     f.render_widget(pane_block(&title, true, theme), popup);
     let body = inner(popup);
     let iw = body.width as usize;

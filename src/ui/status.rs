@@ -25,8 +25,8 @@ pub fn filter_summary(app: &App) -> Vec<String> {
         let order = if f.order == Order::Relevance { "by relevance" } else { "by date" };
         parts.push(format!("/{} ({order})", f.query.trim()));
     }
-    for facet in &crate::app::picker::FACETS {
-        let named = (facet.named)(f, t);
+    for facet in &crate::search::FACETS {
+        let named: Vec<String> = f.chosen(facet.id).iter().map(|v| (facet.name)(t, v)).collect();
         if !named.is_empty() {
             parts.push(format!("{} {}", facet.plural, named.join(",")));
         }

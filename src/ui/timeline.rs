@@ -2,7 +2,8 @@
 
 use super::{Theme, glyph, pane_block};
 use crate::app::{App, Focus, Row};
-use crate::model::{EntityKind, Status};
+use crate::input::keymap::{BINDINGS, Binding, KeyMode};
+use crate::model::Status;
 use crate::search::{Field, Marks, field_text};
 use crate::text::wrap::{clean, width};
 use crate::view::spans::{fit, marks_for, styled_range};
@@ -201,6 +202,12 @@ fn fit_str(s: &str, w: usize) -> String {
     spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
+/// The key that does `action` while browsing, as the help names it (`C`).
+fn browse_key(action: &crate::input::Action) -> String {
+    let browse = |b: &&Binding| b.action == *action && b.modes.contains(&KeyMode::Browse);
+    BINDINGS.iter().find(browse).map(|b| b.input.label()).unwrap_or_default()
+}
+
 /// What an empty result says: which filters are active and how to clear them.
 fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled("No events match.", theme.title()), Line::raw("")];
@@ -209,23 +216,20 @@ fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     if !f.query.trim().is_empty() {
         lines.push(Line::raw(format!("search “{}” — Esc or / then Ctrl-u clears it", f.query.trim())));
     }
-    if !f.countries.is_empty() {
-        let names: Vec<&str> = f.countries.iter().map(|&c| t.countries[c].name.as_str()).collect();
-        lines.push(Line::raw(format!("countries: {} — C clears them", names.join(", "))));
-    }
-    if !f.kinds.is_empty() {
-        let names: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
-        lines.push(Line::raw(format!("kinds: {} — F clears them", names.join(", "))));
-    }
-    for (ids, kind, key) in [(&f.people, EntityKind::Person, "p"), (&f.places, EntityKind::Place, "P")] {
-        if !ids.is_empty() {
-            let names: Vec<&str> = ids.iter().map(|&i| t.entities(kind)[i].name.as_str()).collect();
-            lines.push(Line::raw(format!(
-                "{}: {} — {key}, then Space to untick",
-                kind.section(),
-                names.join(", ")
-            )));
+    // Each active facet, as its picker lists the values, with the key that clears it.
+    for row in &crate::app::picker::FACETS {
+        let (facet, chosen) = (row.facet.facet(), f.chosen(row.facet));
+        if chosen.is_empty() {
+            continue;
         }
+        let choices = (row.choices)(t);
+        let labels: Vec<&str> =
+            chosen.iter().filter_map(|v| choices.get(facet.id_of(t, v)?)).map(|c| c.label.as_str()).collect();
+        let how = match &row.clear {
+            Some(clear) => format!("{} clears them", browse_key(clear)),
+            None => format!("{}, then Tab to untick", browse_key(&row.open)),
+        };
+        lines.push(Line::raw(format!("{}: {} — {how}", facet.plural, labels.join(", "))));
     }
     if f.from.is_some() || f.to.is_some() {
         lines.push(Line::raw(format!("period: {} — : then Enter clears it", super::status::period_label(f))));

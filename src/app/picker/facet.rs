@@ -1,15 +1,12 @@
-//! The facets a picker filters by, as one table: countries, kinds, people, places, TimelineJS
-//! groups. A row says what the facet is called, which keys open and clear it, what there is to
-//! choose, how the shown events are counted by it, how its choice is kept in the `Filter`, and
-//! whether a data set without any is offered it. The picker, the key bar, the status line and
-//! the picker's title read this table; adding a facet is a row here (plus its field in `Filter`
-//! and its test in `search::passes_filters`, which the search layer owns).
+//! The pickers of the facets, as one table: a row adds to a facet of the search layer
+//! (`search::FACETS`: its field query, filter, names and session part) what its picker needs:
+//! the title, the keys that open and clear it, what each choice shows, how the shown events are
+//! counted by it, and whether a data set without any is offered it. The picker, the key bar and
+//! the picker's title read this table; adding a facet is a row there and a row here.
 
-use super::PickerKind;
-use crate::app::Part;
 use crate::input::Action;
 use crate::model::{EntityKind, Kind, Timeline};
-use crate::search::Filter;
+use crate::search::FacetId;
 use crate::text::fold::fold_str;
 
 /// One choice of a facet, before it is counted: its label, the detail beside it, and the words
@@ -31,39 +28,28 @@ pub enum Sort {
     MostThenListed,
 }
 
-/// One facet: a row of `FACETS`.
-pub struct Facet {
-    pub kind: PickerKind,
-    /// What is chosen among, in the plural: the picker's message and the status line say it.
-    pub plural: &'static str,
+/// One facet's picker: a row of `FACETS`.
+pub struct FacetPicker {
+    /// The facet it picks, whose row in `search::FACETS` says how the choice filters.
+    pub facet: FacetId,
     /// The picker's title.
     pub title: &'static str,
     /// The action (key) that opens the picker, and the one that clears the facet's filter.
     pub open: Action,
     pub clear: Option<Action>,
-    /// The part of the filter it is, for Esc and the clearing keys.
-    pub part: Part,
     /// Whether the data set has anything to pick (a file without countries gets no country
     /// picker, and no key for it in the key bar).
     pub offered: fn(&Timeline) -> bool,
-    /// Every choice, in the order of its id.
+    /// Every choice, in the order of its id (the order of the facet's `names`).
     pub choices: fn(&Timeline) -> Vec<Choice>,
     /// How many of the events `shown` have each choice (an event's values, read and counted).
     pub count: fn(&Timeline, &[usize]) -> Vec<usize>,
     pub sort: Sort,
-    /// The chosen ids, taken out of a filter (the counts honour every other filter).
-    pub take: fn(&mut Filter, &Timeline) -> Vec<usize>,
-    /// Puts chosen ids (sorted) into a filter.
-    pub put: fn(&mut Filter, &Timeline, Vec<usize>),
-    /// The chosen values as the status line names them: `LA`, `visit`, `Tô Lâm`.
-    pub named: fn(&Filter, &Timeline) -> Vec<String>,
 }
 
-pub const FACETS: [Facet; 5] = [
-    Facet {
-        kind: PickerKind::Country,
-        part: Part::Countries,
-        plural: "countries",
+pub const FACETS: [FacetPicker; 5] = [
+    FacetPicker {
+        facet: FacetId::Country,
         title: "Countries",
         open: Action::PickCountries,
         clear: Some(Action::ClearCountries),
@@ -71,14 +57,9 @@ pub const FACETS: [Facet; 5] = [
         choices: country_choices,
         count: |t, shown| t.country_counts(shown.iter().copied()),
         sort: Sort::MostThenLabel,
-        take: |f, _| std::mem::take(&mut f.countries),
-        put: |f, _, ids| f.countries = ids,
-        named: |f, t| f.countries.iter().map(|&c| t.countries[c].code.clone()).collect(),
     },
-    Facet {
-        kind: PickerKind::Kind,
-        part: Part::Kinds,
-        plural: "kinds",
+    FacetPicker {
+        facet: FacetId::Kind,
         title: "Kinds",
         open: Action::PickKinds,
         clear: Some(Action::ClearKinds),
@@ -95,14 +76,9 @@ pub const FACETS: [Facet; 5] = [
             counts
         },
         sort: Sort::AsListed,
-        take: |f, _| std::mem::take(&mut f.kinds).iter().map(|&k| kind_index(k)).collect(),
-        put: |f, _, ids| f.kinds = ids.iter().map(|&i| Kind::ALL[i]).collect(),
-        named: |f, _| f.kinds.iter().map(|k| k.as_str().to_string()).collect(),
     },
-    Facet {
-        kind: PickerKind::Person,
-        part: Part::People,
-        plural: "people",
+    FacetPicker {
+        facet: FacetId::Person,
         title: "People",
         open: Action::PickPeople,
         clear: None,
@@ -110,14 +86,9 @@ pub const FACETS: [Facet; 5] = [
         choices: |t| entity_choices(t, EntityKind::Person),
         count: |t, shown| t.entity_counts(EntityKind::Person, shown.iter().copied()),
         sort: Sort::MostThenLabel,
-        take: |f, _| std::mem::take(&mut f.people),
-        put: |f, _, ids| f.people = ids,
-        named: |f, t| f.people.iter().map(|&i| t.people[i].name.clone()).collect(),
     },
-    Facet {
-        kind: PickerKind::Place,
-        part: Part::Places,
-        plural: "places",
+    FacetPicker {
+        facet: FacetId::Place,
         title: "Places",
         open: Action::PickPlaces,
         clear: None,
@@ -125,16 +96,10 @@ pub const FACETS: [Facet; 5] = [
         choices: |t| entity_choices(t, EntityKind::Place),
         count: |t, shown| t.entity_counts(EntityKind::Place, shown.iter().copied()),
         sort: Sort::MostThenLabel,
-        take: |f, _| std::mem::take(&mut f.places),
-        put: |f, _, ids| f.places = ids,
-        named: |f, t| f.places.iter().map(|&i| t.places[i].name.clone()).collect(),
     },
-    // TimelineJS groups, by their order of first appearance (`Timeline::groups`); the filter
-    // keeps their names.
-    Facet {
-        kind: PickerKind::Group,
-        part: Part::Groups,
-        plural: "groups",
+    // TimelineJS groups, by their order of first appearance (`Timeline::groups`).
+    FacetPicker {
+        facet: FacetId::Group,
         title: "Groups",
         open: Action::PickGroups,
         clear: Some(Action::ClearGroups),
@@ -158,24 +123,19 @@ pub const FACETS: [Facet; 5] = [
             counts
         },
         sort: Sort::MostThenListed,
-        take: |f, t| {
-            let groups = t.groups();
-            let names = std::mem::take(&mut f.groups);
-            names.iter().filter_map(|n| groups.iter().position(|(g, _)| g == n)).collect()
-        },
-        put: |f, t, ids| {
-            let groups = t.groups();
-            f.groups = ids.iter().filter_map(|&i| groups.get(i).map(|(g, _)| g.clone())).collect();
-        },
-        named: |f, _| f.groups.clone(),
     },
 ];
 
-impl Facet {
-    /// The row of a picker.
-    pub fn of(kind: PickerKind) -> &'static Facet {
-        // Every kind has its row: `every_picker_has_one_row` holds it.
-        FACETS.iter().find(|f| f.kind == kind).unwrap_or(&FACETS[0])
+impl FacetPicker {
+    /// The picker of a facet.
+    pub fn of(facet: FacetId) -> &'static FacetPicker {
+        // Every facet has its row: `every_facet_has_one_picker` holds it.
+        FACETS.iter().find(|f| f.facet == facet).unwrap_or(&FACETS[0])
+    }
+
+    /// The picker an action opens.
+    pub fn opened_by(action: &Action) -> Option<FacetId> {
+        FACETS.iter().find(|f| f.open == *action).map(|f| f.facet)
     }
 }
 
@@ -217,30 +177,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_picker_has_one_row() {
-        let kinds =
-            [PickerKind::Country, PickerKind::Kind, PickerKind::Person, PickerKind::Place, PickerKind::Group];
-        for kind in kinds {
-            assert_eq!(FACETS.iter().filter(|f| f.kind == kind).count(), 1, "{kind:?}");
-            assert_eq!(Facet::of(kind).kind, kind);
+    fn every_facet_has_one_picker() {
+        for facet in FacetId::all() {
+            assert_eq!(FACETS.iter().filter(|f| f.facet == facet).count(), 1, "{facet:?}");
+            assert_eq!(FacetPicker::of(facet).facet, facet);
         }
+        assert_eq!(FACETS.len(), crate::search::FACET_COUNT);
     }
 
-    /// What `take` takes out of a filter, `put` puts back, for every facet.
+    /// A picker's choices are the facet's values, in the same order, and counted as many.
     #[test]
-    fn a_choice_goes_into_the_filter_and_back() {
+    fn choices_are_the_facets_values() {
         let t = crate::frozen();
-        for facet in &FACETS {
-            let n = (facet.choices)(&t).len();
-            let ids: Vec<usize> = [0, n.saturating_sub(1)].into_iter().filter(|&i| i < n).collect::<Vec<_>>();
-            let mut ids = ids;
-            ids.dedup();
-            let mut f = Filter::default();
-            (facet.put)(&mut f, &t, ids.clone());
-            assert_eq!((facet.named)(&f, &t).len(), ids.len(), "{}", facet.plural);
-            assert_eq!((facet.take)(&mut f, &t), ids, "{}", facet.plural);
-            assert_eq!((facet.take)(&mut f, &t), Vec::<usize>::new(), "{}: taken out", facet.plural);
-            assert_eq!((facet.count)(&t, &[]).len(), n);
+        for row in &FACETS {
+            let names = (row.facet.facet().names)(&t);
+            assert_eq!((row.choices)(&t).len(), names.len(), "{:?}", row.facet);
+            assert_eq!((row.count)(&t, &[]).len(), names.len(), "{:?}", row.facet);
         }
     }
 }

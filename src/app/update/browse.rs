@@ -1,8 +1,9 @@
 //! Browsing: moving through the timeline, focus, year jumps, opening other modes, the mouse.
 
 use super::{move_by, scroll_detail, select};
-use crate::app::picker::{FACETS, Picker, PickerKind};
+use crate::app::picker::{FACETS, FacetPicker, Picker};
 use crate::app::{Action, App, Effect, Focus, LineInput, Mode, Part, Row};
+use crate::search::FacetId;
 use crate::search::{Filter, Order};
 use crate::view::layout::{Zoom, inner};
 
@@ -48,10 +49,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Wheel { col, row, down } => wheel(app, col, row, down),
         // The facets' keys, as their table says: open a picker, clear a filter.
         other => {
-            if let Some(kind) = PickerKind::opened_by(&other) {
+            if let Some(kind) = FacetPicker::opened_by(&other) {
                 open_picker(app, kind);
             } else if let Some(facet) = FACETS.iter().find(|f| f.clear.as_ref() == Some(&other)) {
-                clear(app, facet.part);
+                clear(app, Part::Facet(facet.facet));
             }
         }
     }
@@ -103,9 +104,9 @@ pub fn toggle_order(app: &mut App) {
     });
 }
 
-fn open_picker(app: &mut App, kind: PickerKind) {
-    if !kind.offered(&app.data.timeline) {
-        app.message = Some(format!("no {} in this data set", kind.plural()));
+fn open_picker(app: &mut App, kind: FacetId) {
+    if !(FacetPicker::of(kind).offered)(&app.data.timeline) {
+        app.message = Some(format!("no {} in this data set", kind.facet().plural));
         return;
     }
     app.count_jobs += 1;

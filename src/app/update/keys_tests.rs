@@ -4,7 +4,8 @@
 
 use super::tests::{Fixture, app, run, selected_id, typed, with_filter, year_of};
 use super::*;
-use crate::app::{Part, PickerKind};
+use crate::app::Part;
+use crate::search::{FacetId, FieldTest};
 use crate::search::{Field, Filter};
 use crate::view::layout::{Zoom, inner};
 
@@ -20,9 +21,12 @@ fn esc_goes_back_one_level_and_never_quits() {
     run(&mut a, &[Action::PickCountries]);
     typed(&mut a, "lao");
     run(&mut a, &[Action::Accept]);
-    assert_eq!(a.filter().countries.len(), 1);
+    assert_eq!(a.filter().chosen(FacetId::Country).len(), 1);
     run(&mut a, &[Action::Back]);
-    assert!(a.filter().countries.is_empty() && !a.quit(), "Esc clears the filter it did not quit");
+    assert!(
+        a.filter().chosen(FacetId::Country).is_empty() && !a.quit(),
+        "Esc clears the filter it did not quit"
+    );
     for start in
         [Action::OpenReader, Action::Help, Action::StartCommand, Action::PickKinds, Action::StartSearch]
     {
@@ -46,13 +50,13 @@ fn esc_clears_the_most_recent_filter_first() {
     run(&mut a, &[Action::Accept, Action::StartSearch]);
     typed(&mut a, "to lam");
     run(&mut a, &[Action::Accept]);
-    let active = |a: &Fixture| Part::ALL.into_iter().filter(|p| p.active(a.filter())).collect::<Vec<_>>();
-    assert_eq!(active(&a), [Part::Search, Part::Kinds, Part::Period]);
+    let active = |a: &Fixture| Part::all().filter(|p| p.active(a.filter())).collect::<Vec<_>>();
+    assert_eq!(active(&a), [Part::Search, Part::Facet(FacetId::Kind), Part::Period]);
     run(&mut a, &[Action::Back]);
-    assert_eq!(active(&a), [Part::Kinds, Part::Period]);
+    assert_eq!(active(&a), [Part::Facet(FacetId::Kind), Part::Period]);
     assert_eq!(a.message.as_deref(), Some("cleared the search · Esc clears the period"));
     run(&mut a, &[Action::Back]);
-    assert_eq!(active(&a), [Part::Kinds]);
+    assert_eq!(active(&a), [Part::Facet(FacetId::Kind)]);
     run(&mut a, &[Action::ClearKinds]);
     assert!(active(&a).is_empty());
     run(&mut a, &[Action::ClearKinds]);
@@ -69,18 +73,23 @@ fn pickers_type_spaces_tick_with_tab_and_apply_only_what_was_asked() {
     assert_eq!(p.current().map(|e| e.label.as_str()), Some("South Korea"));
     // Opened and closed with Enter at once: no filter the user did not ask for.
     run(&mut a, &[Action::Back, Action::PickCountries, Action::Accept]);
-    assert!(a.filter().countries.is_empty());
+    assert!(a.filter().chosen(FacetId::Country).is_empty());
     // Tab ticks and moves on; Enter applies what was ticked, not the highlighted entry.
     run(
         &mut a,
         &[Action::PickCountries, Action::ToggleEntry, Action::ToggleEntry, Action::Down, Action::Accept],
     );
-    assert_eq!(a.filter().countries.len(), 2);
+    assert_eq!(a.filter().chosen(FacetId::Country).len(), 2);
     // Ticks on screen win over the highlight, as in fzf; unticking everything clears.
     run(&mut a, &[Action::PickCountries, Action::Down, Action::Down, Action::Down, Action::Accept]);
-    assert_eq!(a.filter().countries.len(), 2);
+    assert_eq!(a.filter().chosen(FacetId::Country).len(), 2);
     run(&mut a, &[Action::PickCountries]);
-    for id in a.filter().countries.clone() {
+    let country = |v: &FieldTest| match v {
+        FieldTest::Country(c) => *c,
+        other => panic!("not a country: {other:?}"),
+    };
+    let ids: Vec<usize> = a.filter().chosen(FacetId::Country).iter().map(country).collect();
+    for id in ids {
         let Mode::Picker(p) = &a.mode else { panic!("picker") };
         let at = p.visible.iter().position(|&e| p.entries[e].id == id).unwrap();
         run(&mut a, &[Action::PageUp, Action::PageUp, Action::PageUp]);
@@ -88,12 +97,12 @@ fn pickers_type_spaces_tick_with_tab_and_apply_only_what_was_asked() {
         run(&mut a, &[Action::ToggleEntry]);
     }
     run(&mut a, &[Action::Accept]);
-    assert!(a.filter().countries.is_empty(), "{:?}", a.filter().countries);
+    assert!(a.filter().chosen(FacetId::Country).is_empty(), "{:?}", a.filter().chosen(FacetId::Country));
     run(&mut a, &[Action::PickKinds]);
     typed(&mut a, "zzz");
     run(&mut a, &[Action::Accept]);
     assert!(matches!(a.mode, Mode::Picker(_)), "nothing matches: the picker stays open");
-    assert!(a.filter().kinds.is_empty());
+    assert!(a.filter().chosen(FacetId::Kind).is_empty());
 }
 
 #[test]
@@ -101,13 +110,17 @@ fn pickers_follow_the_wheel_and_clicks() {
     let mut a = app();
     run(&mut a, &[Action::PickCountries, Action::Wheel { col: 40, row: 10, down: true }]);
     let Mode::Picker(p) = &a.mode else { panic!("picker") };
-    assert_eq!((p.kind, p.cursor), (PickerKind::Country, 3));
+    assert_eq!((p.kind, p.cursor), (FacetId::Country, 3));
     let popup = crate::view::picker::popup(a.view.layout().main, p.entries.len());
     let body = inner(popup);
     let second = p.entries[p.visible[1]].id;
     run(&mut a, &[Action::Wheel { col: 40, row: 10, down: false }]);
     run(&mut a, &[Action::Click { col: body.x + 4, row: body.y + 2 }, Action::Accept]);
-    assert_eq!(a.filter().countries, [second], "a click ticks the entry under it");
+    assert_eq!(
+        a.filter().chosen(FacetId::Country),
+        [FieldTest::Country(second)],
+        "a click ticks the entry under it"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 use crate::app::effect::Spot;
 use crate::app::notice::{Fresh, Notice};
 use crate::app::{App, Criteria, Data, Effect, Mode, SearchJob, Shown};
-use crate::model::{EntityKind, Problem, Timeline};
+use crate::model::{Problem, Timeline};
 use crate::search::Filter;
 use std::path::PathBuf;
 
@@ -110,20 +110,13 @@ fn carried_mode(mode: Mode, by_id: &dyn Fn(usize) -> Option<usize>) -> Mode {
     }
 }
 
-/// The filter over new data: indexes found again by country code or entity name; those that
-/// are gone are dropped.
+/// The filter over new data: each facet's values found again by name (a country by its code,
+/// a person by name); those that are gone are dropped.
 fn carried_filter(f: &Filter, old: &Timeline, new: &Timeline) -> Filter {
-    let country = |&c: &usize| new.countries.iter().position(|n| n.code == old.countries[c].code);
-    let entity = |kind: EntityKind| {
-        move |&i: &usize| {
-            let name = &old.entities(kind)[i].name;
-            new.entities(kind).iter().position(|e| &e.name == name)
-        }
-    };
-    Filter {
-        countries: f.countries.iter().filter_map(country).collect(),
-        people: f.people.iter().filter_map(entity(EntityKind::Person)).collect(),
-        places: f.places.iter().filter_map(entity(EntityKind::Place)).collect(),
-        ..f.clone()
+    let mut carried = f.clone();
+    for facet in &crate::search::FACETS {
+        *carried.chosen_mut(facet.id) =
+            f.chosen(facet.id).iter().filter_map(|v| facet.carry(old, new, v)).collect();
     }
+    carried
 }

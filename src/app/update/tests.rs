@@ -3,8 +3,9 @@
 
 use super::*;
 use crate::app::Picker;
-use crate::app::{Driver, PickerKind, Reader};
+use crate::app::{Driver, Reader};
 use crate::search::Filter;
+use crate::search::{FacetId, FieldTest};
 
 /// A browser and the executor of its effects.
 pub(super) struct Fixture {
@@ -286,23 +287,23 @@ fn country_picker_filters_toggles_applies_and_cancels() {
     run(&mut a, &[Action::PickCountries]);
     typed(&mut a, "lào");
     let Mode::Picker(p) = &a.mode else { panic!("picker") };
-    assert_eq!(p.kind, PickerKind::Country);
+    assert_eq!(p.kind, FacetId::Country);
     // Fuzzy, as in fzf: other names have l…a…o in order too, but Laos matches best.
     assert_eq!(p.current().map(|e| (e.label.as_str(), e.count)), Some(("Laos", 6)));
     run(&mut a, &[Action::Accept]);
     assert_eq!(a.mode, Mode::Browse);
     let la = a.data.timeline.find_country("LA").unwrap();
-    assert_eq!(a.filter().countries, [la]);
+    assert_eq!(a.filter().chosen(FacetId::Country), [FieldTest::Country(la)]);
     assert_eq!(a.shown.hits.len(), 6);
-    // Several at once with Space; Esc cancels without changing anything.
+    // Several at once with Tab; Esc cancels without changing anything.
     run(&mut a, &[Action::PickCountries]);
     typed(&mut a, "cuba");
     run(&mut a, &[Action::ToggleEntry, Action::Back]);
-    assert_eq!(a.filter().countries, [la]);
+    assert_eq!(a.filter().chosen(FacetId::Country), [FieldTest::Country(la)]);
     run(&mut a, &[Action::PickCountries]);
     typed(&mut a, "cuba");
     run(&mut a, &[Action::ToggleEntry, Action::Accept]);
-    assert_eq!(a.filter().countries.len(), 2);
+    assert_eq!(a.filter().chosen(FacetId::Country).len(), 2);
     assert_eq!(a.shown.hits.len(), 8);
     run(&mut a, &[Action::ClearCountries]);
     assert_eq!(a.shown.hits.len(), 35);
@@ -365,7 +366,7 @@ fn picker_counts_that_need_a_search_come_from_the_worker() {
     let Some(Effect::Count { job, filter }) = update(&mut a.app, Action::PickCountries) else {
         panic!("opening the picker asks for a count")
     };
-    assert_eq!((filter.query.as_str(), filter.countries.len()), ("visit", 0));
+    assert_eq!((filter.query.as_str(), filter.chosen(FacetId::Country).len()), ("visit", 0));
     let Mode::Picker(p) = &a.mode else { panic!() };
     assert!(p.entries.iter().all(|e| e.count == 0) && p.pending == Some(job), "counts wait for the worker");
     let results = crate::search::Results { hits: a.data.engine.run(a.timeline(), &filter), error: None };
@@ -384,7 +385,7 @@ fn kind_picker_filters_by_kind() {
     run(&mut a, &[Action::PickKinds]);
     typed(&mut a, "visit");
     run(&mut a, &[Action::Accept]);
-    assert_eq!(a.filter().kinds, [crate::model::Kind::Visit]);
+    assert_eq!(a.filter().chosen(FacetId::Kind), [FieldTest::Kind(crate::model::Kind::Visit)]);
     assert!(a.shown.hits.iter().all(|h| a.data.timeline.events[h.event].kind == crate::model::Kind::Visit));
 }
 
@@ -529,8 +530,8 @@ fn field_queries_become_filters_on_enter_and_mistakes_show_in_the_status_line() 
     // The same events, now shown as filters; the pickers hold them.
     let la = a.data.timeline.find_country("LA").unwrap();
     assert_eq!(
-        (a.filter().countries.as_slice(), a.filter().kinds.as_slice()),
-        (&[la][..], &[crate::model::Kind::Visit][..])
+        (a.filter().chosen(FacetId::Country), a.filter().chosen(FacetId::Kind)),
+        (&[FieldTest::Country(la)][..], &[FieldTest::Kind(crate::model::Kind::Visit)][..])
     );
     assert_eq!(a.filter().query, "to lam");
     assert_eq!(a.shown.hits, while_typing);

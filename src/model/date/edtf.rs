@@ -5,7 +5,7 @@
 //! EDTF crate (`edtf` 0.2) has not been released since 2021 and does not hold years beyond four
 //! digits.
 
-use super::{OffsetForm, PartialDate, Qualifier, TimeOfDay, Unspecified};
+use super::{DateError, OffsetForm, PartialDate, Qualifier, TimeOfDay, Unspecified};
 
 /// One end of an interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -26,10 +26,10 @@ pub enum Interval {
 
 impl Interval {
     /// Parses a date or an interval: `1966~`, `1964/1967`, `2020/..`, `../1992`, `/2020`.
-    pub fn parse(s: &str) -> Result<Interval, String> {
+    pub fn parse(s: &str) -> Result<Interval, DateError> {
         let Some((a, b)) = s.split_once('/') else { return parse_date(s).map(Interval::Single) };
         if b.contains('/') {
-            return Err(format!("`{s}` has more than one `/`; an interval is start/end"));
+            return Err(format!("`{s}` has more than one `/`; an interval is start/end").into());
         }
         let bound = |p: &str| match p {
             "" => Ok(Bound::Unknown),
@@ -39,7 +39,8 @@ impl Interval {
                 if d.time().is_some() {
                     return Err(format!(
                         "`{s}`: EDTF intervals are between dates; a time of day is not allowed in an interval"
-                    ));
+                    )
+                    .into());
                 }
                 if d.unspecified() != Unspecified::default() {
                     return Err(level2(s, "unspecified digits (X) in an interval end"));
@@ -50,13 +51,14 @@ impl Interval {
         let (start, end) = (bound(a)?, bound(b)?);
         match (start, end) {
             (Bound::Date(x), Bound::Date(y)) if y.end() <= x.start() => {
-                Err(format!("interval `{s}` ends before it starts"))
+                Err(format!("interval `{s}` ends before it starts").into())
             }
             (Bound::Date(_), _) | (_, Bound::Date(_)) => Ok(Interval::Range(start, end)),
             _ => Err(format!(
                 "interval `{s}` needs a date at one end at least: the EDTF specification (2019) \
                  allows `..` or an empty end only opposite a date"
-            )),
+            )
+            .into()),
         }
     }
 }
@@ -76,15 +78,12 @@ impl std::fmt::Display for Interval {
     }
 }
 
-fn bad(s: &str) -> String {
-    format!(
-        "`{s}` is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (EDTF: 1966? uncertain, 1966~ \
-         approximate, 196X, 2001-21 spring, -0499 for 500 BCE, Y-13800000000, 2025-05-07T14:30:00)"
-    )
+fn bad(s: &str) -> DateError {
+    DateError::NotADate(s.to_string())
 }
 
-fn level2(s: &str, feature: &str) -> String {
-    format!("`{s}`: {feature} is EDTF level 2, which timeline does not read; levels 0 and 1 are read")
+fn level2(s: &str, feature: &'static str) -> DateError {
+    DateError::Level2 { text: s.to_string(), feature }
 }
 
 /// The level 2 feature a string uses, if any, found before it is parsed as a date.
@@ -108,7 +107,7 @@ fn level2_feature(s: &str) -> Option<&'static str> {
 }
 
 /// Parses one EDTF date or date-time (no interval).
-pub fn parse_date(s: &str) -> Result<PartialDate, String> {
+pub fn parse_date(s: &str) -> Result<PartialDate, DateError> {
     if let Some(feature) = level2_feature(s) {
         return Err(level2(s, feature));
     }
@@ -133,10 +132,11 @@ pub fn parse_date(s: &str) -> Result<PartialDate, String> {
             Some(_) if !qualifier.is_none() => {
                 return Err(format!(
                     "`{s}`: EDTF qualifies dates, not date-times; drop the time or the mark"
-                ));
+                )
+                .into());
             }
             Some(_) if date.is_fuzzy() || date.season_value().is_some() => {
-                return Err(format!("`{s}`: a time of day needs a complete date"));
+                return Err(format!("`{s}`: a time of day needs a complete date").into());
             }
             Some(t) => date.with_time(parse_time(t, s)?)?,
             None => date,
@@ -146,7 +146,7 @@ pub fn parse_date(s: &str) -> Result<PartialDate, String> {
 }
 
 /// `Y170000002`, `Y-13800000000`: a year of more than four digits, year precision only.
-fn long_year(s: &str, whole: &str) -> Result<PartialDate, String> {
+fn long_year(s: &str, whole: &str) -> Result<PartialDate, DateError> {
     let digits = s.strip_prefix('-').unwrap_or(s);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad(whole));
@@ -155,12 +155,13 @@ fn long_year(s: &str, whole: &str) -> Result<PartialDate, String> {
         return Err(format!(
             "`{whole}`: the Y prefix is for years of more than four digits (Y10000, Y-170000002); \
              write shorter years with four digits"
-        ));
+        )
+        .into());
     }
     s.parse::<i64>().map(PartialDate::year).map_err(|_| bad(whole))
 }
 
-fn calendar(s: &str, whole: &str) -> Result<PartialDate, String> {
+fn calendar(s: &str, whole: &str) -> Result<PartialDate, DateError> {
     let (negative, rest) = match s.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, s),
@@ -180,10 +181,12 @@ fn calendar(s: &str, whole: &str) -> Result<PartialDate, String> {
     }
     let year: i64 = parts[0].replace('X', "0").parse().map_err(|_| bad(whole))?;
     if negative && year == 0 && year_x == 0 {
-        return Err(format!("`{whole}`: -0000 is not a year; year 0000 (1 BCE) has no sign"));
+        return Err(format!("`{whole}`: -0000 is not a year; year 0000 (1 BCE) has no sign").into());
     }
     if negative && year == 0 {
-        return Err(format!("`{whole}`: write a negative year with X digits as -1XXX … -99XX, not -00XX"));
+        return Err(
+            format!("`{whole}`: write a negative year with X digits as -1XXX … -99XX, not -00XX").into()
+        );
     }
     let year = if negative { -year } else { year };
     let unspecified = |i: usize| parts.get(i) == Some(&"XX");
@@ -193,7 +196,7 @@ fn calendar(s: &str, whole: &str) -> Result<PartialDate, String> {
     if unspecified(1) && parts.len() == 3 && !unspecified(2) {
         return Err(level2(whole, "a known day in an unspecified month (XX)"));
     }
-    let field = |i: usize| -> Result<Option<u32>, String> {
+    let field = |i: usize| -> Result<Option<u32>, DateError> {
         match parts.get(i) {
             None | Some(&"XX") => Ok(None),
             Some(p) => p.parse().map(Some).map_err(|_| bad(whole)),
@@ -202,7 +205,7 @@ fn calendar(s: &str, whole: &str) -> Result<PartialDate, String> {
     let (month, day) = (field(1)?, field(2)?);
     match month {
         Some(m @ 21..=24) if parts.len() == 2 => return Ok(PartialDate::season(year, m as u8)),
-        Some(21..=24) => return Err(format!("`{whole}`: a season (21–24) has no day")),
+        Some(21..=24) => return Err(format!("`{whole}`: a season (21–24) has no day").into()),
         Some(25..=41) => {
             return Err(level2(whole, "a sub-year grouping (25–41: hemispheres, quarters, semesters)"));
         }
@@ -213,7 +216,7 @@ fn calendar(s: &str, whole: &str) -> Result<PartialDate, String> {
 }
 
 /// `14:30:05`, `14:30:05.250`, each with an optional `Z`, `+07`, `-04:30`.
-fn parse_time(s: &str, whole: &str) -> Result<TimeOfDay, String> {
+fn parse_time(s: &str, whole: &str) -> Result<TimeOfDay, DateError> {
     let (clock, offset, form) = if let Some(c) = s.strip_suffix('Z') {
         (c, Some(0), OffsetForm::Z)
     } else if let Some(i) = s.rfind(['+', '-']) {
@@ -229,7 +232,7 @@ fn parse_time(s: &str, whole: &str) -> Result<TimeOfDay, String> {
     };
     let parts: Vec<&str> = hms.split(':').collect();
     let [h, m, sec] = parts.as_slice() else {
-        return Err(format!("`{whole}`: an EDTF time is complete, hh:mm:ss (T14:30:00)"));
+        return Err(format!("`{whole}`: an EDTF time is complete, hh:mm:ss (T14:30:00)").into());
     };
     let (hour, minute, second) = (num(h, 2), num(m, 2), num(sec, 2));
     let (Some(hour), Some(minute), Some(second)) = (hour, minute, second) else { return Err(bad(whole)) };
@@ -238,7 +241,7 @@ fn parse_time(s: &str, whole: &str) -> Result<TimeOfDay, String> {
 
 /// `+07`, `-04:30`: at most 14 hours, minutes below 60, and not `-00` (ISO 8601 has no negative
 /// zero shift).
-fn parse_offset(o: &str, whole: &str) -> Result<(i16, OffsetForm), String> {
+fn parse_offset(o: &str, whole: &str) -> Result<(i16, OffsetForm), DateError> {
     let sign: i16 = if o.starts_with('-') { -1 } else { 1 };
     let (h, m, form) = match o[1..].split_once(':') {
         Some((h, m)) => (h, m, OffsetForm::HourMinute),
@@ -247,7 +250,9 @@ fn parse_offset(o: &str, whole: &str) -> Result<(i16, OffsetForm), String> {
     let (Some(h), Some(m)) = (num::<i16>(h, 2), num::<i16>(m, 2)) else { return Err(bad(whole)) };
     let minutes = h * 60 + m;
     if m >= 60 || minutes > 14 * 60 || (sign < 0 && minutes == 0) {
-        return Err(format!("`{whole}`: UTC offset {o} does not exist; offsets run from -14:00 to +14:00"));
+        return Err(
+            format!("`{whole}`: UTC offset {o} does not exist; offsets run from -14:00 to +14:00").into()
+        );
     }
     Ok((sign * minutes, form))
 }

@@ -295,7 +295,7 @@ fn level_2_is_refused_by_name() {
     for s in LEVEL2 {
         match Interval::parse(s) {
             Ok(_) => failed.push(format!("{s}: accepted")),
-            Err(e) if e.contains("level 2") => {}
+            Err(super::DateError::Level2 { .. }) => {}
             Err(e) => failed.push(format!("{s}: {e}")),
         }
     }
@@ -305,7 +305,7 @@ fn level_2_is_refused_by_name() {
 
 #[test]
 fn errors_name_the_feature() {
-    let err = |s: &str| Interval::parse(s).unwrap_err();
+    let err = |s: &str| Interval::parse(s).unwrap_err().to_string();
     assert!(
         err("1984-11-12/1984-11-XX").contains("unspecified digits (X) in an interval end is EDTF level 2")
     );

@@ -5,7 +5,7 @@
 //! it is the same instant as in markwhen and is shown in its own zone.
 
 use crate::model::PartialDate;
-use crate::model::date::{OffsetForm, TimeOfDay};
+use crate::model::date::{DateError, OffsetForm, TimeOfDay};
 use chrono::{NaiveDateTime, Offset, TimeZone};
 
 /// A zone dates are read in.
@@ -21,18 +21,18 @@ const MAX_OFFSET: i16 = 14 * 60;
 
 impl Zone {
     /// Reads a zone as markwhen does; `Err` says why it is not one.
-    pub fn parse(s: &str) -> Result<Zone, String> {
+    pub fn parse(s: &str) -> Result<Zone, DateError> {
         let s = s.trim().trim_matches(|c| c == '"' || c == '\'');
         if let Ok(tz) = s.parse::<chrono_tz::Tz>() {
             return Ok(Zone::Named(tz));
         }
         let fixed = fixed(s).ok_or_else(|| {
-            format!(
+            DateError::Invalid(format!(
                 "`{s}` is not a time zone: write an IANA name (`America/New_York`) or an offset (`+05:30`)"
-            )
+            ))
         })?;
         match fixed {
-            (o, _) if o.abs() > MAX_OFFSET => Err(format!("`{s}`: an offset is at most ±14:00")),
+            (o, _) if o.abs() > MAX_OFFSET => Err(format!("`{s}`: an offset is at most ±14:00").into()),
             (o, form) => Ok(Zone::Fixed(o, form)),
         }
     }
