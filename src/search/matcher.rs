@@ -201,20 +201,47 @@ fn best_fuzzy(text: &str, pat: &str, want_bytes: bool) -> Option<(i64, Vec<usize
     if hi < lo + m - 1 || !is_subsequence(&text[lo..], pat) {
         return None;
     }
-    let w = hi + 1 - lo;
-    let rows = if want_bytes { m } else { 2 };
+    let dp = Dp { text, p, lo, w: hi + 1 - lo, rows: if want_bytes { m } else { 2 } };
     TABLE.with_borrow_mut(|table| {
         table.clear();
-        table.resize(rows * w, NONE);
-        let row = |j: usize| (j % rows) * w;
+        table.resize(dp.rows * dp.w, NONE);
+        let found = dp.fill(table).then(|| dp.best_end(table)).flatten().and_then(|(end, score)| {
+            let bytes = if want_bytes { dp.back(table, end)? } else { Vec::new() };
+            Some((score as i64, bytes))
+        });
+        if table.len() > 1 << 20 {
+            *table = Vec::new(); // a huge field: give the memory back
+        }
+        found
+    })
+}
+
+/// The fuzzy dynamic programme's shape: the text, the pattern, the window's first byte and
+/// width, and how many rows the table keeps (all of them, or two when only the score counts).
+struct Dp<'a> {
+    text: &'a str,
+    p: &'a [u8],
+    lo: usize,
+    w: usize,
+    rows: usize,
+}
+
+impl Dp<'_> {
+    fn row(&self, j: usize) -> usize {
+        (j % self.rows) * self.w
+    }
+
+    /// Fills the table row by row; false as soon as a row has no placement.
+    fn fill(&self, table: &mut [i32]) -> bool {
+        let (t, p, lo, w) = (self.text.as_bytes(), self.p, self.lo, self.w);
         for (i, cell) in table[..w].iter_mut().enumerate() {
             let at = lo + i;
-            if t[at] == p[0] && word_start(text, at) {
+            if t[at] == p[0] && word_start(self.text, at) {
                 *cell = if at == 0 { AT_START as i32 } else { 0 };
             }
         }
         for (j, &pj) in p.iter().enumerate().skip(1) {
-            let (prev, cur) = (row(j - 1), row(j));
+            let (prev, cur) = (self.row(j - 1), self.row(j));
             let mut before = NONE; // the best placement of p[j-1] at least two bytes back
             let mut any = false;
             for i in 0..w {
@@ -226,7 +253,7 @@ fn best_fuzzy(text: &str, pat: &str, want_bytes: bool) -> Option<(i64, Vec<usize
                     if i >= 1 {
                         best = table[prev + i - 1];
                     }
-                    if before > NONE && word_start(text, lo + i) {
+                    if before > NONE && word_start(self.text, lo + i) {
                         best = best.max(before - PER_PIECE as i32);
                     }
                 }
@@ -234,47 +261,49 @@ fn best_fuzzy(text: &str, pat: &str, want_bytes: bool) -> Option<(i64, Vec<usize
                 table[cur + i] = best;
             }
             if !any {
-                return None;
+                return false;
             }
         }
-        let last = row(m - 1);
-        let (mut end, mut score) = (usize::MAX, NONE);
-        for i in 0..w {
+        true
+    }
+
+    /// Where the last pattern byte sits in the best alignment (the leftmost of the best), and
+    /// that alignment's score, the word-end bonus included.
+    fn best_end(&self, table: &[i32]) -> Option<(usize, i32)> {
+        let last = self.row(self.p.len() - 1);
+        let mut best: Option<(usize, i32)> = None;
+        for i in 0..self.w {
             let s = table[last + i];
             if s > NONE {
-                let s = s + if ends_word(text, lo + i + 1) { WHOLE_WORD as i32 } else { 0 };
-                if s > score {
-                    (end, score) = (i, s);
+                let s = s + if ends_word(self.text, self.lo + i + 1) { WHOLE_WORD as i32 } else { 0 };
+                if best.is_none_or(|(_, b)| s > b) {
+                    best = Some((i, s));
                 }
             }
         }
-        if end == usize::MAX {
-            return None;
-        }
-        let mut bytes = Vec::new();
-        if want_bytes {
-            // Back from the end: continue a piece when that scores the same, else the nearest
-            // placement of the previous byte that does.
-            bytes.resize(m, 0);
-            let mut i = end;
-            for j in (0..m).rev() {
-                bytes[j] = lo + i;
-                if j == 0 {
-                    break;
-                }
-                let (v, prev) = (table[row(j) + i], row(j - 1));
-                i = if i >= 1 && table[prev + i - 1] == v {
-                    i - 1
-                } else {
-                    (0..i.saturating_sub(1)).rev().find(|&k| table[prev + k] - PER_PIECE as i32 == v)?
-                };
+        best
+    }
+
+    /// The byte offsets of the alignment ending at `end`, back from its end: continue a piece
+    /// when that scores the same, else the nearest placement of the previous byte that does.
+    fn back(&self, table: &[i32], end: usize) -> Option<Vec<usize>> {
+        let m = self.p.len();
+        let mut bytes = vec![0; m];
+        let mut i = end;
+        for j in (0..m).rev() {
+            bytes[j] = self.lo + i;
+            if j == 0 {
+                break;
             }
+            let (v, prev) = (table[self.row(j) + i], self.row(j - 1));
+            i = if i >= 1 && table[prev + i - 1] == v {
+                i - 1
+            } else {
+                (0..i.saturating_sub(1)).rev().find(|&k| table[prev + k] - PER_PIECE as i32 == v)?
+            };
         }
-        if table.len() > 1 << 20 {
-            *table = Vec::new(); // a huge field: give the memory back
-        }
-        Some((score as i64, bytes))
-    })
+        Some(bytes)
+    }
 }
 
 /// A compact match: its byte window and its bonuses.
