@@ -50,6 +50,8 @@ mod pty_import;
 mod pty_input;
 #[path = "pty_safety.rs"]
 mod pty_safety;
+#[path = "ranking_prop.rs"]
+mod ranking_prop;
 #[path = "reload.rs"]
 mod reload;
 #[path = "roundtrip.rs"]

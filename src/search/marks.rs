@@ -2,7 +2,7 @@
 
 use super::fields::{FieldTest, in_period};
 use super::index::{Field, field_text, fields_of};
-use super::matcher::match_text;
+use super::matcher::match_field;
 use super::query::{Query, Test, Text};
 use super::{Engine, Marks, merge, ranges};
 use crate::model::Timeline;
@@ -69,19 +69,21 @@ impl Engine {
         out
     }
 
-    /// Where a text pattern matches one field, as byte ranges of the original text.
+    /// Where a text pattern matches one field, as byte ranges of the original text: the
+    /// alignment that scores it (see `matcher::match_field`).
     fn text_ranges(&self, forms: &mut FieldForms, field: Field, x: &Text) -> Option<Vec<Range<usize>>> {
         if !field.in_scope(x.scope) {
             return None;
         }
-        let rule = x.rule(field.is_short());
-        let m = match_text(rule, &forms.folded.text, &x.folded, true)?;
-        let Some(accented) = &x.accented else {
-            return Some(ranges(forms.original, &forms.folded.origin, &m.chars));
-        };
         let original = forms.original;
-        let form = forms.accented.get_or_insert_with(|| lower_keep_accents(original));
-        let m = match_text(rule, &form.text, accented, true)?;
+        let FieldForms { folded, accented, .. } = forms;
+        let rule = x.rule(field.is_short());
+        let accented_text = move || {
+            let cache = accented; // moved out: the closure is `FnOnce` and may lend it out
+            cache.get_or_insert_with(|| lower_keep_accents(original)).text.as_str()
+        };
+        let m = match_field(rule, &folded.text, &x.folded, x.accented.as_deref(), accented_text, true)?;
+        let form = if x.accented.is_some() { forms.accented.as_ref()? } else { &forms.folded };
         Some(ranges(original, &form.origin, &m.chars))
     }
 }

@@ -1,4 +1,6 @@
-//! Matching one pattern against one piece of folded text.
+//! Matching one pattern against one piece of folded text: the one definition of what matches,
+//! what it scores and where it matched. Scoring and highlighting both call `match_text`, so a
+//! highlight always shows the alignment that was scored.
 //!
 //! Two rules, both on folded text (see `fold`), both blind to separators:
 //! - **fuzzy** (short fields): the pattern's letters in order, in pieces that each start a word:
@@ -8,12 +10,21 @@
 //!   hyphen, dot, apostrophe, slash) between any two of them, anchored at a word start, anywhere,
 //!   at the start or end of the field, or the whole field.
 //!
-//! Scores: 16 per pattern letter, +8 when the match starts the field, +8 when it ends a word,
-//! −6 for each extra piece of a fuzzy match. Both rules are monotonic: a longer pattern matches
-//! only where a shorter one it starts with does.
+//! A word starts at the first char or after a char that is neither a letter nor a digit.
+//!
+//! An alignment (which char of the text each pattern char sits on) scores 16 per pattern
+//! letter, +8 when it starts the field, +8 when it ends a word (the char after it is not a
+//! letter or digit), −6 for each extra piece (run of adjacent chars) of a fuzzy match. Of all
+//! the alignments a rule allows, the best-scoring one counts (the leftmost on a tie), as in
+//! fzf's V2 algorithm: a dynamic programme over the text for the fuzzy rule, a scan of the
+//! windows for the compact one. Both rules are monotonic: a longer pattern matches only where a
+//! shorter one it starts with does. `reference::best_score` checks all this by trying every
+//! alignment.
 //!
 //! Patterns never contain separators: `compact` strips them at parse time, so `ramos-horta`,
 //! `ramos horta` and `ramoshorta` are one pattern.
+
+use std::cell::RefCell;
 
 /// Where a compact pattern must sit in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +48,7 @@ pub enum Rule {
     Compact(Anchor),
 }
 
-/// A pattern's score in a text and, when asked for, the char indices it matched.
+/// A pattern's best score in a text and, when asked for, the char indices of that alignment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextMatch {
     pub score: i64,
@@ -55,13 +66,13 @@ pub fn compact(folded: &str) -> String {
     folded.chars().filter(|&c| !(c.is_whitespace() || c.is_ascii() && is_separator(c as u8))).collect()
 }
 
-const PER_LETTER: i64 = 16;
+pub const PER_LETTER: i64 = 16;
 /// A bonus for a match that starts the field, and one for a match that ends where a word ends
 /// (`lam` in `lam`, not in `lamb`).
-const AT_START: i64 = 8;
-const WHOLE_WORD: i64 = 8;
+pub const AT_START: i64 = 8;
+pub const WHOLE_WORD: i64 = 8;
 /// What each extra piece of a fuzzy match costs.
-const PER_PIECE: i64 = 6;
+pub const PER_PIECE: i64 = 6;
 
 /// True if the chars of `pat` occur in `text` in order. Far cheaper than scoring, and it rejects
 /// most texts before the scorer runs.
@@ -76,43 +87,54 @@ pub fn is_subsequence(text: &str, pat: &str) -> bool {
     true
 }
 
-/// Matches `pat` (non-empty, no separators) in `text` by `rule`; `want_chars` asks for the
-/// char indices of `text` that matched.
+/// The most `pat` can score in any text by any rule: every letter, both bonuses, one piece.
+/// A field whose weighted ceiling cannot beat the best field so far need not be matched.
+pub fn ceiling(pat: &str) -> i64 {
+    PER_LETTER * pat.chars().count() as i64 + AT_START + WHOLE_WORD
+}
+
+/// The best alignment of `pat` (non-empty, no separators) in `text` by `rule`, or `None` if the
+/// rule allows none; `want_chars` asks for its char indices in `text`.
 pub fn match_text(rule: Rule, text: &str, pat: &str, want_chars: bool) -> Option<TextMatch> {
-    let t = text.as_bytes();
-    // The matched bytes: a window for a compact match (no allocation unless chars are wanted),
-    // the byte offsets for a fuzzy one.
-    let (first, last, pieces, bytes) = match rule {
+    if pat.is_empty() {
+        return None;
+    }
+    let letters = PER_LETTER * pat.chars().count() as i64;
+    match rule {
         Rule::Fuzzy => {
-            if !is_subsequence(text, pat) {
-                return None;
-            }
-            let mut bytes = Vec::with_capacity(pat.len());
-            if !pieces_at(t, pat.as_bytes(), 0, 0, &mut Vec::new(), &mut bytes) {
-                return None;
-            }
-            bytes.reverse();
-            let pieces = bytes.windows(2).filter(|w| w[1] != w[0] + 1).count() + 1;
-            (bytes[0], bytes[bytes.len() - 1], pieces, Some(bytes))
+            let (bonus, bytes) = best_fuzzy(text, pat, want_chars)?;
+            let chars = if want_chars { char_indices(text, &bytes) } else { Vec::new() };
+            Some(TextMatch { score: letters + bonus, chars })
         }
         Rule::Compact(anchor) => {
-            let (start, end) = find_compact(text, pat, anchor)?;
-            (start, end - 1, 1, None)
+            let w = best_compact(text, pat.as_bytes(), anchor)?;
+            let chars = if want_chars {
+                let t = text.as_bytes();
+                char_indices(text, &(w.start..w.end).filter(|&i| !is_separator(t[i])).collect::<Vec<_>>())
+            } else {
+                Vec::new()
+            };
+            Some(TextMatch { score: letters + w.bonus, chars })
         }
-    };
-    let ends_word = text[last + 1..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-    let score = PER_LETTER * pat.chars().count() as i64
-        + if first == 0 { AT_START } else { 0 }
-        + if ends_word { WHOLE_WORD } else { 0 }
-        - PER_PIECE * (pieces as i64 - 1);
-    let chars = match (want_chars, bytes) {
-        (false, _) => Vec::new(),
-        (true, Some(bytes)) => char_indices(text, &bytes),
-        (true, None) => {
-            char_indices(text, &(first..=last).filter(|&i| !is_separator(t[i])).collect::<Vec<_>>())
-        }
-    };
-    Some(TextMatch { score, chars })
+    }
+}
+
+/// A text term's match in one field: on the folded text, and when the term has accents, on the
+/// text with its accents too (like fzf's smart case for capitals); that alignment then counts.
+/// `accented_text` is made only when needed.
+pub fn match_field<'t>(
+    rule: Rule,
+    folded_text: &str,
+    pat: &str,
+    accented_pat: Option<&str>,
+    accented_text: impl FnOnce() -> &'t str,
+    want_chars: bool,
+) -> Option<TextMatch> {
+    let m = match_text(rule, folded_text, pat, want_chars)?;
+    match accented_pat {
+        None => Some(m),
+        Some(accented) => match_text(rule, accented_text(), accented, want_chars),
+    }
 }
 
 /// The char indices of the chars that start at the given byte offsets (continuation bytes of a
@@ -129,61 +151,183 @@ fn char_indices(text: &str, bytes: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Places `p[j..]` in `t` from byte `from`, each byte either right after the previous one or
-/// at a word start, the first way found (preferring to continue a piece); on success the byte
-/// offsets are pushed to `out` last first. `failed` remembers states that cannot succeed, so the
-/// search stays polynomial.
-fn pieces_at(
-    t: &[u8],
-    p: &[u8],
-    j: usize,
-    from: usize,
-    failed: &mut Vec<(usize, usize)>,
-    out: &mut Vec<usize>,
-) -> bool {
-    if j == p.len() {
-        return true;
-    }
-    if failed.contains(&(j, from)) {
-        return false;
-    }
-    let mut place = |at: usize, failed: &mut Vec<(usize, usize)>| {
-        let ok = pieces_at(t, p, j + 1, at + 1, failed, out);
-        if ok {
-            out.push(at);
-        }
-        ok
-    };
-    if j > 0 && t.get(from) == Some(&p[j]) && place(from, failed) {
-        return true;
-    }
-    for k in memchr::memchr_iter(p[j], &t[from.min(t.len())..]) {
-        let at = from + k;
-        if (j == 0 || at != from) && byte_word_start(t, at) && place(at, failed) {
-            return true;
-        }
-    }
-    failed.push((j, from));
-    false
-}
-
-/// A word start, judged on bytes: the first byte, or after an ASCII byte that is not a letter
-/// or digit (bytes of non-ASCII chars count as letters, so they never split a word).
+/// True if byte `at` of `text` starts a word: it starts a char that is the first, or follows one
+/// that is neither a letter nor a digit. (Bytes inside a multi-byte char start nothing.)
 #[inline]
-fn byte_word_start(t: &[u8], at: usize) -> bool {
-    at == 0 || (t[at - 1].is_ascii() && !t[at - 1].is_ascii_alphanumeric())
+pub fn word_start(text: &str, at: usize) -> bool {
+    if at == 0 {
+        return true;
+    }
+    let b = text.as_bytes()[at - 1];
+    if b.is_ascii() {
+        return !b.is_ascii_alphanumeric();
+    }
+    text.is_char_boundary(at) && text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// The first byte window of `text` that spells `pat` with optional separators between its
+/// True if a match ending before byte `end` ends a word: nothing follows, or a char that is
+/// neither a letter nor a digit.
+#[inline]
+fn ends_word(text: &str, end: usize) -> bool {
+    match text.as_bytes().get(end) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric()),
+    }
+}
+
+/// A score for "no alignment" in the dynamic programme, far below any real one.
+const NONE: i32 = i32::MIN / 4;
+
+thread_local! {
+    /// The dynamic programme's table, kept between calls (a keystroke scores many fields).
+    static TABLE: RefCell<Vec<i32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The best fuzzy alignment of `p` in `text`: its bonuses and penalties (without the letters),
+/// and, when `want_bytes`, the byte offsets of its pattern bytes.
+///
+/// Like fzf's V2: cell (j, i) holds the best score of `p[..=j]` with `p[j]` on byte `i`: either
+/// continuing the piece of `p[j-1]` on byte `i-1`, or starting a piece at a word start after
+/// the best placement of `p[j-1]` two or more bytes before (a running maximum), −6. Like fzf,
+/// the table covers only the window from the first word start with `p[0]` to the last `p[m-1]`
+/// (found with memchr), keeps two rows when only the score is wanted, and stops at a row with
+/// no placement.
+fn best_fuzzy(text: &str, pat: &str, want_bytes: bool) -> Option<(i64, Vec<usize>)> {
+    let (t, p) = (text.as_bytes(), pat.as_bytes());
+    let m = p.len();
+    let lo = memchr::memchr_iter(p[0], t).find(|&i| word_start(text, i))?;
+    let hi = memchr::memrchr(p[m - 1], t)?;
+    if hi < lo + m - 1 || !is_subsequence(&text[lo..], pat) {
+        return None;
+    }
+    let dp = Dp { text, p, lo, w: hi + 1 - lo, rows: if want_bytes { m } else { 2 } };
+    TABLE.with_borrow_mut(|table| {
+        table.clear();
+        table.resize(dp.rows * dp.w, NONE);
+        let found = dp.fill(table).then(|| dp.best_end(table)).flatten().and_then(|(end, score)| {
+            let bytes = if want_bytes { dp.back(table, end)? } else { Vec::new() };
+            Some((score as i64, bytes))
+        });
+        if table.len() > 1 << 20 {
+            *table = Vec::new(); // a huge field: give the memory back
+        }
+        found
+    })
+}
+
+/// The fuzzy dynamic programme's shape: the text, the pattern, the window's first byte and
+/// width, and how many rows the table keeps (all of them, or two when only the score counts).
+struct Dp<'a> {
+    text: &'a str,
+    p: &'a [u8],
+    lo: usize,
+    w: usize,
+    rows: usize,
+}
+
+impl Dp<'_> {
+    fn row(&self, j: usize) -> usize {
+        (j % self.rows) * self.w
+    }
+
+    /// Fills the table row by row; false as soon as a row has no placement.
+    fn fill(&self, table: &mut [i32]) -> bool {
+        let (t, p, lo, w) = (self.text.as_bytes(), self.p, self.lo, self.w);
+        for (i, cell) in table[..w].iter_mut().enumerate() {
+            let at = lo + i;
+            if t[at] == p[0] && word_start(self.text, at) {
+                *cell = if at == 0 { AT_START as i32 } else { 0 };
+            }
+        }
+        for (j, &pj) in p.iter().enumerate().skip(1) {
+            let (prev, cur) = (self.row(j - 1), self.row(j));
+            let mut before = NONE; // the best placement of p[j-1] at least two bytes back
+            let mut any = false;
+            for i in 0..w {
+                if i >= 2 {
+                    before = before.max(table[prev + i - 2]);
+                }
+                let mut best = NONE;
+                if t[lo + i] == pj {
+                    if i >= 1 {
+                        best = table[prev + i - 1];
+                    }
+                    if before > NONE && word_start(self.text, lo + i) {
+                        best = best.max(before - PER_PIECE as i32);
+                    }
+                }
+                any |= best > NONE;
+                table[cur + i] = best;
+            }
+            if !any {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Where the last pattern byte sits in the best alignment (the leftmost of the best), and
+    /// that alignment's score, the word-end bonus included.
+    fn best_end(&self, table: &[i32]) -> Option<(usize, i32)> {
+        let last = self.row(self.p.len() - 1);
+        let mut best: Option<(usize, i32)> = None;
+        for i in 0..self.w {
+            let s = table[last + i];
+            if s > NONE {
+                let s = s + if ends_word(self.text, self.lo + i + 1) { WHOLE_WORD as i32 } else { 0 };
+                if best.is_none_or(|(_, b)| s > b) {
+                    best = Some((i, s));
+                }
+            }
+        }
+        best
+    }
+
+    /// The byte offsets of the alignment ending at `end`, back from its end: continue a piece
+    /// when that scores the same, else the nearest placement of the previous byte that does.
+    fn back(&self, table: &[i32], end: usize) -> Option<Vec<usize>> {
+        let m = self.p.len();
+        let mut bytes = vec![0; m];
+        let mut i = end;
+        for j in (0..m).rev() {
+            bytes[j] = self.lo + i;
+            if j == 0 {
+                break;
+            }
+            let (v, prev) = (table[self.row(j) + i], self.row(j - 1));
+            i = if i >= 1 && table[prev + i - 1] == v {
+                i - 1
+            } else {
+                (0..i.saturating_sub(1)).rev().find(|&k| table[prev + k] - PER_PIECE as i32 == v)?
+            };
+        }
+        Some(bytes)
+    }
+}
+
+/// A compact match: its byte window and its bonuses.
+struct Window {
+    start: usize,
+    end: usize,
+    bonus: i64,
+}
+
+/// The best byte window of `text` that spells `p` with optional separators between its
 /// letters, placed as `anchor` says. Works on bytes (UTF-8 sequences compare as bytes, and a
 /// pattern's first byte is never a continuation byte, so windows sit on char boundaries).
-pub fn find_compact(text: &str, pat: &str, anchor: Anchor) -> Option<(usize, usize)> {
-    let (t, p) = (text.as_bytes(), pat.as_bytes());
+///
+/// Only the bonuses differ between windows, and only a window at byte 0 can have both: the first
+/// window is the best unless it has neither, and then the scan goes on only for one that ends a
+/// word.
+fn best_compact(text: &str, p: &[u8], anchor: Anchor) -> Option<Window> {
+    let t = text.as_bytes();
     let first = *p.first()?;
     let starts: Box<dyn Iterator<Item = usize>> = match anchor {
         Anchor::FieldStart | Anchor::Whole => Box::new((t.first() == Some(&first)).then_some(0).into_iter()),
         _ => Box::new(memchr::memchr_iter(first, t)),
     };
+    let mut best: Option<Window> = None;
     for start in starts {
         if anchor == Anchor::WordStart && !word_start(text, start) {
             continue;
@@ -193,9 +337,20 @@ pub fn find_compact(text: &str, pat: &str, anchor: Anchor) -> Option<(usize, usi
         if matches!(anchor, Anchor::FieldEnd | Anchor::Whole) && !at_end {
             continue;
         }
-        return Some((start, end));
+        let bonus = if start == 0 { AT_START } else { 0 } + if ends_word(text, end) { WHOLE_WORD } else { 0 };
+        if best.as_ref().is_none_or(|b| bonus > b.bonus) {
+            best = Some(Window { start, end, bonus });
+        }
+        if bonus > 0 {
+            break;
+        }
     }
-    None
+    best
+}
+
+/// The best window of `text` that spells `pat` as `anchor` says, as byte offsets.
+pub fn find_compact(text: &str, pat: &str, anchor: Anchor) -> Option<(usize, usize)> {
+    best_compact(text, pat.as_bytes(), anchor).map(|w| (w.start, w.end))
 }
 
 /// Where `p` ends if it is spelled from `start` with optional separators between its bytes.
@@ -214,13 +369,6 @@ fn spell_at(t: &[u8], p: &[u8], start: usize) -> Option<usize> {
         i += 1;
     }
     Some(i)
-}
-
-/// True if byte `at` of `text` starts a word: it is the first char, or follows one that is
-/// neither a letter nor a digit.
-#[inline]
-pub fn word_start(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -281,6 +429,28 @@ mod tests {
         assert_eq!(s(w, "lam", "lam"), Some(48 + 16));
         assert_eq!(s(w, "x lamb", "lam"), Some(48));
         assert_eq!(s(Rule::Fuzzy, "to lam", "tolam"), Some(80 + 16 - 6));
+    }
+
+    #[test]
+    fn the_best_alignment_counts_not_the_first() {
+        use Anchor::*;
+        use Rule::*;
+        let both =
+            |rule: Rule, text: &str, pat: &str| match_text(rule, text, pat, true).map(|m| (m.score, m.chars));
+        // The whole word after a word that only starts with it.
+        assert_eq!(both(Fuzzy, "to lamb lam", "lam"), Some((48 + 8, vec![8, 9, 10])));
+        assert_eq!(both(Compact(WordStart), "x lamb lam", "lam"), Some((48 + 8, vec![7, 8, 9])));
+        assert_eq!(both(Compact(Anywhere), "salami lam", "lam"), Some((48 + 8, vec![7, 8, 9])));
+        // One piece that ends a word, not three from the field's start.
+        assert_eq!(both(Fuzzy, "ho chi minh, hcm", "hcm"), Some((48 + 8, vec![13, 14, 15])));
+        // Three pieces (`ab`, `c`, `d`: −12) lose to two (`a`, `bcd`: −6).
+        assert_eq!(both(Fuzzy, "ab c d bcd", "abcd"), Some((64 + 8 + 8 - 6, vec![0, 7, 8, 9])));
+        // The start of the field is worth a piece: +8 −6 beats +0.
+        assert_eq!(both(Fuzzy, "a bc abc", "abc"), Some((48 + 8 + 8 - 6, vec![0, 2, 3])));
+        // On a tie the leftmost: both end a word, neither starts the field.
+        assert_eq!(both(Compact(WordStart), "x lam lam", "lam"), Some((48 + 8, vec![2, 3, 4])));
+        // A window at the start that does not end a word ties with a later whole word.
+        assert_eq!(both(Compact(WordStart), "lamb lam", "lam"), Some((48 + 8, vec![0, 1, 2])));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::fields::{self, in_period};
 use super::index::{Field, field_text};
-use super::matcher::{is_subsequence, match_text};
+use super::matcher::{ceiling, is_subsequence, match_field};
 use super::query::{Query, Term, Test, Text};
 use super::{Engine, Hit};
 use crate::model::Timeline;
@@ -97,32 +97,32 @@ impl Engine {
         }
     }
 
-    /// A text pattern's best weighted score over the event's fields in its scope, and where.
+    /// A text pattern's best weighted score over the event's fields in its scope, and where
+    /// (the first such field on a tie). A field whose weighted ceiling cannot beat the best so
+    /// far is not matched: it could not change the answer.
     pub(super) fn text_best(&self, t: &Timeline, event: usize, x: &Text) -> Option<(i64, Field)> {
         let index = &self.index.events[event];
         // Cheap rejection: the pattern's letters must at least occur, in order, somewhere.
         if !is_subsequence(index.all_text(), &x.folded) {
             return None;
         }
+        let ceiling = ceiling(x.accented.as_deref().unwrap_or(&x.folded));
         let mut best: Option<(i64, Field)> = None;
         for (field, folded) in index.fields() {
-            if !field.in_scope(x.scope) {
+            if !field.in_scope(x.scope) || best.is_some_and(|(s, _)| ceiling * field.weight() <= s) {
                 continue;
             }
-            let rule = x.rule(field.is_short());
-            let Some(m) = match_text(rule, folded, &x.folded, false) else { continue };
-            let raw = match &x.accented {
-                None => m.score,
-                // The query has accents: they must match too (like fzf's smart case for capitals).
-                Some(accented) => {
-                    let lower = lower_accented(field_text(t, &t.events[event], field));
-                    match match_text(rule, &lower, accented, false) {
-                        Some(m) => m.score,
-                        None => continue,
-                    }
-                }
+            let mut lower = None;
+            let lower = &mut lower;
+            let accented = move || {
+                let slot = lower; // moved out: the closure is `FnOnce` and may lend it out
+                slot.insert(lower_accented(field_text(t, &t.events[event], field))).as_str()
             };
-            let score = raw * field.weight();
+            let rule = x.rule(field.is_short());
+            let Some(m) = match_field(rule, folded, &x.folded, x.accented.as_deref(), accented, false) else {
+                continue;
+            };
+            let score = m.score * field.weight();
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, field));
             }

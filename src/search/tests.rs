@@ -223,3 +223,28 @@ fn highlights_show_the_phrase_where_the_words_are_adjacent() {
     // Not the "T…o" of "Tổng": the phrase.
     assert_eq!(marked, ["Tô", "Lâm"]);
 }
+
+#[test]
+fn the_highlight_is_the_alignment_that_was_scored() {
+    let mut t = fixture();
+    let mut x = event("x", "2021", "Talks with Lambert and Lam", "After Lambert, Lâm spoke.", "x", vec![1]);
+    x.places.clear();
+    t.events = vec![x];
+    let e = Engine::new(&t);
+    let marked = |q: &str, field: Field, text: &str| -> Vec<String> {
+        let marks = e.marks(&t, 0, &Query::parse(q, &t).unwrap());
+        marks
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(Vec::new(), |(_, r)| r.iter().map(|r| text[r.clone()].to_string()).collect())
+    };
+    let (title, summary) = (t.events[0].title.clone(), t.events[0].summary.clone());
+    // The whole word, not the first `lam` (in "Lambert"), in a short field and in a long one,
+    // folded and with accents.
+    assert_eq!(marked("lam", Field::Title, &title), ["Lam"]);
+    assert_eq!(marked("lam", Field::Summary, &summary), ["Lâm"]);
+    assert_eq!(marked("lâm", Field::Summary, &summary), ["Lâm"]);
+    // And that alignment's score: 3 letters and a whole word, times the title's weight.
+    let hits = e.run(&t, &Filter { query: "lam".into(), ..Filter::default() });
+    assert_eq!(hits[0].score, (3 * 16 + 8) * Field::Title.weight());
+}
