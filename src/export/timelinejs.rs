@@ -209,7 +209,7 @@ fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
             headline: exact_html(&e.title).unwrap_or_else(|| escape_html(&e.title)),
             text: text_html(t, e),
         },
-        media: x.and_then(|x| x.media.as_ref()).map(media),
+        media: x.and_then(|x| x.media.as_deref()).map(media),
         group: match e.group() {
             Some(g) => Some(escape_html(g)),
             None if e.kind == Kind::Other => None,

@@ -237,7 +237,7 @@ impl Importer<'_> {
             autolink,
             background_url: background_url.flatten(),
             links: Vec::new(),
-            media,
+            media: media.map(Box::new),
             group,
             display_date: display_date.filter(|d| !d.is_empty()),
             background,
