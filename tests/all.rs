@@ -26,6 +26,8 @@ mod forged_cache;
 mod hostile;
 #[path = "inert_prop.rs"]
 mod inert_prop;
+#[path = "junk.rs"]
+mod junk;
 #[path = "keys_import.rs"]
 mod keys_import;
 #[path = "loader.rs"]

@@ -125,8 +125,15 @@ impl Importer<'_> {
         }
     }
 
-    /// A slide as an event, or `None` when it is skipped (after a warning or an error).
-    pub(super) fn slide(&mut self, v: &Spanned) -> Option<Event> {
+    /// Reads a slide into the timeline's events, unless it is skipped (after a warning or an
+    /// error). The event's id is claimed for the index it is pushed at (see `claim_id`).
+    pub(super) fn slide(&mut self, v: &Spanned) {
+        if let Some(e) = self.slide_event(v) {
+            self.timeline.events.push(e);
+        }
+    }
+
+    fn slide_event(&mut self, v: &Spanned) -> Option<Event> {
         if !matches!(v.value, Value::Object(_)) {
             self.cx.at(
                 v.at,
@@ -268,13 +275,16 @@ impl Importer<'_> {
         let y = date.year_value();
         let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - i128::from(y)) };
         let base = format!("{}-{year}", slug(headline));
-        let mut id = base.clone();
-        for n in 2.. {
-            if self.claim_id(id.clone(), v.at).is_ok() {
-                break;
-            }
-            id = format!("{base}-{n}");
+        if self.claim_id(base.clone(), v.at).is_ok() {
+            return base;
         }
+        // Numbers below the last one given to this base are all taken: ids are never freed.
+        let first = self.suffixes.get(&base).copied().unwrap_or(2);
+        let (n, id) = (first..)
+            .map(|n| (n, format!("{base}-{n}")))
+            .find(|(_, id)| self.claim_id(id.clone(), v.at).is_ok())
+            .unwrap_or_default();
+        self.suffixes.insert(base, n + 1);
         id
     }
 }
