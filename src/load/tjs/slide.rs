@@ -5,6 +5,7 @@ use crate::load::json::{Spanned, Value};
 use crate::load::problem::did_you_mean;
 use crate::model::{Event, Extra, Kind, Media, OpenEnds, PartialDate, Status};
 use crate::text::fold::slug;
+use crate::text::html::summary_html;
 
 const SLIDE_KEYS: &[&str] = &[
     "start_date",
@@ -158,11 +159,19 @@ impl Importer<'_> {
             let at = field(v, "text").map_or(v.at, |t| field(t, "headline").map_or(t.at, |h| h.at));
             self.cx.warn(at, "an event with an empty headline; its date stands in for it");
         }
+        // HTML that is only the text, as the TimelineJS export would write it, is not kept twice
+        // (unless it reads as a script, which exports other than ours leave out with a note).
+        let plain = text_html == summary_html(&text) && !crate::model::url::html_has_script(&text_html);
+        let text_html = if plain { String::new() } else { text_html };
         let extra = self.extra(v, start_display, text_html);
         let id = self.event_id(v, &headline, &date);
         let title = if headline.is_empty() { date.to_string() } else { headline };
         let mut e = new_event(id, title, text, (date, end_date, open), extra);
         self.status_and_kind(v, &mut e);
+        // Most slides of a big file have nothing beyond their date and text: no empty `Extra`.
+        if e.extra.as_deref().is_some_and(|x| *x == Extra::default()) {
+            e.extra = None;
+        }
         Some(e)
     }
 
