@@ -72,10 +72,15 @@ fn json_that_cannot_be_a_data_set_is_refused_without_being_built() {
     );
     let mut string = vec![b'a'; MB];
     (string[0], string[MB - 1]) = (b'"', b'"');
-    assert!(refused("string.json", &string).starts_with("string.json:1:1: this is not a data set: expected JSON"));
+    assert!(
+        refused("string.json", &string).starts_with("string.json:1:1: this is not a data set: expected JSON")
+    );
     let mut deep = b"{\"events\": ".to_vec();
     deep.extend(vec![b'['; MB]);
-    assert_eq!(refused("deep.json", &deep), "deep.json:1:140: JSON syntax error: nesting deeper than 128 levels");
+    assert_eq!(
+        refused("deep.json", &deep),
+        "deep.json:1:140: JSON syntax error: nesting deeper than 128 levels"
+    );
 }
 
 #[test]
@@ -85,10 +90,15 @@ fn warnings_past_the_cap_are_counted_not_kept() {
     let t = read("empty-slides.json", text.as_bytes()).expect("empty slides are skipped with a warning");
     assert!(t.events.is_empty());
     assert_eq!(t.warnings.len(), MAX_KEPT + 1);
-    assert!(t.warnings[0].ends_with("empty-slides.json:1:13: warning: an event without a `start_date` is skipped, as TimelineJS skips it"));
+    assert!(t.warnings[0].ends_with(
+        "empty-slides.json:1:13: warning: an event without a `start_date` is skipped, as TimelineJS skips it"
+    ));
     // The first warning not kept is at slide number MAX_KEPT + 1, three bytes per slide.
     let last = t.warnings.last().expect("the count");
-    let at = format!("empty-slides.json:1:{}: warning: 1234 more warnings from here on are not listed (the first {MAX_KEPT} are)", 13 + 3 * MAX_KEPT);
+    let at = format!(
+        "empty-slides.json:1:{}: warning: 1234 more warnings from here on are not listed (the first {MAX_KEPT} are)",
+        13 + 3 * MAX_KEPT
+    );
     assert!(last.ends_with(&at), "{last}");
 }
 
@@ -98,7 +108,10 @@ fn a_sheet_of_junk_rows_is_read_row_by_row_with_every_problem_counted() {
     let text = format!("Year,Month,Day,Time,Headline\n{}", "1999,1,1,bad,x\n".repeat(rows));
     let e = read("junk.csv", text.as_bytes()).expect_err("every row has a bad time");
     assert_eq!(e.problems.len() + e.unlisted, rows);
-    assert_eq!(e.problems[0].to_string().rsplit('/').next(), Some("junk.csv:2:10: time `bad` is not hh:mm, hh:mm:ss or hh:mm:ss.sss"));
+    assert_eq!(
+        e.problems[0].to_string().rsplit('/').next(),
+        Some("junk.csv:2:10: time `bad` is not hh:mm, hh:mm:ss or hh:mm:ss.sss")
+    );
     assert!(e.problems[MAX_KEPT].message.starts_with(&format!("more than {MAX_KEPT} problems")));
 }
 
@@ -106,9 +119,11 @@ fn a_sheet_of_junk_rows_is_read_row_by_row_with_every_problem_counted() {
 fn a_sheet_lists_the_problems_of_reading_its_rows_before_those_of_its_slides() {
     // Row 2's slide is wrong (its end is before its start), row 3's time cannot be read: the
     // row is reported first, as when every slide was built before any was read.
-    let text = "Year,Month,Day,Time,End Year,Headline,Type\n1999,1,1,,1990,A,\n2000,1,1,bad,,C,\n2001,,,,,T,title\n";
+    let text =
+        "Year,Month,Day,Time,End Year,Headline,Type\n1999,1,1,,1990,A,\n2000,1,1,bad,,C,\n2001,,,,,T,title\n";
     let e = read("order.csv", text.as_bytes()).expect_err("two problems");
-    let said: Vec<String> = e.problems.iter().map(|p| format!("{}:{}: {}", p.line, p.col, p.message)).collect();
+    let said: Vec<String> =
+        e.problems.iter().map(|p| format!("{}:{}: {}", p.line, p.col, p.message)).collect();
     assert_eq!(
         said,
         [

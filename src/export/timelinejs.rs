@@ -2,8 +2,8 @@
 //! `scale`), used to write and, through `load::timelinejs`, to read.
 
 use super::escape_html;
-use crate::text::html::{exact_html, summary_html};
 use crate::model::{Era, Event, Kind, Media, OpenEnd, PartialDate, Status, Timeline};
+use crate::text::html::{exact_html, summary_html};
 use serde::Serialize;
 
 /// A TimelineJS date. Years follow TimelineJS: −500 is 500 BCE.

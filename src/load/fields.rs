@@ -85,7 +85,9 @@ impl<'a> Ctx<'a> {
         let mut lines: Vec<String> = warnings.iter().map(Problem::to_string).collect();
         if let (n, Some((line, col))) = self.unlisted_warnings {
             let s = if n == 1 { "" } else { "s" };
-            let message = format!("warning: {n} more warning{s} from here on are not listed (the first {MAX_KEPT} are)");
+            let message = format!(
+                "warning: {n} more warning{s} from here on are not listed (the first {MAX_KEPT} are)"
+            );
             lines.push(Problem { file: self.file.to_string(), line, col, message }.to_string());
         }
         lines

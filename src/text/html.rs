@@ -61,6 +61,9 @@ mod tests {
     fn summaries_are_escaped_or_written_exactly() {
         assert_eq!(summary_html(""), "");
         assert_eq!(summary_html("A & <b>"), "<p>A &amp; &lt;b&gt;</p>");
-        assert_eq!(summary_html(" two  spaces\n"), "<span style=\"white-space:pre-wrap\"> two  spaces&#10;</span>");
+        assert_eq!(
+            summary_html(" two  spaces\n"),
+            "<span style=\"white-space:pre-wrap\"> two  spaces&#10;</span>"
+        );
     }
 }

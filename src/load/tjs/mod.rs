@@ -83,8 +83,7 @@ impl<'a> Importer<'a> {
     /// Reads a TimelineJS sheet or JSON file into a new importer; `Read::Native` if the JSON is
     /// our own format after all.
     fn read(path: &'a str, text: &'a str, kind: Kind) -> (Self, stream::Read) {
-        let mut im =
-            Importer {
+        let mut im = Importer {
             cx: Ctx::new(path, text),
             timeline: Timeline::default(),
             ids: ids::Ids::default(),
