@@ -132,3 +132,18 @@ fn a_sheet_lists_the_problems_of_reading_its_rows_before_those_of_its_slides() {
         ]
     );
 }
+
+#[test]
+fn slides_of_one_headline_get_the_next_free_number() {
+    // The third slide's unique_id takes `x-1999-3` first: the numbers go on past it.
+    let slide = |extra: &str| {
+        format!("{{\"start_date\": {{\"year\": 1999}}, \"text\": {{\"headline\": \"X\"}}{extra}}}")
+    };
+    let slides =
+        [slide(""), slide(""), slide(", \"unique_id\": \"x-1999-3\""), slide(""), slide(""), slide("")];
+    let text = format!("{{\"events\": [{}]}}", slides.join(","));
+    let t = read("one-headline.json", text.as_bytes()).expect("loads");
+    let mut ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["x-1999", "x-1999-2", "x-1999-3", "x-1999-4", "x-1999-5", "x-1999-6"]);
+}
