@@ -30,6 +30,8 @@ mod hostile;
 mod inert_prop;
 #[path = "jsonl.rs"]
 mod jsonl;
+#[path = "junk.rs"]
+mod junk;
 #[path = "keys_import.rs"]
 mod keys_import;
 #[path = "loader.rs"]

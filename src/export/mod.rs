@@ -358,21 +358,7 @@ pub fn to_file_watched(
     Ok(msg)
 }
 
-/// The HTML-escaped form of a text.
-pub(crate) fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::text::html::escape_html;
 
 #[cfg(test)]
 mod tests {

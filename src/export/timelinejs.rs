@@ -3,6 +3,7 @@
 
 use super::escape_html;
 use crate::model::{Era, Event, Kind, Media, OpenEnd, PartialDate, Status, Timeline};
+use crate::text::html::{exact_html, summary_html};
 use serde::Serialize;
 
 /// A TimelineJS date. Years follow TimelineJS: −500 is 500 BCE.
@@ -136,39 +137,11 @@ fn media(m: &Media) -> TjsMedia<'_> {
     }
 }
 
-/// Text that HTML would change (runs of spaces, leading or trailing spaces, line breaks, tabs,
-/// NBSP, zero-width and control characters) as a `white-space: pre-wrap` span, in which
-/// TimelineJS shows it as written and from which our reader (`load::tjs::html`) takes it back
-/// byte for byte; those characters are written as numeric references. `None`: plain escaping
-/// reads back exactly.
-fn exact_html(s: &str) -> Option<String> {
-    let odd = |c: char| {
-        (c.is_whitespace() && c != ' ')
-            || c.is_control()
-            || matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}')
-            || matches!(c, '\u{2060}'..='\u{206f}' | '\u{feff}')
-    };
-    if !(s.starts_with(' ') || s.ends_with(' ') || s.contains("  ") || s.chars().any(odd)) {
-        return None;
-    }
-    let mut out = String::from("<span style=\"white-space:pre-wrap\">");
-    for c in escape_html(s).chars() {
-        if odd(c) {
-            out.push_str(&format!("&#{};", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out.push_str("</span>");
-    Some(out)
-}
-
 /// The slide text: the summary (or the imported HTML), then each quote with its source.
 fn text_html(t: &Timeline, e: &Event) -> String {
     let mut s = match e.extra.as_ref().and_then(|x| x.text_html.as_deref()) {
         Some(html) => html.to_string(),
-        None if e.summary.is_empty() => String::new(),
-        None => exact_html(&e.summary).unwrap_or_else(|| format!("<p>{}</p>", escape_html(&e.summary))),
+        None => summary_html(&e.summary),
     };
     for c in &e.citations {
         let src = &t.sources[c.source];
@@ -209,7 +182,7 @@ fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
             headline: exact_html(&e.title).unwrap_or_else(|| escape_html(&e.title)),
             text: text_html(t, e),
         },
-        media: x.and_then(|x| x.media.as_ref()).map(media),
+        media: x.and_then(|x| x.media.as_deref()).map(media),
         group: match e.group() {
             Some(g) => Some(escape_html(g)),
             None if e.kind == Kind::Other => None,

@@ -17,6 +17,8 @@ pub struct Ctx<'a> {
     pub unlisted: usize,
     /// What was accepted but deserves a word: `message` starts with `warning: `.
     pub warnings: Vec<Problem>,
+    /// Warnings found past the `MAX_KEPT` kept, and where the first of them is.
+    pub unlisted_warnings: (usize, Option<(usize, usize)>),
 }
 
 impl<'a> Ctx<'a> {
@@ -28,6 +30,7 @@ impl<'a> Ctx<'a> {
             problems: Vec::new(),
             unlisted: 0,
             warnings: Vec::new(),
+            unlisted_warnings: (0, None),
         }
     }
 
@@ -60,10 +63,34 @@ impl<'a> Ctx<'a> {
     }
 
     /// Records a warning at a byte offset of the data file.
+    /// Past `MAX_KEPT` of them (a file with a mistake in each of millions of slides), warnings
+    /// are only counted, so that memory stays bounded.
     pub fn warn(&mut self, at: usize, message: impl Into<String>) {
         let (line, col) = self.line_col(at);
+        if self.warnings.len() >= MAX_KEPT {
+            let (n, first) = &mut self.unlisted_warnings;
+            *n += 1;
+            first.get_or_insert((line, col));
+            return;
+        }
         let message = format!("warning: {}", message.into());
         self.warnings.push(Problem { file: self.file.to_string(), line, col, message });
+    }
+
+    /// The warnings as `path:line:col: warning: …` lines, by position, with a last line saying how
+    /// many more were found past those kept.
+    pub fn warning_lines(&mut self) -> Vec<String> {
+        let mut warnings = std::mem::take(&mut self.warnings);
+        warnings.sort_by_key(|w| (w.line, w.col));
+        let mut lines: Vec<String> = warnings.iter().map(Problem::to_string).collect();
+        if let (n, Some((line, col))) = self.unlisted_warnings {
+            let s = if n == 1 { "" } else { "s" };
+            let message = format!(
+                "warning: {n} more warning{s} from here on are not listed (the first {MAX_KEPT} are)"
+            );
+            lines.push(Problem { file: self.file.to_string(), line, col, message }.to_string());
+        }
+        lines
     }
 
     pub fn pos(&self, at: usize) -> String {

@@ -61,7 +61,8 @@ impl Media {
 pub struct Extra {
     /// Sources cited without a quote.
     pub links: Vec<Link>,
-    pub media: Option<Media>,
+    /// Boxed: most events have none, and every imported slide has an `Extra` (its HTML).
+    pub media: Option<Box<Media>>,
     /// A TimelineJS group: a row of the timeline, filterable like a kind.
     pub group: Option<String>,
     /// A date as the author wants it shown (`Spring 1966`), next to the real one.

@@ -223,7 +223,7 @@ impl Event {
     }
 
     pub fn media(&self) -> Option<&Media> {
-        self.extra.as_ref().and_then(|x| x.media.as_ref())
+        self.extra.as_ref().and_then(|x| x.media.as_deref())
     }
 }
 

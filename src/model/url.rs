@@ -124,7 +124,7 @@ pub fn without_scripts(e: &Event) -> Option<Event> {
     let x = e.extra.as_ref()?;
     let bad_html = x.text_html.as_deref().is_some_and(html_has_script);
     let bad = x.links.iter().any(|l| is_script(&l.url))
-        || x.media.as_ref().is_some_and(media_has_script)
+        || x.media.as_deref().is_some_and(media_has_script)
         || x.background.as_deref().is_some_and(is_script)
         || bad_html;
     if !bad {
@@ -133,7 +133,7 @@ pub fn without_scripts(e: &Event) -> Option<Event> {
     let mut e = e.clone();
     if let Some(x) = e.extra.as_mut() {
         x.links.retain(|l| !is_script(&l.url));
-        x.media = x.media.as_ref().and_then(media_without_scripts);
+        x.media = x.media.as_deref().and_then(media_without_scripts).map(Box::new);
         x.background = x.background.take().filter(|b| !is_script(b));
         if bad_html {
             x.text_html = None;

@@ -3,6 +3,7 @@
 //! positions, and making text from a data set inert before it reaches a terminal.
 
 pub mod fold;
+pub mod html;
 pub mod inert;
 pub mod lines;
 pub mod wrap;

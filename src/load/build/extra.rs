@@ -38,7 +38,7 @@ impl Builder<'_> {
         let tags = tags.iter().map(|t| articles::to_nfc(t)).collect();
         let extra = Extra {
             links,
-            media,
+            media: media.map(Box::new),
             group,
             display_date,
             background,

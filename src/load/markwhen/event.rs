@@ -61,7 +61,7 @@ impl Reader<'_> {
         let place_ids = places.iter().map(|p| self.add_place(p)).collect();
         let id = self.event_id(id, &title, &date, p.at);
         let title = if title.is_empty() { date.span_label(end.as_ref()) } else { title };
-        let extra = Extra { links, media, group, tags, ..Extra::default() };
+        let extra = Extra { links, media: media.map(Box::new), group, tags, ..Extra::default() };
         let mut e = Event {
             id,
             date,

@@ -7,7 +7,7 @@
 mod event;
 
 use super::fields::Ctx;
-use super::problem::{LoadError, Problem};
+use super::problem::LoadError;
 use crate::model::markwhen::resolve::Context;
 use crate::model::markwhen::zone::Zone;
 use crate::model::markwhen::{GROUP, HEADING, date, event_line, text};
@@ -69,13 +69,11 @@ pub fn read(path: &str, text: &str, now: NaiveDateTime) -> Result<(Timeline, Vec
         now_utc: now,
     };
     r.lines(text);
-    let Reader { cx, mut timeline, events, .. } = r;
+    let Reader { mut cx, mut timeline, events, .. } = r;
     if !cx.problems.is_empty() {
         return Err(LoadError { problems: cx.problems, unlisted: 0 });
     }
-    let mut warnings = cx.warnings;
-    warnings.sort_by_key(|w| (w.line, w.col));
-    timeline.warnings = warnings.iter().map(Problem::to_string).collect();
+    timeline.warnings = cx.warning_lines();
     let (lines, events): (Vec<usize>, Vec<Event>) = events.into_iter().unzip();
     timeline.events = events;
     Ok((timeline, lines))

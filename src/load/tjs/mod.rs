@@ -4,6 +4,7 @@
 
 mod date;
 pub mod html;
+mod ids;
 mod legacy;
 mod sheet;
 mod slide;
@@ -11,7 +12,7 @@ mod stream;
 
 use super::fields::Ctx;
 use super::json::{Spanned, Value};
-use super::problem::{LoadError, Problem, did_you_mean};
+use super::problem::{LoadError, did_you_mean};
 use crate::model::{Era, Timeline, TitleSlide};
 use std::collections::HashMap;
 
@@ -51,13 +52,12 @@ pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, Load
     if let stream::Read::Native = read {
         return Ok(None);
     }
-    let Importer { cx, mut timeline, .. } = im;
+    let Importer { mut cx, mut timeline, ids, suffixes } = im;
+    drop((ids, suffixes));
     if !cx.problems.is_empty() {
         return Err(LoadError { problems: cx.problems, unlisted: cx.unlisted });
     }
-    let mut warnings = cx.warnings;
-    warnings.sort_by_key(|w| (w.line, w.col));
-    timeline.warnings = warnings.iter().map(Problem::to_string).collect();
+    timeline.warnings = cx.warning_lines();
     crate::model::sort_events(&mut timeline.events);
     Ok(Some(timeline))
 }
@@ -65,27 +65,33 @@ pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, Load
 /// Where each event of a TimelineJS file starts (byte offsets by event id): the same ids the
 /// loader gives, so that the browser can open an editor at an event.
 pub fn event_offsets(path: &str, text: &str, kind: Kind) -> HashMap<String, usize> {
-    Importer::read(path, text, kind).0.ids
+    let im = Importer::read(path, text, kind).0;
+    im.ids.offsets(&im.timeline.events)
 }
 
 struct Importer<'a> {
     cx: Ctx<'a>,
     timeline: Timeline,
     /// Ids used so far, and where.
-    ids: HashMap<String, usize>,
+    ids: ids::Ids,
+    /// For each id made from a headline and year that was taken, the next number to try
+    /// (`x-1999-2`, `x-1999-3`, …): a million slides of one headline stay linear.
+    suffixes: HashMap<String, usize>,
 }
 
 impl<'a> Importer<'a> {
     /// Reads a TimelineJS sheet or JSON file into a new importer; `Read::Native` if the JSON is
     /// our own format after all.
     fn read(path: &'a str, text: &'a str, kind: Kind) -> (Self, stream::Read) {
-        let mut im =
-            Importer { cx: Ctx::new(path, text), timeline: Timeline::default(), ids: HashMap::new() };
+        let mut im = Importer {
+            cx: Ctx::new(path, text),
+            timeline: Timeline::default(),
+            ids: ids::Ids::default(),
+            suffixes: HashMap::new(),
+        };
         let read = match kind {
             Kind::Sheet => {
-                if let Some(doc) = sheet::document(&mut im.cx, text) {
-                    im.document(&doc);
-                }
+                sheet::read(&mut im, text);
                 stream::Read::Done
             }
             _ => im.read_json(text),
@@ -122,9 +128,7 @@ impl Importer<'_> {
         match get("events").map(|e| &e.value) {
             Some(Value::Array(items)) => {
                 for item in items {
-                    if let Some(e) = self.slide(item) {
-                        self.timeline.events.push(e);
-                    }
+                    self.slide(item);
                 }
             }
             Some(other) => {
@@ -183,11 +187,13 @@ impl Importer<'_> {
 
 /// Whether an event id is taken; used by the slide reader to keep ids unique.
 impl Importer<'_> {
+    /// Gives `id` to the event being read (the next one pushed), or says where it was given.
     fn claim_id(&mut self, id: String, at: usize) -> Result<String, usize> {
-        match self.ids.get(&id) {
-            Some(&first) => Err(first),
+        let events = &self.timeline.events;
+        match self.ids.get(events, &id) {
+            Some(first) => Err(first),
             None => {
-                self.ids.insert(id.clone(), at);
+                self.ids.insert(events.len(), &id, at);
                 Ok(id)
             }
         }

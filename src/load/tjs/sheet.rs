@@ -2,9 +2,10 @@
 //! event per row, plus `title` and `era` rows (the Type column). Each row becomes the JSON slide
 //! TimelineJS would build from it, with every cell keeping its own position for messages.
 
+use super::Importer;
 use crate::load::fields::Ctx;
 use crate::load::json::{Key, Spanned, Value};
-use crate::load::problem::did_you_mean;
+use crate::load::problem::{Problem, did_you_mean};
 
 const COLUMNS: &[&str] = &[
     "year",
@@ -112,24 +113,43 @@ fn date(cx: &mut Ctx, at: usize, parts: [Cell; 4], edtf: Cell) -> Option<Spanned
     Some(obj(year_at, m))
 }
 
-/// Reads the sheet into a TimelineJS document, or `None` after an error.
-pub fn document(cx: &mut Ctx, text: &str) -> Option<Spanned> {
+/// Reads the sheet into the importer. Each event row becomes an event as it is read, so that a
+/// sheet of a million rows is never a million slides in memory; the problems come in the order
+/// that building every slide first gave: those of reading the rows, then the title's, the
+/// events', the eras'. After a CSV error, only the problems of reading the rows up to it.
+pub(super) fn read(im: &mut Importer, text: &str) {
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = rdr.records();
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => {
-            csv_error(cx, &e);
-            return None;
+            csv_error(&mut im.cx, &e);
+            return;
         }
         None => {
-            cx.at(0, "the file is empty");
-            return None;
+            im.cx.at(0, "the file is empty");
+            return;
         }
     };
-    let cols = columns(cx, text, &header)?;
-    let rows = rows(cx, text, records, &cols)?;
-    Some(rows.into_document())
+    let Some(cols) = columns(&mut im.cx, text, &header) else { return };
+    let mut rows = Rows::default();
+    if rows.read(im, text, records, &cols).is_err() {
+        return;
+    }
+    let reading = std::mem::take(&mut im.cx.problems);
+    if let Some(t) = &rows.title {
+        im.title(t);
+    }
+    let title = std::mem::take(&mut im.cx.problems);
+    for era in &rows.eras {
+        im.era(era);
+    }
+    let eras = std::mem::take(&mut im.cx.problems);
+    let unlisted = std::mem::take(&mut im.cx.unlisted);
+    for p in [reading, title, rows.event_problems, eras].into_iter().flatten() {
+        im.cx.push(p);
+    }
+    im.cx.unlisted += unlisted + rows.event_unlisted;
 }
 
 /// Reports an error of the csv crate at the byte where it happened.
@@ -167,37 +187,50 @@ fn columns(cx: &mut Ctx, text: &str, header: &csv::StringRecord) -> Option<Vec<O
     Some(cols)
 }
 
-/// The slides of the rows after the header, sorted by type, or `None` after a CSV error. Blank
-/// rows are skipped.
-fn rows(
-    cx: &mut Ctx,
-    text: &str,
-    records: impl Iterator<Item = csv::Result<csv::StringRecord>>,
-    cols: &[Option<&str>],
-) -> Option<Rows> {
-    let mut rows = Rows::default();
-    for rec in records {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                csv_error(cx, &e);
-                return None;
+impl Rows {
+    /// Reads the rows after the header: event rows into events, the others kept for later; `Err`
+    /// after a CSV error. Blank rows are skipped.
+    fn read(
+        &mut self,
+        im: &mut Importer,
+        text: &str,
+        records: impl Iterator<Item = csv::Result<csv::StringRecord>>,
+        cols: &[Option<&str>],
+    ) -> Result<(), ()> {
+        for rec in records {
+            let rec = match rec {
+                Ok(r) => r,
+                Err(e) => {
+                    csv_error(&mut im.cx, &e);
+                    return Err(());
+                }
+            };
+            let at = record_start(text, &rec);
+            if rec.iter().all(|c| c.trim().is_empty()) {
+                continue;
             }
-        };
-        let at = record_start(text, &rec);
-        if rec.iter().all(|c| c.trim().is_empty()) {
-            continue;
+            let starts = field_starts(text, at);
+            let cell = |name: &str| -> Cell {
+                let i = cols.iter().position(|c| *c == Some(name))?;
+                let v = rec.get(i).filter(|v| !v.trim().is_empty())?;
+                Some((v.to_string(), starts.get(i).copied().unwrap_or(at)))
+            };
+            let slide = row(&mut im.cx, at, &cell);
+            if let Some(event) = self.add(&mut im.cx, slide, cell("type")) {
+                self.event(im, &event);
+            }
         }
-        let starts = field_starts(text, at);
-        let cell = |name: &str| -> Cell {
-            let i = cols.iter().position(|c| *c == Some(name))?;
-            let v = rec.get(i).filter(|v| !v.trim().is_empty())?;
-            Some((v.to_string(), starts.get(i).copied().unwrap_or(at)))
-        };
-        let slide = row(cx, at, &cell);
-        rows.add(cx, slide, cell("type"));
+        Ok(())
     }
-    Some(rows)
+
+    /// Reads an event row's slide, its problems kept apart from those of reading the rows.
+    fn event(&mut self, im: &mut Importer, slide: &Spanned) {
+        let reading = std::mem::replace(&mut im.cx.problems, std::mem::take(&mut self.event_problems));
+        let unlisted = std::mem::replace(&mut im.cx.unlisted, self.event_unlisted);
+        im.slide(slide);
+        self.event_problems = std::mem::replace(&mut im.cx.problems, reading);
+        self.event_unlisted = std::mem::replace(&mut im.cx.unlisted, unlisted);
+    }
 }
 
 /// The byte where a record's first field begins.
@@ -210,39 +243,30 @@ fn record_start(text: &str, rec: &csv::StringRecord) -> usize {
     at
 }
 
-/// The slides of a sheet, sorted by the Type column.
+/// What a sheet's rows leave for after the events: its title and era rows, and the problems of
+/// its event rows.
 #[derive(Default)]
 struct Rows {
-    events: Vec<Spanned>,
     eras: Vec<Spanned>,
     title: Option<Spanned>,
+    event_problems: Vec<Problem>,
+    event_unlisted: usize,
 }
 
 impl Rows {
     /// Files a row's slide by its Type cell: title, era or event (the default, with a warning for
-    /// a type we do not know). A later title row replaces an earlier one.
-    fn add(&mut self, cx: &mut Ctx, slide: Spanned, kind: Cell) {
+    /// a type we do not know), which is given back. A later title row replaces an earlier one.
+    fn add(&mut self, cx: &mut Ctx, slide: Spanned, kind: Cell) -> Option<Spanned> {
         match kind.map(|(t, a)| (t.trim().to_ascii_lowercase(), a)) {
             Some((t, _)) if t == "title" => self.title = Some(slide),
             Some((t, _)) if t == "era" => self.eras.push(slide),
             Some((t, a)) if !t.is_empty() && t != "event" => {
                 cx.warn(a, format!("unknown row type `{t}` (title, era or empty); read as an event"));
-                self.events.push(slide);
+                return Some(slide);
             }
-            _ => self.events.push(slide),
+            _ => return Some(slide),
         }
-    }
-
-    /// The TimelineJS document: `events`, then `eras` and `title` when there are any.
-    fn into_document(self) -> Spanned {
-        let mut top = vec![(key("events", 0), Spanned { at: 0, value: Value::Array(self.events) })];
-        if !self.eras.is_empty() {
-            top.push((key("eras", 0), Spanned { at: 0, value: Value::Array(self.eras) }));
-        }
-        if let Some(t) = self.title {
-            top.push((key("title", 0), t));
-        }
-        obj(0, top)
+        None
     }
 }
 

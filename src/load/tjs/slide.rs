@@ -5,6 +5,7 @@ use crate::load::json::{Spanned, Value};
 use crate::load::problem::did_you_mean;
 use crate::model::{Event, Extra, Kind, Media, OpenEnds, PartialDate, Status};
 use crate::text::fold::slug;
+use crate::text::html::summary_html;
 
 const SLIDE_KEYS: &[&str] = &[
     "start_date",
@@ -125,8 +126,15 @@ impl Importer<'_> {
         }
     }
 
-    /// A slide as an event, or `None` when it is skipped (after a warning or an error).
-    pub(super) fn slide(&mut self, v: &Spanned) -> Option<Event> {
+    /// Reads a slide into the timeline's events, unless it is skipped (after a warning or an
+    /// error). The event's id is claimed for the index it is pushed at (see `claim_id`).
+    pub(super) fn slide(&mut self, v: &Spanned) {
+        if let Some(e) = self.slide_event(v) {
+            self.timeline.events.push(e);
+        }
+    }
+
+    fn slide_event(&mut self, v: &Spanned) -> Option<Event> {
         if !matches!(v.value, Value::Object(_)) {
             self.cx.at(
                 v.at,
@@ -151,11 +159,19 @@ impl Importer<'_> {
             let at = field(v, "text").map_or(v.at, |t| field(t, "headline").map_or(t.at, |h| h.at));
             self.cx.warn(at, "an event with an empty headline; its date stands in for it");
         }
+        // HTML that is only the text, as the TimelineJS export would write it, is not kept twice
+        // (unless it reads as a script, which exports other than ours leave out with a note).
+        let plain = text_html == summary_html(&text) && !crate::model::url::html_has_script(&text_html);
+        let text_html = if plain { String::new() } else { text_html };
         let extra = self.extra(v, start_display, text_html);
         let id = self.event_id(v, &headline, &date);
         let title = if headline.is_empty() { date.to_string() } else { headline };
         let mut e = new_event(id, title, text, (date, end_date, open), extra);
         self.status_and_kind(v, &mut e);
+        // Most slides of a big file have nothing beyond their date and text: no empty `Extra`.
+        if e.extra.as_deref().is_some_and(|x| *x == Extra::default()) {
+            e.extra = None;
+        }
         Some(e)
     }
 
@@ -237,7 +253,7 @@ impl Importer<'_> {
             autolink,
             background_url: background_url.flatten(),
             links: Vec::new(),
-            media,
+            media: media.map(Box::new),
             group,
             display_date: display_date.filter(|d| !d.is_empty()),
             background,
@@ -268,13 +284,16 @@ impl Importer<'_> {
         let y = date.year_value();
         let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - i128::from(y)) };
         let base = format!("{}-{year}", slug(headline));
-        let mut id = base.clone();
-        for n in 2.. {
-            if self.claim_id(id.clone(), v.at).is_ok() {
-                break;
-            }
-            id = format!("{base}-{n}");
+        if self.claim_id(base.clone(), v.at).is_ok() {
+            return base;
         }
+        // Numbers below the last one given to this base are all taken: ids are never freed.
+        let first = self.suffixes.get(&base).copied().unwrap_or(2);
+        let (n, id) = (first..)
+            .map(|n| (n, format!("{base}-{n}")))
+            .find(|(_, id)| self.claim_id(id.clone(), v.at).is_ok())
+            .unwrap_or_default();
+        self.suffixes.insert(base, n + 1);
         id
     }
 }

@@ -91,8 +91,9 @@ impl Importer<'_> {
     /// Forgets what was read, for an older shape that is read again whole.
     fn restart(&mut self) {
         (self.cx.problems, self.cx.unlisted, self.cx.warnings) = (Vec::new(), 0, Vec::new());
+        self.cx.unlisted_warnings = (0, None);
         self.timeline = Default::default();
-        self.ids.clear();
+        (self.ids, self.suffixes) = Default::default();
     }
 
     /// Notes that the problems found from now on are about `part`.
@@ -185,9 +186,7 @@ impl Importer<'_> {
             Items::Events(_) => {
                 top.items = Items::Events(false);
                 self.part(top, Part::Events);
-                if let Some(e) = self.slide(v) {
-                    self.timeline.events.push(e);
-                }
+                self.slide(v);
             }
             Items::OtherEvents(_) => top.items = Items::OtherEvents(false),
             Items::Eras => {
