@@ -114,13 +114,15 @@ fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
 }
 
 /// Loads the data set with its search engine, through the index cache unless `--no-cache`, and
-/// the cache to write when it was loaded from the files.
-fn load_data(args: &DataArgs) -> Result<(Loaded, Option<cache::Pending>), LoadError> {
+/// the cache to write when it was loaded from the files. With a `search` (only what it may find
+/// will be shown), a load from the cache decodes only the events it may find.
+fn load_data(args: &DataArgs, search: Option<&str>) -> Result<(Loaded, Option<cache::Pending>), LoadError> {
     match &args.data {
         Some(path) if let Some(dir) = cache::dir().filter(|_| !args.no_cache) => {
             let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
-            tui::progress::with(big, &path.display().to_string(), |progress| {
-                cache::load_deferred(&dir, path, args.articles.clone(), progress)
+            tui::progress::with(big, &path.display().to_string(), |progress| match search {
+                Some(query) => cache::load_for_search(&dir, path, args.articles.clone(), query, progress),
+                None => cache::load_deferred(&dir, path, args.articles.clone(), progress),
             })
         }
         _ => Ok((with_progress(&data_input(args)?, cache::load_uncached)?, None)),
@@ -180,7 +182,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         drop(input);
         return check(&timeline, *strict, &mut out);
     }
-    let (Loaded { timeline, engine, .. }, pending) = load_data(&cli.data).map_err(Failure::Load)?;
+    // `list --search` shows only hits (`--group` names groups of every event: it needs them all).
+    let search = match &cli.command {
+        Some(Command::List(a)) if a.select.group.is_empty() => a.select.search.as_deref(),
+        _ => None,
+    };
+    let (Loaded { timeline, engine, .. }, pending) = load_data(&cli.data, search).map_err(Failure::Load)?;
     for w in &timeline.warnings {
         eprintln!("{}", inert::line(w));
     }
