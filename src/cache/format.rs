@@ -1,7 +1,7 @@
 //! The cache file's bytes, laid out to be read in place (memory-mapped): a fixed header, a small
 //! "head", then one table row per event pointing into three arenas: the events' folded search
-//! text, their short fields' folded text and their records. A search reads the folded text where it lies and decodes only the
-//! events it may find.
+//! text, their short fields' folded text and their records. A search reads the folded texts
+//! where they lie and decodes only the events it may find.
 //!
 //! ```text
 //! header  magic "TLINDEX\0" | version u32 | schema u64 | body length u64 | checksum XXH3-128

@@ -1,6 +1,8 @@
 //! The verified index cache: after a data set has loaded and every quote checked, what the next
 //! run needs (events with their quotes, sources, the folded search index) is stored under the
 //! user's cache directory, so that the next run skips parsing, verifying and folding.
+//! It is laid out to be read in place (see `format`): `load_for_search` scans the mapped folded
+//! text and decodes only the events a query may find.
 //!
 //! It can never be stale: it is keyed by the content hash of the data file and of every article
 //! it cites, and records each file's stat (size, mtime and ctime in nanoseconds, inode, device;

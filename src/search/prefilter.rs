@@ -4,17 +4,18 @@
 //!
 //! Why it is sound. The engine (`score::text_best`) scores a positive text term only where its
 //! folded pattern matches a field's folded text by the term's rule (`Text::rule`): fuzzily in a
-//! short field (the pattern a subsequence of the field), otherwise compactly (the pattern's
+//! short field (its letters in order, in pieces that each start a word), otherwise compactly (the pattern's
 //! letters adjacent, separators allowed between them, at some anchor). A field is a piece of the
 //! event's folded text (`EventIndex::all_text`); so a term can match only if its pattern is
 //! spelled compactly somewhere in that text (anchors ignored), or, for a fuzzy term, matches
 //! fuzzily the event's short fields joined by spaces (a space starts a word as a field's start
 //! does, and the pieces of a fuzzy match within one field are still pieces there). A plain word
 //! that does not match on its own can still match as the end of a pair with the word before it
-//! (a phrase, matched compactly): then it is spelled where the pair is, anchors ignored. A group (terms joined by `|`) matches only if one of its terms does, and
-//! an event is a hit only if every group matches. So if some group is made only of positive
-//! text terms and none of them (nor its pair) can match, the event cannot be a hit. Anything
-//! else — a field test, a date (which matches by period), a negated term — never prunes.
+//! (a phrase, matched compactly): then it is spelled where the pair is, anchors ignored. A group
+//! (terms joined by `|`) matches only if one of its terms does, and an event is a hit only if
+//! every group matches. So if some group is made only of positive text terms and none of them
+//! can match, the event cannot be a hit. Anything else — a field test, a date (which matches by
+//! period), a negated term — never prunes.
 //!
 //! This mirrors the matching rules of `matcher`: a rule that matches more must widen it too
 //! (the differential test of the cache's search, `tests/cache_search.rs`, checks them together).
@@ -23,7 +24,7 @@ use super::matcher::{Rule, is_separator, match_text};
 use super::query::{Query, TermKind, Test};
 
 /// One way a group can match: a folded pattern, and whether it may match fuzzily (a plain
-/// fuzzy term: then in the short fields, as a subsequence).
+/// fuzzy term: then fuzzily in the short fields).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Alternative {
     pattern: String,
