@@ -182,12 +182,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         drop(input);
         return check(&timeline, *strict, &mut out);
     }
-    // `list --search` shows only hits (`--group` names groups of every event: it needs them all).
-    let search = match &cli.command {
-        Some(Command::List(a)) if a.select.group.is_empty() => a.select.search.as_deref(),
-        _ => None,
-    };
-    let (Loaded { timeline, engine, .. }, pending) = load_data(&cli.data, search).map_err(Failure::Load)?;
+    let (Loaded { timeline, engine, .. }, pending) =
+        load_data(&cli.data, list_search(&cli)).map_err(Failure::Load)?;
     for w in &timeline.warnings {
         eprintln!("{}", inert::line(w));
     }
@@ -216,6 +212,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     };
     out.flush()?;
     Ok(code)
+}
+
+/// The search of a `list`, which shows only its hits (not with `--group`, which names the groups of
+/// every event: it needs them all).
+fn list_search(cli: &Cli) -> Option<&str> {
+    match &cli.command {
+        Some(Command::List(a)) if a.select.group.is_empty() => a.select.search.as_deref(),
+        _ => None,
+    }
 }
 
 /// Writes the index cache of a data set loaded from the files, if there is one to write.

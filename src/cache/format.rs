@@ -161,6 +161,27 @@ pub fn write(
     }
     let table_at = (HEADER_LEN + LENGTHS + head.len()) as u64 + text_len + short_len;
     w.write_all(&vec![0; ROW * events.len()])?;
+    let (table, records_len) = write_records(&mut w, events, index, recency)?;
+    hasher.update(&table);
+    let body_len = table_at - HEADER_LEN as u64 + table.len() as u64 + records_len;
+    w.seek(io::SeekFrom::Start(table_at))?;
+    w.write_all(&table)?;
+    w.seek(io::SeekFrom::Start(0))?;
+    w.write_all(MAGIC)?;
+    w.write_all(&VERSION.to_le_bytes())?;
+    w.write_all(&SCHEMA.to_le_bytes())?;
+    w.write_all(&body_len.to_le_bytes())?;
+    w.write_all(&hasher.digest128().to_le_bytes())?;
+    w.flush()
+}
+
+/// Writes every event's record; gives the table and the records' length.
+fn write_records(
+    w: &mut impl Write,
+    events: &[Event],
+    index: &SearchIndex,
+    recency: &[u32],
+) -> io::Result<(Vec<u8>, u64)> {
     let mut table = Vec::with_capacity(ROW * events.len());
     let (mut text_end, mut short_end, mut record_end) = (0u64, 0u64, 0u64);
     let mut record = Vec::new();
@@ -177,17 +198,7 @@ pub fn write(
         table.extend_from_slice(&rank.to_le_bytes());
         table.extend_from_slice(&0u32.to_le_bytes());
     }
-    hasher.update(&table);
-    let body_len = table_at - HEADER_LEN as u64 + table.len() as u64 + record_end;
-    w.seek(io::SeekFrom::Start(table_at))?;
-    w.write_all(&table)?;
-    w.seek(io::SeekFrom::Start(0))?;
-    w.write_all(MAGIC)?;
-    w.write_all(&VERSION.to_le_bytes())?;
-    w.write_all(&SCHEMA.to_le_bytes())?;
-    w.write_all(&body_len.to_le_bytes())?;
-    w.write_all(&hasher.digest128().to_le_bytes())?;
-    w.flush()
+    Ok((table, record_end))
 }
 
 /// An event's short fields (see `Field::is_short`), each followed by a space in the short text.

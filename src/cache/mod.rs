@@ -269,7 +269,7 @@ fn candidates(head: &format::HeadOwned, events: &format::Events, query: &str) ->
     Some(
         (0..events.len())
             .into_par_iter()
-            .filter(|&i| prefilter.keeps(events.text(i), events.short(i)))
+            .filter(|&i| prefilter.keeps(events.text(i), || events.short(i)))
             .collect(),
     )
 }
