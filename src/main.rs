@@ -114,9 +114,10 @@ fn data_input(args: &DataArgs) -> Result<DataInput, LoadError> {
 }
 
 /// Loads the data set with its search engine, through the index cache unless `--no-cache`, and
-/// the cache to write when it was loaded from the files. With a `search` (only what it may find
-/// will be shown), a load from the cache decodes only the events it may find.
-fn load_data(args: &DataArgs, search: Option<&str>) -> Result<(Loaded, Option<cache::Pending>), LoadError> {
+/// the cache to write when it was loaded from the files. For a `list --search` (which shows only
+/// what it finds), a load from the cache decodes only the events it may find.
+fn load_data(cli: &Cli) -> Result<(Loaded, Option<cache::Pending>), LoadError> {
+    let (args, search) = (&cli.data, list_search(cli));
     match &args.data {
         Some(path) if let Some(dir) = cache::dir().filter(|_| !args.no_cache) => {
             let big = std::fs::metadata(path).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
@@ -182,8 +183,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         drop(input);
         return check(&timeline, *strict, &mut out);
     }
-    let (Loaded { timeline, engine, .. }, pending) =
-        load_data(&cli.data, list_search(&cli)).map_err(Failure::Load)?;
+    let (Loaded { timeline, engine, .. }, pending) = load_data(&cli).map_err(Failure::Load)?;
     for w in &timeline.warnings {
         eprintln!("{}", inert::line(w));
     }
