@@ -10,6 +10,8 @@ mod support;
 mod architecture;
 #[path = "cache.rs"]
 mod cache;
+#[path = "cache_search.rs"]
+mod cache_search;
 #[path = "cli.rs"]
 mod cli;
 #[path = "cli_search.rs"]

@@ -1,6 +1,8 @@
 //! The verified index cache: after a data set has loaded and every quote checked, what the next
 //! run needs (events with their quotes, sources, the folded search index) is stored under the
 //! user's cache directory, so that the next run skips parsing, verifying and folding.
+//! It is laid out to be read in place (see `format`): `load_for_search` scans the mapped folded
+//! text and decodes only the events a query may find.
 //!
 //! It can never be stale: it is keyed by the content hash of the data file and of every article
 //! it cites, and records each file's stat (size, mtime and ctime in nanoseconds, inode, device;
@@ -19,12 +21,14 @@ mod source;
 mod stat;
 mod verify;
 
-pub use format::{Invalid, VERSION_AT};
+pub use format::{Invalid, VERSION_AT, reseal};
 pub use source::Source;
 
 use crate::load::{self, ArticleKey, DataInput, LoadError, articles::content_hash};
-use crate::model::Timeline;
-use crate::search::{Engine, SearchIndex};
+use crate::model::{Event, Timeline};
+use crate::search::index::EventIndex;
+use crate::search::prefilter::Prefilter;
+use crate::search::{Engine, Query, SearchIndex};
 use stat::Stat;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -98,15 +102,39 @@ pub fn load_deferred(
     articles: Option<PathBuf>,
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Loaded, Option<Pending>), LoadError> {
+    load_wanted(dir, data, articles, None, progress)
+}
+
+/// `load_deferred` for a search by `query` only: from the cache, it decodes only the events the
+/// query may find (see `search::prefilter`), in their order, so that the engine run on the
+/// timeline it gives finds exactly the hits it finds on the whole data set, ranked alike (ties
+/// by recency included). Everything else about the timeline (countries, people, sources…) is
+/// whole. A load from the files gives every event.
+pub fn load_for_search(
+    dir: &Path,
+    data: &Path,
+    articles: Option<PathBuf>,
+    query: &str,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(Loaded, Option<Pending>), LoadError> {
+    load_wanted(dir, data, articles, Some(query), progress)
+}
+
+fn load_wanted(
+    dir: &Path,
+    data: &Path,
+    articles: Option<PathBuf>,
+    query: Option<&str>,
+    progress: &mut dyn FnMut(f64),
+) -> Result<(Loaded, Option<Pending>), LoadError> {
     // Only a regular file within the limit is worth a cache; anything else (a directory, a FIFO,
     // `/dev/zero`) goes straight to the loader, which says what is wrong with it.
     let regular = std::fs::metadata(data).is_ok_and(|m| m.is_file() && m.len() <= load::file::MAX_DATA_BYTES);
     let file = file_for(dir, data, articles.as_deref()).filter(|_| regular);
     let articles_dir = articles.clone().unwrap_or_else(|| load::default_seeds_dir(data));
     // On a hit the data file and the articles are only stat-ed, never read (unless changed).
-    let why = match file.as_deref().map(|f| read(f, &articles_dir, data)) {
-        Some(Ok((timeline, index))) => {
-            let engine = Engine::with_index(&timeline, index);
+    let why = match file.as_deref().map(|f| read(f, &articles_dir, data, query)) {
+        Some(Ok((timeline, engine))) => {
             return Ok((Loaded { timeline, engine, cache: Outcome::Hit }, None));
         }
         Some(Err(why)) => why,
@@ -160,16 +188,18 @@ impl Pending {
             .filter(|(_, (k, _))| !k.verbatim)
             .map(|(i, (_, s))| (i as u32, s.text.as_str()))
             .collect();
-        let payload = format::Payload {
+        let head = format::HeadRef {
             data_hash: self.data_hash,
             data_stat,
             articles: &self.keys[..],
             stats,
             texts,
-            timeline,
-            index: engine.index(),
+            has_groups: timeline.events.iter().any(|e| e.group().is_some()),
+            timeline: format::TimelineHead::of(timeline),
         };
-        let _ = write(&self.file, &payload);
+        let _ = write(&self.file, &|out| {
+            format::write(out, &head, &timeline.events, engine.index(), engine.recency())
+        });
     }
 }
 
@@ -197,23 +227,85 @@ pub fn load_uncached(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result
 }
 
 /// Reads and checks a cache file against the data file and the articles on disk (by their stat,
-/// and by their hash when that changed). The error says why it cannot be used (`None`: there is
-/// none).
-fn read(file: &Path, articles: &Path, data: &Path) -> Result<(Timeline, SearchIndex), Option<Invalid>> {
-    let payload = decode_file(file)?;
-    if !Stat::unchanged(payload.data_stat.as_ref(), data) && hash_file(data).ok() != Some(payload.data_hash) {
+/// and by their hash when that changed): all its events, or with a `query` those it may find.
+/// The error says why it cannot be used (`None`: there is none).
+fn read(
+    file: &Path,
+    articles: &Path,
+    data: &Path,
+    query: Option<&str>,
+) -> Result<(Timeline, Engine), Option<Invalid>> {
+    let bytes = map_file(file)?;
+    let (head, events) = format::open(&bytes)?;
+    if !Stat::unchanged(head.data_stat.as_ref(), data) && hash_file(data).ok() != Some(head.data_hash) {
         return Err(Some(Invalid::Stale("the data file changed".into())));
     }
-    Ok(verify::restore(payload, articles)?)
+    let picked = query.and_then(|q| candidates(&head, &events, q));
+    let all = picked.is_none();
+    let ids = picked.unwrap_or_else(|| (0..events.len()).collect());
+    let (decoded, index) = decode(&events, &ids)?;
+    if all && head.has_groups != decoded.iter().any(|e| e.group().is_some()) {
+        return Err(Some(Invalid::Decode("the head misstates the groups".into())));
+    }
+    let recency: Vec<u32> = ids.iter().map(|&i| events.recency(i)).collect();
+    drop(bytes);
+    let (timeline, index) = verify::restore(head, decoded, index, articles)?;
+    let engine =
+        if all { Engine::with_index(&timeline, index) } else { Engine::with_recency(index, recency) };
+    Ok((timeline, engine))
+}
+
+/// The events a search by `query` may find, read in place; `None` when it needs them all (a
+/// query that prunes nothing or does not parse, a data set with groups, which `group:` names).
+fn candidates(head: &format::HeadOwned, events: &format::Events, query: &str) -> Option<Vec<usize>> {
+    if head.has_groups {
+        return None;
+    }
+    let prefilter = Prefilter::new(&Query::parse(query, &head.timeline).ok()?);
+    if prefilter.keeps_all() {
+        return None;
+    }
+    use rayon::prelude::*;
+    Some(
+        (0..events.len())
+            .into_par_iter()
+            .filter(|&i| prefilter.keeps(events.text(i), || events.short(i)))
+            .collect(),
+    )
+}
+
+/// Decodes the events `ids` (in order) with their index, on all cores.
+fn decode(events: &format::Events, ids: &[usize]) -> Result<(Vec<Event>, SearchIndex), Invalid> {
+    use rayon::prelude::*;
+    let pairs: Vec<(Event, EventIndex)> =
+        ids.par_iter().map(|&i| events.event(i)).collect::<Result<_, _>>()?;
+    let (events, index) = pairs.into_iter().unzip();
+    Ok((events, SearchIndex { events: index }))
 }
 
 /// Caches up to this size are read into memory; larger ones are mapped.
 const READ_LIMIT: u64 = 64 << 20;
 
-/// Reads (or, when large, maps) a cache file and decodes it (checking its header and checksum).
-/// Only a regular file is read: it is opened without blocking and without following a link, so a
-/// FIFO or a device planted in its place is refused instead of hanging the start.
-fn decode_file(file: &Path) -> Result<format::PayloadOwned, Option<Invalid>> {
+/// A cache file's bytes: read, or mapped when large.
+enum Bytes {
+    Read(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Read(v) => v,
+            Bytes::Mapped(m) => m,
+        }
+    }
+}
+
+/// Reads (or, when large, maps) a cache file. Only a regular file is read: it is opened without
+/// blocking and without following a link, so a FIFO or a device planted in its place is refused
+/// instead of hanging the start.
+fn map_file(file: &Path) -> Result<Bytes, Option<Invalid>> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
     let opened =
@@ -230,7 +322,7 @@ fn decode_file(file: &Path) -> Result<format::PayloadOwned, Option<Invalid>> {
     if meta.len() <= READ_LIMIT {
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         handle.read_to_end(&mut bytes).map_err(|_| Some(Invalid::Unreadable))?;
-        return Ok(format::decode(&bytes)?);
+        return Ok(Bytes::Read(bytes));
     }
     // SAFETY: a cache file is never written in place: every writer writes a new file and renames
     // it over the old one, so the mapped file cannot change under us (an old mapping keeps the
@@ -238,7 +330,7 @@ fn decode_file(file: &Path) -> Result<format::PayloadOwned, Option<Invalid>> {
     // do while it is mapped, the process gets SIGBUS (see the README's guarantees). Mapping
     // instead of reading saves copying a large file into fresh memory.
     let bytes = unsafe { memmap2::Mmap::map(&handle) }.map_err(|_| Some(Invalid::Unreadable))?;
-    Ok(format::decode(&bytes)?)
+    Ok(Bytes::Mapped(bytes))
 }
 
 /// Creates the cache directory, private to the user (0700), tagged as a cache.
@@ -254,10 +346,10 @@ fn create_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-/// Stores a payload: written to a temporary file created exclusively (0600, under an
-/// unpredictable name) in the same directory, then renamed over the cache file, which replaces
-/// it atomically.
-fn write(file: &Path, payload: &format::PayloadRef) -> io::Result<()> {
+/// Stores a cache file written by `contents`: to a temporary file created exclusively (0600,
+/// under an unpredictable name) in the same directory, then renamed over the cache file, which
+/// replaces it atomically.
+fn write(file: &Path, contents: &dyn Fn(&mut std::fs::File) -> io::Result<()>) -> io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     create_dir(dir)?;
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("cache");
@@ -266,7 +358,7 @@ fn write(file: &Path, payload: &format::PayloadRef) -> io::Result<()> {
         .suffix(TMP_SUFFIX)
         .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o600))
         .tempfile_in(dir)?;
-    format::write(tmp.as_file_mut(), payload)?;
+    contents(tmp.as_file_mut())?;
     // A failed rename drops (removes) the temporary file.
     tmp.persist(file).map(drop).map_err(|e| e.error)
 }

@@ -5,7 +5,7 @@
 //! is still rejected instead of causing a panic later; the ranges into an article not read yet
 //! are checked when it is read.
 
-use super::format::{Invalid, PayloadOwned};
+use super::format::{HeadOwned, Invalid};
 use super::lazy::{self, Spans};
 use super::stat::Stat;
 use crate::load::articles::content_hash;
@@ -24,9 +24,16 @@ enum Checked {
     Read(Option<String>),
 }
 
-/// The timeline and index of a payload, with the articles' texts to be read from `dir`.
-pub fn restore(p: PayloadOwned, dir: &Path) -> Result<(Timeline, SearchIndex), Invalid> {
-    let PayloadOwned { articles, stats, texts, mut timeline, index, .. } = p;
+/// The timeline of a cache's head and of the events decoded from it (all of them, or those a
+/// search may find, in their order) with their index, the articles' texts to be read from `dir`.
+pub fn restore(
+    head: HeadOwned,
+    events: Vec<Event>,
+    index: SearchIndex,
+    dir: &Path,
+) -> Result<(Timeline, SearchIndex), Invalid> {
+    let HeadOwned { articles, stats, texts, mut timeline, .. } = head;
+    timeline.events = events;
     let bad = |what: &str| Invalid::Decode(what.to_string());
     let n = timeline.sources.len();
     if articles.len() != n || stats.len() != n || index.events.len() != timeline.events.len() {
@@ -58,9 +65,6 @@ pub fn restore(p: PayloadOwned, dir: &Path) -> Result<(Timeline, SearchIndex), I
         };
     }
     check(&timeline, &lazy_len).map_err(bad)?;
-    if !index.events.iter().all(|e| e.is_consistent()) {
-        return Err(bad("the search index is inconsistent"));
-    }
     Ok((timeline, index))
 }
 

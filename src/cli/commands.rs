@@ -247,3 +247,12 @@ fn save_failure(path: &Path, e: crate::export::SaveError) -> Failure {
         }
     }
 }
+
+/// The search of a `list`, which shows only its hits (not with `--group`, which names the groups of
+/// every event: it needs them all).
+pub fn list_search(cli: &Cli) -> Option<&str> {
+    match &cli.command {
+        Some(Command::List(a)) if a.select.group.is_empty() => a.select.search.as_deref(),
+        _ => None,
+    }
+}

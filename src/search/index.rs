@@ -123,6 +123,18 @@ impl EventIndex {
         Self { text: text.into_boxed_str(), fields: fields.into_boxed_slice() }
     }
 
+    /// An event's index from its folded text and field table (read from the cache), if the
+    /// table fits the text.
+    pub fn from_parts(text: Box<str>, fields: Box<[(Field, u32)]>) -> Option<Self> {
+        let index = Self { text, fields };
+        index.is_consistent().then_some(index)
+    }
+
+    /// Where each field starts in `all_text`, to store in the cache.
+    pub fn field_table(&self) -> &[(Field, u32)] {
+        &self.fields
+    }
+
     /// Each field and its folded text.
     pub fn fields(&self) -> impl Iterator<Item = (Field, &str)> {
         self.fields.iter().enumerate().map(|(i, &(f, start))| {

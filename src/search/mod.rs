@@ -14,6 +14,7 @@ pub mod incremental;
 pub mod index;
 mod marks;
 pub mod matcher;
+pub mod prefilter;
 pub mod query;
 pub mod reference;
 mod score;
@@ -122,9 +123,20 @@ impl Engine {
         Self { index, recency }
     }
 
+    /// An engine over some of a timeline's events (in their order), given each one's place in
+    /// the date order of the whole timeline (`recency`): ties then rank as over the whole.
+    pub fn with_recency(index: SearchIndex, recency: Vec<u32>) -> Self {
+        Self { index, recency }
+    }
+
     /// The folded index, to store in the cache.
     pub fn index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// Each event's place in date order, to store in the cache.
+    pub fn recency(&self) -> &[u32] {
+        &self.recency
     }
 
     /// Every event that passes `filter`, ranked; an invalid query gives no hits.

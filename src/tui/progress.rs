@@ -14,12 +14,18 @@ const PROGRESS_BYTES: usize = 8 << 20;
 
 /// Loads the data set (the built-in one without `source`) with its search engine, through the
 /// index cache when `source` says so, and the cache to write when it was loaded from the files.
-pub fn load(source: Option<&cache::Source>) -> Result<(Loaded, Option<Pending>), LoadError> {
+/// With `search` (a `list --search`, which shows only what it finds), a load from the cache
+/// decodes only the events that the search may find.
+pub fn load(
+    source: Option<&cache::Source>,
+    search: Option<&str>,
+) -> Result<(Loaded, Option<Pending>), LoadError> {
     match source {
         Some(s) if let Some(dir) = cache::dir().filter(|_| s.cache) => {
             let big = std::fs::metadata(&s.data).is_ok_and(|m| m.len() >= PROGRESS_BYTES as u64);
-            with(big, &s.data.display().to_string(), |progress| {
-                cache::load_deferred(&dir, &s.data, s.articles.clone(), progress)
+            with(big, &s.data.display().to_string(), |progress| match search {
+                Some(query) => cache::load_for_search(&dir, &s.data, s.articles.clone(), query, progress),
+                None => cache::load_deferred(&dir, &s.data, s.articles.clone(), progress),
             })
         }
         _ => {
