@@ -62,7 +62,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         return Ok(code);
     }
     let source = commands::source(&cli.data);
-    let (Loaded { timeline, engine, .. }, pending) = progress::load(source.as_ref(), commands::list_search(&cli))?;
+    let (Loaded { timeline, engine, .. }, pending) =
+        progress::load(source.as_ref(), commands::list_search(&cli))?;
     for w in &timeline.warnings {
         eprintln!("{}", inert::line(w));
     }
