@@ -62,6 +62,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         return Ok(code);
     }
     let source = commands::source(&cli.data);
+    if let Some(opened) = browse_preview(&cli, &source) {
+        return opened;
+    }
     let (Loaded { timeline, engine, .. }, pending) =
         progress::load(source.as_ref(), commands::list_search(&cli))?;
     for w in &timeline.warnings {
@@ -75,7 +78,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             pending.write(&timeline, &engine);
         }
         let loaded = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
-        return browse(&cli.search, &cli.country, cli.theme, !cli.no_mouse, cli.test_panic, source, loaded);
+        return browse(&cli, source, loaded, None);
     };
     let code = commands::on_data(command, &cli.data, &timeline, &engine, &mut out);
     // A cold run prints first, then writes the cache (see `cache::load_deferred`).
@@ -88,30 +91,46 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     Ok(code)
 }
 
-/// The browser, on a terminal, opened with the flags' search, countries, theme and mouse.
+/// The browser on a big data set with a valid cache opens on its first events, and reads the
+/// rest behind the first frame (`None`: no such cache, or a sub-command). With a search or a
+/// filter from the command line the first events are not the ones to show.
+fn browse_preview(cli: &Cli, source: &Option<cache::Source>) -> Option<Result<ExitCode, Failure>> {
+    if cli.command.is_some() || cli.search.is_some() || !cli.country.is_empty() {
+        return None;
+    }
+    let (Loaded { timeline, engine, .. }, total) = progress::preview(source.as_ref()?, PREVIEW_ROWS)?;
+    for w in &timeline.warnings {
+        eprintln!("{}", inert::line(w));
+    }
+    let loading = (total > timeline.events.len()).then_some(total);
+    Some(browse(cli, source.clone(), (timeline, engine), loading))
+}
+
+/// How many events a preview holds: more than any terminal shows at once.
+const PREVIEW_ROWS: usize = 500;
+
+/// The browser, on a terminal, opened with the flags' search, countries, theme and mouse; on a
+/// preview of a data set of `loading` events, when that is given.
 fn browse(
-    search: &Option<String>,
-    countries: &[String],
-    theme: ThemeArg,
-    mouse: bool,
-    test_panic: bool,
+    cli: &Cli,
     source: Option<cache::Source>,
     (timeline, engine): (timeline::model::Timeline, timeline::search::Engine),
+    loading: Option<usize>,
 ) -> Result<ExitCode, Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(Failure::Usage(
             "the browser needs a terminal on standard input and output; for a plain listing use `timeline list`".into(),
         ));
     }
-    let filter = build_filter(&timeline, countries, &[], None, None, search.as_deref())?;
+    let filter = build_filter(&timeline, &cli.country, &[], None, None, cli.search.as_deref())?;
     let source = source.map(|s| std::sync::Arc::new(s) as std::sync::Arc<dyn timeline::app::DataFile>);
-    let (app, first) = App::open(timeline, engine, filter, Opening { mouse, source });
-    let theme = Theme::from_env(match theme {
+    let (app, first) = App::open(timeline, engine, filter, Opening { mouse: !cli.no_mouse, source, loading });
+    let theme = Theme::from_env(match cli.theme {
         ThemeArg::Auto => None,
         ThemeArg::Dark => Some(false),
         ThemeArg::Light => Some(true),
     });
-    let test_panic = test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
+    let test_panic = cli.test_panic || std::env::var_os("TIMELINE_TEST_PANIC").is_some();
     match tui::run(app, first, theme, test_panic)? {
         tui::Ended::Quit => Ok(ExitCode::SUCCESS),
         tui::Ended::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),

@@ -42,6 +42,8 @@ mod loader;
 mod markwhen;
 #[path = "parallel_load.rs"]
 mod parallel_load;
+#[path = "preview.rs"]
+mod preview;
 #[path = "prop.rs"]
 mod prop;
 #[path = "pty.rs"]

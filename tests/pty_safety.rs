@@ -173,11 +173,14 @@ fn warm_data() -> (PathBuf, PathBuf) {
 }
 
 /// Sends `signal` while the browser loads a big file from its cache (warm), and checks that it
-/// exits by itself with 128 + N, never having drawn a frame, with echo back on.
+/// exits by itself with 128 + N, never having drawn a frame, with echo back on. With a search
+/// from the command line the browser reads the whole data set before its first frame (there is
+/// no preview of the first events to show).
 fn signal_during_warm_load(signal: &str, code: u32) {
     let (data, cache) = warm_data();
     let cache = cache.to_str().unwrap();
-    let mut t = Tui::start(100, 30, &["--data", data.to_str().unwrap()], &[("TIMELINE_CACHE_DIR", cache)]);
+    let args = ["--data", data.to_str().unwrap(), "--search", "event"];
+    let mut t = Tui::start(100, 30, &args, &[("TIMELINE_CACHE_DIR", cache)]);
     t.expect_text("timeline: loading");
     kill(&t, signal);
     let status = t.exit();
@@ -209,6 +212,20 @@ fn sighup_during_a_warm_load_restores_echo_and_exits_129() {
 #[test]
 fn sigquit_during_a_warm_load_restores_echo_and_exits_131() {
     signal_during_warm_load("QUIT", 131);
+}
+
+/// The browser on a preview of the first events, reading the rest on a worker: a signal then
+/// ends it as any other time, with the terminal restored.
+#[test]
+fn sigterm_while_the_rest_of_a_preview_loads_restores_the_terminal_and_exits_143() {
+    let (data, cache) = warm_data();
+    let cache = cache.to_str().unwrap();
+    let mut t = Tui::start(100, 30, &["--data", data.to_str().unwrap()], &[("TIMELINE_CACHE_DIR", cache)]);
+    t.expect_text("of 100000");
+    kill(&t, "TERM");
+    let status = t.exit();
+    assert_eq!(status.exit_code(), 143, "{status}");
+    t.assert_restored();
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! instead of done. Tests and benchmarks drive the browser through it.
 
 use super::exec::{self, Export, Flow, World};
-use super::{Action, App, Effect, Notice, receive, update};
+use super::{Action, App, DataFile, Effect, Notice, receive, update};
 use crate::model::Timeline;
 use crate::search::Filter;
 use crate::search::worker::Searcher;
@@ -32,15 +32,28 @@ pub struct Driver {
     /// browser does not wait for), until `finish_exports`.
     pub hold_exports: bool,
     held: Vec<(Export, bool)>,
+    /// The whole data set of a browser opened on a preview waits here instead of being read at
+    /// once (as on the browser's worker), until `finish_loading`.
+    pub hold_loading: bool,
+    loading: Vec<Arc<dyn DataFile>>,
 }
 
 impl Driver {
     /// A browser on `timeline` with `filter` applied and its first search done.
     pub fn start(timeline: Timeline, filter: Filter, width: u16, height: u16) -> (App, Driver) {
         let (mut app, effect) = App::new(timeline, filter, width, height);
-        let mut driver = Driver::new(&app);
-        driver.run(&mut app, |app, world| exec::start(app, world, effect));
+        let driver = Driver::launch(&mut app, effect, false);
         (app, driver)
+    }
+
+    /// Starts a browser made by `App::open` or `App::new` with its first effect, as the event
+    /// loop does; with `hold_loading`, the whole data set behind a preview is not read until
+    /// `finish_loading`.
+    pub fn launch(app: &mut App, first: Effect, hold_loading: bool) -> Driver {
+        let mut driver = Driver::new(app);
+        driver.hold_loading = hold_loading;
+        driver.run(app, |app, world| exec::start(app, world, first));
+        driver
     }
 
     /// An executor for `app`'s effects (start with the one `App::new` answered).
@@ -56,6 +69,8 @@ impl Driver {
             suspended: 0,
             hold_exports: false,
             held: Vec::new(),
+            hold_loading: false,
+            loading: Vec::new(),
         }
     }
 
@@ -82,6 +97,14 @@ impl Driver {
     pub fn finish_exports(&mut self, app: &mut App) -> Option<Effect> {
         for (job, cancelled) in std::mem::take(&mut self.held) {
             self.run_export(&job, cancelled);
+        }
+        self.carry_out(app, None)
+    }
+
+    /// Reads the data sets held back (`hold_loading`), as the browser's worker would.
+    pub fn finish_loading(&mut self, app: &mut App) -> Option<Effect> {
+        for source in std::mem::take(&mut self.loading) {
+            self.queue.push_back(Notice::Loaded(source.load()));
         }
         self.carry_out(app, None)
     }
@@ -136,6 +159,14 @@ impl World for Driver {
     fn cancel_export(&mut self) {
         for (_, cancelled) in &mut self.held {
             *cancelled = true;
+        }
+    }
+
+    fn load(&mut self, source: Arc<dyn DataFile>) {
+        if self.hold_loading {
+            self.loading.push(source);
+        } else {
+            self.queue.push_back(Notice::Loaded(source.load()));
         }
     }
 

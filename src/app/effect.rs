@@ -29,6 +29,9 @@ pub enum Effect {
     Edit { path: std::path::PathBuf, at: Spot },
     /// Read the data file again; answer with `Notice::Reloaded`.
     Reload,
+    /// The data changed (reloaded, or loaded whole after a preview): search it, and start the
+    /// workers on it.
+    Restart,
     /// Leave the program.
     Quit,
 }

@@ -5,7 +5,7 @@
 //! later, as `Notice`s through its channel; a test's answer at once, into a queue).
 
 use super::effect::Spot;
-use super::{App, Effect, Notice, receive};
+use super::{App, DataFile, Effect, Notice, receive};
 use crate::search::Filter;
 use crate::search::worker::Searcher;
 use std::io;
@@ -35,6 +35,9 @@ pub trait World {
     /// Gives the terminal to the user's editor on `path` at `line:col`, and takes it back:
     /// `Ok(Err(why))` when the editor did not run well.
     fn edit(&mut self, path: &Path, at: (usize, usize), mouse: bool) -> io::Result<Result<(), String>>;
+    /// Reads the whole data set from `source` (the browser shows a preview meanwhile); the
+    /// answer comes back as `Notice::Loaded`.
+    fn load(&mut self, source: Arc<dyn DataFile>);
     /// The data file is about to be read again (changes from now on are new ones).
     fn reading(&mut self) {}
     /// The terminal's size now, if the world has a terminal.
@@ -110,6 +113,10 @@ pub fn carry_out(app: &mut App, world: &mut impl World, mut effect: Option<Effec
                 receive(app, Notice::Edited(outcome))
             }
             Effect::Reload => reload(app, world),
+            Effect::Restart => {
+                let search = app.take_search();
+                fresh_start(app, world, search)
+            }
             Effect::Quit => return Ok(Flow::Quit),
         };
     }
@@ -117,9 +124,13 @@ pub fn carry_out(app: &mut App, world: &mut impl World, mut effect: Option<Effec
 }
 
 /// The first effect of a browser (`App::new`'s): its search runs here, so that the first frame
-/// already shows the events, and the world's workers start on the data.
+/// already shows the events, and the world's workers start on the data. A browser opened on a
+/// preview starts reading the whole data set.
 pub fn start(app: &mut App, world: &mut impl World, first: Effect) -> io::Result<Flow> {
     let next = fresh_start(app, world, Some(first));
+    if let (Some(_), Some(source)) = (app.origin.loading, &app.origin.source) {
+        world.load(Arc::clone(source));
+    }
     carry_out(app, world, next)
 }
 
@@ -130,16 +141,14 @@ fn resized(app: &mut App, world: &mut impl World) -> Option<Effect> {
 }
 
 /// Reads the data file again; new data gets new workers, and its first search runs before the
-/// next frame, so that the list never shows empty in between.
+/// next frame, so that the list never shows empty in between (`Effect::Restart`).
 fn reload(app: &mut App, world: &mut impl World) -> Option<Effect> {
     world.reading();
     let outcome = match &app.origin.source {
         Some(source) => source.load(),
         None => Err(Vec::new()),
     };
-    let fresh = outcome.is_ok();
-    let effect = receive(app, Notice::Reloaded(outcome));
-    if fresh { fresh_start(app, world, effect) } else { effect }
+    receive(app, Notice::Reloaded(outcome))
 }
 
 /// Runs `effect`'s search, if it is one, on the data `app` has now, and starts the world's

@@ -211,6 +211,9 @@ pub struct Opening {
     pub mouse: bool,
     /// The data file, for editing and reloading; `None` for the built-in data.
     pub source: Option<Arc<dyn DataFile>>,
+    /// The browser opens on a preview (the first events of a data set of this many, from the
+    /// index cache), and the whole data set is read from `source` while it is shown.
+    pub loading: Option<usize>,
 }
 
 /// An export on its worker: the browser goes on meanwhile, and Esc (or `q`, Ctrl-c) cancels it.
@@ -286,6 +289,8 @@ impl App {
         let (mut app, effect) = Self::with_engine(timeline, engine, filter, 80, 24);
         app.session.mouse = opening.mouse;
         app.origin.source = opening.source;
+        // Without a file to read it from, a preview would be all there is.
+        app.origin.loading = opening.loading.filter(|_| app.origin.source.is_some());
         (app, effect)
     }
 

@@ -23,6 +23,9 @@ pub enum Notice {
     /// The data file was read again (after an edit, or a change on disk): the new data, or every
     /// problem found in it, each at `path:line:col`.
     Reloaded(Result<Fresh, Vec<Problem>>),
+    /// The whole data set, read on a worker while the browser showed a preview (see
+    /// `Opening::loading`), or every problem found in it.
+    Loaded(Result<Fresh, Vec<Problem>>),
     /// The terminal now has this size.
     Resized { width: u16, height: u16 },
     /// Keys came faster than they could be handled, and this many were dropped.

@@ -27,6 +27,9 @@ pub struct Origin {
     /// The event (index into the reloaded timeline) to select when the first search of reloaded
     /// data is answered.
     pub reselect: Option<usize>,
+    /// While the browser shows a preview, how many events the whole data set has: it is being
+    /// read (`Notice::Loaded` brings it).
+    pub loading: Option<usize>,
 }
 
 impl std::fmt::Debug for Origin {
@@ -35,6 +38,7 @@ impl std::fmt::Debug for Origin {
             .field("source", &self.source.as_ref().map(|s| s.path().to_path_buf()))
             .field("failed", &self.failed)
             .field("reselect", &self.reselect)
+            .field("loading", &self.loading)
             .finish()
     }
 }

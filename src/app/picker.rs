@@ -103,6 +103,16 @@ impl Picker {
         }
     }
 
+    /// Counts again over new data with the same entries (the whole data set after its preview):
+    /// the counts show `…` until `counted` gets search `job`'s answer; the cursor, the typed
+    /// filter and the ticks stay.
+    pub fn recount(&mut self, filter: &Filter, job: u64) {
+        let mut others = filter.clone();
+        others.chosen_mut(self.kind).clear();
+        self.pending = Some(job);
+        self.request = Some(Box::new(others));
+    }
+
     /// Applies the typed filter: entries where every typed word starts a word (`south k` is
     /// South Korea, `ho chi` Hồ Chí Minh), accents and case optional; only when no entry is
     /// matched so, the letters in order as fzf does, keeping those scored at least half as well

@@ -20,6 +20,7 @@ mod lazy;
 mod source;
 mod stat;
 mod verify;
+mod want;
 
 pub use format::{Invalid, VERSION_AT, reseal};
 pub use source::Source;
@@ -27,12 +28,12 @@ pub use source::Source;
 use crate::load::{self, ArticleKey, DataInput, LoadError, articles::content_hash};
 use crate::model::{Event, Timeline};
 use crate::search::index::EventIndex;
-use crate::search::prefilter::Prefilter;
-use crate::search::{Engine, Query, SearchIndex};
+use crate::search::{Engine, SearchIndex};
 use stat::Stat;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+use want::Want;
 
 /// Overrides the cache directory (used by the tests, never the user's real cache).
 pub const DIR_ENV: &str = "TIMELINE_CACHE_DIR";
@@ -102,7 +103,7 @@ pub fn load_deferred(
     articles: Option<PathBuf>,
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Loaded, Option<Pending>), LoadError> {
-    load_wanted(dir, data, articles, None, progress)
+    load_wanted(dir, data, articles, Want::All, progress)
 }
 
 /// `load_deferred` for a search by `query` only: from the cache, it decodes only the events the
@@ -117,24 +118,41 @@ pub fn load_for_search(
     query: &str,
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Loaded, Option<Pending>), LoadError> {
-    load_wanted(dir, data, articles, Some(query), progress)
+    load_wanted(dir, data, articles, Want::Search(query), progress)
+}
+
+/// The first `rows` events of a data set (in date order) with everything else about it (its
+/// countries, people, sources…), and how many events it has: what the browser's first screen
+/// needs, read from a valid cache without decoding the rest (`None`: no valid cache). The
+/// browser shows them while the whole data set loads (see `app::Opening::loading`). A data set
+/// with groups (the groups picker lists them from the events) comes whole.
+pub fn preview(dir: &Path, data: &Path, articles: Option<PathBuf>, rows: usize) -> Option<(Loaded, usize)> {
+    let file = cache_file(dir, data, articles.as_deref())?;
+    let articles_dir = articles.unwrap_or_else(|| load::default_seeds_dir(data));
+    let (timeline, engine, total) = read(&file, &articles_dir, data, Want::First(rows)).ok()?;
+    Some((Loaded { timeline, engine, cache: Outcome::Hit }, total))
+}
+
+/// The cache file of a data file worth a cache: only a regular file within the limit; anything
+/// else (a directory, a FIFO, `/dev/zero`) goes straight to the loader, which says what is
+/// wrong with it.
+fn cache_file(dir: &Path, data: &Path, articles: Option<&Path>) -> Option<PathBuf> {
+    let regular = std::fs::metadata(data).is_ok_and(|m| m.is_file() && m.len() <= load::file::MAX_DATA_BYTES);
+    file_for(dir, data, articles).filter(|_| regular)
 }
 
 fn load_wanted(
     dir: &Path,
     data: &Path,
     articles: Option<PathBuf>,
-    query: Option<&str>,
+    want: Want,
     progress: &mut dyn FnMut(f64),
 ) -> Result<(Loaded, Option<Pending>), LoadError> {
-    // Only a regular file within the limit is worth a cache; anything else (a directory, a FIFO,
-    // `/dev/zero`) goes straight to the loader, which says what is wrong with it.
-    let regular = std::fs::metadata(data).is_ok_and(|m| m.is_file() && m.len() <= load::file::MAX_DATA_BYTES);
-    let file = file_for(dir, data, articles.as_deref()).filter(|_| regular);
+    let file = cache_file(dir, data, articles.as_deref());
     let articles_dir = articles.clone().unwrap_or_else(|| load::default_seeds_dir(data));
     // On a hit the data file and the articles are only stat-ed, never read (unless changed).
-    let why = match file.as_deref().map(|f| read(f, &articles_dir, data, query)) {
-        Some(Ok((timeline, engine))) => {
+    let why = match file.as_deref().map(|f| read(f, &articles_dir, data, want)) {
+        Some(Ok((timeline, engine, _))) => {
             return Ok((Loaded { timeline, engine, cache: Outcome::Hit }, None));
         }
         Some(Err(why)) => why,
@@ -227,21 +245,22 @@ pub fn load_uncached(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result
 }
 
 /// Reads and checks a cache file against the data file and the articles on disk (by their stat,
-/// and by their hash when that changed): all its events, or with a `query` those it may find.
+/// and by their hash when that changed): the events `want` asks for, and how many it holds.
 /// The error says why it cannot be used (`None`: there is none).
 fn read(
     file: &Path,
     articles: &Path,
     data: &Path,
-    query: Option<&str>,
-) -> Result<(Timeline, Engine), Option<Invalid>> {
+    want: Want,
+) -> Result<(Timeline, Engine, usize), Option<Invalid>> {
     let bytes = map_file(file)?;
     let (head, events) = format::open(&bytes)?;
     if !Stat::unchanged(head.data_stat.as_ref(), data) && hash_file(data).ok() != Some(head.data_hash) {
         return Err(Some(Invalid::Stale("the data file changed".into())));
     }
-    let picked = query.and_then(|q| candidates(&head, &events, q));
+    let picked = want.pick(&head, &events);
     let all = picked.is_none();
+    let total = events.len();
     let ids = picked.unwrap_or_else(|| (0..events.len()).collect());
     let (decoded, index) = decode(&events, &ids)?;
     if all && head.has_groups != decoded.iter().any(|e| e.group().is_some()) {
@@ -252,26 +271,7 @@ fn read(
     let (timeline, index) = verify::restore(head, decoded, index, articles)?;
     let engine =
         if all { Engine::with_index(&timeline, index) } else { Engine::with_recency(index, recency) };
-    Ok((timeline, engine))
-}
-
-/// The events a search by `query` may find, read in place; `None` when it needs them all (a
-/// query that prunes nothing or does not parse, a data set with groups, which `group:` names).
-fn candidates(head: &format::HeadOwned, events: &format::Events, query: &str) -> Option<Vec<usize>> {
-    if head.has_groups {
-        return None;
-    }
-    let prefilter = Prefilter::new(&Query::parse(query, &head.timeline).ok()?);
-    if prefilter.keeps_all() {
-        return None;
-    }
-    use rayon::prelude::*;
-    Some(
-        (0..events.len())
-            .into_par_iter()
-            .filter(|&i| prefilter.keeps(events.text(i), || events.short(i)))
-            .collect(),
-    )
+    Ok((timeline, engine, total))
 }
 
 /// Decodes the events `ids` (in order) with their index, on all cores.

@@ -39,6 +39,13 @@ pub fn load(
     }
 }
 
+/// The first `rows` events of the data set in `source` and how many it has, from a valid index
+/// cache (`None`: none, or the cache is off): what the browser shows while it reads the rest.
+pub fn preview(source: &cache::Source, rows: usize) -> Option<(Loaded, usize)> {
+    let dir = cache::dir().filter(|_| source.cache)?;
+    cache::preview(&dir, &source.data, source.articles.clone(), rows)
+}
+
 /// Loads the data set from its files, never the cache (`check` verifies the files).
 pub fn load_files(input: &DataInput) -> Result<Timeline, LoadError> {
     with(input.text.len() >= PROGRESS_BYTES, &input.path, |progress| {

@@ -117,6 +117,11 @@ impl World for Screen {
         Ok(outcome)
     }
 
+    fn load(&mut self, source: Arc<dyn DataFile>) {
+        let answer = self.answer();
+        std::thread::spawn(move || answer(Notice::Loaded(source.load())));
+    }
+
     fn reading(&mut self) {
         if let Some(w) = &mut self.watch {
             w.settle();

@@ -83,6 +83,9 @@ pub fn render(app: &App, f: &mut Frame, status: Rect, hint_area: Rect, theme: &T
     let right = match (&app.message, &app.mode) {
         (Some(m), _) => Span::styled(format!(" {m} "), theme.error()),
         (None, _) if let Some(x) = &app.exporting => Span::styled(format!(" {} ", x.status()), theme.key()),
+        (None, _) if let Some(n) = app.origin.loading => {
+            Span::styled(format!(" loading all {n} events… "), theme.key())
+        }
         (None, _) if app.job.pending() => Span::styled(" searching… ", theme.key()),
         (None, Mode::Search(_)) => {
             let order = if app.filter().order == Order::Relevance { "relevance" } else { "date" };
@@ -162,7 +165,9 @@ fn shared_row(
 /// The selection's place among the hits, and the hits among all events, in one form in every
 /// state: `3/16 of 35`, `0/0 of 35`.
 pub fn position(app: &App) -> String {
-    let (hits, total) = (app.shown.hits.len(), app.data.timeline.events.len());
+    // A preview counts the whole data set's events, which are being read.
+    let total = app.origin.loading.unwrap_or(app.data.timeline.events.len());
+    let hits = app.shown.hits.len();
     let at = if hits == 0 { 0 } else { app.view.selected + 1 };
     format!("{at}/{hits} of {total}")
 }

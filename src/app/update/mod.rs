@@ -75,7 +75,7 @@ fn hear(app: &mut App, notice: Notice) -> Option<Effect> {
             app.exporting = None;
             app.message = Some(outcome.unwrap_or_else(|e| e));
         }
-        Notice::Edited(_) | Notice::Reloaded(_) => return reload::receive(app, notice),
+        Notice::Edited(_) | Notice::Reloaded(_) | Notice::Loaded(_) => return reload::receive(app, notice),
         Notice::InputDropped(n) => return paste::dropped(app, n),
         Notice::Counted(job, results) => {
             if let Mode::Picker(p) = &mut app.mode {

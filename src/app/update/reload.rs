@@ -18,10 +18,8 @@ pub const BUILTIN_HINT: &str = "the built-in data is not a file; `timeline expor
 pub fn receive(app: &mut App, notice: Notice) -> Option<Effect> {
     match notice {
         Notice::Edited(outcome) => edited(app, outcome),
-        Notice::Reloaded(outcome) => {
-            reloaded(app, outcome);
-            None
-        }
+        Notice::Reloaded(outcome) => reloaded(app, outcome),
+        Notice::Loaded(outcome) => loaded(app, outcome),
         _ => None,
     }
 }
@@ -59,7 +57,7 @@ fn edited(app: &mut App, outcome: Result<(), String>) -> Option<Effect> {
 }
 
 /// The data was read again: show it in place of the old, or keep the old and say what is wrong.
-fn reloaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) {
+fn reloaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) -> Option<Effect> {
     match outcome {
         Ok(fresh) => {
             let n = fresh.timeline.events.len();
@@ -67,8 +65,51 @@ fn reloaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) {
             let was_failing = !std::mem::take(&mut app.origin.failed).is_empty();
             let fixed = if was_failing { "; fixed" } else { "" };
             app.message = Some(format!("reloaded: {n} events{fixed}"));
+            app.origin.loading = None;
+            Some(Effect::Restart)
         }
-        Err(problems) => app.origin.failed = problems,
+        Err(problems) => {
+            app.origin.failed = problems;
+            None
+        }
+    }
+}
+
+/// The whole data set, read while a preview was shown: it takes the preview's place as reloaded
+/// data does (the selection, the search and the filters carry over), without a word; data that
+/// does not load leaves the preview and its problems in the status line.
+fn loaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) -> Option<Effect> {
+    // A reload (the file changed on disk) may have brought the whole data set first.
+    if app.origin.loading.take().is_none() {
+        return None;
+    }
+    match outcome {
+        Ok(fresh) => {
+            // A picker opened on the preview stays open: its entries (the data set's countries,
+            // people…, which the preview has whole) are the same, only its counts change.
+            let same = |a: &crate::model::Timeline, b: &crate::model::Timeline| {
+                (a.countries.len(), a.people.len(), a.places.len())
+                    == (b.countries.len(), b.people.len(), b.places.len())
+            };
+            let picker = match std::mem::replace(&mut app.mode, Mode::Browse) {
+                Mode::Picker(p) if same(&app.data.timeline, &fresh.timeline) => Some(p),
+                other => {
+                    app.mode = other;
+                    None
+                }
+            };
+            replace(app, fresh);
+            if let Some(mut p) = picker {
+                app.count_jobs += 1;
+                p.recount(app.filter(), app.count_jobs);
+                app.mode = Mode::Picker(p);
+            }
+            Some(Effect::Restart)
+        }
+        Err(problems) => {
+            app.origin.failed = problems;
+            None
+        }
     }
 }
 
