@@ -6,12 +6,14 @@
 
 use crate::pty_harness::Tui;
 use crate::support::synth;
+use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use timeline::app::{Action, App, DataFile, Driver, Mode, Opening};
 use timeline::cache::{self, Source};
+use timeline::input::keymap::{BINDINGS, Input, KeyMode, map_key, map_mouse};
 use timeline::search::{FacetId, Filter};
 use timeline::ui::{Theme, render};
 
@@ -189,4 +191,52 @@ fn a_reload_while_loading_brings_the_whole_data_and_the_late_load_is_dropped() {
     driver.finish_loading(&mut app);
     assert_eq!(selected_id(&app), last);
     assert_eq!(app.timeline().events.len(), 300);
+}
+
+/// The actions that bring a browser into a mode.
+fn enter(mode: KeyMode) -> &'static [Action] {
+    match mode {
+        KeyMode::Browse => &[],
+        KeyMode::Search => &[Action::StartSearch],
+        KeyMode::Command => &[Action::StartCommand],
+        KeyMode::Picker => &[Action::PickCountries],
+        KeyMode::Reader => &[Action::OpenReader],
+        KeyMode::Find => &[Action::OpenReader, Action::StartSearch],
+        KeyMode::Help => &[Action::Help],
+    }
+}
+
+/// Every key and mouse event the help lists, in every mode, pressed on a preview; then the whole
+/// data set arrives: nothing panics, the selection is a shown event, and every screen draws.
+#[test]
+fn every_key_on_a_preview_then_the_whole_data() {
+    let (data, cache_dir) = cached("keys", 120);
+    let mut pressed = 0;
+    for b in BINDINGS {
+        for &mode in b.modes {
+            let (mut app, mut driver, _) = open_preview(&data, &cache_dir, 15);
+            for a in enter(mode) {
+                driver.apply(&mut app, a.clone());
+            }
+            let action = match b.input {
+                Input::Key(key) => map_key(mode, KeyEvent::new(key.code, key.mods)),
+                Input::Mouse(m) => map_mouse(mode, m.event(10, 4)),
+            };
+            let Some(action) = action else { continue };
+            let what = format!("{} in {mode:?} ({action:?})", b.input.label());
+            if driver.apply(&mut app, action) == Some(timeline::app::Effect::Quit) {
+                pressed += 1;
+                continue;
+            }
+            screen(&app, 80, 24);
+            driver.finish_loading(&mut app);
+            assert_eq!(app.timeline().events.len(), 120, "{what}");
+            let hits = app.shown.hits.len();
+            assert!(hits == 0 || app.view.selected < hits, "{what}: the selection is out of range");
+            let frame = screen(&app, 80, 24);
+            assert!(!frame.contains("loading all"), "{what}:\n{frame}");
+            pressed += 1;
+        }
+    }
+    assert!(pressed > 100, "every binding was pressed: {pressed}");
 }
