@@ -80,9 +80,7 @@ fn reloaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) -> Option<Effec
 /// does not load leaves the preview and its problems in the status line.
 fn loaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) -> Option<Effect> {
     // A reload (the file changed on disk) may have brought the whole data set first.
-    if app.origin.loading.take().is_none() {
-        return None;
-    }
+    app.origin.loading.take()?;
     match outcome {
         Ok(fresh) => {
             // A picker opened on the preview stays open: its entries (the data set's countries,
