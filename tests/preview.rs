@@ -240,3 +240,30 @@ fn every_key_on_a_preview_then_the_whole_data() {
     }
     assert!(pressed > 100, "every binding was pressed: {pressed}");
 }
+
+/// An export writes what the search finds in the whole data set, never only in the preview.
+#[test]
+fn no_export_of_a_preview() {
+    let (data, cache_dir) = cached("export", 200);
+    let (mut app, mut driver, _) = open_preview(&data, &cache_dir, 20);
+    let out = data.with_file_name("out.csv");
+    let line = format!("export {}", out.display());
+    driver.apply(&mut app, Action::StartCommand);
+    for c in line.chars() {
+        driver.apply(&mut app, Action::Input(c));
+    }
+    driver.apply(&mut app, Action::Accept);
+    assert_eq!(app.message.as_deref(), Some("all 200 events are still loading; export once they are in"));
+    assert!(!out.exists());
+    assert!(matches!(app.mode, Mode::Command(_)), "the line stays, to try again");
+    driver.finish_loading(&mut app);
+    driver.apply(&mut app, Action::ClearInput);
+    for c in line.chars() {
+        driver.apply(&mut app, Action::Input(c));
+    }
+    driver.apply(&mut app, Action::Accept);
+    driver.finish_exports(&mut app);
+    let written =
+        std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}: {:?} {:?}", app.message, app.mode));
+    assert!(written.lines().count() > 200, "every event is exported");
+}

@@ -27,6 +27,10 @@ pub fn request(app: &App, args: &str, replace: bool) -> Result<Effect, String> {
     if words.next().is_some() {
         return Err(usage);
     }
+    // A preview's events are not all the search finds.
+    if let Some(n) = app.origin.loading {
+        return Err(format!("all {n} events are still loading; export once they are in"));
+    }
     // Events are stored in date order: their indexes sort them by date.
     let mut events: Vec<usize> = app.shown.hits.iter().map(|h| h.event).collect();
     events.sort_unstable();
