@@ -68,7 +68,15 @@ fn expected(g: &Value) -> Row {
 fn ours(e: &Event) -> Row {
     let (from, to) = markwhen::instants(&e.date, e.end.as_ref());
     let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.clone());
-    (e.title.clone(), luxon(from), luxon(to), e.group().map(str::to_string), e.kind, e.summary.clone(), tags)
+    (
+        e.title.to_string(),
+        luxon(from),
+        luxon(to),
+        e.group().map(str::to_string),
+        e.kind,
+        e.summary.to_string(),
+        tags,
+    )
 }
 
 /// Our reading of `name.mw` against the official parser's `name.json`, event by event.
@@ -241,7 +249,7 @@ fn the_built_in_data_set_round_trips_through_markwhen_with_one_note() {
         sorted(kept.iter().map(|e| ours(e)).collect())
     );
     // Places go out as `[place](location)` and come back.
-    let places = |t: &Timeline| sorted_places(t.events.iter().map(|e| e.places.clone()).collect());
+    let places = |t: &Timeline| sorted_places(t.events.iter().map(|e| e.places.to_vec()).collect());
     assert_eq!(places(&back), places(&t));
     let [note] = notes.as_slice() else { panic!("one note: {notes:?}") };
     assert!(note.starts_with("markwhen: cannot carry ") && note.contains(" quotes"), "{note}");

@@ -18,7 +18,9 @@ pub use entity::{Entity, EntityKind};
 pub use extra::{Era, Extra, Link, Media, OpenEnd, OpenEnds, TitleSlide};
 pub use problem::Problem;
 
+use compact_str::CompactString;
 use std::ops::Range;
+use thin_vec::ThinVec;
 
 /// Whether an event had happened by the date of the source that reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -113,29 +115,30 @@ pub struct Citation {
     pub span: Range<usize>,
 }
 
-/// One event of the chronology.
+/// One event of the chronology. Its strings hold up to 24 bytes in place and its lists take one
+/// word while empty, so that a file of a million tiny slides costs about what its text does.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Event {
-    pub id: String,
+    pub id: CompactString,
     pub date: PartialDate,
     pub end: Option<PartialDate>,
     /// The date as shown (`7 May 2025`), kept so that it can be searched.
-    pub date_text: String,
+    pub date_text: CompactString,
     pub status: Status,
     pub kind: Kind,
     /// Indexes into `Timeline::countries`.
-    pub countries: Vec<usize>,
+    pub countries: ThinVec<usize>,
     /// Canonical names of the event's places and people (see `Entity`).
-    pub places: Vec<String>,
-    pub people: Vec<String>,
+    pub places: ThinVec<String>,
+    pub people: ThinVec<String>,
     /// The same places and people as indexes into `Timeline::places` and `Timeline::people`,
     /// in the same order.
-    pub place_ids: Vec<usize>,
-    pub person_ids: Vec<usize>,
-    pub title: String,
+    pub place_ids: ThinVec<usize>,
+    pub person_ids: ThinVec<usize>,
+    pub title: CompactString,
     pub title_vi: Option<String>,
-    pub summary: String,
-    pub citations: Vec<Citation>,
+    pub summary: CompactString,
+    pub citations: ThinVec<Citation>,
     /// Open or unknown ends of the period (`2020/..`, `../1992`).
     pub open: OpenEnds,
     /// Links, media, group: absent for most events of our own format.

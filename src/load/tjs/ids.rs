@@ -66,7 +66,7 @@ impl Ids {
         let mut out = self.by_name.clone();
         for &(e, at) in self.by_hash.values() {
             if let Some(e) = events.get(e as usize) {
-                out.insert(e.id.clone(), at as usize);
+                out.insert(e.id.to_string(), at as usize);
             }
         }
         out

@@ -6,6 +6,8 @@ use crate::load::problem::did_you_mean;
 use crate::model::{Event, Extra, Kind, Media, OpenEnds, PartialDate, Status};
 use crate::text::fold::slug;
 use crate::text::html::summary_html;
+use compact_str::CompactString;
+use thin_vec::ThinVec;
 
 const SLIDE_KEYS: &[&str] = &[
     "start_date",
@@ -308,24 +310,24 @@ fn new_event(
     extra: Extra,
 ) -> Event {
     let mut e = Event {
-        person_ids: Vec::new(),
-        place_ids: Vec::new(),
-        id,
+        person_ids: ThinVec::new(),
+        place_ids: ThinVec::new(),
+        id: id.into(),
         date,
         end,
-        date_text: String::new(),
+        date_text: CompactString::default(),
         status: Status::Held,
         kind: Kind::Other,
-        countries: Vec::new(),
-        places: Vec::new(),
-        people: Vec::new(),
-        title,
+        countries: ThinVec::new(),
+        places: ThinVec::new(),
+        people: ThinVec::new(),
+        title: title.into(),
         title_vi: None,
-        summary,
-        citations: Vec::new(),
+        summary: summary.into(),
+        citations: ThinVec::new(),
         open,
         extra: Some(Box::new(extra)),
     };
-    e.date_text = e.date_label();
+    e.date_text = e.date_label().into();
     e
 }
