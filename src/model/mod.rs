@@ -230,19 +230,41 @@ impl Event {
     }
 }
 
-/// Sorts events by period (start, open start first and open end last, coarser first, end), then id. Each event's keys are computed
-/// once, not on every comparison: a million events sort without a million calendar conversions
-/// per pass.
+/// Sorts events by period (start, open start first and open end last, coarser first, end), then
+/// id. The events are ordered by their starts first, 16 bytes an event computed once; only events
+/// that share a start get the rest of their keys, run by run: a million events sort without a
+/// million calendar conversions per pass, nor 56 bytes of keys an event.
 pub fn sort_events(events: &mut [Event]) {
-    let keys: Vec<(Moment, u8, Precision, Moment)> =
-        events.iter().map(|e| (e.date.start(), e.open_rank(), e.date.precision(), e.date.end())).collect();
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then_with(|| events[a].id.cmp(&events[b].id)));
+    let starts: Vec<Moment> = events.iter().map(|e| e.date.start()).collect();
+    // A data file has at most 2 GiB, so fewer events than `u32` counts.
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
+    order.sort_by_key(|&i| starts[i as usize]);
+    let mut run = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let start = starts[order[i] as usize];
+        let len = order[i..].iter().take_while(|&&k| starts[k as usize] == start).count();
+        if len > 1 {
+            run.clear();
+            run.extend(order[i..i + len].iter().map(|&k| {
+                let e = &events[k as usize];
+                ((e.open_rank(), e.date.precision(), e.date.end()), k)
+            }));
+            run.sort_by(|a, b| {
+                a.0.cmp(&b.0).then_with(|| events[a.1 as usize].id.cmp(&events[b.1 as usize].id))
+            });
+            for (slot, &(_, k)) in order[i..i + len].iter_mut().zip(&run) {
+                *slot = k;
+            }
+        }
+        i += len;
+    }
+    drop(starts);
     // The order is applied in place, cycle by cycle, so that the events are never held twice.
     for i in 0..order.len() {
         let mut at = i;
         loop {
-            let from = std::mem::replace(&mut order[at], at);
+            let from = std::mem::replace(&mut order[at], at as u32) as usize;
             if from == i {
                 break;
             }
@@ -361,5 +383,55 @@ impl Timeline {
 
     pub fn quote_count(&self) -> usize {
         self.events.iter().map(|e| e.citations.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(id: &str, date: &str, end: Option<&str>, open: OpenEnds) -> Event {
+        Event {
+            id: id.into(),
+            date: PartialDate::parse(date).unwrap(),
+            end: end.map(|d| PartialDate::parse(d).unwrap()),
+            date_text: CompactString::default(),
+            status: Status::Held,
+            kind: Kind::Other,
+            countries: ThinVec::new(),
+            places: ThinVec::new(),
+            people: ThinVec::new(),
+            place_ids: ThinVec::new(),
+            person_ids: ThinVec::new(),
+            title: CompactString::default(),
+            title_vi: None,
+            summary: CompactString::default(),
+            citations: ThinVec::new(),
+            open,
+            extra: None,
+        }
+    }
+
+    #[test]
+    fn events_sort_by_start_open_rank_precision_end_then_id() {
+        let open_start = OpenEnds { start: Some(OpenEnd::Open), end: None };
+        let open_end = OpenEnds { start: None, end: Some(OpenEnd::Open) };
+        let plain = OpenEnds::default();
+        let mut events = vec![
+            event("k", "2020-01-01", None, plain),
+            event("j", "2020-01", None, plain),
+            event("i", "2020", Some("2022"), plain),
+            event("h", "2020", None, open_end),
+            event("g", "2020", Some("2021"), plain),
+            event("f", "2020", None, plain),
+            event("e", "2020", None, open_start),
+            event("d", "2019", None, plain),
+            event("b", "202X", None, plain),
+            event("c", "2020", None, plain),
+            event("a", "2020~", None, plain),
+        ];
+        sort_events(&mut events);
+        let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["d", "e", "a", "c", "f", "g", "i", "b", "j", "k", "h"]);
     }
 }
