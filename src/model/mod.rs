@@ -136,7 +136,7 @@ pub struct Event {
     pub place_ids: ThinVec<usize>,
     pub person_ids: ThinVec<usize>,
     pub title: CompactString,
-    pub title_vi: Option<String>,
+    pub title_vi: Option<Box<str>>,
     pub summary: CompactString,
     pub citations: ThinVec<Citation>,
     /// Open or unknown ends of the period (`2020/..`, `../1992`).
@@ -410,6 +410,12 @@ mod tests {
             open,
             extra: None,
         }
+    }
+
+    /// A file of a million tiny slides is mostly its events: keep them small (issue 17).
+    #[test]
+    fn an_event_takes_at_most_224_bytes() {
+        assert!(size_of::<Event>() <= 224, "{} bytes", size_of::<Event>());
     }
 
     #[test]

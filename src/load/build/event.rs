@@ -40,7 +40,7 @@ impl Builder<'_> {
         else {
             return;
         };
-        let (title_vi, title_vi_check) = title_vi.map(|c| (String::new(), c)).unzip();
+        let (title_vi, title_vi_check) = title_vi.map(|c| (Box::from(""), c)).unzip();
         let nfc = |v: Vec<String>| v.iter().map(|s| articles::to_nfc(s)).collect::<ThinVec<_>>();
         let (places, people) = (nfc(places), nfc(people));
         let mut event = Event {
