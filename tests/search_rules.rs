@@ -246,7 +246,6 @@ fn fixture() -> Timeline {
                 id: e.id.into(),
                 date,
                 end,
-                date_text: date.span_label(end.as_ref()).into(),
                 status: if e.planned { Status::Planned } else { Status::Held },
                 kind: e.kind,
                 countries: e.countries.into(),

@@ -10,7 +10,6 @@ fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countrie
         id: id.into(),
         date: PartialDate::parse(date).unwrap(),
         end: None,
-        date_text: PartialDate::parse(date).unwrap().to_string().into(),
         status: Status::Held,
         kind: Kind::Visit,
         countries: countries.into(),

@@ -6,7 +6,6 @@ use crate::load::articles;
 use crate::load::json::{Spanned, Value};
 use crate::load::problem::{Suggestions, did_you_mean};
 use crate::model::{Citation, EntityKind, Event, Kind, Link, Status};
-use compact_str::CompactString;
 use thin_vec::ThinVec;
 
 impl Builder<'_> {
@@ -43,11 +42,10 @@ impl Builder<'_> {
         let (title_vi, title_vi_check) = title_vi.map(|c| (Box::from(""), c)).unzip();
         let nfc = |v: Vec<String>| v.iter().map(|s| articles::to_nfc(s)).collect::<ThinVec<_>>();
         let (places, people) = (nfc(places), nfc(people));
-        let mut event = Event {
+        let event = Event {
             id: id.into(),
             date,
             end,
-            date_text: CompactString::default(),
             status,
             kind,
             countries: countries.into(),
@@ -62,7 +60,6 @@ impl Builder<'_> {
             open,
             extra,
         };
-        event.date_text = event.date_label().into();
         self.push_event(event, checks, title_vi_check, first_pending);
     }
 

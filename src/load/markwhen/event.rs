@@ -8,7 +8,6 @@ use crate::model::markwhen::zone::Zone;
 use crate::model::markwhen::{resolve, text};
 use crate::model::{Event, Extra, Kind, Moment, OpenEnds, PartialDate, Status};
 use crate::text::fold::slug;
-use compact_str::CompactString;
 use thin_vec::ThinVec;
 
 /// The description lines as markwhen keeps them: comments out, tags and places taken out,
@@ -64,11 +63,10 @@ impl Reader<'_> {
         let id = self.event_id(id, &title, &date, p.at);
         let title = if title.is_empty() { date.span_label(end.as_ref()) } else { title };
         let extra = Extra { links, media: media.map(Box::new), group, tags, ..Extra::default() };
-        let mut e = Event {
+        let e = Event {
             id: id.into(),
             date,
             end,
-            date_text: CompactString::default(),
             status: Status::Held,
             kind,
             countries: ThinVec::new(),
@@ -83,7 +81,6 @@ impl Reader<'_> {
             open: OpenEnds::default(),
             extra: Some(Box::new(extra)),
         };
-        e.date_text = e.date_label().into();
         self.events.push((p.line, e));
     }
 

@@ -6,7 +6,6 @@ use crate::load::problem::did_you_mean;
 use crate::model::{Event, Extra, Kind, Media, OpenEnds, PartialDate, Status};
 use crate::text::fold::slug;
 use crate::text::html::summary_html;
-use compact_str::CompactString;
 use thin_vec::ThinVec;
 
 const SLIDE_KEYS: &[&str] = &[
@@ -309,13 +308,12 @@ fn new_event(
     (date, end, open): (PartialDate, Option<PartialDate>, OpenEnds),
     extra: Extra,
 ) -> Event {
-    let mut e = Event {
+    Event {
         person_ids: ThinVec::new(),
         place_ids: ThinVec::new(),
         id: id.into(),
         date,
         end,
-        date_text: CompactString::default(),
         status: Status::Held,
         kind: Kind::Other,
         countries: ThinVec::new(),
@@ -327,7 +325,5 @@ fn new_event(
         citations: ThinVec::new(),
         open,
         extra: Some(Box::new(extra)),
-    };
-    e.date_text = e.date_label().into();
-    e
+    }
 }
