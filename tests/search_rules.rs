@@ -503,7 +503,7 @@ fn field_queries_alone_keep_date_order() {
     let (t, _) = data();
     let ids = ranked("kind:message");
     let mut by_date = ids.clone();
-    by_date.sort_by_key(|id| t.events.iter().position(|e| &e.id == id));
+    by_date.sort_by_key(|id| t.events.iter().position(|e| e.id == *id));
     assert_eq!(ids, by_date);
 }
 
