@@ -67,7 +67,7 @@ fn expected(g: &Value) -> Row {
 
 fn ours(e: &Event) -> Row {
     let (from, to) = markwhen::instants(&e.date, e.end.as_ref());
-    let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.clone());
+    let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.to_vec());
     (
         e.title.to_string(),
         luxon(from),
@@ -286,7 +286,7 @@ fn every_line_not_read_is_a_warning_at_its_position() {
     assert_eq!(t.events[0].summary, "Description line.\n2025-03-04 - 1 week: not a date markwhen reads");
     assert_eq!(t.events[0].group(), Some("alpha"));
     // The tags beyond the group and the kind are kept.
-    assert_eq!(t.events[0].extra.as_ref().map(|x| x.tags.clone()), Some(vec!["beta".to_string()]));
+    assert_eq!(t.events[0].extra.as_ref().map(|x| x.tags.to_vec()), Some(vec!["beta".to_string()]));
 }
 
 #[test]

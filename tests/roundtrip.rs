@@ -520,7 +520,7 @@ mod lossless {
             .events
             .iter()
             .map(|e| {
-                let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.clone());
+                let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.to_vec());
                 format!("{} | {} | {:?} | {:?} | {tags:?}", e.title, e.edtf(), e.kind, e.group())
             })
             .collect();

@@ -423,6 +423,14 @@ mod tests {
         assert!(size_of::<Event>() <= 200, "{} bytes", size_of::<Event>());
     }
 
+    /// Every slide of a TimelineJS file with media has an `Extra` and a `Media` (they were 184
+    /// and 192 bytes with `String`s and `Vec`s).
+    #[test]
+    fn a_slide_s_extra_and_media_stay_small() {
+        assert!(size_of::<Extra>() <= 112, "{} bytes", size_of::<Extra>());
+        assert!(size_of::<Media>() <= 136, "{} bytes", size_of::<Media>());
+    }
+
     #[test]
     fn events_sort_by_start_open_rank_precision_end_then_id() {
         let open_start = OpenEnds { start: Some(OpenEnd::Open), end: None };

@@ -62,7 +62,13 @@ impl Reader<'_> {
         let place_ids: ThinVec<usize> = places.iter().map(|p| self.add_place(p)).collect();
         let id = self.event_id(id, &title, &date, p.at);
         let title = if title.is_empty() { date.span_label(end.as_ref()) } else { title };
-        let extra = Extra { links, media: media.map(Box::new), group, tags, ..Extra::default() };
+        let extra = Extra {
+            links: links.into(),
+            media: media.map(Box::new),
+            group: group.map(String::into_boxed_str),
+            tags: tags.into(),
+            ..Extra::default()
+        };
         let e = Event {
             id: id.into(),
             date,

@@ -252,14 +252,14 @@ impl Importer<'_> {
         };
         Extra {
             autolink,
-            background_url: background_url.flatten(),
-            links: Vec::new(),
+            background_url: background_url.flatten().map(String::into_boxed_str),
+            links: ThinVec::new(),
             media: media.map(Box::new),
-            group,
-            display_date: display_date.filter(|d| !d.is_empty()),
-            background,
-            text_html: (!text_html.trim().is_empty()).then_some(text_html),
-            tags: Vec::new(),
+            group: group.map(String::into_boxed_str),
+            display_date: display_date.filter(|d| !d.is_empty()).map(String::into_boxed_str),
+            background: background.map(String::into_boxed_str),
+            text_html: (!text_html.trim().is_empty()).then(|| text_html.into_boxed_str()),
+            tags: ThinVec::new(),
         }
     }
 
