@@ -241,7 +241,7 @@ fn list_json_is_chronological_with_dates_at_their_precision() {
     assert!(keys.windows(2).all(|w| ordered(&w[0], &w[1])), "not in order: {:?}", ids(&events));
     // Same order as the library's timeline.
     let t = load_builtin().unwrap();
-    let lib: Vec<String> = t.events.iter().map(|e| e.id.clone()).collect();
+    let lib: Vec<String> = t.events.iter().map(|e| e.id.to_string()).collect();
     assert_eq!(ids(&events), lib);
 
     let by_id = |id: &str| events.iter().find(|e| e["id"] == id).unwrap().clone();

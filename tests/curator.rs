@@ -67,7 +67,7 @@ fn without_a_registry_each_name_is_its_own_entity() {
     assert!(names.contains(&"To Lam") && names.contains(&"Tô Lâm"), "{names:?}");
     for e in &t.events {
         let back: Vec<&str> = e.person_ids.iter().map(|&i| t.people[i].name.as_str()).collect();
-        assert_eq!(back, e.people, "{}", e.id);
+        assert_eq!(back, e.people.as_slice(), "{}", e.id);
     }
 }
 

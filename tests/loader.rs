@@ -400,7 +400,7 @@ fn builtin_timeline_is_sorted_by_date_then_id() {
     }
     // The same order as sorting the raw dates independently.
     let mut sorted: Vec<(PartialDate, String)> =
-        t.events.iter().map(|e| (PartialDate::parse(&e.date.iso()).unwrap(), e.id.clone())).collect();
+        t.events.iter().map(|e| (PartialDate::parse(&e.date.iso()).unwrap(), e.id.to_string())).collect();
     sorted.sort_by(|a, b| a.0.cmp_period(&b.0).then(a.1.cmp(&b.1)));
     let sorted_ids: Vec<&str> = sorted.iter().map(|(_, id)| id.as_str()).collect();
     assert_eq!(ids(&t), sorted_ids);

@@ -67,8 +67,16 @@ fn expected(g: &Value) -> Row {
 
 fn ours(e: &Event) -> Row {
     let (from, to) = markwhen::instants(&e.date, e.end.as_ref());
-    let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.clone());
-    (e.title.clone(), luxon(from), luxon(to), e.group().map(str::to_string), e.kind, e.summary.clone(), tags)
+    let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.to_vec());
+    (
+        e.title.to_string(),
+        luxon(from),
+        luxon(to),
+        e.group().map(str::to_string),
+        e.kind,
+        e.summary.to_string(),
+        tags,
+    )
 }
 
 /// Our reading of `name.mw` against the official parser's `name.json`, event by event.
@@ -241,7 +249,7 @@ fn the_built_in_data_set_round_trips_through_markwhen_with_one_note() {
         sorted(kept.iter().map(|e| ours(e)).collect())
     );
     // Places go out as `[place](location)` and come back.
-    let places = |t: &Timeline| sorted_places(t.events.iter().map(|e| e.places.clone()).collect());
+    let places = |t: &Timeline| sorted_places(t.events.iter().map(|e| e.places.to_vec()).collect());
     assert_eq!(places(&back), places(&t));
     let [note] = notes.as_slice() else { panic!("one note: {notes:?}") };
     assert!(note.starts_with("markwhen: cannot carry ") && note.contains(" quotes"), "{note}");
@@ -278,7 +286,7 @@ fn every_line_not_read_is_a_warning_at_its_position() {
     assert_eq!(t.events[0].summary, "Description line.\n2025-03-04 - 1 week: not a date markwhen reads");
     assert_eq!(t.events[0].group(), Some("alpha"));
     // The tags beyond the group and the kind are kept.
-    assert_eq!(t.events[0].extra.as_ref().map(|x| x.tags.clone()), Some(vec!["beta".to_string()]));
+    assert_eq!(t.events[0].extra.as_ref().map(|x| x.tags.to_vec()), Some(vec!["beta".to_string()]));
 }
 
 #[test]

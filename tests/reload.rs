@@ -39,7 +39,7 @@ fn open_with(data: &Path, filter: impl Fn(&Timeline) -> Filter) -> (App, Driver)
 }
 
 fn selected_title(app: &App) -> String {
-    app.selected_event().map(|e| e.title.clone()).unwrap_or_default()
+    app.selected_event().map(|e| e.title.to_string()).unwrap_or_default()
 }
 
 /// An editor that runs `script` with the file as `$2` (`$1` is the line to open at).
@@ -53,13 +53,13 @@ fn an_edit_is_read_back_and_the_selection_stays_on_its_event() {
     let (mut app, mut driver) = open(&data);
     driver.editor = editor("sed -i \"s/Talks in Baku/Talks in Baku, edited/\" \"$2\"");
     driver.apply(&mut app, Action::Down);
-    let before = app.selected_event().map(|e| e.id.clone());
+    let before = app.selected_event().map(|e| e.id.to_string());
     assert_eq!(
         update_effect(&mut app, Action::Edit),
         Some(Effect::Edit { path: data.clone(), at: Spot::Event(before.clone().unwrap_or_default()) })
     );
     driver.apply(&mut app, Action::Edit);
-    assert_eq!(app.selected_event().map(|e| e.id.clone()), before);
+    assert_eq!(app.selected_event().map(|e| e.id.to_string()), before);
     assert!(app.timeline().events.iter().any(|e| e.title == "Talks in Baku, edited"));
     assert_eq!(app.message.as_deref(), Some("reloaded: 3 events"));
 }

@@ -32,11 +32,11 @@ fn tjs_view(t: &Timeline) -> Vec<TjsView> {
         .iter()
         .map(|e| {
             (
-                e.id.clone(),
+                e.id.to_string(),
                 e.date.iso(),
                 e.end.map(|d| d.iso()),
-                e.title.clone(),
-                e.summary.clone(),
+                e.title.to_string(),
+                e.summary.to_string(),
                 e.media().map(|m| format!("{m:?}")),
                 e.group().map(str::to_string),
             )
@@ -342,7 +342,7 @@ proptest! {
             year(a) >= 0 && year(b) < 9990 && e.date.year_value() >= 1
         };
         let expected: Vec<(String, &str)> = t.events.iter().filter(in_range)
-            .map(|e| (e.title.clone(), if e.status == timeline::model::Status::Planned { "TENTATIVE" } else { "CONFIRMED" }))
+            .map(|e| (e.title.to_string(), if e.status == timeline::model::Status::Planned { "TENTATIVE" } else { "CONFIRMED" }))
             .collect();
         let summaries = lines.iter().filter_map(|l| l.strip_prefix("SUMMARY:")).map(ics_text);
         let statuses = lines.iter().filter_map(|l| l.strip_prefix("STATUS:"));
@@ -520,7 +520,7 @@ mod lossless {
             .events
             .iter()
             .map(|e| {
-                let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.clone());
+                let tags = e.extra.as_ref().map_or(Vec::new(), |x| x.tags.to_vec());
                 format!("{} | {} | {:?} | {:?} | {tags:?}", e.title, e.edtf(), e.kind, e.group())
             })
             .collect();

@@ -246,18 +246,21 @@ fn fixture() -> Timeline {
                 id: e.id.into(),
                 date,
                 end,
-                date_text: date.span_label(end.as_ref()),
                 status: if e.planned { Status::Planned } else { Status::Held },
                 kind: e.kind,
-                countries: e.countries.to_vec(),
+                countries: e.countries.into(),
                 places: e.places.iter().map(|s| s.to_string()).collect(),
                 people: e.people.iter().map(|s| s.to_string()).collect(),
                 title: e.title.into(),
                 title_vi: e.title_vi.map(Into::into),
                 summary: e.summary.into(),
-                citations: vec![Citation { source: e.source, quote: e.quote.into(), span: 0..0 }],
-                person_ids: vec![],
-                place_ids: vec![],
+                citations: thin_vec::thin_vec![Citation {
+                    source: e.source,
+                    quote: e.quote.into(),
+                    span: 0..0
+                }],
+                person_ids: Default::default(),
+                place_ids: Default::default(),
                 open: Default::default(),
                 extra: Default::default(),
             }
@@ -283,7 +286,7 @@ fn ranked(q: &str) -> Vec<String> {
     let f = Filter { query: q.into(), ..Filter::default() };
     let hits = e.search(t, &f).unwrap_or_else(|err| panic!("{q}: {err}"));
     assert_eq!(reference::run(t, &f).hits, hits, "{q}: the reference agrees");
-    hits.iter().map(|h| t.events[h.event].id.clone()).collect()
+    hits.iter().map(|h| t.events[h.event].id.to_string()).collect()
 }
 
 /// Hit ids, sorted by id (for sets).
@@ -500,7 +503,7 @@ fn field_queries_alone_keep_date_order() {
     let (t, _) = data();
     let ids = ranked("kind:message");
     let mut by_date = ids.clone();
-    by_date.sort_by_key(|id| t.events.iter().position(|e| &e.id == id));
+    by_date.sort_by_key(|id| t.events.iter().position(|e| e.id == *id));
     assert_eq!(ids, by_date);
 }
 

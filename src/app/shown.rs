@@ -57,7 +57,7 @@ impl Shown {
         let (mut date_w, mut codes_w) = (4, 0);
         for h in &self.hits {
             let e = &t.events[h.event];
-            date_w = date_w.max(crate::text::wrap::width(&e.date_text));
+            date_w = date_w.max(crate::text::wrap::width(&e.date_text()));
             codes_w = codes_w.max((e.countries.len() * 3).saturating_sub(1));
         }
         self.column_widths = (date_w, codes_w.min(8));

@@ -93,8 +93,8 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
         cells.extend(media_cells(s.media.as_ref()));
         cells.push(String::new());
         cells.push(s.group.clone().unwrap_or_default());
-        cells.push(e.extra.as_ref().and_then(|x| x.background.clone()).unwrap_or_default());
-        cells.push(e.id.clone());
+        cells.push(e.extra.as_ref().and_then(|x| x.background.as_deref()).unwrap_or_default().to_string());
+        cells.push(e.id.to_string());
         let edtf = |d: Option<&TjsDate>| d.and_then(|d| d.edtf.clone()).unwrap_or_default();
         cells.extend([edtf(s.start_date.as_ref()), edtf(s.end_date.as_ref())]);
         cells.extend([e.status.as_str().to_string(), e.kind.as_str().to_string()]);

@@ -124,7 +124,7 @@ pub fn tjs_date(d: &PartialDate) -> TjsDate {
 }
 
 fn media(m: &Media) -> TjsMedia<'_> {
-    let html = |v: &Option<String>| v.as_deref().map(escape_html);
+    let html = |v: &Option<Box<str>>| v.as_deref().map(escape_html);
     TjsMedia {
         url: &m.url,
         caption: html(&m.caption),
@@ -162,8 +162,9 @@ fn text_html(t: &Timeline, e: &Event) -> String {
 
 fn slide<'a>(t: &Timeline, e: &'a Event) -> TjsSlide<'a> {
     let x = e.extra.as_deref();
-    let display =
-        x.and_then(|x| x.display_date.clone()).or_else(|| e.date_is_fuzzy().then(|| e.date_label()));
+    let display = x
+        .and_then(|x| x.display_date.as_deref().map(str::to_string))
+        .or_else(|| e.date_is_fuzzy().then(|| e.date_label()));
     let display = display.map(|d| escape_html(&d));
     let end = match (e.end, e.open.end) {
         (Some(end), _) => Some(tjs_date(&end)),

@@ -5,6 +5,7 @@
 //! Years are astronomical, as in EDTF: year 0 is 1 BCE, year −1 is 2 BCE.
 
 mod edtf;
+mod packed;
 mod show;
 #[cfg(test)]
 mod spec_tests;
@@ -15,6 +16,7 @@ pub use edtf::{Bound, Interval};
 pub use show::year_label;
 
 use chrono::{Datelike, NaiveDate};
+use packed::{DateRepr, Packed};
 use std::cmp::Ordering;
 
 /// Why a date (or an interval, a time of day, a time zone) cannot be read.
@@ -151,17 +153,10 @@ const DAY_MS: i128 = 86_400_000;
 pub const MAX_DETAILED_YEAR: i64 = 9999;
 
 /// A date known to the year, month, day or time of day. It stands for the whole period it names.
-#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct PartialDate {
-    year: i64,
-    month: Option<u8>,
-    day: Option<u8>,
-    time: Option<TimeOfDay>,
-    qualifier: Qualifier,
-    unspecified: Unspecified,
-    /// An EDTF level 1 season, 21–24 (spring, summer, autumn, winter), in place of a month.
-    season: Option<u8>,
-}
+/// Held packed (see `packed`), read and serialized as its parts (`DateRepr`).
+#[derive(serde::Serialize, serde::Deserialize, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(from = "DateRepr", into = "DateRepr")]
+pub struct PartialDate(Packed);
 
 /// Seasons by their EDTF number less 21, and the month each begins (northern hemisphere; winter
 /// runs into the next year).
@@ -182,7 +177,7 @@ pub fn from_tjs_year(year: i64) -> i64 {
 impl PartialDate {
     /// A year, astronomical (0 is 1 BCE).
     pub fn year(year: i64) -> Self {
-        Self {
+        DateRepr {
             year,
             month: None,
             day: None,
@@ -191,21 +186,28 @@ impl PartialDate {
             unspecified: Unspecified::default(),
             season: None,
         }
+        .into()
+    }
+
+    /// The date's parts, unpacked.
+    pub(crate) fn repr(&self) -> DateRepr {
+        self.0.into()
     }
 
     /// An EDTF season (21 spring … 24 winter) of a year of at most four digits.
     pub fn season(year: i64, season: u8) -> Self {
-        Self { season: Some(season.clamp(21, 24)), ..Self::year(year) }
+        DateRepr { season: Some(season.clamp(21, 24)), ..Self::year(year).repr() }.into()
     }
 
     /// The EDTF season number (21–24), for a season.
     pub fn season_value(&self) -> Option<u8> {
-        self.season
+        self.repr().season
     }
 
     /// The same moment without its UTC offset, as TimelineJS numbers hold it.
     pub fn local(&self) -> Self {
-        Self { time: self.time.map(|t| TimeOfDay { offset: None, ..t }), ..*self }
+        let d = self.repr();
+        DateRepr { time: d.time.map(|t| TimeOfDay { offset: None, ..t }), ..d }.into()
     }
 
     /// A checked date; months and days need a year within ±9999.
@@ -233,7 +235,8 @@ impl PartialDate {
             )
             .into());
         }
-        Ok(Self { month: month.map(|m| m as u8), day: day.map(|d| d as u8), ..Self::year(year) })
+        Ok(DateRepr { month: month.map(|m| m as u8), day: day.map(|d| d as u8), ..Self::year(year).repr() }
+            .into())
     }
 
     /// Parses one EDTF level 0–1 date (not an interval): `1959`, `2025-05-07`, `-0499`,
@@ -244,7 +247,7 @@ impl PartialDate {
 
     /// This date with a time of day; the date must be known to the day.
     pub fn with_time(self, time: TimeOfDay) -> Result<Self, DateError> {
-        if self.day.is_none() {
+        if self.repr().day.is_none() {
             return Err(DateError::Invalid("a time of day needs a full date".into()));
         }
         let ok = time.hour < 24
@@ -256,20 +259,21 @@ impl PartialDate {
                 format!("{:02}:{:02} is not a time of day", time.hour, time.minute.unwrap_or(0)).into()
             );
         }
-        Ok(Self { time: Some(time), ..self })
+        Ok(DateRepr { time: Some(time), ..self.repr() }.into())
     }
 
     pub fn with_qualifier(self, qualifier: Qualifier) -> Self {
-        Self { qualifier, ..self }
+        DateRepr { qualifier, ..self.repr() }.into()
     }
 
     pub(crate) fn with_unspecified(self, unspecified: Unspecified) -> Self {
-        Self { unspecified, ..self }
+        DateRepr { unspecified, ..self.repr() }.into()
     }
 
     pub fn precision(&self) -> Precision {
-        match (self.month, self.day, &self.time) {
-            (None, ..) if self.season.is_some() => Precision::Month,
+        let d = self.repr();
+        match (d.month, d.day, &d.time) {
+            (None, ..) if d.season.is_some() => Precision::Month,
             (None, ..) => Precision::Year,
             (Some(_), None, _) => Precision::Month,
             (Some(_), Some(_), None) => Precision::Day,
@@ -279,72 +283,75 @@ impl PartialDate {
 
     /// The astronomical year (0 is 1 BCE).
     pub fn year_value(&self) -> i64 {
-        self.year
+        self.repr().year
     }
 
     pub fn month_value(&self) -> Option<u32> {
-        self.month.map(u32::from)
+        self.repr().month.map(u32::from)
     }
 
     pub fn day_value(&self) -> Option<u32> {
-        self.day.map(u32::from)
+        self.repr().day.map(u32::from)
     }
 
     pub fn time(&self) -> Option<TimeOfDay> {
-        self.time
+        self.repr().time
     }
 
     pub fn qualifier(&self) -> Qualifier {
-        self.qualifier
+        self.repr().qualifier
     }
 
     pub fn unspecified(&self) -> Unspecified {
-        self.unspecified
+        self.repr().unspecified
     }
 
     /// Uncertain, approximate or with unspecified digits: not exactly what a source states.
     pub fn is_fuzzy(&self) -> bool {
-        !self.qualifier.is_none() || self.unspecified != Unspecified::default()
+        let d = self.repr();
+        !d.qualifier.is_none() || d.unspecified != Unspecified::default()
     }
 
     /// The same period without qualifiers, for comparisons that must ignore them.
     pub fn plain(&self) -> Self {
-        Self { qualifier: Qualifier::default(), ..*self }
+        DateRepr { qualifier: Qualifier::default(), ..self.repr() }.into()
     }
 
     /// The years the date's year stands for, `first..last` (exclusive): `196X` is 1960..1970,
     /// `-20XX` is -2099..-1999.
-    fn years(&self) -> (i64, i64) {
-        let span = 10i64.pow(u32::from(self.unspecified.year_digits));
+    fn years(d: &DateRepr) -> (i64, i64) {
+        let span = 10i64.pow(u32::from(d.unspecified.year_digits));
         match span {
-            1 => (self.year, self.year.saturating_add(1)),
-            _ if self.year < 0 => (self.year - (span - 1), self.year + 1),
-            _ => (self.year, self.year.saturating_add(span)),
+            1 => (d.year, d.year.saturating_add(1)),
+            _ if d.year < 0 => (d.year - (span - 1), d.year + 1),
+            _ => (d.year, d.year.saturating_add(span)),
         }
     }
 
     /// The first moment of the period this date names.
     pub fn start(&self) -> Moment {
-        let (first, _) = self.years();
-        let month = self.season.map_or(self.month.unwrap_or(1), |s| SEASONS[usize::from(s - 21)].1);
-        let days = days_before(first, month, self.day.unwrap_or(1));
-        Moment(days * DAY_MS + self.time.map_or(0, |t| t.millis().0))
+        let d = self.repr();
+        let (first, _) = Self::years(&d);
+        let month = d.season.map_or(d.month.unwrap_or(1), |s| SEASONS[usize::from(s - 21)].1);
+        let days = days_before(first, month, d.day.unwrap_or(1));
+        Moment(days * DAY_MS + d.time.map_or(0, |t| t.millis().0))
     }
 
     /// The first moment after the period this date names.
     pub fn end(&self) -> Moment {
-        let (_, last) = self.years();
-        let days = match (self.month, self.day, self.season) {
+        let d = self.repr();
+        let (_, last) = Self::years(&d);
+        let days = match (d.month, d.day, d.season) {
             (None, _, Some(s)) => {
                 let m = SEASONS[usize::from(s - 21)].1 + 3;
-                if m > 12 { days_before(self.year + 1, m - 12, 1) } else { days_before(self.year, m, 1) }
+                if m > 12 { days_before(d.year + 1, m - 12, 1) } else { days_before(d.year, m, 1) }
             }
             (None, ..) => days_before(last, 1, 1),
-            (Some(12), None, _) => days_before(self.year + 1, 1, 1),
-            (Some(m), None, _) => days_before(self.year, m + 1, 1),
-            (Some(m), Some(d), _) => days_before(self.year, m, d) + 1,
+            (Some(12), None, _) => days_before(d.year + 1, 1, 1),
+            (Some(m), None, _) => days_before(d.year, m + 1, 1),
+            (Some(m), Some(day), _) => days_before(d.year, m, day) + 1,
         };
-        match self.time {
+        match d.time {
             None => Moment(days * DAY_MS),
             Some(t) => {
                 let (start, len) = t.millis();
@@ -384,7 +391,8 @@ impl PartialDate {
 
     /// Sort key for equal starts and precisions: everything else, so that `Ord` agrees with `Eq`.
     fn rest(&self) -> (i128, Qualifier, Unspecified, Option<TimeOfDay>, Option<u8>) {
-        (self.end().0, self.qualifier, self.unspecified, self.time, self.season)
+        let d = self.repr();
+        (self.end().0, d.qualifier, d.unspecified, d.time, d.season)
     }
 }
 

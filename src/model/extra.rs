@@ -2,6 +2,7 @@
 //! cited without a quote, and what TimelineJS files bring (groups, media, eras, a title slide).
 
 use super::PartialDate;
+use thin_vec::ThinVec;
 
 /// An interval end that is not a date: EDTF `..` (open) or an empty end (unknown).
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,14 +29,14 @@ pub struct Link {
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Default)]
 pub struct Media {
     pub url: String,
-    pub caption: Option<String>,
-    pub credit: Option<String>,
-    pub thumbnail: Option<String>,
-    pub alt: Option<String>,
-    pub title: Option<String>,
-    pub link: Option<String>,
+    pub caption: Option<Box<str>>,
+    pub credit: Option<Box<str>>,
+    pub thumbnail: Option<Box<str>>,
+    pub alt: Option<Box<str>>,
+    pub title: Option<Box<str>>,
+    pub link: Option<Box<str>>,
     /// Where the link opens (TimelineJS `link_target`, such as `_blank`).
-    pub link_target: Option<String>,
+    pub link_target: Option<Box<str>>,
 }
 
 impl Media {
@@ -43,6 +44,7 @@ impl Media {
     /// (`caption`, `credit`, `thumbnail`, `alt`, `title`, `link`, `link_target`), shared by our format and the
     /// TimelineJS reader.
     pub fn from_fields(url: String, mut get: impl FnMut(&str) -> Option<String>) -> Media {
+        let mut get = |name: &str| get(name).map(String::into_boxed_str);
         Media {
             url,
             caption: get("caption"),
@@ -56,29 +58,30 @@ impl Media {
     }
 }
 
-/// The optional parts of an event, boxed so that events without them stay small.
+/// The optional parts of an event, boxed so that events without them stay small; its texts are
+/// `Box<str>` and its lists `ThinVec`, for the million slides of a big file that each have one.
 #[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq, Eq, Default)]
 pub struct Extra {
     /// Sources cited without a quote.
-    pub links: Vec<Link>,
+    pub links: ThinVec<Link>,
     /// Boxed: most events have none, and every imported slide has an `Extra` (its HTML).
     pub media: Option<Box<Media>>,
     /// A TimelineJS group: a row of the timeline, filterable like a kind.
-    pub group: Option<String>,
+    pub group: Option<Box<str>>,
     /// A date as the author wants it shown (`Spring 1966`), next to the real one.
-    pub display_date: Option<String>,
+    pub display_date: Option<Box<str>>,
     /// A TimelineJS slide background (colour or image URL), kept for export.
-    pub background: Option<String>,
+    pub background: Option<Box<str>>,
     /// The text as HTML, as an imported file had it, kept for export.
-    pub text_html: Option<String>,
+    pub text_html: Option<Box<str>>,
     /// TimelineJS `autolink` (turn URLs in the text into links), kept for export.
     pub autolink: Option<bool>,
     /// A background image URL given next to a background colour (then `background` is the colour).
-    pub background_url: Option<String>,
+    pub background_url: Option<Box<str>>,
     /// markwhen `#tags` beyond the one read as the kind and the one read as the group, in the
     /// order written, kept for export.
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: ThinVec<String>,
 }
 
 /// A named period drawn on the time axis (TimelineJS `eras`).

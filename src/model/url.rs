@@ -109,13 +109,13 @@ fn media_without_scripts(m: &Media) -> Option<Media> {
     if is_script(&m.url) {
         return None;
     }
-    let keep = |u: &Option<String>| u.clone().filter(|u| !is_script(u));
+    let keep = |u: &Option<Box<str>>| u.clone().filter(|u| !is_script(u));
     Some(Media { thumbnail: keep(&m.thumbnail), link: keep(&m.link), ..m.clone() })
 }
 
 /// Whether a media entry has a script URL in its URL, thumbnail or link.
 pub fn media_has_script(m: &Media) -> bool {
-    [Some(&m.url), m.thumbnail.as_ref(), m.link.as_ref()].into_iter().flatten().any(|u| is_script(u))
+    [Some(m.url.as_str()), m.thumbnail.as_deref(), m.link.as_deref()].into_iter().flatten().any(is_script)
 }
 
 /// The event as other programs may see it: without its script URLs (links, media, background)

@@ -2,6 +2,7 @@
 
 use crate::model::{Event, Timeline};
 use crate::text::fold::fold_str;
+use std::borrow::Cow;
 
 /// Which part of an event a piece of text is. The order is the tie-break order of ranking:
 /// a match in the title beats one in a quote.
@@ -77,8 +78,8 @@ impl Field {
 }
 
 /// The original text of a field of an event.
-pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> &'a str {
-    match f {
+pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> Cow<'a, str> {
+    Cow::Borrowed(match f {
         Field::Title => &e.title,
         Field::TitleVi => e.title_vi.as_deref().unwrap_or(""),
         Field::Person(i) => e.people.get(i as usize).map_or("", String::as_str),
@@ -86,9 +87,9 @@ pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> &'a str {
         Field::Country(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name.as_str()),
         Field::CountryVi(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name_vi.as_str()),
         Field::Summary => &e.summary,
-        Field::Date => &e.date_text,
+        Field::Date => return Cow::Owned(e.date_text()),
         Field::Quote(i) => e.citations.get(i as usize).map_or("", |c| c.quote.as_str()),
-    }
+    })
 }
 
 /// Every field of an event that is searched, in rank order (short fields first).
@@ -118,7 +119,7 @@ impl EventIndex {
         let mut fields = Vec::new();
         for field in fields_of(e) {
             fields.push((field, text.len() as u32));
-            text.push_str(&fold_str(field_text(t, e, field)));
+            text.push_str(&fold_str(&field_text(t, e, field)));
         }
         Self { text: text.into_boxed_str(), fields: fields.into_boxed_slice() }
     }

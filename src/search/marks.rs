@@ -28,7 +28,7 @@ impl Engine {
         let pairs = query.pairs();
         let mut out: Marks = Vec::new();
         for field in fields_of(e) {
-            let original = field_text(t, e, field);
+            let original = &*field_text(t, e, field);
             if original.is_empty() {
                 continue;
             }

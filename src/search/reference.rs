@@ -97,7 +97,7 @@ fn text_score(t: &Timeline, event: usize, x: &Text) -> Option<(i64, Field)> {
     let e = &t.events[event];
     let mut best: Option<(i64, Field)> = None;
     for field in fields_of(e).filter(|f| f.in_scope(x.scope)) {
-        let original = field_text(t, e, field);
+        let original = &*field_text(t, e, field);
         let rule = x.rule(field.is_short());
         let found = best_score(rule, &fold_str(original), &x.folded);
         let found = match &x.accented {

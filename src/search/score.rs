@@ -116,7 +116,7 @@ impl Engine {
             let lower = &mut lower;
             let accented = move || {
                 let slot = lower; // moved out: the closure is `FnOnce` and may lend it out
-                slot.insert(lower_accented(field_text(t, &t.events[event], field))).as_str()
+                slot.insert(lower_accented(&field_text(t, &t.events[event], field))).as_str()
             };
             let rule = x.rule(field.is_short());
             let Some(m) = match_field(rule, folded, &x.folded, x.accented.as_deref(), accented, false) else {

@@ -3,24 +3,24 @@
 use super::*;
 use crate::model::{Citation, Country, Event, Kind, Source, Status};
 use crate::text::fold;
+use thin_vec::thin_vec;
 
 fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countries: Vec<usize>) -> Event {
     Event {
         id: id.into(),
         date: PartialDate::parse(date).unwrap(),
         end: None,
-        date_text: PartialDate::parse(date).unwrap().to_string(),
         status: Status::Held,
         kind: Kind::Visit,
-        countries,
-        places: vec!["Hà Nội".into()],
-        people: vec![],
-        place_ids: vec![0],
-        person_ids: vec![],
+        countries: countries.into(),
+        places: thin_vec!["Hà Nội".into()],
+        people: thin_vec![],
+        place_ids: thin_vec![0],
+        person_ids: thin_vec![],
         title: title.into(),
         title_vi: None,
         summary: summary.into(),
-        citations: vec![Citation { source: 0, quote: quote.into(), span: 0..0 }],
+        citations: thin_vec![Citation { source: 0, quote: quote.into(), span: 0..0 }],
         open: Default::default(),
         extra: None,
     }
@@ -76,7 +76,7 @@ fn fixture() -> Timeline {
 }
 
 fn ids(t: &Timeline, hits: &[Hit]) -> Vec<String> {
-    hits.iter().map(|h| t.events[h.event].id.clone()).collect()
+    hits.iter().map(|h| t.events[h.event].id.to_string()).collect()
 }
 
 fn search(t: &Timeline, q: &str) -> Vec<String> {

@@ -15,7 +15,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
     let w = area.width;
     let (all, shown) = app.shown.axis.columns(w);
     let selected = app.selected_hit().and_then(|h| {
-        Some((app.shown.axis.column_of(h.event, w)?, app.data.timeline.events[h.event].date_text.clone()))
+        Some((app.shown.axis.column_of(h.event, w)?, app.data.timeline.events[h.event].date_text()))
     });
     let eras = era_columns(app, scale, w);
     let in_era = |x: usize| eras.iter().any(|(a, b, _)| (*a..=*b).contains(&x));

@@ -133,7 +133,7 @@ fn with_match_hint(
         out.push(Span::styled(": ", theme.dim()));
         let t = &app.data.timeline;
         let e = &t.events[hit.event];
-        out.extend(snippet(field_text(t, e, field), &marks_for(marks, field, theme), theme));
+        out.extend(snippet(&field_text(t, e, field), &marks_for(marks, field, theme), theme));
     } else if room >= min_title + words_w {
         out = fit(title, room - words_w);
         out.push(Span::styled(words, theme.key()));

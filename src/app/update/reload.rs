@@ -39,7 +39,7 @@ pub fn edit(app: &mut App) -> Option<Effect> {
         _ => app.selected_hit().map(|h| h.event),
     };
     let at = match event {
-        Some(i) => Spot::Event(app.data.timeline.events[i].id.clone()),
+        Some(i) => Spot::Event(app.data.timeline.events[i].id.to_string()),
         None => Spot::At { line: 1, col: 1 },
     };
     Some(Effect::Edit { path: source.path().to_path_buf(), at })

@@ -6,6 +6,7 @@ use crate::load::articles;
 use crate::load::json::{Spanned, Value};
 use crate::load::problem::{Suggestions, did_you_mean};
 use crate::model::{Citation, EntityKind, Event, Kind, Link, Status};
+use thin_vec::ThinVec;
 
 impl Builder<'_> {
     pub(super) fn event(&mut self, v: &Spanned) {
@@ -38,29 +39,27 @@ impl Builder<'_> {
         else {
             return;
         };
-        let (title_vi, title_vi_check) = title_vi.map(|c| (String::new(), c)).unzip();
-        let nfc = |v: Vec<String>| v.iter().map(|s| articles::to_nfc(s)).collect();
+        let (title_vi, title_vi_check) = title_vi.map(|c| (Box::from(""), c)).unzip();
+        let nfc = |v: Vec<String>| v.iter().map(|s| articles::to_nfc(s)).collect::<ThinVec<_>>();
         let (places, people) = (nfc(places), nfc(people));
-        let mut event = Event {
-            id,
+        let event = Event {
+            id: id.into(),
             date,
             end,
-            date_text: String::new(),
             status,
             kind,
-            countries,
+            countries: countries.into(),
             places,
             people,
-            place_ids: Vec::new(),
-            person_ids: Vec::new(),
-            title,
+            place_ids: ThinVec::new(),
+            person_ids: ThinVec::new(),
+            title: title.into(),
             title_vi,
-            summary,
-            citations,
+            summary: summary.into(),
+            citations: citations.into(),
             open,
             extra,
         };
-        event.date_text = event.date_label();
         self.push_event(event, checks, title_vi_check, first_pending);
     }
 

@@ -6,6 +6,7 @@ use crate::load::articles;
 use crate::load::fields::Fields;
 use crate::load::json::{Spanned, Value};
 use crate::model::{Era, Extra, Link, Media, TitleSlide};
+use thin_vec::ThinVec;
 
 const MEDIA_FIELDS: &[&str] = &["caption", "credit", "thumbnail", "alt", "title", "link", "link_target"];
 
@@ -35,14 +36,14 @@ impl Builder<'_> {
         };
         let autolink = self.autolink(f)?;
         let tags = f.get("tags").map(|t| self.cx.strings(t, "a tag")).unwrap_or_default();
-        let tags = tags.iter().map(|t| articles::to_nfc(t)).collect();
+        let tags = tags.iter().map(|t| articles::to_nfc(t)).collect::<ThinVec<_>>();
         let extra = Extra {
-            links,
+            links: links.into(),
             media: media.map(Box::new),
-            group,
-            display_date,
-            background,
-            background_url,
+            group: group.map(String::into_boxed_str),
+            display_date: display_date.map(String::into_boxed_str),
+            background: background.map(String::into_boxed_str),
+            background_url: background_url.map(String::into_boxed_str),
             autolink,
             tags,
             ..Extra::default()

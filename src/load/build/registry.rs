@@ -188,8 +188,8 @@ impl Builder<'_> {
     fn resolve(&mut self, p: &Pending) {
         let names: Vec<String> = match p.event {
             Some(i) => match p.kind {
-                EntityKind::Person => self.timeline.events[i].people.clone(),
-                EntityKind::Place => self.timeline.events[i].places.clone(),
+                EntityKind::Person => self.timeline.events[i].people.to_vec(),
+                EntityKind::Place => self.timeline.events[i].places.to_vec(),
             },
             None => self.written(p.at).into_iter().map(|(n, _)| n).collect(),
         };
@@ -205,8 +205,8 @@ impl Builder<'_> {
             ids.iter().map(|&id| self.timeline.entities(p.kind)[id].name.clone()).collect();
         let e = &mut self.timeline.events[i];
         match p.kind {
-            EntityKind::Person => (e.people, e.person_ids) = (canonical, ids),
-            EntityKind::Place => (e.places, e.place_ids) = (canonical, ids),
+            EntityKind::Person => (e.people, e.person_ids) = (canonical.into(), ids.into()),
+            EntityKind::Place => (e.places, e.place_ids) = (canonical.into(), ids.into()),
         }
     }
 

@@ -8,6 +8,7 @@ use crate::model::markwhen::zone::Zone;
 use crate::model::markwhen::{resolve, text};
 use crate::model::{Event, Extra, Kind, Moment, OpenEnds, PartialDate, Status};
 use crate::text::fold::slug;
+use thin_vec::ThinVec;
 
 /// The description lines as markwhen keeps them: comments out, tags and places taken out,
 /// each line trimmed, blank lines at either end dropped; `- []` is written `- [ ]`.
@@ -58,30 +59,34 @@ impl Reader<'_> {
         }
         let mut seen = std::collections::HashSet::new();
         places.retain(|p| seen.insert(p.clone()));
-        let place_ids = places.iter().map(|p| self.add_place(p)).collect();
+        let place_ids: ThinVec<usize> = places.iter().map(|p| self.add_place(p)).collect();
         let id = self.event_id(id, &title, &date, p.at);
         let title = if title.is_empty() { date.span_label(end.as_ref()) } else { title };
-        let extra = Extra { links, media: media.map(Box::new), group, tags, ..Extra::default() };
-        let mut e = Event {
-            id,
+        let extra = Extra {
+            links: links.into(),
+            media: media.map(Box::new),
+            group: group.map(String::into_boxed_str),
+            tags: tags.into(),
+            ..Extra::default()
+        };
+        let e = Event {
+            id: id.into(),
             date,
             end,
-            date_text: String::new(),
             status: Status::Held,
             kind,
-            countries: Vec::new(),
-            places,
-            people: Vec::new(),
+            countries: ThinVec::new(),
+            places: places.into(),
+            people: ThinVec::new(),
             place_ids,
-            person_ids: Vec::new(),
-            title,
+            person_ids: ThinVec::new(),
+            title: title.into(),
             title_vi: None,
-            summary,
-            citations: Vec::new(),
+            summary: summary.into(),
+            citations: ThinVec::new(),
             open: OpenEnds::default(),
             extra: Some(Box::new(extra)),
         };
-        e.date_text = e.date_label();
         self.events.push((p.line, e));
     }
 

@@ -193,7 +193,7 @@ impl Importer<'_> {
         match self.ids.get(events, &id) {
             Some(first) => Err(first),
             None => {
-                self.ids.insert(events.len(), &id, at);
+                self.ids.insert(events, &id, at);
                 Ok(id)
             }
         }

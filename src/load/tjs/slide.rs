@@ -6,6 +6,7 @@ use crate::load::problem::did_you_mean;
 use crate::model::{Event, Extra, Kind, Media, OpenEnds, PartialDate, Status};
 use crate::text::fold::slug;
 use crate::text::html::summary_html;
+use thin_vec::ThinVec;
 
 const SLIDE_KEYS: &[&str] = &[
     "start_date",
@@ -251,14 +252,14 @@ impl Importer<'_> {
         };
         Extra {
             autolink,
-            background_url: background_url.flatten(),
-            links: Vec::new(),
+            background_url: background_url.flatten().map(String::into_boxed_str),
+            links: ThinVec::new(),
             media: media.map(Box::new),
-            group,
-            display_date: display_date.filter(|d| !d.is_empty()),
-            background,
-            text_html: (!text_html.trim().is_empty()).then_some(text_html),
-            tags: Vec::new(),
+            group: group.map(String::into_boxed_str),
+            display_date: display_date.filter(|d| !d.is_empty()).map(String::into_boxed_str),
+            background: background.map(String::into_boxed_str),
+            text_html: (!text_html.trim().is_empty()).then(|| text_html.into_boxed_str()),
+            tags: ThinVec::new(),
         }
     }
 
@@ -307,25 +308,22 @@ fn new_event(
     (date, end, open): (PartialDate, Option<PartialDate>, OpenEnds),
     extra: Extra,
 ) -> Event {
-    let mut e = Event {
-        person_ids: Vec::new(),
-        place_ids: Vec::new(),
-        id,
+    Event {
+        person_ids: ThinVec::new(),
+        place_ids: ThinVec::new(),
+        id: id.into(),
         date,
         end,
-        date_text: String::new(),
         status: Status::Held,
         kind: Kind::Other,
-        countries: Vec::new(),
-        places: Vec::new(),
-        people: Vec::new(),
-        title,
+        countries: ThinVec::new(),
+        places: ThinVec::new(),
+        people: ThinVec::new(),
+        title: title.into(),
         title_vi: None,
-        summary,
-        citations: Vec::new(),
+        summary: summary.into(),
+        citations: ThinVec::new(),
         open,
         extra: Some(Box::new(extra)),
-    };
-    e.date_text = e.date_label();
-    e
+    }
 }

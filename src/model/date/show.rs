@@ -1,7 +1,7 @@
 //! Dates in words and in EDTF: `c. 1966`, `Jan 2026?`, `500 BCE`, `13.8 billion years ago`,
 //! `7 May 2025 14:30`; and back to `1966~`, `2026-01?`, `-0499`, `Y-13799999999`.
 
-use super::{MONTHS, OffsetForm, PartialDate, Precision, SEASONS, TimeOfDay};
+use super::{DateRepr, MONTHS, OffsetForm, PartialDate, Precision, SEASONS, TimeOfDay};
 use std::fmt::{self, Write};
 
 /// A year in words: `1959`, `500 BCE` (astronomical −499), `12,000 BCE`, `13.8 billion years ago`.
@@ -45,6 +45,7 @@ fn grouped(n: i128) -> String {
 
 /// The EDTF form of a date.
 pub fn edtf(d: &PartialDate) -> String {
+    let d = d.repr();
     let mut s = String::new();
     if d.year.abs() > super::MAX_DETAILED_YEAR {
         let _ = write!(s, "Y{}", d.year);
@@ -102,10 +103,11 @@ fn clock(s: &mut String, t: &TimeOfDay) {
 
 /// The date in words without its qualifier marks.
 fn plain_words(d: &PartialDate) -> String {
+    let d = d.repr();
     let year = match d.unspecified.year_digits {
         0 => year_label(d.year),
         _ if d.year < 0 => {
-            let (first, last) = d.years();
+            let (first, last) = PartialDate::years(&d);
             format!("{}–{}", 1 - first, year_label(last - 1))
         }
         n => format!("{}s", d.year - d.year.rem_euclid(10i64.pow(u32::from(n)))),
@@ -138,8 +140,9 @@ fn plain_words(d: &PartialDate) -> String {
 /// Human form at its own precision: `1959`, `May 2025`, `7 May 2025`, `c. 1966`, `Jan 2026?`.
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let c = if self.qualifier.approximate { "c. " } else { "" };
-        let q = if self.qualifier.uncertain { "?" } else { "" };
+        let qualifier = self.qualifier();
+        let c = if qualifier.approximate { "c. " } else { "" };
+        let q = if qualifier.uncertain { "?" } else { "" };
         write!(f, "{c}{}{q}", plain_words(self))
     }
 }
@@ -147,27 +150,29 @@ impl fmt::Display for PartialDate {
 /// `26–27 Jan 2026`, `30 Jan – 2 Feb 2026`, `Jan–Mar 2026`, `2020–2021`, else `a – b`.
 pub fn span_label(a: &PartialDate, end: Option<&PartialDate>) -> String {
     let Some(b) = end.filter(|e| *e != a) else { return a.to_string() };
-    let bce = |d: &PartialDate| d.precision() == Precision::Year && !d.is_fuzzy() && d.year <= 0;
-    if bce(a) && bce(b) && a.year > -9999 {
-        return format!("{}–{}", 1 - a.year, year_label(b.year));
+    let (ra, rb) = (a.repr(), b.repr());
+    let bce = |d: &PartialDate| d.precision() == Precision::Year && !d.is_fuzzy() && d.year_value() <= 0;
+    if bce(a) && bce(b) && ra.year > -9999 {
+        return format!("{}–{}", 1 - ra.year, year_label(rb.year));
     }
     let simple = |d: &PartialDate| {
-        !d.is_fuzzy() && d.time.is_none() && d.season.is_none() && d.year > 0 && d.year <= 9999
+        let r = d.repr();
+        !d.is_fuzzy() && r.time.is_none() && r.season.is_none() && r.year > 0 && r.year <= 9999
     };
     if !simple(a) || !simple(b) {
         return format!("{a} – {b}");
     }
-    let same_year = a.year == b.year;
-    let month = |d: &PartialDate| MONTHS[d.month.unwrap_or(1) as usize - 1];
+    let same_year = ra.year == rb.year;
+    let month = |d: &DateRepr| MONTHS[d.month.unwrap_or(1) as usize - 1];
     match (a.precision(), b.precision()) {
-        (Precision::Day, Precision::Day) if same_year && a.month == b.month => {
-            format!("{}–{b}", a.day.unwrap_or(1))
+        (Precision::Day, Precision::Day) if same_year && ra.month == rb.month => {
+            format!("{}–{b}", ra.day.unwrap_or(1))
         }
         (Precision::Day, Precision::Day) if same_year => {
-            format!("{} {} – {b}", a.day.unwrap_or(1), month(a))
+            format!("{} {} – {b}", ra.day.unwrap_or(1), month(&ra))
         }
-        (Precision::Month, Precision::Month) if same_year => format!("{}–{b}", month(a)),
-        (Precision::Year, Precision::Year) => format!("{}–{}", a.year, b.year),
+        (Precision::Month, Precision::Month) if same_year => format!("{}–{b}", month(&ra)),
+        (Precision::Year, Precision::Year) => format!("{}–{}", ra.year, rb.year),
         _ => format!("{a} – {b}"),
     }
 }

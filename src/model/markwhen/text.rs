@@ -65,7 +65,7 @@ pub fn take_image(line: &str) -> (String, Option<Media>) {
     match IMAGE.captures(line) {
         Some(c) => {
             let (Some(all), Some(url)) = (c.get(0), c.get(2)) else { return (line.into(), None) };
-            let alt = c.get(1).map(|a| a.as_str().to_string()).filter(|a| !a.is_empty());
+            let alt = c.get(1).map(|a| a.as_str()).filter(|a| !a.is_empty()).map(Box::from);
             let media = Media { url: with_http(url.as_str()), alt, ..Media::default() };
             (format!("{}{}", &line[..all.start()], &line[all.end()..]), Some(media))
         }
