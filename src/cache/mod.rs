@@ -277,10 +277,17 @@ fn read(
 /// Decodes the events `ids` (in order) with their index, on all cores.
 fn decode(events: &format::Events, ids: &[usize]) -> Result<(Vec<Event>, SearchIndex), Invalid> {
     use rayon::prelude::*;
-    let pairs: Vec<(Event, EventIndex)> =
-        ids.par_iter().map(|&i| events.event(i)).collect::<Result<_, _>>()?;
-    let (events, index) = pairs.into_iter().unzip();
-    Ok((events, SearchIndex { events: index }))
+    // An indexed collect fills a vector of the exact size in place; collecting into a
+    // `Result` would gather pieces and grow the vector.
+    let pairs: Vec<Result<(Event, EventIndex), Invalid>> = ids.par_iter().map(|&i| events.event(i)).collect();
+    let mut decoded = Vec::with_capacity(ids.len());
+    let mut index = Vec::with_capacity(ids.len());
+    for pair in pairs {
+        let (event, ix) = pair?;
+        decoded.push(event);
+        index.push(ix);
+    }
+    Ok((decoded, SearchIndex { events: index }))
 }
 
 /// Caches up to this size are read into memory; larger ones are mapped.

@@ -39,6 +39,21 @@ impl Stat {
         })
     }
 
+    /// The stat of the file `name` in the opened directory `dir` (following links), without
+    /// building its path: what `of` gives for `dir/name`.
+    #[allow(clippy::unnecessary_cast)] // The field types differ between targets.
+    pub fn at(dir: impl std::os::fd::AsFd, name: &str) -> Option<Stat> {
+        let m = rustix::fs::statat(dir, name, rustix::fs::AtFlags::empty()).ok()?;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Some(Stat {
+            size: m.st_size as u64,
+            mtime_ns: ns(m.st_mtime as i64, m.st_mtime_nsec as i64),
+            ctime_ns: ns(m.st_ctime as i64, m.st_ctime_nsec as i64),
+            ino: m.st_ino as u64,
+            dev: m.st_dev as u64,
+        })
+    }
+
     /// The stat to record of a file read after `since`: `None` if it changed too close to (or
     /// after) that moment for its stat to prove it unchanged later.
     pub fn settled(path: &Path, since: SystemTime) -> Option<Stat> {
@@ -56,6 +71,11 @@ impl Stat {
     pub fn unchanged(recorded: Option<&Stat>, path: &Path) -> bool {
         recorded.is_some_and(|r| Stat::of(path).as_ref() == Some(r))
     }
+
+    /// Whether a recorded stat (if any) is the stat now of the file `name` in `dir`.
+    pub fn unchanged_at(recorded: Option<&Stat>, dir: impl std::os::fd::AsFd, name: &str) -> bool {
+        recorded.is_some_and(|r| Stat::at(dir, name).as_ref() == Some(r))
+    }
 }
 
 #[cfg(test)]
@@ -72,6 +92,10 @@ mod tests {
         let later = SystemTime::now() + Duration::from_secs(5);
         let stat = Stat::settled(&path, later).expect("old enough");
         assert!(Stat::unchanged(Some(&stat), &path));
+        let opened = std::fs::File::open(dir.path()).expect("open the directory");
+        assert_eq!(Stat::at(&opened, "a.txt"), Stat::of(&path), "by name in the directory, the same");
+        assert!(Stat::unchanged_at(Some(&stat), &opened, "a.txt"));
+        assert_eq!(Stat::at(&opened, "gone.txt"), None);
         assert!(!Stat::unchanged(None, &path));
         std::fs::write(&path, "two").expect("write");
         // Same size; the ctime (and the mtime) moved, unless within one clock tick: the inode

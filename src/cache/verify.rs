@@ -163,6 +163,9 @@ fn check_articles(
     let per = sources.len().div_ceil(threads).max(256);
     let store = ArticleStore::Dir(dir.to_path_buf());
     let store = &store;
+    // Articles are stat-ed by name in the opened directory, not by a path built for each.
+    let opened = std::fs::File::open(dir).ok();
+    let opened = opened.as_ref();
     std::thread::scope(|s| {
         let parts: Vec<_> = sources
             .chunks(per)
@@ -173,7 +176,7 @@ fn check_articles(
                     ss.iter()
                         .zip(ks)
                         .zip(st)
-                        .map(|((s, k), st)| check_one(store, &s.file, k, st.as_ref()))
+                        .map(|((s, k), st)| check_one(store, opened, &s.file, k, st.as_ref()))
                         .collect()
                 })
             })
@@ -190,12 +193,17 @@ fn check_articles(
 
 fn check_one(
     store: &ArticleStore,
+    opened: Option<&std::fs::File>,
     file: &str,
     key: &ArticleKey,
     stat: Option<&Stat>,
 ) -> Result<Checked, Invalid> {
     let ArticleStore::Dir(dir) = store else { return Err(Invalid::Unreadable) };
-    if lazy::is_plain_name(file) && Stat::unchanged(stat, &dir.join(file)) {
+    let unchanged = || match opened {
+        Some(d) => Stat::unchanged_at(stat, d, file),
+        None => Stat::unchanged(stat, &dir.join(file)),
+    };
+    if lazy::is_plain_name(file) && unchanged() {
         return Ok(Checked::Unchanged);
     }
     let changed = || Invalid::Stale(format!("article {} changed", store.display(file)));

@@ -75,8 +75,9 @@ impl Prefilter {
         self.groups.iter().all(|g| {
             g.iter().any(|a| {
                 // Both ways need the letters in order in the text (the short fields are in it).
+                // The spelled scan is cheap and settles most events, so the fuzzy DP runs last.
                 is_subsequence(text, a.pattern.as_bytes())
-                    && ((a.fuzzy && fuzzy(&a.pattern)) || spelled(text, a.pattern.as_bytes()))
+                    && (spelled(text, a.pattern.as_bytes()) || (a.fuzzy && fuzzy(&a.pattern)))
             })
         })
     }
