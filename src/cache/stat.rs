@@ -9,7 +9,6 @@
 //! "racy", in git's word), so that every start hashes it until the cache is rebuilt.
 
 use serde::{Deserialize, Serialize};
-use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
@@ -28,21 +27,13 @@ pub struct Stat {
 impl Stat {
     /// The stat of a file (following links, as reading it does), if it can be had.
     pub fn of(path: &Path) -> Option<Stat> {
-        let m = std::fs::metadata(path).ok()?;
-        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
-        Some(Stat {
-            size: m.size(),
-            mtime_ns: ns(m.mtime(), m.mtime_nsec()),
-            ctime_ns: ns(m.ctime(), m.ctime_nsec()),
-            ino: m.ino(),
-            dev: m.dev(),
-        })
+        Stat::at(rustix::fs::CWD, path)
     }
 
     /// The stat of the file `name` in the opened directory `dir` (following links), without
     /// building its path: what `of` gives for `dir/name`.
     #[allow(clippy::unnecessary_cast)] // The field types differ between targets.
-    pub fn at(dir: impl std::os::fd::AsFd, name: &str) -> Option<Stat> {
+    pub fn at(dir: impl std::os::fd::AsFd, name: impl rustix::path::Arg) -> Option<Stat> {
         let m = rustix::fs::statat(dir, name, rustix::fs::AtFlags::empty()).ok()?;
         let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
         Some(Stat {
