@@ -8,7 +8,7 @@ use crate::support;
 use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::Browser;
+use support::{Browser, enter};
 use timeline::app::{Action, App, Mode, Row};
 use timeline::input::keymap::{BINDINGS, Input, KeyMode, map_key, map_mouse};
 use timeline::ui::{Theme, render};
@@ -32,19 +32,6 @@ fn load_set(set: &str) -> timeline::model::Timeline {
     )
     .expect("the fixture reads");
     timeline::load::load(&input).expect("the fixture loads")
-}
-
-/// The actions that bring a fresh browser into a mode.
-fn enter(mode: KeyMode) -> &'static [Action] {
-    match mode {
-        KeyMode::Browse => &[],
-        KeyMode::Search => &[Action::StartSearch],
-        KeyMode::Command => &[Action::StartCommand],
-        KeyMode::Picker => &[Action::PickKinds],
-        KeyMode::Reader => &[Action::OpenReader],
-        KeyMode::Find => &[Action::OpenReader, Action::StartSearch],
-        KeyMode::Help => &[Action::Help],
-    }
 }
 
 fn consistent(app: &App, what: &str) {

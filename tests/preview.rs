@@ -5,7 +5,7 @@
 //! "loading".
 
 use crate::pty_harness::Tui;
-use crate::support::synth;
+use crate::support::{enter, synth};
 use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use timeline::app::{Action, App, DataFile, Driver, Mode, Opening};
 use timeline::cache::{self, Source};
-use timeline::input::keymap::{BINDINGS, Input, KeyMode, map_key, map_mouse};
+use timeline::input::keymap::{BINDINGS, Input, map_key, map_mouse};
 use timeline::search::{FacetId, Filter};
 use timeline::ui::{Theme, render};
 
@@ -191,19 +191,6 @@ fn a_reload_while_loading_brings_the_whole_data_and_the_late_load_is_dropped() {
     driver.finish_loading(&mut app);
     assert_eq!(selected_id(&app), last);
     assert_eq!(app.timeline().events.len(), 300);
-}
-
-/// The actions that bring a browser into a mode.
-fn enter(mode: KeyMode) -> &'static [Action] {
-    match mode {
-        KeyMode::Browse => &[],
-        KeyMode::Search => &[Action::StartSearch],
-        KeyMode::Command => &[Action::StartCommand],
-        KeyMode::Picker => &[Action::PickCountries],
-        KeyMode::Reader => &[Action::OpenReader],
-        KeyMode::Find => &[Action::OpenReader, Action::StartSearch],
-        KeyMode::Help => &[Action::Help],
-    }
 }
 
 /// Every key and mouse event the help lists, in every mode, pressed on a preview; then the whole

@@ -5,7 +5,8 @@
 pub mod synth;
 
 use std::path::{Path, PathBuf};
-use timeline::app::{App, Driver};
+use timeline::app::{Action, App, Driver};
+use timeline::input::keymap::KeyMode;
 use timeline::load::{DataInput, load};
 use timeline::model::Timeline;
 use timeline::search::Filter;
@@ -41,12 +42,26 @@ impl Browser {
         Browser { app, driver }
     }
 
-    pub fn act(&mut self, action: timeline::app::Action) -> Option<timeline::app::Effect> {
+    pub fn act(&mut self, action: Action) -> Option<timeline::app::Effect> {
         self.driver.apply(&mut self.app, action)
     }
 
     /// The terminal now has this size.
     pub fn resize(&mut self, width: u16, height: u16) -> Option<timeline::app::Effect> {
         self.driver.notify(&mut self.app, timeline::app::Notice::Resized { width, height })
+    }
+}
+
+/// The actions that bring a fresh browser into a mode (a picker: the kinds', which every data
+/// set with events offers).
+pub fn enter(mode: KeyMode) -> &'static [Action] {
+    match mode {
+        KeyMode::Browse => &[],
+        KeyMode::Search => &[Action::StartSearch],
+        KeyMode::Command => &[Action::StartCommand],
+        KeyMode::Picker => &[Action::PickKinds],
+        KeyMode::Reader => &[Action::OpenReader],
+        KeyMode::Find => &[Action::OpenReader, Action::StartSearch],
+        KeyMode::Help => &[Action::Help],
     }
 }
