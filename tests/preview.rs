@@ -254,3 +254,37 @@ fn no_export_of_a_preview() {
         std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}: {:?} {:?}", app.message, app.mode));
     assert!(written.lines().count() > 200, "every event is exported");
 }
+
+#[test]
+fn a_preview_stats_only_the_articles_it_quotes_and_the_whole_load_stats_them_all() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("preview-quoted");
+    let _ = std::fs::remove_dir_all(&dir);
+    synth::write(&dir.join("data"), 200, 7).expect("write the data set");
+    // Older than two seconds, the articles' stats are recorded (see `cache::stat`).
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let (data, cache_dir) = (dir.join("data/data.json"), dir.join("cache"));
+    let (loaded, pending) = cache::load_deferred(&cache_dir, &data, None, &mut |_| {}).expect("it loads");
+    pending.expect("a cache to write").write(&loaded.timeline, &loaded.engine);
+    let (preview, _) = cache::preview(&cache_dir, &data, None, 3).expect("the cache is valid");
+    let t = &preview.timeline;
+    let quoted: Vec<&str> =
+        t.events.iter().flat_map(|e| &e.citations).map(|c| t.sources[c.source].file.as_str()).collect();
+    let unquoted = t.sources.iter().map(|s| s.file.as_str()).find(|f| !quoted.contains(f)).expect("one");
+    // Same size, other bytes: an edit only its stat (its ctime) shows.
+    let edit = |file: &str| {
+        let path = dir.join("data").join(file);
+        let before = std::fs::read(&path).unwrap();
+        let mut after = before.clone();
+        *after.last_mut().unwrap() ^= 0x20;
+        std::fs::write(&path, after).unwrap();
+        before
+    };
+    let original = edit(quoted[0]);
+    assert!(cache::preview(&cache_dir, &data, None, 3).is_none(), "a quoted article changed");
+    std::fs::write(dir.join("data").join(quoted[0]), original).unwrap();
+    assert!(cache::preview(&cache_dir, &data, None, 3).is_some(), "its bytes are back: hashed alike");
+    edit(unquoted);
+    assert!(cache::preview(&cache_dir, &data, None, 3).is_some(), "the preview does not quote it");
+    let whole = cache::load_deferred(&cache_dir, &data, None, &mut |_| {}).map(|(l, _)| l.cache);
+    assert!(!matches!(whole, Ok(cache::Outcome::Hit)), "the whole load sees it: {whole:?}");
+}

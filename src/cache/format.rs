@@ -1,7 +1,8 @@
 //! The cache file's bytes, laid out to be read in place (memory-mapped): a fixed header, a small
 //! "head", then one table row per event pointing into three arenas: the events' folded search
 //! text, their short fields' folded text and their records. A search reads the folded texts
-//! where they lie and decodes only the events it may find.
+//! where they lie and decodes only the events it may find; the browser's first screen decodes
+//! its rows and hashes only the blocks of text they use.
 //!
 //! ```text
 //! header  magic "TLINDEX\0" | version u32 | schema u64 | body length u64 | checksum XXH3-128
@@ -14,21 +15,25 @@
 //!                  space, end to end (a fuzzy term matches only there; see `search::prefilter`)
 //!         table    n rows of 40 bytes: end of its text u64 | end of its short text u64 |
 //!                  end of its record u64 | XXH3-64 of its record u64 | recency u32 | zero u32
+//!         sums     XXH3-64 of each 256 KiB block of text and short text together (`blocks`)
 //!         records  every event's record, end to end: postcard (Event, field table)
 //! ```
 //!
 //! All numbers little-endian; ends are relative to their arena (an event's text or record starts
 //! where the one before ends). The schema is a fingerprint of the source of every type stored
 //! (computed by `build.rs`), so that a binary whose model differs never decodes another's cache,
-//! even if nobody remembered to bump `VERSION`. The checksum covers the body up to the records;
-//! each record has its own hash in the table, checked when it is decoded, so a search that
-//! decodes ten events never reads the other records, yet nothing it uses is unchecked.
+//! even if nobody remembered to bump `VERSION`. The header's checksum covers the lengths, the
+//! head, the table and the sums; each block of folded text has its sum, checked when the block
+//! is first read, and each record its hash in the table, checked when it is decoded, so a search
+//! that decodes ten events never reads the other records, yet nothing it uses is unchecked.
 //!
 //! Everything is checked once on open (the checksum, every section within the file, ends
-//! ascending, recency as `Engine` computes it) and each record when decoded (its hash, postcard,
-//! its text valid UTF-8 with its field table on character boundaries), so that no cache,
-//! damaged or forged, can make a read out of bounds: any failure means a rebuild.
+//! ascending, recency as `Engine` computes it, one sum a block) and each record when decoded
+//! (its hash and its text's blocks, postcard, its text valid UTF-8 with its field table on
+//! character boundaries), so that no cache, damaged or forged, can make a read out of bounds:
+//! any failure means a rebuild.
 
+use super::blocks::{self, Blocks, Summer};
 use super::stat::Stat;
 use crate::load::ArticleKey;
 use crate::model::{Country, Entity, Era, Event, ScanIgnore, Source, Timeline, TitleSlide};
@@ -39,7 +44,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
 /// Bump when the layout of the header or the meaning of the payload changes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// A fingerprint of the stored types' source code (see `build.rs`).
 pub const SCHEMA: u64 = parse_hex(env!("TIMELINE_CACHE_SCHEMA"));
 pub const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 16;
@@ -142,28 +147,34 @@ pub fn write(
     let mut w = io::BufWriter::with_capacity(1 << 20, out);
     w.write_all(&[0; HEADER_LEN])?;
     let mut hasher = Xxh3::new();
-    let mut hashed = |w: &mut io::BufWriter<_>, bytes: &[u8]| {
-        hasher.update(bytes);
+    for n in [head.len() as u64, events.len() as u64, text_len, short_len] {
+        hasher.update(&n.to_le_bytes());
+        w.write_all(&n.to_le_bytes())?;
+    }
+    hasher.update(&head);
+    w.write_all(&head)?;
+    let mut summer = Summer::default();
+    let mut summed = |w: &mut io::BufWriter<_>, bytes: &[u8]| {
+        summer.update(bytes);
         w.write_all(bytes)
     };
-    for n in [head.len() as u64, events.len() as u64, text_len, short_len] {
-        hashed(&mut w, &n.to_le_bytes())?;
-    }
-    hashed(&mut w, &head)?;
     for e in &index.events {
-        hashed(&mut w, e.all_text().as_bytes())?;
+        summed(&mut w, e.all_text().as_bytes())?;
     }
     for e in &index.events {
         for f in short_fields(e) {
-            hashed(&mut w, f.as_bytes())?;
-            hashed(&mut w, b" ")?;
+            summed(&mut w, f.as_bytes())?;
+            summed(&mut w, b" ")?;
         }
     }
+    let sums = summer.finish();
     let table_at = (HEADER_LEN + LENGTHS + head.len()) as u64 + text_len + short_len;
     w.write_all(&vec![0; ROW * events.len()])?;
+    w.write_all(&sums)?;
     let (table, records_len) = write_records(&mut w, events, index, recency)?;
     hasher.update(&table);
-    let body_len = table_at - HEADER_LEN as u64 + table.len() as u64 + records_len;
+    hasher.update(&sums);
+    let body_len = table_at - HEADER_LEN as u64 + (table.len() + sums.len()) as u64 + records_len;
     w.seek(io::SeekFrom::Start(table_at))?;
     w.write_all(&table)?;
     w.seek(io::SeekFrom::Start(0))?;
@@ -208,8 +219,11 @@ fn short_fields(ix: &EventIndex) -> impl Iterator<Item = &str> {
 
 /// The events of a cache file checked on open, read in place.
 pub struct Events<'a> {
-    text: &'a [u8],
-    short: &'a [u8],
+    /// The text arena and the short text arena, end to end, checked a block at a time.
+    folded: Blocks<'a>,
+    /// Where the short text starts in `folded`.
+    text_len: usize,
+    short_len: usize,
     table: &'a [u8],
     records: &'a [u8],
 }
@@ -224,25 +238,36 @@ fn usize_at(bytes: &[u8], at: usize) -> Option<usize> {
 
 type Span = std::ops::Range<usize>;
 
-/// The body's sections: where the checksummed part ends, and head, texts, table, records.
+/// The body's sections: head, texts (text and short text end to end), table, sums, records.
 struct Sections {
-    checked: usize,
     head: Span,
-    text: Span,
-    short: Span,
+    folded: Span,
+    text_len: usize,
     table: Span,
+    sums: Span,
     records: Span,
+}
+
+impl Sections {
+    /// The checksum of the header: of the lengths, the head, the table and the sums.
+    fn checksum(&self, body: &[u8]) -> u128 {
+        let mut hasher = Xxh3::new();
+        hasher.update(&body[..self.head.end]);
+        hasher.update(&body[self.table.start..self.sums.end]);
+        hasher.digest128()
+    }
 }
 
 /// Where the sections of a body lie, if they fit it.
 fn sections(body: &[u8]) -> Option<Sections> {
     let after = |start: usize, len: usize| Some(start..start.checked_add(len)?);
     let head = after(LENGTHS, usize_at(body, 0)?)?;
-    let text = after(head.end, usize_at(body, 16)?)?;
-    let short = after(text.end, usize_at(body, 24)?)?;
-    let table = after(short.end, usize_at(body, 8)?.checked_mul(ROW)?)?;
-    let records = table.end..body.len();
-    (table.end <= body.len()).then_some(Sections { checked: table.end, head, text, short, table, records })
+    let text_len = usize_at(body, 16)?;
+    let folded = after(head.end, text_len.checked_add(usize_at(body, 24)?)?)?;
+    let table = after(folded.end, usize_at(body, 8)?.checked_mul(ROW)?)?;
+    let sums = after(table.end, blocks::count(folded.len()).checked_mul(8)?)?;
+    let records = sums.end..body.len();
+    (sums.end <= body.len()).then_some(Sections { head, folded, text_len, table, sums, records })
 }
 
 /// Checks the header, the checksum and the table, and decodes the head.
@@ -260,7 +285,7 @@ pub fn open(bytes: &[u8]) -> Result<(HeadOwned, Events<'_>), Invalid> {
         return Err(Invalid::Truncated);
     }
     let s = sections(body).ok_or(Invalid::Truncated)?;
-    if xxhash_rust::xxh3::xxh3_128(&body[..s.checked]).to_le_bytes() != header[SUM_AT..HEADER_LEN] {
+    if s.checksum(body).to_le_bytes() != header[SUM_AT..HEADER_LEN] {
         return Err(Invalid::Checksum);
     }
     let (head, rest): (HeadOwned, _) =
@@ -268,9 +293,11 @@ pub fn open(bytes: &[u8]) -> Result<(HeadOwned, Events<'_>), Invalid> {
     if !rest.is_empty() || !head.timeline.events.is_empty() {
         return Err(bad("the head is not what it should be"));
     }
+    let folded = Blocks::new(&body[s.folded.clone()], &body[s.sums]).ok_or(Invalid::Truncated)?;
     let events = Events {
-        text: &body[s.text],
-        short: &body[s.short],
+        folded,
+        text_len: s.text_len,
+        short_len: s.folded.len() - s.text_len,
         table: &body[s.table],
         records: &body[s.records],
     };
@@ -327,24 +354,30 @@ impl Events<'_> {
             last = row;
         }
         let ends = (last.text_end, last.short_end, last.record_end);
-        if ends != (self.text.len(), self.short.len(), self.records.len()) {
+        if ends != (self.text_len, self.short_len, self.records.len()) {
             return Err(bad("the event table does not fit its arenas"));
         }
         Ok(())
     }
 
     /// The folded text of event `i` (< `len`), in place and unchecked as UTF-8 (the bounds were
-    /// checked on open).
-    pub fn text(&self, i: usize) -> &[u8] {
+    /// checked on open); `None` if its block is damaged (then `damaged` says so).
+    pub fn text(&self, i: usize) -> Option<&[u8]> {
         let (before, row) = self.rows(i);
-        self.text.get(before.text_end..row.text_end).unwrap_or_default()
+        self.folded.get(before.text_end..row.text_end)
     }
 
     /// The folded short fields of event `i` (see `Field::is_short`), each followed by a space
-    /// (`None` if not UTF-8: only in a forged cache).
+    /// (`None` if damaged or not UTF-8: only in a forged cache).
     pub fn short(&self, i: usize) -> Option<&str> {
         let (before, row) = self.rows(i);
-        std::str::from_utf8(self.short.get(before.short_end..row.short_end)?).ok()
+        let at = |end: usize| self.text_len.checked_add(end);
+        std::str::from_utf8(self.folded.get(at(before.short_end)?..at(row.short_end)?)?).ok()
+    }
+
+    /// Whether a block of folded text read so far did not match its sum.
+    pub fn damaged(&self) -> bool {
+        self.folded.damaged()
     }
 
     /// Event `i`'s place in date order.
@@ -367,7 +400,8 @@ impl Events<'_> {
         if !rest.is_empty() {
             return Err(bad("a record is longer than its event"));
         }
-        let text = std::str::from_utf8(self.text(i)).map_err(|_| bad("a folded text is not UTF-8"))?;
+        let text = self.text(i).ok_or(Invalid::Checksum)?;
+        let text = std::str::from_utf8(text).map_err(|_| bad("a folded text is not UTF-8"))?;
         let index = EventIndex::from_parts(text.into(), fields)
             .ok_or_else(|| bad("a field table is out of place"))?;
         Ok((event, index))
@@ -375,7 +409,7 @@ impl Events<'_> {
 }
 
 /// Computes again every checksum of a cache file (the records' hashes where the table can be
-/// read, then the header's): for tests that forge a cache, so that a change reaches the decoder.
+/// read, the blocks' sums, then the header's): for tests that forge a cache, so that a change reaches the decoder.
 pub fn reseal(bytes: &mut [u8]) {
     let Some(body) = bytes.get_mut(HEADER_LEN..) else { return };
     let Some(s) = sections(body) else { return };
@@ -390,7 +424,9 @@ pub fn reseal(bytes: &mut [u8]) {
         body[row + 24..row + 32].copy_from_slice(&hash.to_le_bytes());
         start = end;
     }
-    let sum = xxhash_rust::xxh3::xxh3_128(&body[..s.checked]);
+    let sums = blocks::sums_of(&body[s.folded.clone()]);
+    body[s.sums.clone()].copy_from_slice(&sums);
+    let sum = s.checksum(body);
     bytes[SUM_AT..HEADER_LEN].copy_from_slice(&sum.to_le_bytes());
 }
 

@@ -15,6 +15,7 @@
 //! (0700) of private files (0600); writes go to a temporary file that is renamed into place, so
 //! concurrent runs never see half a file.
 
+mod blocks;
 mod format;
 mod lazy;
 mod source;
@@ -33,6 +34,7 @@ use stat::Stat;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+use verify::Articles;
 use want::Want;
 
 /// Overrides the cache directory (used by the tests, never the user's real cache).
@@ -258,7 +260,7 @@ fn read(
     if !Stat::unchanged(head.data_stat.as_ref(), data) && hash_file(data).ok() != Some(head.data_hash) {
         return Err(Some(Invalid::Stale("the data file changed".into())));
     }
-    let picked = want.pick(&head, &events);
+    let picked = want.pick(&head, &events)?;
     let all = picked.is_none();
     let total = events.len();
     let ids = picked.unwrap_or_else(|| (0..events.len()).collect());
@@ -268,7 +270,9 @@ fn read(
     }
     let recency: Vec<u32> = ids.iter().map(|&i| events.recency(i)).collect();
     drop(bytes);
-    let (timeline, index) = verify::restore(head, decoded, index, articles)?;
+    // A preview stats only what it quotes; the whole load that follows stats every article.
+    let which = if !all && matches!(want, Want::First(_)) { Articles::Quoted } else { Articles::All };
+    let (timeline, index) = verify::restore(head, decoded, index, articles, which)?;
     let engine =
         if all { Engine::with_index(&timeline, index) } else { Engine::with_recency(index, recency) };
     Ok((timeline, engine, total))

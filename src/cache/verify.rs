@@ -24,6 +24,17 @@ enum Checked {
     Read(Option<String>),
 }
 
+/// Which articles to stat.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Articles {
+    /// Every one.
+    All,
+    /// Those the decoded events quote (and those with no recorded stat): enough for the
+    /// browser's preview, which the whole load, stating every one, soon replaces. The text of
+    /// any other is hashed when read, like every article's.
+    Quoted,
+}
+
 /// The timeline of a cache's head and of the events decoded from it (all of them, or those a
 /// search may find, in their order) with their index, the articles' texts to be read from `dir`.
 pub fn restore(
@@ -31,6 +42,7 @@ pub fn restore(
     events: Vec<Event>,
     index: SearchIndex,
     dir: &Path,
+    which: Articles,
 ) -> Result<(Timeline, SearchIndex), Invalid> {
     let HeadOwned { articles, stats, texts, mut timeline, .. } = head;
     timeline.events = events;
@@ -39,7 +51,13 @@ pub fn restore(
     if articles.len() != n || stats.len() != n || index.events.len() != timeline.events.len() {
         return Err(bad("the tables have different lengths"));
     }
-    let checked = check_articles(&timeline.sources, &articles, &stats, dir)?;
+    let mut quoted = vec![which == Articles::All; n];
+    for c in timeline.events.iter().flat_map(|e| &e.citations) {
+        if let Some(q) = quoted.get_mut(c.source) {
+            *q = true;
+        }
+    }
+    let checked = check_articles(&timeline.sources, &articles, &stats, &quoted, dir)?;
     let mut stored: Vec<Option<String>> = vec![None; n];
     for (i, text) in texts {
         match (stored.get_mut(i as usize), articles.get(i as usize)) {
@@ -152,11 +170,13 @@ fn valid_date(d: &PartialDate) -> bool {
     rebuilt.is_ok_and(|p| p == *d)
 }
 
-/// Stats every article, spread over the cores; reads and hashes those whose stat changed.
+/// Stats the articles `wanted` and those with no recorded stat, spread over the cores; reads
+/// and hashes those whose stat changed.
 fn check_articles(
     sources: &[Source],
     keys: &[ArticleKey],
     stats: &[Option<Stat>],
+    wanted: &[bool],
     dir: &Path,
 ) -> Result<Vec<Checked>, Invalid> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -171,12 +191,17 @@ fn check_articles(
             .chunks(per)
             .zip(keys.chunks(per))
             .zip(stats.chunks(per))
-            .map(|((ss, ks), st)| {
+            .zip(wanted.chunks(per))
+            .map(|(((ss, ks), st), ws)| {
                 s.spawn(move || {
                     ss.iter()
                         .zip(ks)
                         .zip(st)
-                        .map(|((s, k), st)| check_one(store, opened, &s.file, k, st.as_ref()))
+                        .zip(ws)
+                        .map(|(((s, k), st), &w)| match st {
+                            Some(_) if !w && lazy::is_plain_name(&s.file) => Ok(Checked::Unchanged),
+                            _ => check_one(store, opened, &s.file, k, st.as_ref()),
+                        })
                         .collect()
                 })
             })

@@ -16,33 +16,85 @@ pub enum Want<'q> {
 }
 
 impl Want<'_> {
-    /// The events to decode, in order; `None` for all of them.
-    pub fn pick(self, head: &format::HeadOwned, events: &format::Events) -> Option<Vec<usize>> {
-        match self {
+    /// The events to decode, in order; `None` for all of them. Fails if a block of folded text
+    /// read to choose them is damaged.
+    pub fn pick(
+        self,
+        head: &format::HeadOwned,
+        events: &format::Events,
+    ) -> Result<Option<Vec<usize>>, format::Invalid> {
+        Ok(match self {
             Want::All => None,
-            Want::Search(query) => candidates(head, events, query),
+            Want::Search(query) => candidates(head, events, query)?,
             // Groups are known only from the events, so a data set with them is read whole.
             Want::First(rows) if rows < events.len() && !head.has_groups => Some((0..rows).collect()),
             Want::First(_) => None,
-        }
+        })
     }
 }
 
 /// The events a search by `query` may find, read in place; `None` when it needs them all (a
 /// query that prunes nothing or does not parse, a data set with groups, which `group:` names).
-fn candidates(head: &format::HeadOwned, events: &format::Events, query: &str) -> Option<Vec<usize>> {
-    if head.has_groups {
-        return None;
-    }
-    let prefilter = Prefilter::new(&Query::parse(query, &head.timeline).ok()?);
+/// The scan hashes each block of folded text as it first reads it (see `blocks`).
+fn candidates(
+    head: &format::HeadOwned,
+    events: &format::Events,
+    query: &str,
+) -> Result<Option<Vec<usize>>, format::Invalid> {
+    let Some(query) = Query::parse(query, &head.timeline).ok().filter(|_| !head.has_groups) else {
+        return Ok(None);
+    };
+    let prefilter = Prefilter::new(&query);
     if prefilter.keeps_all() {
-        return None;
+        return Ok(None);
     }
     use rayon::prelude::*;
-    Some(
-        (0..events.len())
-            .into_par_iter()
-            .filter(|&i| prefilter.keeps(events.text(i), || events.short(i)))
-            .collect(),
-    )
+    let kept: Vec<usize> = (0..events.len())
+        .into_par_iter()
+        .filter(|&i| events.text(i).is_none_or(|text| prefilter.keeps(text, || events.short(i))))
+        .collect();
+    if events.damaged() {
+        return Err(format::Invalid::Checksum);
+    }
+    Ok(Some(kept))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Want, format};
+    use crate::load::{self, DataInput};
+    use crate::search::Engine;
+
+    /// A damaged block of folded text: the events whose text it holds do not decode, and a
+    /// search that scans it fails (a rebuild); the header's checksum does not cover it.
+    #[test]
+    fn a_damaged_block_of_folded_text_is_found_when_read() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let input = DataInput::from_file(&root.join(load::BUILTIN_DATA_PATH), Some(root.join("seeds")))
+            .expect("the built-in data");
+        let (t, keys) = load::load_keyed(&input, &mut |_| {}).expect("loads");
+        let engine = Engine::new(&t);
+        let head = format::HeadRef {
+            data_hash: 0,
+            data_stat: None,
+            articles: &keys[..],
+            stats: vec![None; t.sources.len()],
+            texts: Vec::new(),
+            has_groups: false,
+            timeline: format::TimelineHead::of(&t),
+        };
+        let mut file = tempfile::NamedTempFile::new().expect("a file");
+        format::write(file.as_file_mut(), &head, &t.events, engine.index(), engine.recency())
+            .expect("writes");
+        let mut bytes = std::fs::read(file.path()).expect("read back");
+        let last = engine.index().events.last().expect("events").all_text().as_bytes();
+        let at = bytes.windows(last.len()).position(|w| w == last).expect("the last text is in the file");
+        bytes[at] ^= 0x01;
+        let (head, events) = format::open(&bytes).expect("the header's checksum leaves the texts out");
+        assert!(!events.damaged(), "nothing read yet");
+        assert_eq!(events.event(events.len() - 1).err(), Some(format::Invalid::Checksum));
+        assert!(events.damaged());
+        let (_, fresh) = format::open(&bytes).unwrap();
+        assert_eq!(Want::Search("to lam").pick(&head, &fresh).err(), Some(format::Invalid::Checksum));
+    }
 }
