@@ -51,11 +51,11 @@ pub const HEADER_LEN: usize = 8 + 4 + 8 + 8 + 16;
 /// Byte offset of the version field, for tests that forge a foreign version.
 pub const VERSION_AT: usize = 8;
 /// Where the checksum sits in the header.
-const SUM_AT: usize = 8 + 4 + 8 + 8;
+pub(super) const SUM_AT: usize = 8 + 4 + 8 + 8;
 /// The three lengths that start the body.
 const LENGTHS: usize = 4 * 8;
 /// One table row.
-const ROW: usize = 40;
+pub(super) const ROW: usize = 40;
 
 /// What the next run needs besides the events.
 #[derive(Serialize, Deserialize)]
@@ -232,25 +232,25 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
 }
 
-fn usize_at(bytes: &[u8], at: usize) -> Option<usize> {
+pub(super) fn usize_at(bytes: &[u8], at: usize) -> Option<usize> {
     usize::try_from(u64_at(bytes, at)?).ok()
 }
 
 type Span = std::ops::Range<usize>;
 
 /// The body's sections: head, texts (text and short text end to end), table, sums, records.
-struct Sections {
+pub(super) struct Sections {
     head: Span,
-    folded: Span,
+    pub folded: Span,
     text_len: usize,
-    table: Span,
-    sums: Span,
-    records: Span,
+    pub table: Span,
+    pub sums: Span,
+    pub records: Span,
 }
 
 impl Sections {
     /// The checksum of the header: of the lengths, the head, the table and the sums.
-    fn checksum(&self, body: &[u8]) -> u128 {
+    pub fn checksum(&self, body: &[u8]) -> u128 {
         let mut hasher = Xxh3::new();
         hasher.update(&body[..self.head.end]);
         hasher.update(&body[self.table.start..self.sums.end]);
@@ -259,7 +259,7 @@ impl Sections {
 }
 
 /// Where the sections of a body lie, if they fit it.
-fn sections(body: &[u8]) -> Option<Sections> {
+pub(super) fn sections(body: &[u8]) -> Option<Sections> {
     let after = |start: usize, len: usize| Some(start..start.checked_add(len)?);
     let head = after(LENGTHS, usize_at(body, 0)?)?;
     let text_len = usize_at(body, 16)?;
@@ -408,28 +408,6 @@ impl Events<'_> {
     }
 }
 
-/// Computes again every checksum of a cache file (the records' hashes where the table can be
-/// read, the blocks' sums, then the header's): for tests that forge a cache, so that a change reaches the decoder.
-pub fn reseal(bytes: &mut [u8]) {
-    let Some(body) = bytes.get_mut(HEADER_LEN..) else { return };
-    let Some(s) = sections(body) else { return };
-    let mut start = 0usize;
-    for i in 0..(s.table.len() / ROW) {
-        let row = s.table.start + i * ROW;
-        let Some(end) = usize_at(body, row + 16) else { return };
-        let Some(record) = body.get(s.records.start + start..s.records.start.saturating_add(end)) else {
-            return;
-        };
-        let hash = xxh3_64(record);
-        body[row + 24..row + 32].copy_from_slice(&hash.to_le_bytes());
-        start = end;
-    }
-    let sums = blocks::sums_of(&body[s.folded.clone()]);
-    body[s.sums.clone()].copy_from_slice(&sums);
-    let sum = s.checksum(body);
-    bytes[SUM_AT..HEADER_LEN].copy_from_slice(&sum.to_le_bytes());
-}
-
 /// `u64::from_str_radix` for a constant.
 const fn parse_hex(s: &str) -> u64 {
     let b = s.as_bytes();
@@ -448,21 +426,5 @@ const fn parse_hex(s: &str) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::{self, DataInput};
-
-    #[test]
-    fn the_head_holds_every_field_of_the_timeline_but_its_events() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/timelinejs/full.json");
-        let input = DataInput::from_file(&path, None).expect("a fixture");
-        let mut t = load::load_with_progress(&input, &mut |_| {}).expect("loads");
-        t.warnings.push("a warning".into());
-        assert!(t.title.is_some() && !t.eras.is_empty() && !t.events.is_empty(), "a fixture with everything");
-        let bytes = postcard::to_allocvec(&TimelineHead::of(&t)).expect("encodes");
-        let back: Timeline = postcard::from_bytes(&bytes).expect("decodes");
-        t.events.clear();
-        assert_eq!(format!("{back:?}"), format!("{t:?}"));
-    }
-}
+#[path = "format_tests.rs"]
+mod tests;

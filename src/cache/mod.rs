@@ -18,12 +18,14 @@
 mod blocks;
 mod format;
 mod lazy;
+mod raw;
 mod source;
 mod stat;
 mod verify;
 mod want;
 
-pub use format::{Invalid, VERSION_AT, reseal};
+pub use format::{Invalid, VERSION_AT};
+pub use raw::{folded_text, reseal};
 pub use source::Source;
 
 use crate::load::{self, ArticleKey, DataInput, LoadError, articles::content_hash};
