@@ -6,6 +6,7 @@ use clap::Parser;
 use std::io::{self, IsTerminal, Write};
 use std::mem::ManuallyDrop;
 use std::process::ExitCode;
+use std::sync::Arc;
 use timeline::app::{App, Opening};
 use timeline::cache::{self, Loaded};
 use timeline::cli::args::{Cli, Command, ThemeArg};
@@ -74,11 +75,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // than freeing them one by one would.
     let (timeline, engine) = (ManuallyDrop::new(timeline), ManuallyDrop::new(engine));
     let Some(command) = cli.command else {
-        if let Some(pending) = pending {
-            pending.write(&timeline, &engine);
-        }
-        let loaded = (ManuallyDrop::into_inner(timeline), ManuallyDrop::into_inner(engine));
-        return browse(&cli, source, loaded, None);
+        let loaded =
+            (Arc::new(ManuallyDrop::into_inner(timeline)), Arc::new(ManuallyDrop::into_inner(engine)));
+        return browse_writing(&cli, source, loaded, pending);
     };
     let code = commands::on_data(command, &cli.data, &timeline, &engine, &mut out);
     // A cold run prints first, then writes the cache (see `cache::load_deferred`).
@@ -89,6 +88,29 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let code = code?;
     out.flush()?;
     Ok(code)
+}
+
+/// The browser on a data set loaded from the files: the cache (if any) is written on a thread
+/// behind the first frame, and waited for at the end.
+fn browse_writing(
+    cli: &Cli,
+    source: Option<cache::Source>,
+    loaded: (Arc<timeline::model::Timeline>, Arc<timeline::search::Engine>),
+    pending: Option<cache::Pending>,
+) -> Result<ExitCode, Failure> {
+    let writer = pending.map(|pending| {
+        let (timeline, engine) = (Arc::clone(&loaded.0), Arc::clone(&loaded.1));
+        std::thread::spawn(move || {
+            pending.write(&timeline, &engine);
+            // Freed by the OS at exit (see `run`).
+            std::mem::forget((timeline, engine));
+        })
+    });
+    let ended = browse(cli, source, loaded, None);
+    if let Some(writer) = writer {
+        let _ = writer.join();
+    }
+    ended
 }
 
 /// The browser on a big data set with a valid cache opens on its first events, and reads the
@@ -103,7 +125,7 @@ fn browse_preview(cli: &Cli, source: &Option<cache::Source>) -> Option<Result<Ex
         eprintln!("{}", inert::line(w));
     }
     let loading = (total > timeline.events.len()).then_some(total);
-    Some(browse(cli, source.clone(), (timeline, engine), loading))
+    Some(browse(cli, source.clone(), (Arc::new(timeline), Arc::new(engine)), loading))
 }
 
 /// How many events a preview holds: more than any terminal shows at once.
@@ -114,7 +136,7 @@ const PREVIEW_ROWS: usize = 500;
 fn browse(
     cli: &Cli,
     source: Option<cache::Source>,
-    (timeline, engine): (timeline::model::Timeline, timeline::search::Engine),
+    (timeline, engine): (Arc<timeline::model::Timeline>, Arc<timeline::search::Engine>),
     loading: Option<usize>,
 ) -> Result<ExitCode, Failure> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {

@@ -288,3 +288,23 @@ fn a_preview_stats_only_the_articles_it_quotes_and_the_whole_load_stats_them_all
     let whole = cache::load_deferred(&cache_dir, &data, None, &mut |_| {}).map(|(l, _)| l.cache);
     assert!(!matches!(whole, Ok(cache::Outcome::Hit)), "the whole load sees it: {whole:?}");
 }
+
+/// A cold start: the browser draws from the files while the cache is written on a thread, and
+/// quitting waits for the write, so the next start is a preview from a whole cache.
+#[test]
+fn a_cold_browser_writes_the_cache_behind_its_first_frame() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("preview-cold-writer");
+    let _ = std::fs::remove_dir_all(&dir);
+    synth::write(&dir.join("data"), 1500, 3).expect("write the data set");
+    let (data, cache_dir) = (dir.join("data/data.json"), dir.join("cache"));
+    let env = [("TIMELINE_CACHE_DIR", cache_dir.to_str().unwrap())];
+    let mut t = Tui::start(100, 30, &["--data", data.to_str().unwrap()], &env);
+    t.expect_position("1/1500");
+    t.send("q");
+    assert!(t.exit().success());
+    t.assert_restored();
+    let files: Vec<_> = std::fs::read_dir(&cache_dir).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(files.len(), 2, "the cache file and its tag, no temporary file left: {files:?}");
+    let (preview, total) = cache::preview(&cache_dir, &data, None, 10).expect("a whole, valid cache");
+    assert_eq!((preview.timeline.events.len(), total), (10, 1500));
+}

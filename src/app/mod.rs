@@ -246,18 +246,19 @@ impl App {
         Self::with_engine(timeline, engine, filter, width, height)
     }
 
-    /// `new` with the search engine built already (loaded from the index cache).
+    /// `new` with the search engine built already (loaded from the index cache), owned or
+    /// shared (with the thread that writes the cache).
     pub fn with_engine(
-        timeline: Timeline,
-        engine: Engine,
+        timeline: impl Into<Arc<Timeline>>,
+        engine: impl Into<Arc<Engine>>,
         filter: Filter,
         width: u16,
         height: u16,
     ) -> (App, Effect) {
-        let engine = Arc::new(engine);
+        let (timeline, engine) = (timeline.into(), engine.into());
         let shown = Shown::new(&timeline);
         let mut app = App {
-            data: Data { timeline: Arc::new(timeline), engine },
+            data: Data { timeline, engine },
             criteria: Criteria::default(),
             shown,
             view: Viewport {
@@ -285,7 +286,12 @@ impl App {
     }
 
     /// The browser the command line asks for: `with_engine`, and how it starts.
-    pub fn open(timeline: Timeline, engine: Engine, filter: Filter, opening: Opening) -> (App, Effect) {
+    pub fn open(
+        timeline: impl Into<Arc<Timeline>>,
+        engine: impl Into<Arc<Engine>>,
+        filter: Filter,
+        opening: Opening,
+    ) -> (App, Effect) {
         let (mut app, effect) = Self::with_engine(timeline, engine, filter, 80, 24);
         app.session.mouse = opening.mouse;
         app.origin.source = opening.source;
