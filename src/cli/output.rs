@@ -8,6 +8,15 @@ use crate::text::wrap::width;
 use serde::Serialize;
 use std::io::{self, Write};
 
+/// A JSON array of what the iterator `.0()` gives, written as it is made.
+struct Seq<F>(F);
+
+impl<I: Iterator<Item: Serialize>, F: Fn() -> I> Serialize for Seq<F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
 /// One `list` line's columns: date in words, country codes, kind.
 fn list_columns(t: &Timeline, e: &Event) -> [String; 3] {
     // People read dates in words (`500–400 BCE`, `by 25 Jan 2026`); EDTF is in `--json`.
@@ -31,7 +40,7 @@ fn list_title(e: &Event) -> String {
 
 pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: bool) -> io::Result<()> {
     if json {
-        inert::to_json_writer(&mut *out, &items(t, events))?;
+        inert::to_json_writer(&mut *out, &Seq(|| items(t, events)))?;
         return writeln!(out);
     }
     // Columns as wide as their widest cell, measured in display columns (dates such as
