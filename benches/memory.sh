@@ -89,7 +89,7 @@ row() {
 }
 row "TimelineJS JSON, $n bare slides" "$dir/tjs-bare-$n.json"
 row "TimelineJS JSON, $n rich slides" "$dir/tjs-rich-$n.json"
-cmd=list row "the same bare slides, \`list\` (builds the search index)" "$dir/tjs-bare-$n.json"
+cmd=list row "the same bare slides, \`list\` (no \`--search\`: no search index)" "$dir/tjs-bare-$n.json"
 row "TimelineJS CSV sheet, $n rows" "$dir/sheet-$n.csv"
 row "our format (examples/gen), $gen_events events" "$dir/gen-$gen_events/data.json"
 row "NUL bytes" "$dir/nul-$mb"

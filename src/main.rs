@@ -67,7 +67,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         return opened;
     }
     let (Loaded { timeline, engine, .. }, pending) =
-        progress::load(source.as_ref(), commands::list_search(&cli))?;
+        progress::load(source.as_ref(), commands::list_search(&cli), commands::needs_search_index(&cli))?;
     for w in &timeline.warnings {
         eprintln!("{}", inert::line(w));
     }

@@ -78,6 +78,10 @@ const VIEWS: &[&[&str]] = &[
     &["list", "--json"],
     &["list", "--search", "to lam"],
     &["list", "--search", "'Baku !1983", "--json"],
+    // Without --search, --no-cache folds no search index: the same lines all the same.
+    &["list"],
+    &["list", "--verified", "yes", "--from", "2000"],
+    &["export", "--format", "jsonl"],
     &["countries"],
 ];
 

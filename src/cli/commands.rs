@@ -256,3 +256,14 @@ pub fn list_search(cli: &Cli) -> Option<&str> {
         _ => None,
     }
 }
+
+/// Whether the command runs a text query, which needs the search index: the browser, and `list`
+/// or `export` with `--search`. Every other command filters by fields, or by nothing.
+pub fn needs_search_index(cli: &Cli) -> bool {
+    match &cli.command {
+        None => true,
+        Some(Command::List(a)) => a.select.search.is_some(),
+        Some(Command::Export(a)) => a.select.search.is_some(),
+        Some(_) => false,
+    }
+}

@@ -8,41 +8,55 @@ use crate::text::wrap::width;
 use serde::Serialize;
 use std::io::{self, Write};
 
-/// One `list` line's cells: date in words, country codes, kind, then the title with its tags and id.
-fn list_cells(t: &Timeline, e: &Event) -> [String; 4] {
+/// A JSON array of what the iterator `.0()` gives, written as it is made.
+struct Seq<F>(F);
+
+impl<I: Iterator<Item: Serialize>, F: Fn() -> I> Serialize for Seq<F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+/// One `list` line's columns: date in words, country codes, kind.
+fn list_columns(t: &Timeline, e: &Event) -> [String; 3] {
     // People read dates in words (`500–400 BCE`, `by 25 Jan 2026`); EDTF is in `--json`.
-    let date = line(&e.date_label()).into_owned();
+    [
+        line(&e.date_label()).into_owned(),
+        line(&t.country_codes(e).join(",")).into_owned(),
+        e.kind.as_str().to_string(),
+    ]
+}
+
+/// The last cell of a `list` line: the title with its tags and id.
+fn list_title(e: &Event) -> String {
     let planned = match (e.status == crate::model::Status::Planned, e.is_verified()) {
         (false, true) => "",
         (true, true) => " (planned)",
         (false, false) => " (unverified)",
         (true, false) => " (planned, unverified)",
     };
-    [
-        date,
-        line(&t.country_codes(e).join(",")).into_owned(),
-        e.kind.as_str().to_string(),
-        format!("{}{planned}  [{}]", line(&e.title), line(&e.id)),
-    ]
+    format!("{}{planned}  [{}]", line(&e.title), line(&e.id))
 }
 
 pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: bool) -> io::Result<()> {
     if json {
-        inert::to_json_writer(&mut *out, &items(t, events))?;
+        inert::to_json_writer(&mut *out, &Seq(|| items(t, events)))?;
         return writeln!(out);
     }
     // Columns as wide as their widest cell, measured in display columns (dates such as
     // "13.8 billion years ago" or "500–400 BCE" have no fixed width), never narrower than before.
-    let rows: Vec<[String; 4]> = events.iter().map(|e| list_cells(t, e)).collect();
+    // The cells are made twice, to measure and to print, rather than held: at a million events
+    // they would be 200 MB.
     let mut widths = [22, 6, 12];
-    for r in &rows {
-        for (w, cell) in widths.iter_mut().zip(r) {
+    for e in events {
+        for (w, cell) in widths.iter_mut().zip(&list_columns(t, e)) {
             *w = (*w).max(width(cell));
         }
     }
-    for r in &rows {
+    for e in events {
+        let r = list_columns(t, e);
         let pad = |i: usize| " ".repeat(widths[i].saturating_sub(width(&r[i])));
-        writeln!(out, "{}{} {}{} {}{} {}", r[0], pad(0), r[1], pad(1), r[2], pad(2), r[3])?;
+        writeln!(out, "{}{} {}{} {}{} {}", r[0], pad(0), r[1], pad(1), r[2], pad(2), list_title(e))?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::guard::NoEcho;
 use crate::cache::{self, Loaded, Pending};
 use crate::load::{self, DataInput, LoadError};
 use crate::model::Timeline;
+use crate::search::{Engine, SearchIndex};
 use crate::text::inert;
 use std::io::{self, IsTerminal};
 
@@ -15,10 +16,13 @@ const PROGRESS_BYTES: usize = 8 << 20;
 /// Loads the data set (the built-in one without `source`) with its search engine, through the
 /// index cache when `source` says so, and the cache to write when it was loaded from the files.
 /// With `search` (a `list --search`, which shows only what it finds), a load from the cache
-/// decodes only the events that the search may find.
+/// decodes only the events that the search may find. Without `index` (a command that runs no
+/// text query) a load from the files folds no search index: the engine's is empty, and only
+/// filters and empty queries may run on it. A load that writes the cache folds it all the same.
 pub fn load(
     source: Option<&cache::Source>,
     search: Option<&str>,
+    index: bool,
 ) -> Result<(Loaded, Option<Pending>), LoadError> {
     match source {
         Some(s) if let Some(dir) = cache::dir().filter(|_| s.cache) => {
@@ -34,9 +38,21 @@ pub fn load(
                 None => DataInput::builtin(),
             };
             let big = input.text.len() >= PROGRESS_BYTES;
-            Ok((with(big, &input.path, |progress| cache::load_uncached(&input, progress))?, None))
+            let load = |progress: &mut dyn FnMut(f64)| match index {
+                true => cache::load_uncached(&input, progress),
+                false => without_index(&input, progress),
+            };
+            Ok((with(big, &input.path, load)?, None))
         }
     }
+}
+
+/// The data set from its files with an engine that has no search index (see `load`): at a
+/// million events the folded text would be a third of what `list` holds.
+fn without_index(input: &DataInput, progress: &mut dyn FnMut(f64)) -> Result<Loaded, LoadError> {
+    let timeline = load::load_with_progress(input, progress)?;
+    let engine = Engine::with_index(&timeline, SearchIndex::default());
+    Ok(Loaded { timeline, engine, cache: cache::Outcome::Off })
 }
 
 /// The first `rows` events of the data set in `source` and how many it has, from a valid index
