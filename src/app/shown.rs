@@ -33,6 +33,24 @@ pub struct Shown {
     /// Search highlights of the events on screen, by event index, computed in `update` for the
     /// visible rows and the selected event, so that drawing never matches anything.
     marks: Vec<(usize, Marks)>,
+    /// Each event's date width in columns, plus one (0: not measured yet): the date column's
+    /// width is taken over every hit on every keystroke, and a date's text is made anew each
+    /// time it is asked for.
+    date_widths: Vec<u8>,
+}
+
+/// The width of event `i`'s date, measured once (`memo`, one entry an event).
+fn date_width(memo: &mut [u8], i: usize, e: &crate::model::Event) -> usize {
+    match memo.get(i) {
+        Some(&w) if w > 0 => usize::from(w - 1),
+        _ => {
+            let w = crate::text::wrap::width(&e.date_text());
+            if let (Some(slot), Ok(m)) = (memo.get_mut(i), u8::try_from(w + 1)) {
+                *slot = m;
+            }
+            w
+        }
+    }
 }
 
 impl Shown {
@@ -45,6 +63,7 @@ impl Shown {
             column_widths: (4, 2),
             headers: true,
             marks: Vec::new(),
+            date_widths: vec![0; t.events.len()],
         }
     }
 
@@ -57,7 +76,7 @@ impl Shown {
         let (mut date_w, mut codes_w) = (4, 0);
         for h in &self.hits {
             let e = &t.events[h.event];
-            date_w = date_w.max(crate::text::wrap::width(&e.date_text()));
+            date_w = date_w.max(date_width(&mut self.date_widths, h.event, e));
             codes_w = codes_w.max((e.countries.len() * 3).saturating_sub(1));
         }
         self.column_widths = (date_w, codes_w.min(8));
