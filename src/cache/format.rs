@@ -37,9 +37,11 @@ use super::blocks::{self, Blocks, Summer};
 use super::stat::Stat;
 use crate::load::ArticleKey;
 use crate::model::{Country, Entity, Era, Event, ScanIgnore, Source, Timeline, TitleSlide};
-use crate::search::{Field, SearchIndex, index::EventIndex};
+use crate::search::index::{Arena, EventIndex};
+use crate::search::{Field, SearchIndex};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Seek, Write};
+use std::sync::Arc;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 pub const MAGIC: &[u8; 8] = b"TLINDEX\0";
@@ -221,6 +223,8 @@ fn short_fields(ix: &EventIndex) -> impl Iterator<Item = &str> {
 pub struct Events<'a> {
     /// The text arena and the short text arena, end to end, checked a block at a time.
     folded: Blocks<'a>,
+    /// Where `folded` starts in the file's bytes.
+    folded_at: usize,
     /// Where the short text starts in `folded`.
     text_len: usize,
     short_len: usize,
@@ -296,6 +300,7 @@ pub fn open(bytes: &[u8]) -> Result<(HeadOwned, Events<'_>), Invalid> {
     let folded = Blocks::new(&body[s.folded.clone()], &body[s.sums]).ok_or(Invalid::Truncated)?;
     let events = Events {
         folded,
+        folded_at: HEADER_LEN + s.folded.start,
         text_len: s.text_len,
         short_len: s.folded.len() - s.text_len,
         table: &body[s.table],
@@ -385,8 +390,10 @@ impl Events<'_> {
         self.row(i).recency
     }
 
-    /// Decodes event `i` (< `len`) and its index, checking its record's hash.
-    pub fn event(&self, i: usize) -> Result<(Event, EventIndex), Invalid> {
+    /// Decodes event `i` (< `len`) and its index, checking its record's hash. The index's text is
+    /// a copy, or, given the arena of the file's bytes these events were opened from, its range
+    /// there.
+    pub fn event(&self, i: usize, arena: Option<&Arc<Arena>>) -> Result<(Event, EventIndex), Invalid> {
         let (before, row) = self.rows(i);
         let record = self
             .records
@@ -401,9 +408,17 @@ impl Events<'_> {
             return Err(bad("a record is longer than its event"));
         }
         let text = self.text(i).ok_or(Invalid::Checksum)?;
-        let text = std::str::from_utf8(text).map_err(|_| bad("a folded text is not UTF-8"))?;
-        let index = EventIndex::from_parts(text.into(), fields)
-            .ok_or_else(|| bad("a field table is out of place"))?;
+        let index = match arena {
+            Some(arena) => {
+                let start = self.folded_at + self.rows(i).0.text_end;
+                EventIndex::shared(arena, start..start + text.len(), fields)
+            }
+            None => {
+                std::str::from_utf8(text).ok().and_then(|text| EventIndex::from_parts(text.into(), fields))
+            }
+        };
+        let index =
+            index.ok_or_else(|| bad("a folded text is not UTF-8 or its field table is out of place"))?;
         Ok((event, index))
     }
 }

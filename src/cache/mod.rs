@@ -16,6 +16,7 @@
 //! concurrent runs never see half a file.
 
 mod blocks;
+mod bytes;
 mod format;
 mod lazy;
 mod raw;
@@ -30,11 +31,13 @@ pub use source::Source;
 
 use crate::load::{self, ArticleKey, DataInput, LoadError, articles::content_hash};
 use crate::model::{Event, Timeline};
-use crate::search::index::EventIndex;
+use crate::search::index::{Arena, EventIndex};
 use crate::search::{Engine, SearchIndex};
+use bytes::{Bytes, map_file};
 use stat::Stat;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 use verify::Articles;
 use want::Want;
@@ -258,7 +261,11 @@ fn read(
     want: Want,
 ) -> Result<(Timeline, Engine, usize), Option<Invalid>> {
     let bytes = map_file(file)?;
-    let (head, events) = format::open(&bytes)?;
+    let mapped = matches!(bytes, Bytes::Mapped(_));
+    // SAFETY: a cache file's bytes, read or mapped, do not change while they are held (see
+    // `map_file`: every writer renames a new file over the old one).
+    let arena = Arc::new(unsafe { Arena::new(Box::new(bytes)) });
+    let (head, events) = format::open(arena.bytes())?;
     if !Stat::unchanged(head.data_stat.as_ref(), data) && hash_file(data).ok() != Some(head.data_hash) {
         return Err(Some(Invalid::Stale("the data file changed".into())));
     }
@@ -266,12 +273,14 @@ fn read(
     let all = picked.is_none();
     let total = events.len();
     let ids = picked.unwrap_or_else(|| (0..events.len()).collect());
-    let (decoded, index) = decode(&events, &ids)?;
+    // The whole index of a mapped cache stays where it lies: the folded text is not copied.
+    let (decoded, index) = decode(&events, &ids, (all && mapped).then_some(&arena))?;
     if all && head.has_groups != decoded.iter().any(|e| e.group().is_some()) {
         return Err(Some(Invalid::Decode("the head misstates the groups".into())));
     }
     let recency: Vec<u32> = ids.iter().map(|&i| events.recency(i)).collect();
-    drop(bytes);
+    drop(events);
+    drop(arena);
     // A preview stats only what it quotes; the whole load that follows stats every article.
     let which = if !all && matches!(want, Want::First(_)) { Articles::Quoted } else { Articles::All };
     let (timeline, index) = verify::restore(head, decoded, index, articles, which)?;
@@ -281,11 +290,16 @@ fn read(
 }
 
 /// Decodes the events `ids` (in order) with their index, on all cores.
-fn decode(events: &format::Events, ids: &[usize]) -> Result<(Vec<Event>, SearchIndex), Invalid> {
+fn decode(
+    events: &format::Events,
+    ids: &[usize],
+    arena: Option<&Arc<Arena>>,
+) -> Result<(Vec<Event>, SearchIndex), Invalid> {
     use rayon::prelude::*;
     // An indexed collect fills a vector of the exact size in place; collecting into a
     // `Result` would gather pieces and grow the vector.
-    let pairs: Vec<Result<(Event, EventIndex), Invalid>> = ids.par_iter().map(|&i| events.event(i)).collect();
+    let pairs: Vec<Result<(Event, EventIndex), Invalid>> =
+        ids.par_iter().map(|&i| events.event(i, arena)).collect();
     let mut decoded = Vec::with_capacity(ids.len());
     let mut index = Vec::with_capacity(ids.len());
     for pair in pairs {
@@ -294,56 +308,6 @@ fn decode(events: &format::Events, ids: &[usize]) -> Result<(Vec<Event>, SearchI
         index.push(ix);
     }
     Ok((decoded, SearchIndex { events: index }))
-}
-
-/// Caches up to this size are read into memory; larger ones are mapped.
-const READ_LIMIT: u64 = 64 << 20;
-
-/// A cache file's bytes: read, or mapped when large.
-enum Bytes {
-    Read(Vec<u8>),
-    Mapped(memmap2::Mmap),
-}
-
-impl std::ops::Deref for Bytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Read(v) => v,
-            Bytes::Mapped(m) => m,
-        }
-    }
-}
-
-/// Reads (or, when large, maps) a cache file. Only a regular file is read: it is opened without
-/// blocking and without following a link, so a FIFO or a device planted in its place is refused
-/// instead of hanging the start.
-fn map_file(file: &Path) -> Result<Bytes, Option<Invalid>> {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    let opened =
-        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW).open(file);
-    let mut handle = match opened {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(None),
-        Err(_) => return Err(Some(Invalid::Unreadable)),
-    };
-    let meta = handle.metadata().map_err(|_| Some(Invalid::Unreadable))?;
-    if !meta.is_file() {
-        return Err(Some(Invalid::Unreadable));
-    }
-    if meta.len() <= READ_LIMIT {
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        handle.read_to_end(&mut bytes).map_err(|_| Some(Invalid::Unreadable))?;
-        return Ok(Bytes::Read(bytes));
-    }
-    // SAFETY: a cache file is never written in place: every writer writes a new file and renames
-    // it over the old one, so the mapped file cannot change under us (an old mapping keeps the
-    // old file). Only the user can truncate it (the directory is 0700, the file 0600); if they
-    // do while it is mapped, the process gets SIGBUS (see the README's guarantees). Mapping
-    // instead of reading saves copying a large file into fresh memory.
-    let bytes = unsafe { memmap2::Mmap::map(&handle) }.map_err(|_| Some(Invalid::Unreadable))?;
-    Ok(Bytes::Mapped(bytes))
 }
 
 /// Creates the cache directory, private to the user (0700), tagged as a cache.

@@ -63,12 +63,12 @@ fn candidates(
 mod tests {
     use super::{Want, format};
     use crate::load::{self, DataInput};
-    use crate::search::Engine;
+    use crate::search::index::Arena;
+    use crate::search::{Engine, SearchIndex};
+    use std::sync::Arc;
 
-    /// A damaged block of folded text: the events whose text it holds do not decode, and a
-    /// search that scans it fails (a rebuild); the header's checksum does not cover it.
-    #[test]
-    fn a_damaged_block_of_folded_text_is_found_when_read() {
+    /// The built-in data set's cache file, and its search index.
+    fn builtin_cache() -> (Vec<u8>, SearchIndex) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let input = DataInput::from_file(&root.join(load::BUILTIN_DATA_PATH), Some(root.join("seeds")))
             .expect("the built-in data");
@@ -86,15 +86,49 @@ mod tests {
         let mut file = tempfile::NamedTempFile::new().expect("a file");
         format::write(file.as_file_mut(), &head, &t.events, engine.index(), engine.recency())
             .expect("writes");
-        let mut bytes = std::fs::read(file.path()).expect("read back");
-        let last = engine.index().events.last().expect("events").all_text().as_bytes();
+        (std::fs::read(file.path()).expect("read back"), engine.index().clone())
+    }
+
+    /// A damaged block of folded text: the events whose text it holds do not decode, and a
+    /// search that scans it fails (a rebuild); the header's checksum does not cover it.
+    #[test]
+    fn a_damaged_block_of_folded_text_is_found_when_read() {
+        let (mut bytes, index) = builtin_cache();
+        let last = index.events.last().expect("events").all_text().as_bytes();
         let at = bytes.windows(last.len()).position(|w| w == last).expect("the last text is in the file");
         bytes[at] ^= 0x01;
         let (head, events) = format::open(&bytes).expect("the header's checksum leaves the texts out");
         assert!(!events.damaged(), "nothing read yet");
-        assert_eq!(events.event(events.len() - 1).err(), Some(format::Invalid::Checksum));
+        assert_eq!(events.event(events.len() - 1, None).err(), Some(format::Invalid::Checksum));
         assert!(events.damaged());
         let (_, fresh) = format::open(&bytes).unwrap();
         assert_eq!(Want::Search("to lam").pick(&head, &fresh).err(), Some(format::Invalid::Checksum));
+    }
+
+    /// An index read in place from the file's bytes is the index copied out of them, and a folded
+    /// text that is not UTF-8 (a forged cache, resealed) is refused in place as in a copy.
+    #[test]
+    fn an_index_in_place_is_the_index_copied() {
+        let (bytes, index) = builtin_cache();
+        // SAFETY: a vector nobody changes.
+        let arena = Arc::new(unsafe { Arena::new(Box::new(bytes.clone())) });
+        let (_, events) = format::open(arena.bytes()).expect("opens");
+        for (i, built) in index.events.iter().enumerate() {
+            let (_, copied) = events.event(i, None).expect("decodes");
+            let (_, shared) = events.event(i, Some(&arena)).expect("decodes in place");
+            assert_eq!(shared.all_text(), built.all_text());
+            assert_eq!(copied.all_text(), built.all_text());
+            assert!(shared.fields().eq(built.fields()));
+        }
+        let mut forged = bytes;
+        let last = index.events.last().expect("events").all_text().as_bytes();
+        let at = forged.windows(last.len()).position(|w| w == last).expect("in the file");
+        forged[at] = 0xff;
+        crate::cache::reseal(&mut forged);
+        // SAFETY: a vector nobody changes.
+        let arena = Arc::new(unsafe { Arena::new(Box::new(forged)) });
+        let (_, events) = format::open(arena.bytes()).expect("resealed: opens");
+        assert!(matches!(events.event(events.len() - 1, Some(&arena)), Err(format::Invalid::Decode(_))));
+        assert!(matches!(events.event(events.len() - 1, None), Err(format::Invalid::Decode(_))));
     }
 }

@@ -3,6 +3,8 @@
 use crate::model::{Event, Timeline};
 use crate::text::fold::fold_str;
 use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// Which part of an event a piece of text is. The order is the tie-break order of ranking:
 /// a match in the title beats one in a quote.
@@ -104,12 +106,58 @@ pub fn fields_of(e: &Event) -> impl Iterator<Item = Field> + '_ {
         .chain(n(e.citations.len()).map(Field::Quote))
 }
 
+/// Bytes that many events' folded texts lie in, shared by them: a mapped cache file, read in
+/// place instead of copied out event by event.
+pub struct Arena(Box<dyn AsRef<[u8]> + Send + Sync>);
+
+impl Arena {
+    /// # Safety
+    ///
+    /// `bytes.as_ref()` must give the same bytes every time it is called, for as long as the
+    /// arena lives: the texts in it are checked as UTF-8 once, when an index is made over them.
+    pub unsafe fn new(bytes: Box<dyn AsRef<[u8]> + Send + Sync>) -> Arena {
+        Arena(bytes)
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl std::fmt::Debug for Arena {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "Arena({} bytes)", self.bytes().len())
+    }
+}
+
+/// Where an event's folded text is: its own, or a range of an arena checked as UTF-8.
+#[derive(Debug, Clone)]
+enum Text {
+    Own(Box<str>),
+    Shared(Arc<Arena>, usize, u32),
+}
+
+impl Text {
+    fn as_str(&self) -> &str {
+        match self {
+            Text::Own(text) => text,
+            Text::Shared(arena, start, len) => {
+                let bytes = &arena.bytes()[*start..*start + *len as usize];
+                // SAFETY: checked as UTF-8 when made (`EventIndex::shared`), and the arena's bytes
+                // never change (`Arena::new`'s contract).
+                unsafe { std::str::from_utf8_unchecked(bytes) }
+            }
+        }
+    }
+}
+
 /// One event's searchable text: every field folded, end to end, and where each field starts.
-/// One allocation for the text and one for the table keep the index small (no per-character
-/// maps: highlighting folds the few fields on screen again, with their map back).
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+/// One allocation for the text (or none: a range of the mapped cache) and one for the table keep
+/// the index small (no per-character maps: highlighting folds the few fields on screen again,
+/// with their map back).
+#[derive(Debug, Clone)]
 pub struct EventIndex {
-    text: Box<str>,
+    text: Text,
     fields: Box<[(Field, u32)]>,
 }
 
@@ -121,12 +169,21 @@ impl EventIndex {
             fields.push((field, text.len() as u32));
             text.push_str(&fold_str(&field_text(t, e, field)));
         }
-        Self { text: text.into_boxed_str(), fields: fields.into_boxed_slice() }
+        Self { text: Text::Own(text.into_boxed_str()), fields: fields.into_boxed_slice() }
     }
 
     /// An event's index from its folded text and field table (read from the cache), if the
     /// table fits the text.
     pub fn from_parts(text: Box<str>, fields: Box<[(Field, u32)]>) -> Option<Self> {
+        let index = Self { text: Text::Own(text), fields };
+        index.is_consistent().then_some(index)
+    }
+
+    /// An event's index over its folded text where it lies in `arena` (`range`), if that is
+    /// UTF-8 and the table fits it.
+    pub fn shared(arena: &Arc<Arena>, range: Range<usize>, fields: Box<[(Field, u32)]>) -> Option<Self> {
+        std::str::from_utf8(arena.bytes().get(range.clone())?).ok()?;
+        let text = Text::Shared(Arc::clone(arena), range.start, u32::try_from(range.len()).ok()?);
         let index = Self { text, fields };
         index.is_consistent().then_some(index)
     }
@@ -138,18 +195,19 @@ impl EventIndex {
 
     /// Each field and its folded text.
     pub fn fields(&self) -> impl Iterator<Item = (Field, &str)> {
-        self.fields.iter().enumerate().map(|(i, &(f, start))| {
-            let end = self.fields.get(i + 1).map_or(self.text.len(), |n| n.1 as usize);
-            (f, &self.text[start as usize..end])
+        let text = self.text.as_str();
+        self.fields.iter().enumerate().map(move |(i, &(f, start))| {
+            let end = self.fields.get(i + 1).map_or(text.len(), |n| n.1 as usize);
+            (f, &text[start as usize..end])
         })
     }
 
     /// Whether the field table fits the text (ascending offsets on character boundaries): checked
     /// on an index read from the cache, so that `fields` can never slice out of bounds.
     pub fn is_consistent(&self) -> bool {
-        let mut last = 0;
+        let (mut last, text) = (0, self.text.as_str());
         self.fields.iter().all(|&(_, start)| {
-            let ok = start >= last && self.text.is_char_boundary(start as usize);
+            let ok = start >= last && text.is_char_boundary(start as usize);
             last = start;
             ok
         })
@@ -157,12 +215,12 @@ impl EventIndex {
 
     /// All the folded text, for a quick check that a term can match at all.
     pub fn all_text(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 }
 
 /// All events' folded text, built once at load.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     pub events: Vec<EventIndex>,
 }
