@@ -101,13 +101,18 @@ fn browse_writing(
     let writer = pending.map(|pending| {
         let (timeline, engine) = (Arc::clone(&loaded.0), Arc::clone(&loaded.1));
         std::thread::spawn(move || {
-            pending.write(&timeline, &engine);
-            // Freed by the OS at exit (see `run`).
-            std::mem::forget((timeline, engine));
+            // A write that fails, or panics, only costs the next start time.
+            tui::background(|| pending.write(&timeline, &engine));
+            // Left to the OS at exit if this is the last holder (see `run`); else the browser
+            // (after a reload, the old data set) frees it when it lets go.
+            std::mem::forget((Arc::into_inner(timeline), Arc::into_inner(engine)));
         })
     });
     let ended = browse(cli, source, loaded, None);
     if let Some(writer) = writer {
+        if !writer.is_finished() {
+            eprintln!("timeline: saving the index cache…");
+        }
         let _ = writer.join();
     }
     ended

@@ -134,9 +134,25 @@ fn redraw_at(terminal: &mut Term, area: Rect) -> io::Result<()> {
 fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = restore();
-        default(info);
+        // A background job's panic is its own failure: the browser goes on, drawing as before.
+        if !QUIET.get() {
+            let _ = restore();
+            default(info);
+        }
     }));
+}
+
+thread_local! {
+    /// Whether this thread runs a background job (see `background`).
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a job on this (background) thread while the browser has the terminal: a panic in it is
+/// caught and taken as its failure (`None`), without a word on the screen and without giving
+/// the terminal back under the browser.
+pub fn background<T>(job: impl FnOnce() -> T) -> Option<T> {
+    QUIET.set(true);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)).ok()
 }
 
 /// Hands the signals that suspend the browser or resize its window to the event loop, as
@@ -325,5 +341,20 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
         Event::Mouse(m) => map_mouse(app.mode.keys(), m),
         Event::Paste(text) => Some(Action::Paste(text)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_background_job_that_panics_is_a_failure_and_marks_only_its_thread() {
+        let joined = std::thread::spawn(|| {
+            let failed = super::background(|| -> u8 { panic!("a failed write") });
+            (failed, super::background(|| 7), super::QUIET.get())
+        })
+        .join()
+        .expect("the panic was caught");
+        assert_eq!(joined, (None, Some(7), true));
+        assert!(!super::QUIET.get(), "this thread still gives the terminal back on a panic");
     }
 }

@@ -286,7 +286,10 @@ fn a_preview_stats_only_the_articles_it_quotes_and_the_whole_load_stats_them_all
     edit(unquoted);
     assert!(cache::preview(&cache_dir, &data, None, 3).is_some(), "the preview does not quote it");
     let whole = cache::load_deferred(&cache_dir, &data, None, &mut |_| {}).map(|(l, _)| l.cache);
-    assert!(!matches!(whole, Ok(cache::Outcome::Hit)), "the whole load sees it: {whole:?}");
+    assert!(
+        matches!(whole, Ok(cache::Outcome::Rebuilt(Some(cache::Invalid::Stale(_))))),
+        "the whole load sees it: {whole:?}"
+    );
 }
 
 /// A cold start: the browser draws from the files while the cache is written on a thread, and
@@ -307,4 +310,32 @@ fn a_cold_browser_writes_the_cache_behind_its_first_frame() {
     assert_eq!(files.len(), 2, "the cache file and its tag, no temporary file left: {files:?}");
     let (preview, total) = cache::preview(&cache_dir, &data, None, 10).expect("a whole, valid cache");
     assert_eq!((preview.timeline.events.len(), total), (10, 1500));
+}
+
+/// A cache whose folded text spans many blocks, one of them damaged in the middle: the preview,
+/// whose events lie in the first block, still loads; a search that scans every block and the
+/// whole load refuse the cache and rebuild it.
+#[test]
+fn a_damaged_block_fails_only_the_reads_that_touch_it() {
+    let (data, cache_dir) = cached("blocks", 3000);
+    let file = std::fs::read_dir(&cache_dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "tlc"))
+        .expect("a cache file");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let folded = cache::folded_text(&bytes).expect("a cache of this version");
+    let (at, len) = (folded.as_ptr() as usize - bytes.as_ptr() as usize, folded.len());
+    let block = 256 * 1024;
+    assert!(len > 4 * block, "several blocks: {len} bytes");
+    bytes[at + 2 * block + 100] ^= 0x01;
+    std::fs::write(&file, &bytes).unwrap();
+    let (preview, total) = cache::preview(&cache_dir, &data, None, 5).expect("its blocks are sound");
+    assert_eq!((preview.timeline.events.len(), total), (5, 3000));
+    let (searched, _) = cache::load_for_search(&cache_dir, &data, None, "zzzq", &mut |_| {}).unwrap();
+    assert_eq!(searched.cache, cache::Outcome::Rebuilt(Some(cache::Invalid::Checksum)));
+    std::fs::write(&file, &bytes).unwrap();
+    let (whole, _) = cache::load_deferred(&cache_dir, &data, None, &mut |_| {}).unwrap();
+    assert_eq!(whole.cache, cache::Outcome::Rebuilt(Some(cache::Invalid::Checksum)));
 }

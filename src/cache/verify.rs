@@ -1,4 +1,5 @@
-//! Turning a decoded cache back into a `Timeline`. Every article is stat-ed (on all cores): one
+//! Turning a decoded cache back into a `Timeline`. Every article is stat-ed (on all cores; a
+//! preview stats only those it needs, see `Articles`): one
 //! whose stat is the one recorded is not read now but when its text is first needed (the reader,
 //! the quote in its context); any other is read and hashed again. Every index and range the
 //! payload holds is checked, so that a cache whose checksum matches but whose contents are wrong
@@ -29,9 +30,10 @@ enum Checked {
 pub enum Articles {
     /// Every one.
     All,
-    /// Those the decoded events quote (and those with no recorded stat): enough for the
-    /// browser's preview, which the whole load, stating every one, soon replaces. The text of
-    /// any other is hashed when read, like every article's.
+    /// Those the decoded events quote, and those whose text the cache stores (normalised) or
+    /// that have no recorded stat: enough for the browser's preview, which the whole load,
+    /// stating every one, soon replaces. The text of any other is read from its file and hashed
+    /// when needed, like every article's.
     Quoted,
 }
 
@@ -199,7 +201,11 @@ fn check_articles(
                         .zip(st)
                         .zip(ws)
                         .map(|(((s, k), st), &w)| match st {
-                            Some(_) if !w && lazy::is_plain_name(&s.file) => Ok(Checked::Unchanged),
+                            // Its text is read (and hashed) when needed: a text stored in the
+                            // cache instead (not verbatim) needs the stat now.
+                            Some(_) if !w && k.verbatim && lazy::is_plain_name(&s.file) => {
+                                Ok(Checked::Unchanged)
+                            }
                             _ => check_one(store, opened, &s.file, k, st.as_ref()),
                         })
                         .collect()
