@@ -407,10 +407,11 @@ impl Events<'_> {
         if !rest.is_empty() {
             return Err(bad("a record is longer than its event"));
         }
-        let text = self.text(i).ok_or(Invalid::Checksum)?;
+        // Only a damaged block can fail here: the table was checked on open.
+        let text = self.folded.get(before.text_end..row.text_end).ok_or(Invalid::Checksum)?;
         let index = match arena {
             Some(arena) => {
-                let start = self.folded_at + self.rows(i).0.text_end;
+                let start = self.folded_at + before.text_end;
                 EventIndex::shared(arena, start..start + text.len(), fields)
             }
             None => {
