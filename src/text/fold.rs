@@ -43,38 +43,66 @@ pub fn fold_str(s: &str) -> String {
 /// Lower-cases `s` but keeps its accents, composed (NFC); used for accent-sensitive matching.
 /// Punctuation is normalised as in `fold`.
 pub fn lower_keep_accents(s: &str) -> Folded {
-    use unicode_normalization::UnicodeNormalization;
     let mut out = Folded { text: String::with_capacity(s.len()), origin: Vec::with_capacity(s.len()) };
-    for (at, c) in s.char_indices() {
-        if c.is_ascii() {
-            out.text.push(c.to_ascii_lowercase());
-            out.origin.push(at as u32);
-            continue;
-        }
-        if is_combining_mark(c) {
-            // A decomposed accent belongs to the char before it: compose it back in place.
-            if let Some(prev) = out.text.pop() {
-                let composed: String = [prev, c].iter().collect::<String>().nfc().collect();
-                out.text.push_str(&composed);
-                let n = composed.chars().count();
-                let o = *out.origin.last().unwrap_or(&(at as u32));
-                out.origin.truncate(out.origin.len().saturating_sub(1));
-                out.origin.extend(std::iter::repeat_n(o, n));
-                continue;
-            }
-        }
-        let c = punctuation(c).unwrap_or(c);
-        for l in c.to_lowercase() {
-            out.text.push(l);
-            out.origin.push(at as u32);
-        }
-    }
+    lower_into(s, &mut out.text, Some(&mut out.origin));
     out
 }
 
-/// `lower_keep_accents(s).text`, without the map (and without work for ASCII text).
+/// `lower_keep_accents(s).text`, without the map (and without work for ASCII text): the search
+/// lowers every field an accented term reaches, on every keystroke.
 pub fn lower_accented(s: &str) -> String {
-    if s.is_ascii() { s.to_ascii_lowercase() } else { lower_keep_accents(s).text }
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut text = String::with_capacity(s.len());
+    lower_into(s, &mut text, None);
+    text
+}
+
+/// Lower-cases `s` onto `text`, composing decomposed accents, and pushes each pushed char's
+/// origin when asked.
+fn lower_into(s: &str, text: &mut String, mut origin: Option<&mut Vec<u32>>) {
+    use unicode_normalization::UnicodeNormalization;
+    for (at, c) in s.char_indices() {
+        if c.is_ascii() {
+            text.push(c.to_ascii_lowercase());
+            if let Some(o) = origin.as_deref_mut() {
+                o.push(at as u32);
+            }
+            continue;
+        }
+        // (No combining mark comes before U+0300: Latin-1's letters skip the lookup.)
+        if c >= '\u{300}' && is_combining_mark(c) {
+            // A decomposed accent belongs to the char before it: compose it back in place.
+            if let Some(prev) = text.pop() {
+                let composed: String = [prev, c].iter().collect::<String>().nfc().collect();
+                text.push_str(&composed);
+                if let Some(o) = origin.as_deref_mut() {
+                    let n = composed.chars().count();
+                    let from = *o.last().unwrap_or(&(at as u32));
+                    o.truncate(o.len().saturating_sub(1));
+                    o.extend(std::iter::repeat_n(from, n));
+                }
+                continue;
+            }
+        }
+        // Most letters are lower case already: `is_lowercase` is a quicker lookup than
+        // `to_lowercase`, and every lower-case char lowers to itself (a test checks each one).
+        let c = punctuation(c).unwrap_or(c);
+        if c.is_lowercase() {
+            text.push(c);
+            if let Some(o) = origin.as_deref_mut() {
+                o.push(at as u32);
+            }
+            continue;
+        }
+        for l in c.to_lowercase() {
+            text.push(l);
+            if let Some(o) = origin.as_deref_mut() {
+                o.push(at as u32);
+            }
+        }
+    }
 }
 
 /// True if `s` has any letter whose folded form differs from its lower-case form: an accent,
@@ -238,6 +266,18 @@ mod tests {
         assert_eq!(lower_keep_accents(&nfd).text, "lào");
         assert_eq!(lower_keep_accents("LÀO").text, "lào");
         assert_eq!(lower_keep_accents("Lào").origin, [0, 1, 3]);
+        // Every lower-case char lowers to itself (what `lower_into` counts on).
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| c.is_lowercase()) {
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        // Without the map, the same text.
+        use unicode_normalization::UnicodeNormalization;
+        for s in ["LÀO", "Tô Lâm’s", "ĐẠI HỘI", "İstanbul", "ß", "", "a\u{301}\u{302}", "\u{301}x"]
+        {
+            for form in [s.to_string(), s.nfd().collect(), s.nfc().collect()] {
+                assert_eq!(lower_accented(&form), lower_keep_accents(&form).text, "{form:?}");
+            }
+        }
     }
 
     #[test]
