@@ -37,7 +37,7 @@ use super::blocks::{self, Blocks, Summer};
 use super::stat::Stat;
 use crate::load::ArticleKey;
 use crate::model::{Country, Entity, Era, Event, ScanIgnore, Source, Timeline, TitleSlide};
-use crate::search::index::{Arena, EventIndex};
+use crate::search::index::{Arena, EventIndex, Indexed};
 use crate::search::{Field, SearchIndex};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Seek, Write};
@@ -139,13 +139,12 @@ pub fn write(
     index: &SearchIndex,
     recency: &[u32],
 ) -> io::Result<()> {
-    if index.events.len() != events.len() || recency.len() != events.len() {
+    if index.len() != events.len() || recency.len() != events.len() {
         return Err(io::Error::other("the index does not fit the events"));
     }
     let head = postcard::to_allocvec(head).map_err(io::Error::other)?;
-    let text_len: u64 = index.events.iter().map(|e| e.all_text().len() as u64).sum();
-    let short_len: u64 =
-        index.events.iter().map(|e| short_fields(e).map(|f| f.len() as u64 + 1).sum::<u64>()).sum();
+    let text_len: u64 = index.iter().map(|e| e.all_text().len() as u64).sum();
+    let short_len: u64 = index.iter().map(|e| short_fields(e).map(|f| f.len() as u64 + 1).sum::<u64>()).sum();
     let mut w = io::BufWriter::with_capacity(1 << 20, out);
     w.write_all(&[0; HEADER_LEN])?;
     let mut hasher = Xxh3::new();
@@ -160,10 +159,10 @@ pub fn write(
         summer.update(bytes);
         w.write_all(bytes)
     };
-    for e in &index.events {
+    for e in index.iter() {
         summed(&mut w, e.all_text().as_bytes())?;
     }
-    for e in &index.events {
+    for e in index.iter() {
         for f in short_fields(e) {
             summed(&mut w, f.as_bytes())?;
             summed(&mut w, b" ")?;
@@ -198,7 +197,7 @@ fn write_records(
     let mut table = Vec::with_capacity(ROW * events.len());
     let (mut text_end, mut short_end, mut record_end) = (0u64, 0u64, 0u64);
     let mut record = Vec::new();
-    for ((e, ix), &rank) in events.iter().zip(&index.events).zip(recency) {
+    for ((e, ix), &rank) in events.iter().zip(index.iter()).zip(recency) {
         record.clear();
         record = postcard::to_extend(&(e, ix.field_table()), record).map_err(io::Error::other)?;
         w.write_all(&record)?;
@@ -215,7 +214,7 @@ fn write_records(
 }
 
 /// An event's short fields (see `Field::is_short`), each followed by a space in the short text.
-fn short_fields(ix: &EventIndex) -> impl Iterator<Item = &str> {
+fn short_fields(ix: Indexed<'_>) -> impl Iterator<Item = &str> {
     ix.fields().filter(|(f, _)| f.is_short()).map(|(_, text)| text)
 }
 

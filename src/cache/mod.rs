@@ -307,7 +307,7 @@ fn decode(
         decoded.push(event);
         index.push(ix);
     }
-    Ok((decoded, SearchIndex { events: index }))
+    Ok((decoded, SearchIndex::from_events(index)))
 }
 
 /// Creates the cache directory, private to the user (0700), tagged as a cache.

@@ -50,7 +50,7 @@ pub fn restore(
     timeline.events = events;
     let bad = |what: &str| Invalid::Decode(what.to_string());
     let n = timeline.sources.len();
-    if articles.len() != n || stats.len() != n || index.events.len() != timeline.events.len() {
+    if articles.len() != n || stats.len() != n || index.len() != timeline.events.len() {
         return Err(bad("the tables have different lengths"));
     }
     let mut quoted = vec![which == Articles::All; n];

@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn a_damaged_block_of_folded_text_is_found_when_read() {
         let (mut bytes, index) = builtin_cache();
-        let last = index.events.last().expect("events").all_text().as_bytes();
+        let last = index.iter().last().expect("events").all_text().as_bytes();
         let at = bytes.windows(last.len()).position(|w| w == last).expect("the last text is in the file");
         bytes[at] ^= 0x01;
         let (head, events) = format::open(&bytes).expect("the header's checksum leaves the texts out");
@@ -113,7 +113,7 @@ mod tests {
         // SAFETY: a vector nobody changes.
         let arena = Arc::new(unsafe { Arena::new(Box::new(bytes.clone())) });
         let (_, events) = format::open(arena.bytes()).expect("opens");
-        for (i, built) in index.events.iter().enumerate() {
+        for (i, built) in index.iter().enumerate() {
             let (_, copied) = events.event(i, None).expect("decodes");
             let (_, shared) = events.event(i, Some(&arena)).expect("decodes in place");
             assert_eq!(shared.all_text(), built.all_text());
@@ -121,7 +121,7 @@ mod tests {
             assert!(shared.fields().eq(built.fields()));
         }
         let mut forged = bytes;
-        let last = index.events.last().expect("events").all_text().as_bytes();
+        let last = index.iter().last().expect("events").all_text().as_bytes();
         let at = forged.windows(last.len()).position(|w| w == last).expect("in the file");
         forged[at] = 0xff;
         crate::cache::reseal(&mut forged);

@@ -1,6 +1,7 @@
 //! Searching as the user types: when the new query can only match fewer events than the last
 //! one (see `Query::narrows_to`), search the last hits instead of every event again.
 
+use super::memo::{self, Parts};
 use super::{Engine, Filter, Query, Results};
 use crate::model::Timeline;
 
@@ -17,6 +18,8 @@ struct Last {
     rest: Filter,
     /// The hits' event indexes, sorted.
     events: Vec<usize>,
+    /// What each part of the query gave for each of them (see `memo`).
+    parts: Parts,
 }
 
 fn rest_of(filter: &Filter) -> Filter {
@@ -46,16 +49,19 @@ impl Incremental {
             }
         };
         let rest = rest_of(filter);
-        let candidates: Vec<usize> =
-            match self.last.as_ref().filter(|l| l.rest == rest && l.query.narrows_to(&query)) {
-                Some(l) => l.events.clone(),
-                None => (0..t.events.len()).collect(),
-            };
-        let results =
-            Results { hits: engine.run_query(t, filter, &query, &candidates, cancelled)?, error: None };
-        let mut events: Vec<usize> = results.hits.iter().map(|h| h.event).collect();
-        events.sort_unstable();
-        self.last = Some(Last { query, rest, events });
+        let last = self.last.as_ref().filter(|l| l.rest == rest && l.query.narrows_to(&query));
+        let reuse = last.map(|l| memo::reusable(&l.query, &query));
+        let scored = match last.zip(reuse.as_deref()) {
+            Some((l, reuse)) => {
+                engine.run_parts(t, filter, &query, &l.events, Some((&l.parts, reuse)), cancelled)?
+            }
+            None => {
+                let all: Vec<usize> = (0..t.events.len()).collect();
+                engine.run_parts(t, filter, &query, &all, None, cancelled)?
+            }
+        };
+        let results = Results { hits: scored.hits, error: None };
+        self.last = Some(Last { query, rest, events: scored.events, parts: scored.parts });
         Some(results)
     }
 }

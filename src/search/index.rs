@@ -151,10 +151,8 @@ impl Text {
     }
 }
 
-/// One event's searchable text: every field folded, end to end, and where each field starts.
-/// One allocation for the text (or none: a range of the mapped cache) and one for the table keep
-/// the index small (no per-character maps: highlighting folds the few fields on screen again,
-/// with their map back).
+/// One event's searchable text, as built or decoded: every field folded, end to end, and where
+/// each field starts. A `SearchIndex` keeps the texts and lays every table end to end.
 #[derive(Debug, Clone)]
 pub struct EventIndex {
     text: Text,
@@ -176,7 +174,7 @@ impl EventIndex {
     /// table fits the text.
     pub fn from_parts(text: Box<str>, fields: Box<[(Field, u32)]>) -> Option<Self> {
         let index = Self { text: Text::Own(text), fields };
-        index.is_consistent().then_some(index)
+        index.view().is_consistent().then_some(index)
     }
 
     /// An event's index over its folded text where it lies in `arena` (`range`), if that is
@@ -185,47 +183,109 @@ impl EventIndex {
         std::str::from_utf8(arena.bytes().get(range.clone())?).ok()?;
         let text = Text::Shared(Arc::clone(arena), range.start, u32::try_from(range.len()).ok()?);
         let index = Self { text, fields };
-        index.is_consistent().then_some(index)
+        index.view().is_consistent().then_some(index)
     }
 
-    /// Where each field starts in `all_text`, to store in the cache.
-    pub fn field_table(&self) -> &[(Field, u32)] {
-        &self.fields
+    pub fn view(&self) -> Indexed<'_> {
+        Indexed { text: self.text.as_str(), fields: &self.fields }
     }
 
     /// Each field and its folded text.
     pub fn fields(&self) -> impl Iterator<Item = (Field, &str)> {
-        let text = self.text.as_str();
-        self.fields.iter().enumerate().map(move |(i, &(f, start))| {
-            let end = self.fields.get(i + 1).map_or(text.len(), |n| n.1 as usize);
+        self.view().fields()
+    }
+
+    /// All the folded text.
+    pub fn all_text(&self) -> &str {
+        self.text.as_str()
+    }
+}
+
+/// One event of an index: its folded text, and where each field starts in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Indexed<'a> {
+    text: &'a str,
+    fields: &'a [(Field, u32)],
+}
+
+impl<'a> Indexed<'a> {
+    /// Where each field starts in `all_text`, to store in the cache.
+    pub fn field_table(self) -> &'a [(Field, u32)] {
+        self.fields
+    }
+
+    /// Each field and its folded text.
+    pub fn fields(self) -> impl Iterator<Item = (Field, &'a str)> {
+        let (text, fields) = (self.text, self.fields);
+        fields.iter().enumerate().map(move |(i, &(f, start))| {
+            let end = fields.get(i + 1).map_or(text.len(), |n| n.1 as usize);
             (f, &text[start as usize..end])
         })
     }
 
     /// Whether the field table fits the text (ascending offsets on character boundaries): checked
     /// on an index read from the cache, so that `fields` can never slice out of bounds.
-    pub fn is_consistent(&self) -> bool {
-        let (mut last, text) = (0, self.text.as_str());
+    pub fn is_consistent(self) -> bool {
+        let mut last = 0;
         self.fields.iter().all(|&(_, start)| {
-            let ok = start >= last && text.is_char_boundary(start as usize);
+            let ok = start >= last && self.text.is_char_boundary(start as usize);
             last = start;
             ok
         })
     }
 
     /// All the folded text, for a quick check that a term can match at all.
-    pub fn all_text(&self) -> &str {
-        self.text.as_str()
+    pub fn all_text(self) -> &'a str {
+        self.text
     }
 }
 
-/// All events' folded text, built once at load.
+/// All events' folded text, built once at load. The field tables lie end to end in one vector:
+/// a search reads them in event order, from memory the processor fetches ahead, instead of
+/// from a small allocation of each event's somewhere in the heap.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    pub events: Vec<EventIndex>,
+    texts: Vec<Text>,
+    /// Every event's field table; event `i`'s is `table[ends[i - 1]..ends[i]]`.
+    table: Vec<(Field, u32)>,
+    ends: Vec<usize>,
 }
 
 impl SearchIndex {
+    /// The index of these events, in order.
+    pub fn from_events(events: Vec<EventIndex>) -> Self {
+        let mut index = SearchIndex {
+            texts: Vec::with_capacity(events.len()),
+            table: Vec::with_capacity(events.iter().map(|e| e.fields.len()).sum()),
+            ends: Vec::with_capacity(events.len()),
+        };
+        for e in events {
+            index.table.extend_from_slice(&e.fields);
+            index.ends.push(index.table.len());
+            index.texts.push(e.text);
+        }
+        index
+    }
+
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// Event `i`'s index (`i < len()`).
+    pub fn event(&self, i: usize) -> Indexed<'_> {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Indexed { text: self.texts[i].as_str(), fields: &self.table[start..self.ends[i]] }
+    }
+
+    /// Every event's index, in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Indexed<'_>> + ExactSizeIterator {
+        (0..self.len()).map(|i| self.event(i))
+    }
+
     /// Folds every event's fields, spread over the cores.
     pub fn build(t: &Timeline) -> Self {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -238,6 +298,6 @@ impl SearchIndex {
                 .collect();
             parts.into_iter().flat_map(|p| p.join().unwrap_or_default()).collect()
         });
-        Self { events }
+        Self::from_events(events)
     }
 }

@@ -323,12 +323,11 @@ struct Window {
 fn best_compact(text: &str, p: &[u8], anchor: Anchor) -> Option<Window> {
     let t = text.as_bytes();
     let first = *p.first()?;
-    let starts: Box<dyn Iterator<Item = usize>> = match anchor {
-        Anchor::FieldStart | Anchor::Whole => Box::new((t.first() == Some(&first)).then_some(0).into_iter()),
-        _ => Box::new(memchr::memchr_iter(first, t)),
-    };
+    // At the field's start only, or wherever the first byte is.
+    let only_first = matches!(anchor, Anchor::FieldStart | Anchor::Whole);
+    let head = if only_first { &t[..t.len().min(1)] } else { t };
     let mut best: Option<Window> = None;
-    for start in starts {
+    for start in memchr::memchr_iter(first, head) {
         if anchor == Anchor::WordStart && !word_start(text, start) {
             continue;
         }

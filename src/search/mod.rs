@@ -14,6 +14,7 @@ pub mod incremental;
 pub mod index;
 mod marks;
 pub mod matcher;
+pub mod memo;
 pub mod prefilter;
 pub mod query;
 pub mod reference;
@@ -25,6 +26,7 @@ pub use facet::{FACET_COUNT, FACETS, Facet, FacetId};
 pub use fields::FieldTest;
 pub use incremental::Incremental;
 pub use index::{Field, SearchIndex, field_text};
+use memo::{Part, Parts};
 pub use query::{Query, QueryError};
 use std::ops::Range;
 
@@ -98,6 +100,16 @@ pub struct Results {
 /// Where an event matched, for highlighting: for each field, byte ranges of the field's original
 /// text (always on char boundaries, each covering whole chars with their combining marks).
 pub type Marks = Vec<(Field, Vec<Range<usize>>)>;
+
+/// A search's hits, ranked, with what each part of the query gave for each (see `memo`).
+#[derive(Debug, Clone, Default)]
+pub struct Scored {
+    pub hits: Vec<Hit>,
+    /// The hits' events in the order of their candidates (ascending when those are), which is
+    /// the order of the rows of `parts`.
+    pub events: Vec<usize>,
+    pub parts: Parts,
+}
 
 /// The search engine: the folded index and each event's place in date order.
 pub struct Engine {
@@ -182,45 +194,70 @@ impl Engine {
         candidates: &[usize],
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
-        let passing: Vec<usize> =
-            candidates.iter().copied().filter(|&i| passes_filters(t, i, filter)).collect();
-        let prepared = score::Prepared::new(query);
-        let mut hits = self.score_all(t, &passing, &prepared, cancelled)?;
-        self.sort(&mut hits, query, filter.order);
-        Some(hits)
+        self.run_parts(t, filter, query, candidates, None, cancelled).map(|s| s.hits)
     }
 
-    /// Scores every candidate, spread over the cores when there are many.
-    fn score_all(
+    /// `run_query` that also gives each hit's parts (see `memo`), and reads back the parts
+    /// that `last` knows: `last.0` has a row for each candidate, `last.1` says which of its
+    /// parts each part of `query` is.
+    pub fn run_parts(
         &self,
         t: &Timeline,
-        events: &[usize],
-        query: &score::Prepared,
+        filter: &Filter,
+        query: &Query,
+        candidates: &[usize],
+        last: Option<(&Parts, &[Option<usize>])>,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Hit>> {
-        const CHUNK: usize = 2048;
-        let score_chunk = |chunk: &[usize]| -> Option<Vec<Hit>> {
+    ) -> Option<Scored> {
+        // With no facet, period or provenance chosen every event passes: no need to read them.
+        let unfiltered = filter.facets.iter().all(Vec::is_empty)
+            && filter.from.is_none()
+            && filter.to.is_none()
+            && filter.verified.is_none();
+        let passing: Vec<usize> = (0..candidates.len())
+            .filter(|&at| unfiltered || passes_filters(t, candidates[at], filter))
+            .collect();
+        let prepared = score::Prepared::new(query);
+        let known = |at: usize, part: usize| {
+            let (parts, reuse) = last?;
+            Some(parts.row(at)[(*reuse.get(part)?)?]).filter(|p| *p != Part::Unknown)
+        };
+        let score_chunk = |chunk: &[usize]| -> Option<(Vec<Hit>, Vec<Part>)> {
             if cancelled() {
                 return None;
             }
-            Some(chunk.iter().filter_map(|&i| self.score_event(t, i, query)).collect())
+            let mut parts = Vec::new();
+            let hits = chunk.iter().filter_map(|&at| {
+                self.score_event(t, candidates[at], &prepared, &|p| known(at, p), &mut parts)
+            });
+            Some((hits.collect(), parts))
         };
-        if events.len() <= CHUNK {
-            return events.chunks(CHUNK).map(score_chunk).collect::<Option<Vec<_>>>().map(|v| v.concat());
+        // Over rayon's pool (threads that live as long as the program: a keystroke starts
+        // none) when there are many. Chunks come back in order; a cancelled one stops the rest.
+        const CHUNK: usize = 2048;
+        let chunks: Vec<(Vec<Hit>, Vec<Part>)> = if passing.len() <= CHUNK {
+            passing.chunks(CHUNK).map(score_chunk).collect::<Option<_>>()?
+        } else {
+            use rayon::prelude::*;
+            passing.par_chunks(CHUNK).map(score_chunk).collect::<Option<_>>()?
+        };
+        let (mut hits, mut rows) = (Vec::new(), Vec::new());
+        for (h, p) in chunks {
+            hits.extend(h);
+            rows.extend(p);
         }
-        // On rayon's pool, whose threads live as long as the program: a keystroke starts none.
-        // Chunks come back in order; a cancelled chunk stops the rest.
-        use rayon::prelude::*;
-        let parts: Option<Vec<Vec<Hit>>> = events.par_chunks(CHUNK).map(score_chunk).collect();
-        Some(parts?.concat())
+        let events = hits.iter().map(|h| h.event).collect();
+        self.sort(&mut hits, query, filter.order);
+        Some(Scored { hits, events, parts: Parts { width: prepared.width(), rows } })
     }
 
     fn sort(&self, hits: &mut [Hit], query: &Query, order: Order) {
         if !query.ranks() || order == Order::Chronological {
-            hits.sort_by_key(|h| h.event);
+            hits.sort_unstable_by_key(|h| h.event);
             return;
         }
-        hits.sort_by(|a, b| {
+        // Events are unique, so the order is total and an unstable sort gives the same one.
+        hits.sort_unstable_by(|a, b| {
             b.score
                 .cmp(&a.score)
                 .then_with(|| a.field.map(Field::rank).cmp(&b.field.map(Field::rank)))

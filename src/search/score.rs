@@ -9,6 +9,7 @@
 use super::fields::{self, in_period};
 use super::index::{Field, field_text};
 use super::matcher::{ceiling, is_subsequence, match_field};
+use super::memo::Part;
 use super::query::{Query, Term, Test, Text};
 use super::{Engine, Hit};
 use crate::model::Timeline;
@@ -34,6 +35,11 @@ impl<'a> Prepared<'a> {
     pub fn new(query: &'a Query) -> Self {
         Self { query, pairs: query.pairs(), pair_ending_at: query.pair_ending_at() }
     }
+
+    /// How many parts the query has: its groups, then its pairs (see `memo`).
+    pub fn width(&self) -> usize {
+        self.query.groups.len() + self.pairs.len()
+    }
 }
 
 /// The more prominent of two fields (the first on a tie); `None` means no field.
@@ -52,27 +58,66 @@ pub fn better(a: &(i64, Option<Field>), b: &(i64, Option<Field>)) -> std::cmp::O
 }
 
 impl Engine {
-    /// The event's score for the query, or `None` if it does not match.
-    pub(super) fn score_event(&self, t: &Timeline, event: usize, q: &Prepared) -> Option<Hit> {
+    /// The event's score for the query, or `None` if it does not match. Each part's result
+    /// (see `memo`) is pushed on `parts` for a hit (nothing for a miss); `known(part)` gives a
+    /// part's result from the last search where it is the same.
+    pub(super) fn score_event(
+        &self,
+        t: &Timeline,
+        event: usize,
+        q: &Prepared,
+        known: &dyn Fn(usize) -> Option<Part>,
+        parts: &mut Vec<Part>,
+    ) -> Option<Hit> {
+        let base = parts.len();
+        parts.resize(base + q.width(), Part::Unknown);
+        let hit = self.score_parts(t, event, q, known, &mut parts[base..]);
+        if hit.is_none() {
+            parts.truncate(base);
+        }
+        hit
+    }
+
+    fn score_parts(
+        &self,
+        t: &Timeline,
+        event: usize,
+        q: &Prepared,
+        known: &dyn Fn(usize) -> Option<Part>,
+        parts: &mut [Part],
+    ) -> Option<Hit> {
+        let groups = q.query.groups.len();
+        // A pair's match, worked out when first needed.
+        let pair = |k: usize, parts: &mut [Part]| {
+            let slot = groups + k;
+            if parts[slot] == Part::Unknown {
+                parts[slot] = known(slot).unwrap_or_else(|| {
+                    self.text_best(t, event, &q.pairs[k]).map(|(s, f)| (s, Some(f))).into()
+                });
+            }
+            parts[slot]
+        };
         let mut total = 0;
         let mut best: Option<Field> = None;
-        // Each pair's match, worked out when first needed.
-        let mut pairs: Vec<Option<Option<(i64, Field)>>> = vec![None; q.pairs.len()];
         for (g, group) in q.query.groups.iter().enumerate() {
-            let found = group.iter().filter_map(|term| self.term_score(t, event, term)).max_by(better);
+            let found = known(g).unwrap_or_else(|| {
+                group.iter().filter_map(|term| self.term_score(t, event, term)).max_by(better).into()
+            });
+            parts[g] = found;
             let (score, field) = match (found, q.pair_ending_at[g]) {
-                (Some(found), _) => found,
+                (Part::Match(score, field), _) => (score, field),
                 // A plain word that only matches as the end of a pair: the pair scores it.
-                (None, Some(k)) => {
-                    (0, Some((*pairs[k].get_or_insert_with(|| self.text_best(t, event, &q.pairs[k])))?.1))
-                }
-                (None, None) => return None,
+                (_, Some(k)) => match pair(k, parts) {
+                    Part::Match(_, field) => (0, field),
+                    _ => return None,
+                },
+                _ => return None,
             };
             total += score;
             best = prominent(best, field);
         }
-        for (k, pair) in q.pairs.iter().enumerate() {
-            if let Some((score, field)) = *pairs[k].get_or_insert_with(|| self.text_best(t, event, pair)) {
+        for k in 0..q.pairs.len() {
+            if let Part::Match(score, Some(field)) = pair(k, parts) {
                 total += PAIR_BONUS * field.weight() + score;
                 best = prominent(best, Some(field));
             }
@@ -101,7 +146,7 @@ impl Engine {
     /// (the first such field on a tie). A field whose weighted ceiling cannot beat the best so
     /// far is not matched: it could not change the answer.
     pub(super) fn text_best(&self, t: &Timeline, event: usize, x: &Text) -> Option<(i64, Field)> {
-        let index = &self.index.events[event];
+        let index = self.index.event(event);
         // Cheap rejection: the pattern's letters must at least occur, in order, somewhere.
         if !is_subsequence(index.all_text(), &x.folded) {
             return None;
