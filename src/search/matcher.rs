@@ -101,6 +101,11 @@ pub fn match_text(rule: Rule, text: &str, pat: &str, want_chars: bool) -> Option
     }
     let letters = PER_LETTER * pat.chars().count() as i64;
     match rule {
+        // One char is one piece at a word start: the compact rule's scan finds the same best
+        // alignment as the dynamic programme, without its table.
+        Rule::Fuzzy if letters == PER_LETTER => {
+            match_text(Rule::Compact(Anchor::WordStart), text, pat, want_chars)
+        }
         Rule::Fuzzy => {
             let (bonus, bytes) = best_fuzzy(text, pat, want_chars)?;
             let chars = if want_chars { char_indices(text, &bytes) } else { Vec::new() };
@@ -404,6 +409,22 @@ mod tests {
         assert_eq!(m(Compact(FieldEnd), "baku 1959", "baku"), None);
         assert_eq!(m(Compact(Whole), "laos", "laos"), Some(vec![0, 1, 2, 3]));
         assert_eq!(m(Compact(Whole), "laos x", "laos"), None);
+    }
+
+    #[test]
+    fn one_char_matches_fuzzily_as_the_dynamic_programme_would() {
+        let texts = ["to lam", "lam to", "t", "xt t", "tô lâm", "ôtô", "a-t t.", "tt tx", "", "x ô"];
+        for text in texts {
+            for pat in ["t", "ô", "x", "a"] {
+                let dp = best_fuzzy(text, pat, true)
+                    .map(|(bonus, bytes)| (bonus + PER_LETTER, char_indices(text, &bytes)));
+                assert_eq!(
+                    match_text(Rule::Fuzzy, text, pat, true).map(|m| (m.score, m.chars)),
+                    dp,
+                    "{text} {pat}"
+                );
+            }
+        }
     }
 
     #[test]
