@@ -15,6 +15,7 @@ pub mod index;
 mod marks;
 pub mod matcher;
 pub mod memo;
+mod order;
 pub mod prefilter;
 pub mod query;
 pub mod reference;
@@ -251,19 +252,12 @@ impl Engine {
         Some(Scored { hits, events, parts: Parts { width: prepared.width(), rows } })
     }
 
-    fn sort(&self, hits: &mut [Hit], query: &Query, order: Order) {
+    fn sort(&self, hits: &mut Vec<Hit>, query: &Query, order: Order) {
         if !query.ranks() || order == Order::Chronological {
             hits.sort_unstable_by_key(|h| h.event);
             return;
         }
-        // Events are unique, so the order is total and an unstable sort gives the same one.
-        hits.sort_unstable_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| a.field.map(Field::rank).cmp(&b.field.map(Field::rank)))
-                .then_with(|| self.recency[b.event].cmp(&self.recency[a.event]))
-                .then_with(|| a.event.cmp(&b.event))
-        });
+        order::rank(hits, &self.recency);
     }
 }
 
