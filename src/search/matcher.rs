@@ -87,6 +87,23 @@ pub fn is_subsequence(text: &str, pat: &str) -> bool {
     true
 }
 
+/// True if `pat` is spelled somewhere in `text` with only separators between its bytes: what
+/// `find_compact` finds at any anchor, or more. A quick test that a compact rule can match.
+pub fn is_spelled(text: &[u8], pat: &[u8]) -> bool {
+    let Some((&first, rest)) = pat.split_first() else { return true };
+    memchr::memchr_iter(first, text).any(|start| {
+        let mut i = start + 1;
+        rest.iter().all(|&b| {
+            while text.get(i).is_some_and(|&x| is_separator(x) && x != b) {
+                i += 1;
+            }
+            let ok = text.get(i) == Some(&b);
+            i += 1;
+            ok
+        })
+    })
+}
+
 /// The most `pat` can score in any text by any rule: every letter, both bonuses, one piece.
 /// A field whose weighted ceiling cannot beat the best field so far need not be matched.
 pub fn ceiling(pat: &str) -> i64 {

@@ -20,7 +20,7 @@
 //! This mirrors the matching rules of `matcher`: a rule that matches more must widen it too
 //! (the differential test of the cache's search, `tests/cache_search.rs`, checks them together).
 
-use super::matcher::{Rule, is_separator, match_text};
+use super::matcher::{Rule, is_spelled as spelled, match_text};
 use super::query::{Query, TermKind, Test};
 
 /// One way a group can match: a folded pattern, and whether it may match fuzzily (a plain
@@ -93,23 +93,6 @@ fn is_subsequence(text: &[u8], pat: &[u8]) -> bool {
         }
     }
     true
-}
-
-/// True if `pat` is spelled somewhere in `text` with only separators between its bytes: what
-/// `matcher::find_compact` finds at any anchor, or more.
-fn spelled(text: &[u8], pat: &[u8]) -> bool {
-    let Some((&first, rest)) = pat.split_first() else { return true };
-    memchr::memchr_iter(first, text).any(|start| {
-        let mut i = start + 1;
-        rest.iter().all(|&b| {
-            while text.get(i).is_some_and(|&x| is_separator(x) && x != b) {
-                i += 1;
-            }
-            let ok = text.get(i) == Some(&b);
-            i += 1;
-            ok
-        })
-    })
 }
 
 #[cfg(test)]

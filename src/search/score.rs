@@ -8,7 +8,7 @@
 
 use super::fields::{self, in_period};
 use super::index::{Field, field_text};
-use super::matcher::{ceiling, is_subsequence, match_field};
+use super::matcher::{Rule, ceiling, is_spelled, is_subsequence, match_field};
 use super::memo::Part;
 use super::query::{Query, Term, Test, Text};
 use super::{Engine, Hit};
@@ -147,8 +147,14 @@ impl Engine {
     /// far is not matched: it could not change the answer.
     pub(super) fn text_best(&self, t: &Timeline, event: usize, x: &Text) -> Option<(i64, Field)> {
         let index = self.index.event(event);
-        // Cheap rejection: the pattern's letters must at least occur, in order, somewhere.
-        if !is_subsequence(index.all_text(), &x.folded) {
+        // Cheap rejection: the pattern's letters must at least occur, in order, somewhere; and
+        // be spelled there (separators aside) if no field matches it fuzzily.
+        let (text, pat) = (index.all_text(), x.folded.as_str());
+        let possible = match x.rule(true) {
+            Rule::Fuzzy => is_subsequence(text, pat),
+            Rule::Compact(_) => is_spelled(text.as_bytes(), pat.as_bytes()),
+        };
+        if !possible {
             return None;
         }
         let ceiling = ceiling(x.accented.as_deref().unwrap_or(&x.folded));
