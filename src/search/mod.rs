@@ -227,11 +227,11 @@ impl Engine {
             if cancelled() {
                 return None;
             }
-            let mut parts = Vec::new();
+            let mut scratch = score::Scratch::default();
             let hits = chunk.iter().filter_map(|&at| {
-                self.score_event(t, candidates[at], &prepared, &|p| known(at, p), &mut parts)
+                self.score_event(t, candidates[at], &prepared, &|p| known(at, p), &mut scratch)
             });
-            Some((hits.collect(), parts))
+            Some((hits.collect(), scratch.parts))
         };
         // Over rayon's pool (threads that live as long as the program: a keystroke starts
         // none) when there are many. Chunks come back in order; a cancelled one stops the rest.

@@ -13,7 +13,8 @@ use super::memo::Part;
 use super::query::{Query, Term, Test, Text};
 use super::{Engine, Hit};
 use crate::model::Timeline;
-use crate::text::fold::lower_accented;
+use crate::text::fold::lower_accented_into;
+use std::borrow::Cow;
 
 /// What a pair of adjacent words adds, times the weight of the field where they are adjacent:
 /// enough that events saying the words together come first.
@@ -67,11 +68,13 @@ impl Engine {
         event: usize,
         q: &Prepared,
         known: &dyn Fn(usize) -> Option<Part>,
-        parts: &mut Vec<Part>,
+        scratch: &mut Scratch,
     ) -> Option<Hit> {
+        let (parts, lowered) = (&mut scratch.parts, &mut scratch.lowered);
+        lowered.start(event);
         let base = parts.len();
         parts.resize(base + q.width(), Part::Unknown);
-        let hit = self.score_parts(t, event, q, known, &mut parts[base..]);
+        let hit = self.score_parts(t, event, q, known, &mut parts[base..], lowered);
         if hit.is_none() {
             parts.truncate(base);
         }
@@ -85,14 +88,15 @@ impl Engine {
         q: &Prepared,
         known: &dyn Fn(usize) -> Option<Part>,
         parts: &mut [Part],
+        lowered: &mut Lowered,
     ) -> Option<Hit> {
         let groups = q.query.groups.len();
         // A pair's match, worked out when first needed.
-        let pair = |k: usize, parts: &mut [Part]| {
+        let pair = |k: usize, parts: &mut [Part], lowered: &mut Lowered| {
             let slot = groups + k;
             if parts[slot] == Part::Unknown {
                 parts[slot] = known(slot).unwrap_or_else(|| {
-                    self.text_best(t, event, &q.pairs[k]).map(|(s, f)| (s, Some(f))).into()
+                    self.text_best(t, event, &q.pairs[k], lowered).map(|(s, f)| (s, Some(f))).into()
                 });
             }
             parts[slot]
@@ -101,13 +105,13 @@ impl Engine {
         let mut best: Option<Field> = None;
         for (g, group) in q.query.groups.iter().enumerate() {
             let found = known(g).unwrap_or_else(|| {
-                group.iter().filter_map(|term| self.term_score(t, event, term)).max_by(better).into()
+                group.iter().filter_map(|term| self.term_score(t, event, term, lowered)).max_by(better).into()
             });
             parts[g] = found;
             let (score, field) = match (found, q.pair_ending_at[g]) {
                 (Part::Match(score, field), _) => (score, field),
                 // A plain word that only matches as the end of a pair: the pair scores it.
-                (_, Some(k)) => match pair(k, parts) {
+                (_, Some(k)) => match pair(k, parts, lowered) {
                     Part::Match(_, field) => (0, field),
                     _ => return None,
                 },
@@ -117,7 +121,7 @@ impl Engine {
             best = prominent(best, field);
         }
         for k in 0..q.pairs.len() {
-            if let Part::Match(score, Some(field)) = pair(k, parts) {
+            if let Part::Match(score, Some(field)) = pair(k, parts, lowered) {
                 total += PAIR_BONUS * field.weight() + score;
                 best = prominent(best, Some(field));
             }
@@ -126,13 +130,19 @@ impl Engine {
     }
 
     /// A term's score and where; a negated term scores 0 when its test fails.
-    fn term_score(&self, t: &Timeline, event: usize, term: &Term) -> Option<(i64, Option<Field>)> {
+    fn term_score(
+        &self,
+        t: &Timeline,
+        event: usize,
+        term: &Term,
+        lowered: &mut Lowered,
+    ) -> Option<(i64, Option<Field>)> {
         let e = &t.events[event];
         let found = match &term.test {
             Test::Field(f) => fields::passes(f, e).then_some((0, None)),
             Test::Date { period, .. } if in_period(e, period) => Some((DATE_SCORE, Some(Field::Date))),
             Test::Date { text, .. } | Test::Text(text) => {
-                self.text_best(t, event, text).map(|(s, f)| (s, Some(f)))
+                self.text_best(t, event, text, lowered).map(|(s, f)| (s, Some(f)))
             }
         };
         match (found, term.negated) {
@@ -145,7 +155,13 @@ impl Engine {
     /// A text pattern's best weighted score over the event's fields in its scope, and where
     /// (the first such field on a tie). A field whose weighted ceiling cannot beat the best so
     /// far is not matched: it could not change the answer.
-    pub(super) fn text_best(&self, t: &Timeline, event: usize, x: &Text) -> Option<(i64, Field)> {
+    pub(super) fn text_best(
+        &self,
+        t: &Timeline,
+        event: usize,
+        x: &Text,
+        lowered: &mut Lowered,
+    ) -> Option<(i64, Field)> {
         let index = self.index.event(event);
         // Cheap rejection: the pattern's letters must at least occur, in order, somewhere; and
         // be spelled there (separators aside) if no field matches it fuzzily.
@@ -159,15 +175,14 @@ impl Engine {
         }
         let ceiling = ceiling(x.accented.as_deref().unwrap_or(&x.folded));
         let mut best: Option<(i64, Field)> = None;
-        for (field, folded) in index.fields() {
+        for (at, (field, folded)) in index.fields().enumerate() {
             if !field.in_scope(x.scope) || best.is_some_and(|(s, _)| ceiling * field.weight() <= s) {
                 continue;
             }
-            let mut lower = None;
-            let lower = &mut lower;
+            let lowered = &mut *lowered;
             let accented = move || {
-                let slot = lower; // moved out: the closure is `FnOnce` and may lend it out
-                slot.insert(lower_accented(&field_text(t, &t.events[event], field))).as_str()
+                let lowered = lowered; // moved out: the closure is `FnOnce` and may lend it out
+                lowered.get(at, || field_text(t, &t.events[event], field))
             };
             let rule = x.rule(field.is_short());
             let Some(m) = match_field(rule, folded, &x.folded, x.accented.as_deref(), accented, false) else {
@@ -179,5 +194,47 @@ impl Engine {
             }
         }
         best
+    }
+}
+
+/// What scoring one chunk of events reuses from event to event: the parts of the hits so far
+/// (see `memo`), and the lowered fields of the event being scored.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    pub parts: Vec<Part>,
+    lowered: Lowered,
+}
+
+/// The fields of the event being scored lowered with their accents (`lower_accented`), made
+/// when an accented term first needs one and kept while that event is scored: `Tô Lâm` has
+/// three accented parts (two words and their pair) that test the same fields. The buffers are
+/// kept from event to event.
+#[derive(Debug, Default)]
+pub struct Lowered {
+    event: Option<usize>,
+    texts: Vec<String>,
+    ready: Vec<bool>,
+}
+
+impl Lowered {
+    fn start(&mut self, event: usize) {
+        if self.event != Some(event) {
+            self.event = Some(event);
+            self.ready.iter_mut().for_each(|r| *r = false);
+        }
+    }
+
+    /// The lowered text of the event's field at place `at` of its table, made from `original`.
+    fn get<'s, 'a>(&'s mut self, at: usize, original: impl FnOnce() -> Cow<'a, str>) -> &'s str {
+        if self.texts.len() <= at {
+            self.texts.resize_with(at + 1, String::new);
+            self.ready.resize(at + 1, false);
+        }
+        if !self.ready[at] {
+            self.texts[at].clear();
+            lower_accented_into(&original(), &mut self.texts[at]);
+            self.ready[at] = true;
+        }
+        &self.texts[at]
     }
 }

@@ -51,12 +51,18 @@ pub fn lower_keep_accents(s: &str) -> Folded {
 /// `lower_keep_accents(s).text`, without the map (and without work for ASCII text): the search
 /// lowers every field an accented term reaches, on every keystroke.
 pub fn lower_accented(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
     let mut text = String::with_capacity(s.len());
-    lower_into(s, &mut text, None);
+    lower_accented_into(s, &mut text);
     text
+}
+
+/// `lower_accented`, onto the end of `out`.
+pub fn lower_accented_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        lower_into(s, out, None);
+    }
 }
 
 /// Lower-cases `s` onto `text`, composing decomposed accents, and pushes each pushed char's
