@@ -33,22 +33,25 @@ pub struct Shown {
     /// Search highlights of the events on screen, by event index, computed in `update` for the
     /// visible rows and the selected event, so that drawing never matches anything.
     marks: Vec<(usize, Marks)>,
-    /// Each event's date width in columns, plus one (0: not measured yet): the date column's
-    /// width is taken over every hit on every keystroke, and a date's text is made anew each
-    /// time it is asked for.
-    date_widths: Vec<u8>,
+    /// Each event's date and country-code widths in columns (see `widths`): the columns' widths
+    /// are taken over every hit on every keystroke, and a date's text is made anew each time
+    /// it is asked for.
+    widths: Vec<[u8; 2]>,
 }
 
-/// The width of event `i`'s date, measured once (`memo`, one entry an event).
-fn date_width(memo: &mut [u8], i: usize, e: &crate::model::Event) -> usize {
+/// The widths of event `i`'s date and country codes, measured once (`memo`, one entry an
+/// event: the date's width plus one, 0 until measured; then the codes' width): a keystroke
+/// that finds every event then reads this dense table, not every event.
+fn widths(memo: &mut [[u8; 2]], i: usize, e: &crate::model::Event) -> (usize, usize) {
     match memo.get(i) {
-        Some(&w) if w > 0 => usize::from(w - 1),
+        Some(&[d, c]) if d > 0 => (usize::from(d - 1), usize::from(c)),
         _ => {
-            let w = crate::text::wrap::width(&e.date_text());
-            if let (Some(slot), Ok(m)) = (memo.get_mut(i), u8::try_from(w + 1)) {
-                *slot = m;
+            let date = crate::text::wrap::width(&e.date_text());
+            let codes = (e.countries.len() * 3).saturating_sub(1).min(255);
+            if let (Some(slot), Ok(d)) = (memo.get_mut(i), u8::try_from(date + 1)) {
+                *slot = [d, codes as u8];
             }
-            w
+            (date, codes)
         }
     }
 }
@@ -63,7 +66,7 @@ impl Shown {
             column_widths: (4, 2),
             headers: true,
             marks: Vec::new(),
-            date_widths: vec![0; t.events.len()],
+            widths: vec![[0; 2]; t.events.len()],
         }
     }
 
@@ -75,9 +78,10 @@ impl Shown {
         // No country column at all when no shown event names a country (imported files).
         let (mut date_w, mut codes_w) = (4, 0);
         for h in &self.hits {
-            let e = &t.events[h.event];
-            date_w = date_w.max(date_width(&mut self.date_widths, h.event, e));
-            codes_w = codes_w.max((e.countries.len() * 3).saturating_sub(1));
+            // (A reference to the event reads none of it: only a first measure does.)
+            let (date, codes) = widths(&mut self.widths, h.event, &t.events[h.event]);
+            date_w = date_w.max(date);
+            codes_w = codes_w.max(codes);
         }
         self.column_widths = (date_w, codes_w.min(8));
         self.lay_out(t, ranked);

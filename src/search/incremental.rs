@@ -2,7 +2,7 @@
 //! one (see `Query::narrows_to`), search the last hits instead of every event again.
 
 use super::memo::{self, Parts};
-use super::{Engine, Filter, Query, Results};
+use super::{Engine, Filter, Hit, Order, Query, Results};
 use crate::model::Timeline;
 
 /// The last search, kept to narrow the next one.
@@ -16,6 +16,9 @@ struct Last {
     query: Query,
     /// The filter without its query and order: narrowing is only valid if these are unchanged.
     rest: Filter,
+    order: Order,
+    /// The hits, ranked: the answer again if the next search is the same.
+    hits: Vec<Hit>,
     /// The hits' event indexes, sorted.
     events: Vec<usize>,
     /// What each part of the query gave for each of them (see `memo`).
@@ -49,6 +52,12 @@ impl Incremental {
             }
         };
         let rest = rest_of(filter);
+        // The same search again (a space typed after a word, a quote closed): the same hits.
+        if let Some(l) =
+            self.last.as_ref().filter(|l| l.rest == rest && l.query == query && l.order == filter.order)
+        {
+            return Some(Results { hits: l.hits.clone(), error: None });
+        }
         let last = self.last.as_ref().filter(|l| l.rest == rest && l.query.narrows_to(&query));
         let reuse = last.map(|l| memo::reusable(&l.query, &query));
         let scored = match last.zip(reuse.as_deref()) {
@@ -60,8 +69,8 @@ impl Incremental {
                 engine.run_parts(t, filter, &query, &all, None, cancelled)?
             }
         };
-        let results = Results { hits: scored.hits, error: None };
-        self.last = Some(Last { query, rest, events: scored.events, parts: scored.parts });
-        Some(results)
+        let (hits, order) = (scored.hits.clone(), filter.order);
+        self.last = Some(Last { query, rest, order, hits, events: scored.events, parts: scored.parts });
+        Some(Results { hits: scored.hits, error: None })
     }
 }
