@@ -259,3 +259,14 @@ fn the_highlight_is_the_alignment_that_was_scored() {
     let hits = e.run(&t, &Filter { query: "lam".into(), ..Filter::default() });
     assert_eq!(hits[0].score, (3 * 16 + 8) * Field::Title.weight());
 }
+
+#[test]
+fn the_same_search_again_is_answered_again_but_a_new_order_sorts_anew() {
+    let t = fixture();
+    let e = Engine::new(&t);
+    let mut typing = Incremental::default();
+    for (q, order) in [("la", Order::Relevance), ("la ", Order::Relevance), ("la", Order::Chronological)] {
+        let f = Filter { query: q.into(), order, ..Filter::default() };
+        assert_eq!(typing.search(&e, &t, &f).hits, e.run(&t, &f), "{q:?} {order:?}");
+    }
+}
