@@ -123,6 +123,12 @@ pub fn match_text(rule: Rule, text: &str, pat: &str, want_chars: bool) -> Option
         Rule::Fuzzy if letters == PER_LETTER => {
             match_text(Rule::Compact(Anchor::WordStart), text, pat, want_chars)
         }
+        // Two bytes, for a score only: the programme's two rows, worked out on the second
+        // byte's places alone.
+        Rule::Fuzzy if !want_chars && pat.len() == 2 => {
+            let p = pat.as_bytes();
+            Some(TextMatch { score: letters + best_fuzzy_two(text, p[0], p[1])?, chars: Vec::new() })
+        }
         Rule::Fuzzy => {
             let (bonus, bytes) = best_fuzzy(text, pat, want_chars)?;
             let chars = if want_chars { char_indices(text, &bytes) } else { Vec::new() };
@@ -236,6 +242,29 @@ fn best_fuzzy(text: &str, pat: &str, want_bytes: bool) -> Option<(i64, Vec<usize
         }
         found
     })
+}
+
+/// `best_fuzzy`'s score for a two-byte pattern `ab`, without a table: `a` must sit on a word
+/// start, at the first one (`lo`) or later, scoring `AT_START` at byte 0 and 0 elsewhere; `b`
+/// continues it on the next byte, or starts a second piece (−6) on a word start two or more
+/// bytes after some `a`, which is best after `lo`; the word-end bonus comes last. The best, the
+/// same as the programme's.
+fn best_fuzzy_two(text: &str, a: u8, b: u8) -> Option<i64> {
+    let t = text.as_bytes();
+    let lo = memchr::memchr_iter(a, t).find(|&i| word_start(text, i))?;
+    let first = if lo == 0 { AT_START } else { 0 };
+    let mut best: Option<i64> = None;
+    for i in memchr::memchr_iter(b, &t[lo + 1..]).map(|i| i + lo + 1) {
+        let go_on = (t[i - 1] == a && word_start(text, i - 1)).then_some(if i == 1 { AT_START } else { 0 });
+        let new_piece = (i >= lo + 2 && word_start(text, i)).then_some(first - PER_PIECE);
+        let Some(score) = go_on.max(new_piece) else { continue };
+        let score = score + if ends_word(text, i + 1) { WHOLE_WORD } else { 0 };
+        best = best.max(Some(score));
+        if score == AT_START + WHOLE_WORD {
+            break; // nothing scores more
+        }
+    }
+    best
 }
 
 /// The fuzzy dynamic programme's shape: the text, the pattern, the window's first byte and
@@ -440,6 +469,23 @@ mod tests {
                     dp,
                     "{text} {pat}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn two_bytes_match_fuzzily_as_the_dynamic_programme_would() {
+        // Every text of up to 6 chars over a small alphabet with separators and a 2-byte letter.
+        let alphabet = ["a", "b", " ", "-", "ô", "x"];
+        let (mut texts, mut last) = (vec![String::new()], vec![String::new()]);
+        for _ in 0..6 {
+            last = last.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            texts.extend(last.iter().cloned());
+        }
+        for text in &texts {
+            for pat in ["ab", "aa", "ba", "bx"] {
+                let dp = best_fuzzy(text, pat, false).map(|(bonus, _)| bonus);
+                assert_eq!(best_fuzzy_two(text, pat.as_bytes()[0], pat.as_bytes()[1]), dp, "{text:?} {pat}");
             }
         }
     }
