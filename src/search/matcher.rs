@@ -90,8 +90,13 @@ pub fn is_subsequence(text: &str, pat: &str) -> bool {
 /// True if `pat` is spelled somewhere in `text` with only separators between its bytes: what
 /// `find_compact` finds at any anchor, or more. A quick test that a compact rule can match.
 pub fn is_spelled(text: &[u8], pat: &[u8]) -> bool {
-    let Some((&first, rest)) = pat.split_first() else { return true };
-    memchr::memchr_iter(first, text).any(|start| {
+    spelled_from(text, pat).is_some()
+}
+
+/// Where `pat` is first spelled in `text` (see `is_spelled`): no compact match starts before.
+pub fn spelled_from(text: &[u8], pat: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = pat.split_first() else { return Some(0) };
+    memchr::memchr_iter(first, text).find(|&start| {
         let mut i = start + 1;
         rest.iter().all(|&b| {
             while text.get(i).is_some_and(|&x| is_separator(x) && x != b) {

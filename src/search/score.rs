@@ -8,7 +8,7 @@
 
 use super::fields::{self, in_period};
 use super::index::{Field, field_text};
-use super::matcher::{Rule, ceiling, is_spelled, is_subsequence, match_field};
+use super::matcher::{Rule, ceiling, is_subsequence, match_field, spelled_from};
 use super::memo::Part;
 use super::query::{Query, Term, Test, Text};
 use super::{Engine, Hit};
@@ -164,19 +164,22 @@ impl Engine {
     ) -> Option<(i64, Field)> {
         let index = self.index.event(event);
         // Cheap rejection: the pattern's letters must at least occur, in order, somewhere; and
-        // be spelled there (separators aside) if no field matches it fuzzily.
+        // be spelled there (separators aside) if no field matches it fuzzily. A compact match
+        // then starts where it is first spelled or later: the fields that end before are skipped.
         let (text, pat) = (index.all_text(), x.folded.as_str());
-        let possible = match x.rule(true) {
-            Rule::Fuzzy => is_subsequence(text, pat),
-            Rule::Compact(_) => is_spelled(text.as_bytes(), pat.as_bytes()),
-        };
-        if !possible {
-            return None;
-        }
+        let from = match x.rule(true) {
+            Rule::Fuzzy => is_subsequence(text, pat).then_some(0),
+            Rule::Compact(_) => spelled_from(text.as_bytes(), pat.as_bytes()),
+        }?;
         let ceiling = ceiling(x.accented.as_deref().unwrap_or(&x.folded));
         let mut best: Option<(i64, Field)> = None;
+        let starts = index.field_table();
         for (at, (field, folded)) in index.fields().enumerate() {
-            if !field.in_scope(x.scope) || best.is_some_and(|(s, _)| ceiling * field.weight() <= s) {
+            let end = starts.get(at + 1).map_or(text.len(), |next| next.1 as usize);
+            if end <= from
+                || !field.in_scope(x.scope)
+                || best.is_some_and(|(s, _)| ceiling * field.weight() <= s)
+            {
                 continue;
             }
             let lowered = &mut *lowered;
