@@ -186,6 +186,7 @@ impl EventIndex {
         index.view().is_consistent().then_some(index)
     }
 
+    /// This event's index, as a `SearchIndex` gives it.
     pub fn view(&self) -> Indexed<'_> {
         Indexed { text: self.text.as_str(), fields: &self.fields }
     }
@@ -216,10 +217,15 @@ impl<'a> Indexed<'a> {
 
     /// Each field and its folded text.
     pub fn fields(self) -> impl Iterator<Item = (Field, &'a str)> {
-        let (text, fields) = (self.text, self.fields);
+        self.spans().map(move |(f, span)| (f, &self.text[span]))
+    }
+
+    /// Each field and where its folded text lies in `all_text`.
+    pub fn spans(self) -> impl Iterator<Item = (Field, Range<usize>)> {
+        let (len, fields) = (self.text.len(), self.fields);
         fields.iter().enumerate().map(move |(i, &(f, start))| {
-            let end = fields.get(i + 1).map_or(text.len(), |n| n.1 as usize);
-            (f, &text[start as usize..end])
+            let end = fields.get(i + 1).map_or(len, |n| n.1 as usize);
+            (f, start as usize..end)
         })
     }
 

@@ -210,11 +210,8 @@ impl Engine {
         last: Option<(&Parts, &[Option<usize>])>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Scored> {
-        // With no facet, period or provenance chosen every event passes: no need to read them.
-        let unfiltered = filter.facets.iter().all(Vec::is_empty)
-            && filter.from.is_none()
-            && filter.to.is_none()
-            && filter.verified.is_none();
+        // With nothing chosen every event passes: no need to read them.
+        let unfiltered = filter.passes_all();
         let passing: Vec<usize> = (0..candidates.len())
             .filter(|&at| unfiltered || passes_filters(t, candidates[at], filter))
             .collect();
@@ -258,6 +255,17 @@ impl Engine {
             return;
         }
         order::rank(hits, &self.recency);
+    }
+}
+
+impl Filter {
+    /// Whether no facet, period or provenance is chosen: then every event passes the filters
+    /// (`passes_filters` is true of each).
+    pub fn passes_all(&self) -> bool {
+        self.facets.iter().all(Vec::is_empty)
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.verified.is_none()
     }
 }
 

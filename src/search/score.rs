@@ -173,10 +173,8 @@ impl Engine {
         }?;
         let ceiling = ceiling(x.accented.as_deref().unwrap_or(&x.folded));
         let mut best: Option<(i64, Field)> = None;
-        let starts = index.field_table();
-        for (at, (field, folded)) in index.fields().enumerate() {
-            let end = starts.get(at + 1).map_or(text.len(), |next| next.1 as usize);
-            if end <= from
+        for (at, (field, span)) in index.spans().enumerate() {
+            if span.end <= from
                 || !field.in_scope(x.scope)
                 || best.is_some_and(|(s, _)| ceiling * field.weight() <= s)
             {
@@ -188,7 +186,8 @@ impl Engine {
                 lowered.get(at, || field_text(t, &t.events[event], field))
             };
             let rule = x.rule(field.is_short());
-            let Some(m) = match_field(rule, folded, &x.folded, x.accented.as_deref(), accented, false) else {
+            let Some(m) = match_field(rule, &text[span], &x.folded, x.accented.as_deref(), accented, false)
+            else {
                 continue;
             };
             let score = m.score * field.weight();

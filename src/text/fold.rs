@@ -71,10 +71,7 @@ fn lower_into(s: &str, text: &mut String, mut origin: Option<&mut Vec<u32>>) {
     use unicode_normalization::UnicodeNormalization;
     for (at, c) in s.char_indices() {
         if c.is_ascii() {
-            text.push(c.to_ascii_lowercase());
-            if let Some(o) = origin.as_deref_mut() {
-                o.push(at as u32);
-            }
+            push(text, &mut origin, c.to_ascii_lowercase(), at);
             continue;
         }
         // (No combining mark comes before U+0300: Latin-1's letters skip the lookup.)
@@ -92,22 +89,22 @@ fn lower_into(s: &str, text: &mut String, mut origin: Option<&mut Vec<u32>>) {
                 continue;
             }
         }
+        let c = punctuation(c).unwrap_or(c);
         // Most letters are lower case already: `is_lowercase` is a quicker lookup than
         // `to_lowercase`, and every lower-case char lowers to itself (a test checks each one).
-        let c = punctuation(c).unwrap_or(c);
         if c.is_lowercase() {
-            text.push(c);
-            if let Some(o) = origin.as_deref_mut() {
-                o.push(at as u32);
-            }
-            continue;
+            push(text, &mut origin, c, at);
+        } else {
+            c.to_lowercase().for_each(|l| push(text, &mut origin, l, at));
         }
-        for l in c.to_lowercase() {
-            text.push(l);
-            if let Some(o) = origin.as_deref_mut() {
-                o.push(at as u32);
-            }
-        }
+    }
+}
+
+/// Pushes `c`, and its origin `at` when the map is kept.
+fn push(text: &mut String, origin: &mut Option<&mut Vec<u32>>, c: char, at: usize) {
+    text.push(c);
+    if let Some(o) = origin.as_deref_mut() {
+        o.push(at as u32);
     }
 }
 
