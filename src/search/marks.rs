@@ -80,7 +80,7 @@ impl Engine {
         let rule = x.rule(field.is_short());
         let accented_text = move || {
             let cache = accented; // moved out: the closure is `FnOnce` and may lend it out
-            cache.get_or_insert_with(|| lower_keep_accents(original)).text.as_str()
+            Some(cache.get_or_insert_with(|| lower_keep_accents(original)).text.as_str())
         };
         let m = match_field(rule, &folded.text, &x.folded, x.accented.as_deref(), accented_text, true)?;
         let form = if x.accented.is_some() { forms.accented.as_ref()? } else { &forms.folded };

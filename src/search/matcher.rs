@@ -154,19 +154,20 @@ pub fn match_text(rule: Rule, text: &str, pat: &str, want_chars: bool) -> Option
 
 /// A text term's match in one field: on the folded text, and when the term has accents, on the
 /// text with its accents too (like fzf's smart case for capitals); that alignment then counts.
-/// `accented_text` is made only when needed.
+/// `accented_text` is made only when needed; it is `None` when the field cannot match the
+/// accented pattern.
 pub fn match_field<'t>(
     rule: Rule,
     folded_text: &str,
     pat: &str,
     accented_pat: Option<&str>,
-    accented_text: impl FnOnce() -> &'t str,
+    accented_text: impl FnOnce() -> Option<&'t str>,
     want_chars: bool,
 ) -> Option<TextMatch> {
     let m = match_text(rule, folded_text, pat, want_chars)?;
     match accented_pat {
         None => Some(m),
-        Some(accented) => match_text(rule, accented_text(), accented, want_chars),
+        Some(accented) => match_text(rule, accented_text()?, accented, want_chars),
     }
 }
 

@@ -13,7 +13,7 @@ use super::memo::Part;
 use super::query::{Query, Term, Test, Text};
 use super::{Engine, Hit};
 use crate::model::Timeline;
-use crate::text::fold::lower_accented_into;
+use crate::text::fold::{has_combining_mark, lower_accented_into, may_lower_to};
 use std::borrow::Cow;
 
 /// What a pair of adjacent words adds, times the weight of the field where they are adjacent:
@@ -172,6 +172,7 @@ impl Engine {
             Rule::Compact(_) => spelled_from(text.as_bytes(), pat.as_bytes()),
         }?;
         let ceiling = ceiling(x.accented.as_deref().unwrap_or(&x.folded));
+        let accented_pat = x.accented.as_deref().unwrap_or_default();
         let mut best: Option<(i64, Field)> = None;
         for (at, (field, span)) in index.spans().enumerate() {
             if span.end <= from
@@ -183,7 +184,7 @@ impl Engine {
             let lowered = &mut *lowered;
             let accented = move || {
                 let lowered = lowered; // moved out: the closure is `FnOnce` and may lend it out
-                lowered.get(at, || field_text(t, &t.events[event], field))
+                lowered.get(at, accented_pat, || field_text(t, &t.events[event], field))
             };
             let rule = x.rule(field.is_short());
             let Some(m) = match_field(rule, &text[span], &x.folded, x.accented.as_deref(), accented, false)
@@ -215,28 +216,54 @@ pub struct Scratch {
 pub struct Lowered {
     event: Option<usize>,
     texts: Vec<String>,
-    ready: Vec<bool>,
+    states: Vec<State>,
+}
+
+/// How far a field of the event being scored has been looked at.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum State {
+    #[default]
+    Unseen,
+    /// Not lowered; its original text has no combining mark.
+    Plain,
+    /// `texts` holds it lowered.
+    Lowered,
 }
 
 impl Lowered {
     fn start(&mut self, event: usize) {
         if self.event != Some(event) {
             self.event = Some(event);
-            self.ready.iter_mut().for_each(|r| *r = false);
+            self.states.iter_mut().for_each(|s| *s = State::Unseen);
         }
     }
 
-    /// The lowered text of the event's field at place `at` of its table, made from `original`.
-    fn get<'s, 'a>(&'s mut self, at: usize, original: impl FnOnce() -> Cow<'a, str>) -> &'s str {
+    /// The lowered text of the event's field at place `at` of its table, made from `original`;
+    /// `None` when it cannot hold the accented pattern `pat`'s first char that is not ASCII
+    /// (`fold::may_lower_to`): most fields that `to` reaches have no `ô`, and are not lowered.
+    fn get<'s, 'a>(
+        &'s mut self,
+        at: usize,
+        pat: &str,
+        original: impl FnOnce() -> Cow<'a, str>,
+    ) -> Option<&'s str> {
         if self.texts.len() <= at {
             self.texts.resize_with(at + 1, String::new);
-            self.ready.resize(at + 1, false);
+            self.states.resize(at + 1, State::Unseen);
         }
-        if !self.ready[at] {
+        if self.states[at] != State::Lowered {
+            let original = original();
+            if let Some(wide) = pat.chars().find(|c| !c.is_ascii())
+                && !may_lower_to(&original, wide)
+                && (self.states[at] == State::Plain || !has_combining_mark(&original))
+            {
+                self.states[at] = State::Plain;
+                return None;
+            }
             self.texts[at].clear();
-            lower_accented_into(&original(), &mut self.texts[at]);
-            self.ready[at] = true;
+            lower_accented_into(&original, &mut self.texts[at]);
+            self.states[at] = State::Lowered;
         }
-        &self.texts[at]
+        Some(&self.texts[at])
     }
 }

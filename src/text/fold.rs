@@ -121,6 +121,55 @@ pub fn has_accents(s: &str) -> bool {
     })
 }
 
+/// False only when `lower_accented(s)` cannot hold the char `c` (not ASCII): `s` has neither
+/// `c` nor a char that lowers to it (`Ô` for `ô`). Only for an `s` without combining marks
+/// (`has_combining_mark`), which lowering composes with the char before them.
+pub fn may_lower_to(s: &str, c: char) -> bool {
+    let has = |x: char| memchr::memmem::find(s.as_bytes(), x.encode_utf8(&mut [0; 4]).as_bytes()).is_some();
+    has(c) || lowered_from(c).iter().any(|&x| has(x))
+}
+
+/// True if `s` has a combining mark (a decomposed accent).
+pub fn has_combining_mark(s: &str) -> bool {
+    // Marks are U+0300 or above: chars whose first byte is 0xCC or more. The Latin letters of
+    // U+1E00–U+1EFF (Vietnamese: E1 B8–BB) are not marks, and are passed without decoding.
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&x| x >= 0xCC) {
+        let at = i + k;
+        if b[at] == 0xE1 && b.get(at + 1).is_some_and(|x| (0xB8..=0xBB).contains(x)) {
+            i = at + 3;
+            continue;
+        }
+        let c = s[at..].chars().next().unwrap_or_default();
+        if is_combining_mark(c) {
+            return true;
+        }
+        i = at + c.len_utf8().max(1);
+    }
+    false
+}
+
+/// Every char other than `c` whose lowering holds `c` (not ASCII): worked out once, from every
+/// char of the first two planes (2 ms; no char above lowers to another, which a test checks).
+fn lowered_from(c: char) -> &'static [char] {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, Vec<char>>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: std::collections::HashMap<char, Vec<char>> = std::collections::HashMap::new();
+        for x in (0..0x2_0000).filter_map(char::from_u32) {
+            for l in punctuation(x).unwrap_or(x).to_lowercase().filter(|&l| l != x && !l.is_ascii()) {
+                let from = table.entry(l).or_default();
+                if !from.contains(&x) {
+                    from.push(x);
+                }
+            }
+        }
+        table
+    });
+    table.get(&c).map_or(&[], Vec::as_slice)
+}
+
 /// Typographic apostrophes and hyphens, as their ASCII forms.
 fn punctuation(c: char) -> Option<char> {
     match c {
@@ -279,6 +328,40 @@ mod tests {
         {
             for form in [s.to_string(), s.nfd().collect(), s.nfc().collect()] {
                 assert_eq!(lower_accented(&form), lower_keep_accents(&form).text, "{form:?}");
+            }
+        }
+    }
+
+    /// `may_lower_to` is false only where lowering cannot give the char: checked for every
+    /// char there is, alone and upper-cased, and against the texts of a search.
+    #[test]
+    fn may_lower_to_misses_no_char_that_lowers_to_it() {
+        for x in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = x.to_string();
+            if has_combining_mark(&s) {
+                continue; // `may_lower_to` is not asked about such texts
+            }
+            for l in lower_accented(&s).chars().filter(|l| !l.is_ascii()) {
+                assert!(may_lower_to(&s, l), "{x:?} lowers to {l:?}");
+            }
+        }
+        assert!(may_lower_to("Tổng Bí thư TÔ LÂM", 'ô'));
+        assert!(may_lower_to("Tổng Bí thư TÔ LÂM", 'â'));
+        assert!(!may_lower_to("Tổng Bí thư Tố Lam", 'ô'));
+        assert!(!may_lower_to("To Lam", 'ô'));
+    }
+
+    #[test]
+    fn finds_combining_marks_as_a_char_scan_does() {
+        let scan = |s: &str| s.chars().any(is_combining_mark);
+        for x in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("ạ{x}ô");
+            assert_eq!(has_combining_mark(&s), scan(&s), "{x:?}");
+        }
+        use unicode_normalization::UnicodeNormalization;
+        for s in ["Tô Lâm", "Đại hội XIV", "ạ\u{301}", "x\u{1ab0}", "\u{20d0}", ""] {
+            for form in [s.to_string(), s.nfd().collect(), s.nfc().collect()] {
+                assert_eq!(has_combining_mark(&form), scan(&form), "{form:?}");
             }
         }
     }

@@ -210,8 +210,11 @@ fn event(r: &mut SplitMix64, i: usize, file: &str) -> Generated {
     let quote_en = format!("The {} with {name} covered {}.", en_text(r, 3), en_text(r, 6));
     let words = 3 + r.below(3);
     let title = format!("{person} and {name}: {} {year}", en_text(r, words));
+    // Some names in capitals (`LÀO`, `TÔ LÂM`): an accented word must find them too.
+    let shout = |s: &str, every: usize| if i % every == 3 { s.to_uppercase() } else { s.to_string() };
+    let (name_vi, named) = (shout(name_vi, 7), shout(person, 5));
     let summary =
-        format!("{} in {year} involving {name_vi} and {person}. {}.", en_text(r, 12), en_text(r, 18));
+        format!("{} in {year} involving {name_vi} and {named}. {}.", en_text(r, 12), en_text(r, 18));
     let status = if r.below(8) == 0 { "planned" } else { "held" };
     let kind = r.pick(KINDS);
     let place = r.pick(PLACES);
