@@ -398,3 +398,44 @@ fn a_start_from_the_cache_reads_an_article_only_when_its_text_is_needed() {
         assert!(shown.get(c.span.clone()).is_some_and(|q| q.trim().is_empty()));
     }
 }
+
+#[test]
+fn a_file_changed_just_before_the_cache_was_built_is_hashed_once_more_then_noted() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let f = Fixture::new("racy");
+    // The data file and an article written again just now (the same bytes, a new ctime): too
+    // recent for the cache to record their stat.
+    for path in [f.data(), f.article(3)] {
+        let bytes = std::fs::read(&path).expect("read");
+        std::fs::write(&path, bytes).expect("write");
+    }
+    let expected = f.ok(&["list", "--json", "--no-cache"]);
+    assert_eq!(f.ok(&["list", "--json"]), expected);
+    let cache = f.cache_file(); // no note yet: nothing is settled
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // Hashed (no stat to trust), found as the cache has them, and noted now that they settled.
+    assert_eq!(f.ok(&["list", "--json"]), expected);
+    let note = cache.with_extension("tls");
+    assert_eq!(f.cache_files(), [cache.clone(), note.clone()]);
+    let meta = std::fs::metadata(&note).expect("the note");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    // The next start trusts the noted stats: it hashes nothing, so has nothing new to note.
+    assert_eq!(f.ok(&["list", "--json"]), expected);
+    assert_eq!(std::fs::metadata(&note).expect("the note").ino(), meta.ino(), "the note was written again");
+    // An edit that keeps the size and the mtime is still seen (its ctime moved).
+    let data = std::fs::read_to_string(f.data()).expect("data");
+    let title = data.find("\"title\":").expect("a title");
+    let at = title + data[title..].find(|c: char| c.is_ascii_uppercase()).expect("a capital");
+    let old = &data[at..at + 1];
+    edit_keeping_mtime(
+        &f.data(),
+        &data,
+        &format!("{}{}{}", &data[..at], if old == "Q" { "Z" } else { "Q" }, &data[at + 1..]),
+    );
+    let after = f.ok(&["list", "--json"]);
+    assert_ne!(after, expected);
+    assert_eq!(after, f.ok(&["list", "--json", "--no-cache"]));
+    // A note is the cache's: `cache clear` removes it too.
+    assert!(f.ok(&["cache", "clear"]).starts_with("removed 2 cache files"));
+    assert!(f.cache_files().is_empty());
+}

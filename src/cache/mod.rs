@@ -7,7 +7,8 @@
 //! It can never be stale: it is keyed by the content hash of the data file and of every article
 //! it cites, and records each file's stat (size, mtime and ctime in nanoseconds, inode, device;
 //! see `stat`). Each run stats them again, as git checks its index: a file whose stat is the one
-//! recorded is not read; any other is hashed again, and if its hash differs the cache is stale.
+//! recorded is not read; any other is hashed again, and if its hash differs the cache is stale
+//! (if it does not, its stat is noted beside the cache for the next start: see `settle`).
 //! An article's text is read only when something needs it (the reader, a quote in its context),
 //! and is then checked against the hash (see `lazy`). A cache that is unreadable, damaged, from
 //! another version or built from other contents is ignored and replaced. Apart from an export
@@ -20,6 +21,7 @@ mod bytes;
 mod format;
 mod lazy;
 mod raw;
+mod settle;
 mod source;
 mod stat;
 mod verify;
@@ -44,7 +46,8 @@ use want::Want;
 
 /// Overrides the cache directory (used by the tests, never the user's real cache).
 pub const DIR_ENV: &str = "TIMELINE_CACHE_DIR";
-/// Cache files end in `.tlc`; `clear` removes only those (and leftover temporary files).
+/// Cache files end in `.tlc` (their notes of stats in `.tls`, see `settle`); `clear` removes
+/// only those (and leftover temporary files).
 const EXT: &str = "tlc";
 /// The end of a temporary cache file's name.
 const TMP_SUFFIX: &str = ".tmp";
@@ -260,15 +263,20 @@ fn read(
     data: &Path,
     want: Want,
 ) -> Result<(Timeline, Engine, usize), Option<Invalid>> {
+    // Whatever changes from now on is too recent for its stat to be trusted (see `stat`).
+    let started = SystemTime::now();
     let bytes = map_file(file)?;
     let mapped = matches!(bytes, Bytes::Mapped(_));
     // SAFETY: a cache file's bytes, read or mapped, do not change while they are held (see
     // `map_file`: every writer renames a new file over the old one).
     let arena = Arc::new(unsafe { Arena::new(Box::new(bytes)) });
     let (head, events) = format::open(arena.bytes())?;
-    if !Stat::unchanged(head.data_stat.as_ref(), data) && hash_file(data).ok() != Some(head.data_hash) {
+    let notes = settle::read(file);
+    let data_hashed = !Stat::known(data, [head.data_stat.as_ref(), notes.data(head.data_hash)]);
+    if data_hashed && hash_file(data).ok() != Some(head.data_hash) {
         return Err(Some(Invalid::Stale("the data file changed".into())));
     }
+    let (data_hash, hashes) = (head.data_hash, head.articles.iter().map(|k| k.hash).collect::<Vec<_>>());
     let picked = want.pick(&head, &events)?;
     let all = picked.is_none();
     let total = events.len();
@@ -283,7 +291,12 @@ fn read(
     drop(arena);
     // A preview stats only what it quotes; the whole load that follows stats every article.
     let which = if !all && matches!(want, Want::First(_)) { Articles::Quoted } else { Articles::All };
-    let (timeline, index) = verify::restore(head, decoded, index, articles, which)?;
+    let noted = notes.articles(&hashes);
+    let (timeline, index, hashed) = verify::restore(head, decoded, index, articles, which, &noted)?;
+    // What was hashed and found as the cache has it is noted, once its stat has settled.
+    let data = data_hashed.then_some((data, data_hash));
+    let hashed = hashed.iter().map(|&i| (i, articles.join(&timeline.sources[i].file), hashes[i]));
+    settle::note(file, notes, data, hashed, &hashes, started);
     let engine =
         if all { Engine::with_index(&timeline, index) } else { Engine::with_recency(index, recency) };
     Ok((timeline, engine, total))
@@ -340,26 +353,30 @@ fn write(file: &Path, contents: &dyn Fn(&mut std::fs::File) -> io::Result<()>) -
     tmp.persist(file).map(drop).map_err(|e| e.error)
 }
 
-/// Whether a file name is one the cache makes: `<16 hex digits>.tlc`, or its temporary file
+/// Whether a file name is one the cache makes: `<16 hex digits>.tlc`, its note of stats
+/// `<16 hex digits>.tls` (see `settle`), or the temporary file of either,
 /// `.<16 hex digits>.tlc.<random>.tmp`.
 fn is_own_name(name: &str) -> bool {
     let key = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
-    if let Some(stem) = name.strip_suffix(&format!(".{EXT}")) {
-        return key(stem);
+    let own = |stem: &str| {
+        [EXT, settle::EXT].iter().any(|ext| stem.strip_suffix(&format!(".{ext}")).is_some_and(key))
+    };
+    if own(name) {
+        return true;
     }
     let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(TMP_SUFFIX)) else {
         return false;
     };
-    match rest.split_once(&format!(".{EXT}.")) {
+    match rest.rsplit_once('.') {
         Some((stem, random)) => {
-            key(stem) && !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric())
+            own(stem) && !random.is_empty() && random.bytes().all(|b| b.is_ascii_alphanumeric())
         }
         None => false,
     }
 }
 
-/// Whether a regular file is one the cache made: its own name and, for a finished cache file,
-/// its magic.
+/// Whether a regular file is one the cache made: its own name and, for a finished file, its
+/// magic.
 fn is_own_file(path: &Path, name: &str) -> bool {
     use std::io::Read;
     if !is_own_name(name) {
@@ -371,7 +388,7 @@ fn is_own_file(path: &Path, name: &str) -> bool {
     let mut magic = [0; 8];
     std::fs::File::open(path)
         .and_then(|mut f| f.read_exact(&mut magic))
-        .is_ok_and(|()| &magic == format::MAGIC)
+        .is_ok_and(|()| &magic == format::MAGIC || &magic == settle::MAGIC)
 }
 
 /// Removes every file the cache made (cache files and leftover temporary files, recognised by
@@ -402,11 +419,19 @@ pub fn clear(dir: &Path) -> io::Result<(usize, u64)> {
 mod tests {
     #[test]
     fn only_our_own_names_are_ours() {
-        for ours in ["0123456789abcdef.tlc", ".0123456789abcdef.tlc.AbC123.tmp"] {
+        let ours = [
+            "0123456789abcdef.tlc",
+            ".0123456789abcdef.tlc.AbC123.tmp",
+            "0123456789abcdef.tls",
+            ".0123456789abcdef.tls.AbC123.tmp",
+        ];
+        for ours in ours {
             assert!(super::is_own_name(ours), "{ours}");
         }
         let foreign =
             [".x.tmp", "x.tlc", ".0123456789abcdef.tlc.tmp", ".notes.tlc.abc.tmp", "0123456789abcdef.tlc~"];
+        let foreign =
+            foreign.into_iter().chain(["x.tls", "0123456789abcdef.tlx", ".0123456789abcdef.tls.tmp"]);
         for other in foreign {
             assert!(!super::is_own_name(other), "{other}");
         }

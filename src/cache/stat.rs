@@ -6,7 +6,8 @@
 //!
 //! A file changed just before or while the data set was loaded may carry the same timestamps as
 //! a later edit (timestamps are coarse, and a clock may lag): its stat is not recorded (it is
-//! "racy", in git's word), so that every start hashes it until the cache is rebuilt.
+//! "racy", in git's word), so that the next start hashes it; once it is found unchanged and its
+//! stat has settled, that stat is noted beside the cache (see `settle`).
 
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -58,14 +59,10 @@ impl Stat {
         self.size
     }
 
-    /// Whether a recorded stat (if any) is the file's stat now.
-    pub fn unchanged(recorded: Option<&Stat>, path: &Path) -> bool {
-        recorded.is_some_and(|r| Stat::of(path).as_ref() == Some(r))
-    }
-
-    /// Whether a recorded stat (if any) is the stat now of the file `name` in `dir`.
-    pub fn unchanged_at(recorded: Option<&Stat>, dir: impl std::os::fd::AsFd, name: &str) -> bool {
-        recorded.is_some_and(|r| Stat::at(dir, name).as_ref() == Some(r))
+    /// Whether the file's stat now is one of those known for it (recorded in the cache, noted
+    /// since: see `settle`); never when none is known.
+    pub fn known(path: &Path, known: [Option<&Stat>; 2]) -> bool {
+        known.iter().any(Option::is_some) && Stat::of(path).is_some_and(|now| known.contains(&Some(&now)))
     }
 }
 
@@ -82,18 +79,19 @@ mod tests {
         assert_eq!(Stat::settled(&path, SystemTime::now()), None, "just written: racy");
         let later = SystemTime::now() + Duration::from_secs(5);
         let stat = Stat::settled(&path, later).expect("old enough");
-        assert!(Stat::unchanged(Some(&stat), &path));
+        assert!(Stat::known(&path, [Some(&stat), None]));
+        assert!(Stat::known(&path, [None, Some(&stat)]));
         let opened = std::fs::File::open(dir.path()).expect("open the directory");
         assert_eq!(Stat::at(&opened, "a.txt"), Stat::of(&path), "by name in the directory, the same");
-        assert!(Stat::unchanged_at(Some(&stat), &opened, "a.txt"));
+        assert_eq!(Stat::at(&opened, "a.txt"), Some(stat));
         assert_eq!(Stat::at(&opened, "gone.txt"), None);
-        assert!(!Stat::unchanged(None, &path));
+        assert!(!Stat::known(&path, [None, None]));
         std::fs::write(&path, "two").expect("write");
         // Same size; the ctime (and the mtime) moved, unless within one clock tick: the inode
         // number alone is then the same, which is why a recent file is never trusted.
         let moved = Stat::of(&path).expect("stat");
         assert_eq!(moved.size, stat.size);
         assert!(moved.ctime_ns >= stat.ctime_ns);
-        assert!(!Stat::unchanged(Some(&stat), &dir.path().join("gone.txt")));
+        assert!(!Stat::known(&dir.path().join("gone.txt"), [Some(&stat), None]));
     }
 }

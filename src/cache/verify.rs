@@ -19,8 +19,8 @@ use std::sync::Arc;
 
 /// An article as the check of its stat left it.
 enum Checked {
-    /// Its stat is the one recorded: read when needed.
-    Unchanged,
+    /// Its stat is the one recorded (or noted, see `settle`), of this size: read when needed.
+    Unchanged(u64),
     /// It was read and hashed again: its text if the text is its bytes.
     Read(Option<String>),
 }
@@ -38,14 +38,17 @@ pub enum Articles {
 }
 
 /// The timeline of a cache's head and of the events decoded from it (all of them, or those a
-/// search may find, in their order) with their index, the articles' texts to be read from `dir`.
+/// search may find, in their order) with their index, the articles' texts to be read from `dir`;
+/// `noted` are stats proved since the cache was written (see `settle`), by article. Also says
+/// which articles were read and hashed again (and were as the cache has them).
 pub fn restore(
     head: HeadOwned,
     events: Vec<Event>,
     index: SearchIndex,
     dir: &Path,
     which: Articles,
-) -> Result<(Timeline, SearchIndex), Invalid> {
+    noted: &[Option<Stat>],
+) -> Result<(Timeline, SearchIndex, Vec<usize>), Invalid> {
     let HeadOwned { articles, stats, texts, mut timeline, .. } = head;
     timeline.events = events;
     let bad = |what: &str| Invalid::Decode(what.to_string());
@@ -59,7 +62,9 @@ pub fn restore(
             *q = true;
         }
     }
-    let checked = check_articles(&timeline.sources, &articles, &stats, &quoted, dir)?;
+    let checked = check_articles(&timeline.sources, &articles, [&stats, noted], &quoted, dir)?;
+    let hashed =
+        checked.iter().enumerate().filter(|(_, c)| matches!(c, Checked::Read(_))).map(|(i, _)| i).collect();
     let mut stored: Vec<Option<String>> = vec![None; n];
     for (i, text) in texts {
         match (stored.get_mut(i as usize), articles.get(i as usize)) {
@@ -75,8 +80,8 @@ pub fn restore(
         source.text = match (text, checked, articles[i].verbatim) {
             (Some(text), _, false) => text.into(),
             (None, Checked::Read(Some(text)), true) => text.into(),
-            (None, Checked::Unchanged, true) => {
-                lazy_len[i] = stats[i].map(|s| s.size() as usize);
+            (None, Checked::Unchanged(size), true) => {
+                lazy_len[i] = Some(size as usize);
                 let (dir, spans, file, hash) =
                     (dir.clone(), spans.clone(), source.file.clone(), articles[i].hash);
                 ArticleText::lazy(move || lazy::fetch(&dir, &file, hash, spans.of_source(i)))
@@ -85,7 +90,7 @@ pub fn restore(
         };
     }
     check(&timeline, &lazy_len).map_err(bad)?;
-    Ok((timeline, index))
+    Ok((timeline, index, hashed))
 }
 
 /// Checks what the loader guarantees of a timeline and the rest of the program relies on, for a
@@ -173,11 +178,11 @@ fn valid_date(d: &PartialDate) -> bool {
 }
 
 /// Stats the articles `wanted` and those with no recorded stat, spread over the cores; reads
-/// and hashes those whose stat changed.
+/// and hashes those whose stat is neither of the two known (recorded, noted).
 fn check_articles(
     sources: &[Source],
     keys: &[ArticleKey],
-    stats: &[Option<Stat>],
+    [stats, noted]: [&[Option<Stat>]; 2],
     wanted: &[bool],
     dir: &Path,
 ) -> Result<Vec<Checked>, Invalid> {
@@ -188,11 +193,12 @@ fn check_articles(
     // Articles are stat-ed by name in the opened directory, not by a path built for each.
     let opened = std::fs::File::open(dir).ok();
     let opened = opened.as_ref();
+    let known: Vec<(&Option<Stat>, &Option<Stat>)> = stats.iter().zip(noted).collect();
     std::thread::scope(|s| {
         let parts: Vec<_> = sources
             .chunks(per)
             .zip(keys.chunks(per))
-            .zip(stats.chunks(per))
+            .zip(known.chunks(per))
             .zip(wanted.chunks(per))
             .map(|(((ss, ks), st), ws)| {
                 s.spawn(move || {
@@ -200,13 +206,13 @@ fn check_articles(
                         .zip(ks)
                         .zip(st)
                         .zip(ws)
-                        .map(|(((s, k), st), &w)| match st {
+                        .map(|(((s, k), &(st, noted)), &w)| match st.or(*noted) {
                             // Its text is read (and hashed) when needed: a text stored in the
                             // cache instead (not verbatim) needs the stat now.
-                            Some(_) if !w && k.verbatim && lazy::is_plain_name(&s.file) => {
-                                Ok(Checked::Unchanged)
+                            Some(known) if !w && k.verbatim && lazy::is_plain_name(&s.file) => {
+                                Ok(Checked::Unchanged(known.size()))
                             }
-                            _ => check_one(store, opened, &s.file, k, st.as_ref()),
+                            _ => check_one(store, opened, &s.file, k, [st.as_ref(), noted.as_ref()]),
                         })
                         .collect()
                 })
@@ -227,15 +233,19 @@ fn check_one(
     opened: Option<&std::fs::File>,
     file: &str,
     key: &ArticleKey,
-    stat: Option<&Stat>,
+    known: [Option<&Stat>; 2],
 ) -> Result<Checked, Invalid> {
     let ArticleStore::Dir(dir) = store else { return Err(Invalid::Unreadable) };
-    let unchanged = || match opened {
-        Some(d) => Stat::unchanged_at(stat, d, file),
-        None => Stat::unchanged(stat, &dir.join(file)),
+    let now = || match opened {
+        Some(d) => Stat::at(d, file),
+        None => Stat::of(&dir.join(file)),
     };
-    if lazy::is_plain_name(file) && unchanged() {
-        return Ok(Checked::Unchanged);
+    if lazy::is_plain_name(file)
+        && known.iter().any(Option::is_some)
+        && let Some(now) = now()
+        && known.contains(&Some(&now))
+    {
+        return Ok(Checked::Unchanged(now.size()));
     }
     let changed = || Invalid::Stale(format!("article {} changed", store.display(file)));
     let bytes = store.read_bytes(file).map_err(|_| changed())?;

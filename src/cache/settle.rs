@@ -1,0 +1,145 @@
+//! Stats proved after the cache was written. A file changed within two seconds of being read is
+//! "racy" (see `stat`): the cache records no stat for it, so every start read and hashed it
+//! again, for as long as the cache lived. A data file saved just before the browser opened it,
+//! or generated just before a benchmark, cost every later start a pass over all of its bytes
+//! (1.2 s instead of 0.5 s for a search of a million events).
+//!
+//! So when a start hashes such a file and finds the content the cache was built from, and the
+//! file's stat has since settled, it notes that stat with the hash it proved, in a small file
+//! beside the cache (`<key>.tls`). Later starts take a file whose stat is noted there as
+//! unchanged too, but only if the noted hash is the one the cache holds for that file: a note
+//! proves a stat for a content, never a content for a cache, so a note outliving its cache (a
+//! rebuild, the data edited back and forth) can never make a wrong answer. A damaged, foreign or
+//! unreadable note is ignored (the files are hashed, as before). It is written as the cache is:
+//! private, to a temporary file renamed into place.
+
+use super::bytes::map_file;
+use super::stat::Stat;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// The first bytes of a note.
+pub const MAGIC: &[u8; 8] = b"TLSTAT01";
+/// The end of a note's name.
+pub const EXT: &str = "tls";
+
+/// Stats noted for a cache's files, each with the content hash it was proved to have.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notes {
+    pub data: Option<(Stat, u128)>,
+    /// By the article's place in the cache's sources.
+    pub articles: Vec<(u32, Stat, u128)>,
+}
+
+impl Notes {
+    /// The noted stat of the data file, if it was proved to have the content `hash`.
+    pub fn data(&self, hash: u128) -> Option<&Stat> {
+        self.data.as_ref().filter(|(_, h)| *h == hash).map(|(s, _)| s)
+    }
+
+    /// The noted stat of each of `hashes.len()` articles, if it was proved to have its hash.
+    pub fn articles(&self, hashes: &[u128]) -> Vec<Option<Stat>> {
+        let mut out = vec![None; hashes.len()];
+        for &(i, stat, hash) in &self.articles {
+            if hashes.get(i as usize) == Some(&hash) {
+                out[i as usize] = Some(stat);
+            }
+        }
+        out
+    }
+}
+
+/// The note beside the cache file `cache`.
+pub fn path_of(cache: &Path) -> PathBuf {
+    cache.with_extension(EXT)
+}
+
+/// The notes beside the cache file `cache`: none if there is no note, or it cannot be trusted.
+pub fn read(cache: &Path) -> Notes {
+    let Ok(bytes) = map_file(&path_of(cache)) else { return Notes::default() };
+    let body = bytes.strip_prefix(MAGIC).and_then(|b| b.split_last_chunk::<8>());
+    let Some((body, sum)) = body else { return Notes::default() };
+    if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != *sum {
+        return Notes::default();
+    }
+    postcard::from_bytes(body).unwrap_or_default()
+}
+
+/// After a start that hashed the data file (`data`, with the hash it was found to have) and the
+/// articles `hashed` (place, path, hash) and found them as the cache has them: notes the stats of
+/// those that have settled since `started`, beside the cache file `cache` whose articles have the
+/// hashes `hashes` (notes for other contents are dropped). Writes nothing when nothing is new.
+pub fn note(
+    cache: &Path,
+    mut notes: Notes,
+    data: Option<(&Path, u128)>,
+    hashed: impl Iterator<Item = (usize, PathBuf, u128)>,
+    hashes: &[u128],
+    started: SystemTime,
+) {
+    let mut new = false;
+    if let Some((path, hash)) = data
+        && let Some(stat) = Stat::settled(path, started)
+    {
+        notes.data = Some((stat, hash));
+        new = true;
+    }
+    for (i, path, hash) in hashed {
+        if let (Some(stat), Ok(i)) = (Stat::settled(&path, started), u32::try_from(i)) {
+            notes.articles.retain(|&(j, ..)| j != i);
+            notes.articles.push((i, stat, hash));
+            new = true;
+        }
+    }
+    if new {
+        notes.articles.retain(|&(i, _, hash)| hashes.get(i as usize) == Some(&hash));
+        notes.articles.sort_unstable_by_key(|&(i, ..)| i);
+        write(cache, &notes);
+    }
+}
+
+/// Writes the notes beside the cache file `cache`. A note that cannot be written costs the next
+/// start a hash, nothing else.
+pub fn write(cache: &Path, notes: &Notes) {
+    let Ok(body) = postcard::to_allocvec(notes) else { return };
+    let sum = xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes();
+    let _ = super::write(&path_of(cache), &|out| {
+        use std::io::Write;
+        out.write_all(MAGIC)?;
+        out.write_all(&body)?;
+        out.write_all(&sum)
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_reads_back_and_a_damaged_one_is_ignored() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let cache = dir.path().join("0123456789abcdef.tlc");
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "text").expect("write");
+        let stat = Stat::of(&file).expect("stat");
+        let notes = Notes { data: Some((stat, 7)), articles: vec![(1, stat, 9), (5, stat, 3)] };
+        write(&cache, &notes);
+        assert_eq!(read(&cache), notes);
+        // Only for the content it was proved for, and only in range.
+        assert_eq!(notes.data(7), Some(&stat));
+        assert_eq!(notes.data(8), None);
+        assert_eq!(notes.articles(&[9, 9, 3]), vec![None, Some(stat), None]);
+        // Any byte changed: ignored.
+        let note = path_of(&cache);
+        let good = std::fs::read(&note).expect("read");
+        for i in 0..good.len() {
+            let mut bad = good.clone();
+            bad[i] ^= 0x20;
+            std::fs::write(&note, &bad).expect("write");
+            assert_eq!(read(&cache), Notes::default(), "byte {i}");
+        }
+        std::fs::write(&note, &good[..good.len() - 1]).expect("write");
+        assert_eq!(read(&cache), Notes::default(), "cut short");
+    }
+}
