@@ -270,7 +270,7 @@ fn cache_clear_removes_only_the_files_it_made() {
     f.ok(&["list"]);
     let ours = f.cache_file();
     // Files that look like ours by their name's end, but were not made by the program.
-    let foreign = [".x.tmp", ".notes.tmp", "0123456789abcdef.tlc", "notes.tlc"];
+    let foreign = [".x.tmp", ".notes.tmp", "0123456789abcdef.tlc", "notes.tlc", "0123456789abcdef.tls"];
     for name in foreign {
         std::fs::write(f.cache.join(name), "the user's own").expect("write");
     }

@@ -36,7 +36,7 @@ use crate::model::{Event, Timeline};
 use crate::search::index::{Arena, EventIndex};
 use crate::search::{Engine, SearchIndex};
 use bytes::{Bytes, map_file};
-use stat::Stat;
+use stat::{Known, Stat};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -231,15 +231,16 @@ impl Pending {
     }
 }
 
-/// The content hash of a file, read in pieces into one small buffer.
-fn hash_file(path: &Path) -> io::Result<u128> {
+/// The content hash of a file, read in pieces into one small buffer, and the stat of the file
+/// read, taken after reading it (if it can be had).
+fn hash_file(path: &Path) -> io::Result<(u128, Option<Stat>)> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut buf = vec![0; 1 << 20];
     loop {
         match file.read(&mut buf) {
-            Ok(0) => return Ok(hasher.digest128()),
+            Ok(0) => return Ok((hasher.digest128(), Stat::of_file(&file))),
             Ok(n) => hasher.update(&buf[..n]),
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
@@ -272,9 +273,14 @@ fn read(
     let arena = Arc::new(unsafe { Arena::new(Box::new(bytes)) });
     let (head, events) = format::open(arena.bytes())?;
     let notes = settle::read(file);
-    let data_hashed = !Stat::known(data, [head.data_stat.as_ref(), notes.data(head.data_hash)]);
-    if data_hashed && hash_file(data).ok() != Some(head.data_hash) {
-        return Err(Some(Invalid::Stale("the data file changed".into())));
+    let known = Known { recorded: head.data_stat.as_ref(), noted: notes.data(head.data_hash) };
+    // The data file hashed again (no stat known for it is its stat now): the stat of what was read.
+    let mut data_hashed = None;
+    if !Stat::known(data, known) {
+        match hash_file(data) {
+            Ok((hash, stat)) if hash == head.data_hash => data_hashed = Some(stat),
+            _ => return Err(Some(Invalid::Stale("the data file changed".into()))),
+        }
     }
     let (data_hash, hashes) = (head.data_hash, head.articles.iter().map(|k| k.hash).collect::<Vec<_>>());
     let picked = want.pick(&head, &events)?;
@@ -294,8 +300,8 @@ fn read(
     let noted = notes.articles(&hashes);
     let (timeline, index, hashed) = verify::restore(head, decoded, index, articles, which, &noted)?;
     // What was hashed and found as the cache has it is noted, once its stat has settled.
-    let data = data_hashed.then_some((data, data_hash));
-    let hashed = hashed.iter().map(|&i| (i, articles.join(&timeline.sources[i].file), hashes[i]));
+    let data = data_hashed.flatten().map(|stat| (stat, data_hash));
+    let hashed = hashed.iter().map(|&i| (i, Stat::of(&articles.join(&timeline.sources[i].file)), hashes[i]));
     settle::note(file, notes, data, hashed, &hashes, started);
     let engine =
         if all { Engine::with_index(&timeline, index) } else { Engine::with_recency(index, recency) };
@@ -355,7 +361,7 @@ fn write(file: &Path, contents: &dyn Fn(&mut std::fs::File) -> io::Result<()>) -
 
 /// Whether a file name is one the cache makes: `<16 hex digits>.tlc`, its note of stats
 /// `<16 hex digits>.tls` (see `settle`), or the temporary file of either,
-/// `.<16 hex digits>.tlc.<random>.tmp`.
+/// `.<16 hex digits>.tlc.<random>.tmp` or `.<16 hex digits>.tls.<random>.tmp`.
 fn is_own_name(name: &str) -> bool {
     let key = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_hexdigit());
     let own = |stem: &str| {
@@ -385,10 +391,9 @@ fn is_own_file(path: &Path, name: &str) -> bool {
     if name.starts_with('.') {
         return true; // a temporary file's header is written last
     }
+    let want = if name.ends_with(&format!(".{EXT}")) { format::MAGIC } else { settle::MAGIC };
     let mut magic = [0; 8];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut magic))
-        .is_ok_and(|()| &magic == format::MAGIC || &magic == settle::MAGIC)
+    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut magic)).is_ok_and(|()| &magic == want)
 }
 
 /// Removes every file the cache made (cache files and leftover temporary files, recognised by

@@ -8,7 +8,7 @@
 
 use super::format::{HeadOwned, Invalid};
 use super::lazy::{self, Spans};
-use super::stat::Stat;
+use super::stat::{Known, Stat};
 use crate::load::articles::content_hash;
 use crate::load::{ArticleKey, ArticleStore};
 use crate::model::{ArticleText, Entity, Event, PartialDate, Source, Timeline};
@@ -193,26 +193,28 @@ fn check_articles(
     // Articles are stat-ed by name in the opened directory, not by a path built for each.
     let opened = std::fs::File::open(dir).ok();
     let opened = opened.as_ref();
-    let known: Vec<(&Option<Stat>, &Option<Stat>)> = stats.iter().zip(noted).collect();
     std::thread::scope(|s| {
         let parts: Vec<_> = sources
             .chunks(per)
             .zip(keys.chunks(per))
-            .zip(known.chunks(per))
+            .zip(stats.chunks(per).zip(noted.chunks(per)))
             .zip(wanted.chunks(per))
-            .map(|(((ss, ks), st), ws)| {
+            .map(|(((ss, ks), (st, nt)), ws)| {
                 s.spawn(move || {
                     ss.iter()
                         .zip(ks)
-                        .zip(st)
+                        .zip(st.iter().zip(nt))
                         .zip(ws)
-                        .map(|(((s, k), &(st, noted)), &w)| match st.or(*noted) {
+                        .map(|(((s, k), (st, noted)), &w)| match st.or(*noted) {
                             // Its text is read (and hashed) when needed: a text stored in the
                             // cache instead (not verbatim) needs the stat now.
                             Some(known) if !w && k.verbatim && lazy::is_plain_name(&s.file) => {
                                 Ok(Checked::Unchanged(known.size()))
                             }
-                            _ => check_one(store, opened, &s.file, k, [st.as_ref(), noted.as_ref()]),
+                            _ => {
+                                let known = Known { recorded: st.as_ref(), noted: noted.as_ref() };
+                                check_one(store, opened, &s.file, k, known)
+                            }
                         })
                         .collect()
                 })
@@ -233,7 +235,7 @@ fn check_one(
     opened: Option<&std::fs::File>,
     file: &str,
     key: &ArticleKey,
-    known: [Option<&Stat>; 2],
+    known: Known,
 ) -> Result<Checked, Invalid> {
     let ArticleStore::Dir(dir) = store else { return Err(Invalid::Unreadable) };
     let now = || match opened {
@@ -241,9 +243,8 @@ fn check_one(
         None => Stat::of(&dir.join(file)),
     };
     if lazy::is_plain_name(file)
-        && known.iter().any(Option::is_some)
-        && let Some(now) = now()
-        && known.contains(&Some(&now))
+        && known.any()
+        && let Some(now) = now().filter(|&now| known.matches(Some(now)))
     {
         return Ok(Checked::Unchanged(now.size()));
     }

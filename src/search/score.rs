@@ -172,7 +172,9 @@ impl Engine {
             Rule::Compact(_) => spelled_from(text.as_bytes(), pat.as_bytes()),
         }?;
         let ceiling = ceiling(x.accented.as_deref().unwrap_or(&x.folded));
-        let accented_pat = x.accented.as_deref().unwrap_or_default();
+        // An accented pattern's first letter that is not ASCII: a field that cannot hold it is
+        // neither lowered nor matched with its accents.
+        let wide = x.accented.as_deref().and_then(|a| a.chars().find(|c| !c.is_ascii()));
         let mut best: Option<(i64, Field)> = None;
         for (at, (field, span)) in index.spans().enumerate() {
             if span.end <= from
@@ -184,7 +186,7 @@ impl Engine {
             let lowered = &mut *lowered;
             let accented = move || {
                 let lowered = lowered; // moved out: the closure is `FnOnce` and may lend it out
-                lowered.get(at, accented_pat, || field_text(t, &t.events[event], field))
+                lowered.get(at, wide, || field_text(t, &t.events[event], field))
             };
             let rule = x.rule(field.is_short());
             let Some(m) = match_field(rule, &text[span], &x.folded, x.accented.as_deref(), accented, false)
@@ -225,7 +227,7 @@ enum State {
     #[default]
     Unseen,
     /// Not lowered; its original text has no combining mark.
-    Plain,
+    NoMarks,
     /// `texts` holds it lowered.
     Lowered,
 }
@@ -239,12 +241,12 @@ impl Lowered {
     }
 
     /// The lowered text of the event's field at place `at` of its table, made from `original`;
-    /// `None` when it cannot hold the accented pattern `pat`'s first char that is not ASCII
+    /// `None` when it cannot hold `wide`, the accented pattern's first char that is not ASCII
     /// (`fold::may_lower_to`): most fields that `to` reaches have no `ô`, and are not lowered.
     fn get<'s, 'a>(
         &'s mut self,
         at: usize,
-        pat: &str,
+        wide: Option<char>,
         original: impl FnOnce() -> Cow<'a, str>,
     ) -> Option<&'s str> {
         if self.texts.len() <= at {
@@ -253,11 +255,11 @@ impl Lowered {
         }
         if self.states[at] != State::Lowered {
             let original = original();
-            if let Some(wide) = pat.chars().find(|c| !c.is_ascii())
+            if let Some(wide) = wide
                 && !may_lower_to(&original, wide)
-                && (self.states[at] == State::Plain || !has_combining_mark(&original))
+                && (self.states[at] == State::NoMarks || !has_combining_mark(&original))
             {
-                self.states[at] = State::Plain;
+                self.states[at] = State::NoMarks;
                 return None;
             }
             self.texts[at].clear();
