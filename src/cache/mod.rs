@@ -301,7 +301,7 @@ fn read(
     let (timeline, index, hashed) = verify::restore(head, decoded, index, articles, which, &noted)?;
     // What was hashed and found as the cache has it is noted, once its stat has settled.
     let data = data_hashed.flatten().map(|stat| (stat, data_hash));
-    let hashed = hashed.iter().map(|&i| (i, Stat::of(&articles.join(&timeline.sources[i].file)), hashes[i]));
+    let hashed = hashed.into_iter().map(|(i, stat)| (i, stat, hashes[i]));
     settle::note(file, notes, data, hashed, &hashes, started);
     let engine =
         if all { Engine::with_index(&timeline, index) } else { Engine::with_recency(index, recency) };

@@ -21,9 +21,14 @@ use std::sync::Arc;
 enum Checked {
     /// Its stat is the one recorded (or noted, see `settle`), of this size: read when needed.
     Unchanged(u64),
-    /// It was read and hashed again: its text if the text is its bytes.
-    Read(Option<String>),
+    /// It was read and hashed again: its text if the text is its bytes, and its stat if the
+    /// same before and after the read (the stat of what was read, to note: see `settle`).
+    Read(Option<String>, Option<Stat>),
 }
+
+/// An article read and hashed again at a start, as the cache has it: its place, and the stat of
+/// what was read.
+pub type Rehashed = (usize, Option<Stat>);
 
 /// Which articles to stat.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -40,7 +45,8 @@ pub enum Articles {
 /// The timeline of a cache's head and of the events decoded from it (all of them, or those a
 /// search may find, in their order) with their index, the articles' texts to be read from `dir`;
 /// `noted` are stats proved since the cache was written (see `settle`), by article. Also says
-/// which articles were read and hashed again (and were as the cache has them).
+/// which articles were read and hashed again (and were as the cache has them), with the stat of
+/// what was read.
 pub fn restore(
     head: HeadOwned,
     events: Vec<Event>,
@@ -48,7 +54,7 @@ pub fn restore(
     dir: &Path,
     which: Articles,
     noted: &[Option<Stat>],
-) -> Result<(Timeline, SearchIndex, Vec<usize>), Invalid> {
+) -> Result<(Timeline, SearchIndex, Vec<Rehashed>), Invalid> {
     let HeadOwned { articles, stats, texts, mut timeline, .. } = head;
     timeline.events = events;
     let bad = |what: &str| Invalid::Decode(what.to_string());
@@ -63,8 +69,14 @@ pub fn restore(
         }
     }
     let checked = check_articles(&timeline.sources, &articles, [&stats, noted], &quoted, dir)?;
-    let hashed =
-        checked.iter().enumerate().filter(|(_, c)| matches!(c, Checked::Read(_))).map(|(i, _)| i).collect();
+    let hashed = checked
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match c {
+            Checked::Read(_, stat) => Some((i, *stat)),
+            Checked::Unchanged(_) => None,
+        })
+        .collect();
     let mut stored: Vec<Option<String>> = vec![None; n];
     for (i, text) in texts {
         match (stored.get_mut(i as usize), articles.get(i as usize)) {
@@ -79,7 +91,7 @@ pub fn restore(
     for (i, ((source, checked), text)) in timeline.sources.iter_mut().zip(checked).zip(stored).enumerate() {
         source.text = match (text, checked, articles[i].verbatim) {
             (Some(text), _, false) => text.into(),
-            (None, Checked::Read(Some(text)), true) => text.into(),
+            (None, Checked::Read(Some(text), _), true) => text.into(),
             (None, Checked::Unchanged(size), true) => {
                 lazy_len[i] = Some(size as usize);
                 let (dir, spans, file, hash) =
@@ -242,19 +254,18 @@ fn check_one(
         Some(d) => Stat::at(d, file),
         None => Stat::of(&dir.join(file)),
     };
-    if lazy::is_plain_name(file)
-        && known.any()
-        && let Some(now) = now().filter(|&now| known.matches(Some(now)))
-    {
-        return Ok(Checked::Unchanged(now.size()));
+    let before = now();
+    if lazy::is_plain_name(file) && known.any() && known.matches(before) {
+        return Ok(Checked::Unchanged(before.map_or(0, |s| s.size())));
     }
     let changed = || Invalid::Stale(format!("article {} changed", store.display(file)));
     let bytes = store.read_bytes(file).map_err(|_| changed())?;
     if content_hash(&bytes) != key.hash {
         return Err(changed());
     }
+    let stat = before.filter(|&b| now() == Some(b));
     if !key.verbatim {
-        return Ok(Checked::Read(None));
+        return Ok(Checked::Read(None, stat));
     }
-    String::from_utf8(bytes).map(|t| Checked::Read(Some(t))).map_err(|_| changed())
+    String::from_utf8(bytes).map(|t| Checked::Read(Some(t), stat)).map_err(|_| changed())
 }
