@@ -69,14 +69,7 @@ pub fn restore(
         }
     }
     let checked = check_articles(&timeline.sources, &articles, [&stats, noted], &quoted, dir)?;
-    let hashed = checked
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| match c {
-            Checked::Read(_, stat) => Some((i, *stat)),
-            Checked::Unchanged(_) => None,
-        })
-        .collect();
+    let hashed = rehashed(&checked);
     let mut stored: Vec<Option<String>> = vec![None; n];
     for (i, text) in texts {
         match (stored.get_mut(i as usize), articles.get(i as usize)) {
@@ -103,6 +96,15 @@ pub fn restore(
     }
     check(&timeline, &lazy_len).map_err(bad)?;
     Ok((timeline, index, hashed))
+}
+
+/// The articles that were read and hashed again, with the stat of what was read.
+fn rehashed(checked: &[Checked]) -> Vec<Rehashed> {
+    let read = |(i, c): (usize, &Checked)| match c {
+        Checked::Read(_, stat) => Some((i, *stat)),
+        Checked::Unchanged(_) => None,
+    };
+    checked.iter().enumerate().filter_map(read).collect()
 }
 
 /// Checks what the loader guarantees of a timeline and the rest of the program relies on, for a
