@@ -325,6 +325,15 @@ fn edit_keeping_mtime(path: &Path, from: &str, to: &str) {
     assert_eq!(std::fs::metadata(path).and_then(|m| m.modified()).expect("mtime"), mtime);
 }
 
+/// Changes one capital letter of the first title of a data file, keeping its size and mtime.
+fn edit_a_title_keeping_mtime(path: &Path) {
+    let data = std::fs::read_to_string(path).expect("data");
+    let title = data.find("\"title\":").expect("a title");
+    let at = title + data[title..].find(|c: char| c.is_ascii_uppercase()).expect("a capital");
+    let new = if &data[at..at + 1] == "Q" { "Z" } else { "Q" };
+    edit_keeping_mtime(path, &data, &format!("{}{new}{}", &data[..at], &data[at + 1..]));
+}
+
 #[test]
 fn an_edit_that_keeps_the_size_and_the_mtime_is_seen_by_its_ctime() {
     let f = Fixture::new("same-mtime");
@@ -351,15 +360,7 @@ fn an_edit_that_keeps_the_size_and_the_mtime_is_seen_by_its_ctime() {
     // The data file too: one letter of a title.
     let g = Fixture::new("same-mtime-data");
     let before = g.ok(&["list", "--json"]);
-    let data = std::fs::read_to_string(g.data()).expect("data");
-    let title = data.find("\"title\":").expect("a title");
-    let at = title + data[title..].find(|c: char| c.is_ascii_uppercase()).expect("a capital");
-    let old = &data[at..at + 1];
-    edit_keeping_mtime(
-        &g.data(),
-        &data,
-        &format!("{}{}{}", &data[..at], if old == "Q" { "Z" } else { "Q" }, &data[at + 1..]),
-    );
+    edit_a_title_keeping_mtime(&g.data());
     let after = g.ok(&["list", "--json"]);
     assert_ne!(after, before);
     assert_eq!(after, g.ok(&["list", "--json", "--no-cache"]));
@@ -423,15 +424,7 @@ fn a_file_changed_just_before_the_cache_was_built_is_hashed_once_more_then_noted
     assert_eq!(f.ok(&["list", "--json"]), expected);
     assert_eq!(std::fs::metadata(&note).expect("the note").ino(), meta.ino(), "the note was written again");
     // An edit that keeps the size and the mtime is still seen (its ctime moved).
-    let data = std::fs::read_to_string(f.data()).expect("data");
-    let title = data.find("\"title\":").expect("a title");
-    let at = title + data[title..].find(|c: char| c.is_ascii_uppercase()).expect("a capital");
-    let old = &data[at..at + 1];
-    edit_keeping_mtime(
-        &f.data(),
-        &data,
-        &format!("{}{}{}", &data[..at], if old == "Q" { "Z" } else { "Q" }, &data[at + 1..]),
-    );
+    edit_a_title_keeping_mtime(&f.data());
     let after = f.ok(&["list", "--json"]);
     assert_ne!(after, expected);
     assert_eq!(after, f.ok(&["list", "--json", "--no-cache"]));
