@@ -44,7 +44,8 @@ pub enum Articles {
 
 /// The timeline of a cache's head and of the events decoded from it (all of them, or those a
 /// search may find, in their order) with their index, the articles' texts to be read from `dir`;
-/// `noted` are stats proved since the cache was written (see `settle`), by article. Also says
+/// `noted` are stats proved since the cache was written (see `settle`), by article (empty when
+/// none is). Also says
 /// which articles were read and hashed again (and were as the cache has them), with the stat of
 /// what was read.
 pub fn restore(
@@ -211,23 +212,28 @@ fn check_articles(
         let parts: Vec<_> = sources
             .chunks(per)
             .zip(keys.chunks(per))
-            .zip(stats.chunks(per).zip(noted.chunks(per)))
+            .zip(stats.chunks(per))
             .zip(wanted.chunks(per))
-            .map(|(((ss, ks), (st, nt)), ws)| {
+            .enumerate()
+            .map(|(part, (((ss, ks), st), ws))| {
                 s.spawn(move || {
                     ss.iter()
                         .zip(ks)
-                        .zip(st.iter().zip(nt))
+                        .zip(st)
                         .zip(ws)
-                        .map(|(((s, k), (st, noted)), &w)| match st.or(*noted) {
-                            // Its text is read (and hashed) when needed: a text stored in the
-                            // cache instead (not verbatim) needs the stat now.
-                            Some(known) if !w && k.verbatim && lazy::is_plain_name(&s.file) => {
-                                Ok(Checked::Unchanged(known.size()))
-                            }
-                            _ => {
-                                let known = Known { recorded: st.as_ref(), noted: noted.as_ref() };
-                                check_one(store, opened, &s.file, k, known)
+                        .enumerate()
+                        .map(|(j, (((s, k), st), &w))| {
+                            let noted = noted.get(part * per + j).copied().flatten();
+                            match st.or(noted) {
+                                // Its text is read (and hashed) when needed: a text stored in the
+                                // cache instead (not verbatim) needs the stat now.
+                                Some(known) if !w && k.verbatim && lazy::is_plain_name(&s.file) => {
+                                    Ok(Checked::Unchanged(known.size()))
+                                }
+                                _ => {
+                                    let known = Known { recorded: st.as_ref(), noted: noted.as_ref() };
+                                    check_one(store, opened, &s.file, k, known)
+                                }
                             }
                         })
                         .collect()
