@@ -20,7 +20,7 @@ use std::io;
 /// Makes a one-line field inert: line breaks and tabs become spaces (so a title cannot forge an
 /// extra line of `timeline list`), everything else as [`text`].
 pub fn line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| needs_escape(c) || c == '\u{2028}' || c == '\u{2029}') {
+    if find(s, |_, c| needs_escape(c) || c == '\u{2028}' || c == '\u{2029}').is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -39,7 +39,7 @@ pub fn line(s: &str) -> Cow<'_, str> {
 /// Makes multi-line text inert: keeps `\n`, escapes every other control character, the bidi
 /// controls and the backslash.
 pub fn text(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| needs_escape(c) && c != '\n') {
+    if find(s, |_, c| needs_escape(c) && c != '\n').is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -52,7 +52,7 @@ pub fn text(s: &str) -> Cow<'_, str> {
 /// Makes text for the clipboard inert: as [`text`], but a tab stays a tab. What is pasted from
 /// it is text only: no `ESC` can end a bracketed paste early and no `CR` can run a command.
 pub fn clipboard(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| needs_escape(c) && !matches!(c, '\n' | '\t')) {
+    if find(s, |_, c| needs_escape(c) && !matches!(c, '\n' | '\t')).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -72,7 +72,7 @@ pub fn controls(s: &str) -> Cow<'_, str> {
             || (c == '\r' && !s[i + 1..].starts_with('\n'))
             || is_bidi_control(c)
     };
-    let Some(start) = s.char_indices().find(|&(i, c)| bad(i, c)).map(|(i, _)| i) else {
+    let Some(start) = find(s, bad) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len() + 8);
@@ -90,16 +90,30 @@ pub fn controls(s: &str) -> Cow<'_, str> {
 /// A writer that makes whatever passes through it inert, as [`controls`] does: every byte a
 /// sub-command prints goes through one, behind the escaping of each field. Bytes that are not
 /// UTF-8 are written as U+FFFD.
+///
+/// It buffers: what is written is made inert a chunk at a time (a `list` line is a dozen small
+/// writes), when [`CHUNK`] bytes have come and at a flush, or when it is dropped.
 pub struct Writer<W: io::Write> {
     inner: W,
-    /// The unfinished end of the last write: part of a character, or a `\r` whose next byte
-    /// (a `\n` or not) has not come yet.
+    /// What has come and is not yet written; its end may be unfinished (part of a character,
+    /// or a `\r` whose next byte, a `\n` or not, has not come yet).
     held: Vec<u8>,
 }
+
+/// How many bytes a [`Writer`] gathers before it makes them inert and passes them on.
+const CHUNK: usize = 32 * 1024;
 
 impl<W: io::Write> Writer<W> {
     pub fn new(inner: W) -> Self {
         Self { inner, held: Vec::new() }
+    }
+
+    /// Writes what is held but an unfinished end, which waits for what follows.
+    fn pass_on(&mut self) -> io::Result<()> {
+        let end = complete(&self.held);
+        self.inner.write_all(controls(&String::from_utf8_lossy(&self.held[..end])).as_bytes())?;
+        self.held.drain(..end);
+        Ok(())
     }
 
     /// Writes what is held as it is now, with nothing to follow it.
@@ -111,24 +125,23 @@ impl<W: io::Write> Writer<W> {
 
 impl<W: io::Write> io::Write for Writer<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let joined;
-        let bytes = if self.held.is_empty() {
-            buf
-        } else {
-            let mut held = std::mem::take(&mut self.held);
-            held.extend_from_slice(buf);
-            joined = held;
-            &joined[..]
-        };
-        let end = complete(bytes);
-        self.inner.write_all(controls(&String::from_utf8_lossy(&bytes[..end])).as_bytes())?;
-        self.held.extend_from_slice(&bytes[end..]);
+        self.held.extend_from_slice(buf);
+        if self.held.len() >= CHUNK {
+            self.pass_on()?;
+        }
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
         self.release()?;
         self.inner.flush()
+    }
+}
+
+impl<W: io::Write> Drop for Writer<W> {
+    /// What is held is written, as `BufWriter` does; an error then has nowhere to go.
+    fn drop(&mut self) {
+        let _ = self.release();
     }
 }
 
@@ -147,7 +160,7 @@ fn complete(bytes: &[u8]) -> usize {
 /// exactly what it meant: these characters can only stand inside strings.
 pub fn json_controls(s: &str) -> Cow<'_, str> {
     let bad = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}') || is_bidi_control(c);
-    if !s.chars().any(bad) {
+    if find(s, |_, c| bad(c)).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -170,6 +183,27 @@ pub fn needs_escape(c: char) -> bool {
 /// The bidi embedding, override and isolate controls, which reorder the text around them.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Where the first char that `bad` picks is in `s`, as `s.char_indices().find(..)` finds it,
+/// for a `bad` that picks only what this module escapes: controls (C0, DEL, C1), the backslash
+/// and chars of U+2000–U+2FFF (the bidi controls, the line and paragraph separators). Only the
+/// bytes that can start one of those are decoded and tested: ASCII controls, DEL, `\\`, `0xC2`
+/// (U+0080–U+00BF) and `0xE2` (U+2000–U+2FFF). Everything else, most of any text, is passed over
+/// a byte at a time.
+fn find(s: &str, bad: impl Fn(usize, char) -> bool) -> Option<usize> {
+    let suspect = |b: u8| b < 0x20 || b == 0x7f || b == b'\\' || b == 0xc2 || b == 0xe2;
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|&b| suspect(b)).map(|i| at + i) {
+        // A suspect byte is ASCII or a lead byte: `i` is on a char boundary.
+        let c = s[i..].chars().next()?;
+        if bad(i, c) {
+            return Some(i);
+        }
+        at = i + c.len_utf8();
+    }
+    None
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -303,11 +337,49 @@ mod tests {
         let all = "Tô\r\nx\u{1b}]0;t\u{7}\rĐ\u{85}\r".as_bytes();
         let want = "Tô\r\nx\\u{1b}]0;t\\u{7}\\u{d}Đ\\u{85}\\u{d}";
         for cut in 0..=all.len() {
-            let mut w = Writer::new(Vec::new());
+            let mut got = Vec::new();
+            let mut w = Writer::new(&mut got);
             w.write_all(&all[..cut]).unwrap();
             w.write_all(&all[cut..]).unwrap();
             w.flush().unwrap();
-            assert_eq!(String::from_utf8(w.inner).unwrap(), want, "cut at {cut}");
+            drop(w);
+            assert_eq!(String::from_utf8(got).unwrap(), want, "cut at {cut}");
+        }
+    }
+
+    /// Past a chunk, split anywhere, and written by a drop without a flush: the same bytes.
+    #[test]
+    fn the_writer_passes_on_chunks_and_what_is_left_at_a_drop() {
+        use std::io::Write as _;
+        let unit = "Tô\r\nx\u{1b}]\u{7}\rĐ\u{85}\u{202e}–\\ ";
+        let all = unit.repeat(CHUNK / unit.len() * 3);
+        let want = controls(&all).into_owned();
+        for cut in [0, 1, 2, CHUNK - 1, CHUNK, CHUNK + 1, all.len() / 2, all.len() - 1] {
+            let mut got = Vec::new();
+            let mut w = Writer::new(&mut got);
+            for piece in all.as_bytes()[..cut].chunks(7).chain([&all.as_bytes()[cut..]]) {
+                w.write_all(piece).unwrap();
+            }
+            drop(w);
+            assert!(String::from_utf8(got).unwrap() == want, "cut at {cut}");
+        }
+    }
+
+    /// The byte scan finds what a scan of every char finds, for every char up to U+3000 (past
+    /// every block it decodes) set among letters, line ends and multi-byte text.
+    #[test]
+    fn the_byte_scan_finds_what_a_char_scan_finds() {
+        let picks: [&dyn Fn(usize, char) -> bool; 3] =
+            [&|_, c| needs_escape(c) || c == '\u{2028}', &|_, c| is_bidi_control(c), &|i, c| {
+                c == '\r' && i > 2
+            }];
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("aĐ{c}ô\r\n"), format!("–\r{c}{c}x")] {
+                for bad in picks {
+                    let want = s.char_indices().find(|&(i, c)| bad(i, c)).map(|(i, _)| i);
+                    assert_eq!(find(&s, bad), want, "{s:?}");
+                }
+            }
         }
     }
 
