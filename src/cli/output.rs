@@ -17,25 +17,48 @@ impl<I: Iterator<Item: Serialize>, F: Fn() -> I> Serialize for Seq<F> {
     }
 }
 
-/// One `list` line's columns: date in words, country codes, kind.
-fn list_columns(t: &Timeline, e: &Event) -> [String; 3] {
-    // People read dates in words (`500–400 BCE`, `by 25 Jan 2026`); EDTF is in `--json`.
-    [
-        line(&e.date_label()).into_owned(),
-        line(&t.country_codes(e).join(",")).into_owned(),
-        e.kind.as_str().to_string(),
-    ]
+/// One `list` line's columns (date in words, country codes, kind) in one buffer, which each
+/// line fills again: a line costs the date's label and no other allocation.
+#[derive(Default)]
+struct Columns {
+    text: String,
+    ends: [usize; 3],
 }
 
-/// The last cell of a `list` line: the title with its tags and id.
-fn list_title(e: &Event) -> String {
+impl Columns {
+    fn fill(&mut self, t: &Timeline, e: &Event) -> &Self {
+        self.text.clear();
+        // People read dates in words (`500–400 BCE`, `by 25 Jan 2026`); EDTF is in `--json`.
+        self.text.push_str(&line(&e.date_label()));
+        self.ends[0] = self.text.len();
+        for (i, &c) in e.countries.iter().enumerate() {
+            if i > 0 {
+                self.text.push(',');
+            }
+            self.text.push_str(&line(&t.countries[c].code));
+        }
+        self.ends[1] = self.text.len();
+        self.text.push_str(e.kind.as_str());
+        self.ends[2] = self.text.len();
+        self
+    }
+
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        [0, self.ends[0], self.ends[1]].into_iter().zip(self.ends).map(|(a, b)| &self.text[a..b])
+    }
+}
+
+/// Writes the last cell of a `list` line: the title with its tags and id.
+fn push_title(row: &mut String, e: &Event) {
     let planned = match (e.status == crate::model::Status::Planned, e.is_verified()) {
         (false, true) => "",
         (true, true) => " (planned)",
         (false, false) => " (unverified)",
         (true, false) => " (planned, unverified)",
     };
-    format!("{}{planned}  [{}]", line(&e.title), line(&e.id))
+    for part in [&line(&e.title), planned, "  [", &line(&e.id), "]\n"] {
+        row.push_str(part);
+    }
 }
 
 pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: bool) -> io::Result<()> {
@@ -46,17 +69,23 @@ pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: b
     // Columns as wide as their widest cell, measured in display columns (dates such as
     // "13.8 billion years ago" or "500–400 BCE" have no fixed width), never narrower than before.
     // The cells are made twice, to measure and to print, rather than held: at a million events
-    // they would be 200 MB.
+    // they would be tens of megabytes.
+    let mut columns = Columns::default();
     let mut widths = [22, 6, 12];
     for e in events {
-        for (w, cell) in widths.iter_mut().zip(&list_columns(t, e)) {
+        for (w, cell) in widths.iter_mut().zip(columns.fill(t, e).cells()) {
             *w = (*w).max(width(cell));
         }
     }
+    let mut row = String::new();
     for e in events {
-        let r = list_columns(t, e);
-        let pad = |i: usize| " ".repeat(widths[i].saturating_sub(width(&r[i])));
-        writeln!(out, "{}{} {}{} {}{} {}", r[0], pad(0), r[1], pad(1), r[2], pad(2), list_title(e))?;
+        row.clear();
+        for (w, cell) in widths.iter().zip(columns.fill(t, e).cells()) {
+            row.push_str(cell);
+            row.extend(std::iter::repeat_n(' ', w.saturating_sub(width(cell)) + 1));
+        }
+        push_title(&mut row, e);
+        out.write_all(row.as_bytes())?;
     }
     Ok(())
 }

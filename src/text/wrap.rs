@@ -6,6 +6,10 @@ use unicode_width::UnicodeWidthStr;
 
 /// Display width of a string.
 pub fn width(s: &str) -> usize {
+    // Printable ASCII is a column a byte: most cells, without the lookups.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.len();
+    }
     UnicodeWidthStr::width(s)
 }
 
@@ -82,6 +86,16 @@ pub fn clean(s: &str) -> String {
 mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
+
+    /// The printable-ASCII shortcut gives what the tables give.
+    #[test]
+    fn printable_ascii_is_a_column_a_byte() {
+        let ascii: String = (b' '..=b'~').map(char::from).collect();
+        assert_eq!(width(&ascii), UnicodeWidthStr::width(ascii.as_str()));
+        for s in ["", "VN,LA", "state-visit", "a\u{7f}", "x\ty", "Tô"] {
+            assert_eq!(width(s), UnicodeWidthStr::width(s), "{s:?}");
+        }
+    }
 
     fn lines(text: &str, max: usize) -> Vec<&str> {
         wrap(text, max).into_iter().map(|r| &text[r]).collect()
