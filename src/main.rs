@@ -17,6 +17,11 @@ use timeline::tty;
 use timeline::tui::{self, progress};
 use timeline::view::Theme;
 
+/// mimalloc: the loader and the cache's decoding make millions of small allocations on both
+/// cores, where glibc's allocator contends on the page-fault lock.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Before anything opens a file, which would take the closed descriptor's number: writes to a
     // closed stdout are silently dropped by the standard library, and `timeline list >&-` would
