@@ -287,8 +287,9 @@ fn read(
     let all = picked.is_none();
     let total = events.len();
     let ids = picked.unwrap_or_else(|| (0..events.len()).collect());
-    // The whole index of a mapped cache stays where it lies: the folded text is not copied.
-    let (decoded, index) = decode(&events, &ids, (all && mapped).then_some(&arena))?;
+    // The index of a mapped cache stays where it lies: the folded text is not copied (the
+    // search's candidates too, which are most of the events for a common word).
+    let (decoded, index) = decode(&events, &ids, mapped.then_some(&arena))?;
     if all && head.has_groups != decoded.iter().any(|e| e.group().is_some()) {
         return Err(Some(Invalid::Decode("the head misstates the groups".into())));
     }
