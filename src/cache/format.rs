@@ -229,6 +229,8 @@ pub struct Events<'a> {
     short_len: usize,
     table: &'a [u8],
     records: &'a [u8],
+    /// Where `records` starts in the file's bytes.
+    records_at: usize,
 }
 
 fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
@@ -303,6 +305,7 @@ pub fn open(bytes: &[u8]) -> Result<(HeadOwned, Events<'_>), Invalid> {
         text_len: s.text_len,
         short_len: s.folded.len() - s.text_len,
         table: &body[s.table],
+        records_at: HEADER_LEN + s.records.start,
         records: &body[s.records],
     };
     events.check_table()?;
@@ -392,6 +395,23 @@ impl Events<'_> {
     /// Decodes event `i` (< `len`) and its index, checking its record's hash. The index's text is
     /// a copy, or, given the arena of the file's bytes these events were opened from, its range
     /// there.
+    /// Where the folded texts of the events lie in the file's bytes (without the short text).
+    pub fn text_span(&self) -> std::ops::Range<usize> {
+        self.folded_at..self.folded_at + self.text_len
+    }
+
+    /// Where the records of the events `ids` (ascending) lie in the file's bytes, from the
+    /// first one's start to the last one's end.
+    pub fn record_span(&self, ids: &[usize]) -> std::ops::Range<usize> {
+        match (ids.first(), ids.last()) {
+            (Some(&first), Some(&last)) => {
+                self.records_at + self.rows(first).0.record_end
+                    ..self.records_at + self.rows(last).1.record_end
+            }
+            _ => 0..0,
+        }
+    }
+
     pub fn event(&self, i: usize, arena: Option<&Arc<Arena>>) -> Result<(Event, EventIndex), Invalid> {
         let (before, row) = self.rows(i);
         let record = self

@@ -266,11 +266,11 @@ fn read(
 ) -> Result<(Timeline, Engine, usize), Option<Invalid>> {
     // Whatever changes from now on is too recent for its stat to be trusted (see `stat`).
     let started = SystemTime::now();
-    let bytes = map_file(file)?;
-    let mapped = matches!(bytes, Bytes::Mapped(_));
+    let bytes = Arc::new(map_file(file)?);
+    let mapped = matches!(*bytes, Bytes::Mapped(_));
     // SAFETY: a cache file's bytes, read or mapped, do not change while they are held (see
     // `map_file`: every writer renames a new file over the old one).
-    let arena = Arc::new(unsafe { Arena::new(Box::new(bytes)) });
+    let arena = Arc::new(unsafe { Arena::new(Box::new(SharedBytes(Arc::clone(&bytes)))) });
     let (head, events) = format::open(arena.bytes())?;
     let notes = settle::read(file);
     let known = Known { recorded: head.data_stat.as_ref(), noted: notes.data(head.data_hash) };
@@ -289,11 +289,13 @@ fn read(
     let ids = picked.unwrap_or_else(|| (0..events.len()).collect());
     // The index of a mapped cache stays where it lies: the folded text is not copied (the
     // search's candidates too, which are most of the events for a common word).
-    let (decoded, index) = decode(&events, &ids, mapped.then_some(&arena))?;
+    let (decoded, index) = decode(&events, &ids, mapped.then_some(&arena), &bytes)?;
     if all && head.has_groups != decoded.iter().any(|e| e.group().is_some()) {
         return Err(Some(Invalid::Decode("the head misstates the groups".into())));
     }
     let recency: Vec<u32> = ids.iter().map(|&i| events.recency(i)).collect();
+    // From here on only the folded text is read in place.
+    bytes.release_all_but(events.text_span());
     drop(events);
     drop(arena);
     // A preview stats only what it quotes; the whole load that follows stats every article.
@@ -309,23 +311,44 @@ fn read(
     Ok((timeline, engine, total))
 }
 
-/// Decodes the events `ids` (in order) with their index, on all cores.
+/// A cache file's bytes, shared by the arena the index reads in place and by `read`, which gives
+/// back the pages the index does not need once the events are decoded.
+struct SharedBytes(Arc<Bytes>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// How many events `decode` decodes together.
+const DECODE_BATCH: usize = 1 << 16;
+
+/// Decodes the events `ids` (ascending) with their index, on all cores.
 fn decode(
     events: &format::Events,
     ids: &[usize],
     arena: Option<&Arc<Arena>>,
+    bytes: &Bytes,
 ) -> Result<(Vec<Event>, SearchIndex), Invalid> {
     use rayon::prelude::*;
-    // An indexed collect fills a vector of the exact size in place; collecting into a
-    // `Result` would gather pieces and grow the vector.
-    let pairs: Vec<Result<(Event, EventIndex), Invalid>> =
-        ids.par_iter().map(|&i| events.event(i, arena)).collect();
     let mut decoded = Vec::with_capacity(ids.len());
     let mut index = Vec::with_capacity(ids.len());
-    for pair in pairs {
-        let (event, ix) = pair?;
-        decoded.push(event);
-        index.push(ix);
+    // A batch at a time: an indexed collect fills a vector of the exact size in place
+    // (collecting into a `Result` would gather pieces and grow it), and a batch of pairs is
+    // a few megabytes beside the result, where all of them were as big as the events (250 MB
+    // at a million).
+    let mut pairs: Vec<Result<(Event, EventIndex), Invalid>> = Vec::new();
+    for batch in ids.chunks(DECODE_BATCH) {
+        batch.par_iter().map(|&i| events.event(i, arena)).collect_into_vec(&mut pairs);
+        // Decoded: the records' pages are given back as it goes, so that they and the events
+        // made of them are not all held at once.
+        bytes.release(events.record_span(batch));
+        for pair in pairs.drain(..) {
+            let (event, ix) = pair?;
+            decoded.push(event);
+            index.push(ix);
+        }
     }
     Ok((decoded, SearchIndex::from_events(index)))
 }
