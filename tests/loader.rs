@@ -123,7 +123,7 @@ fn byte_order_mark_is_accepted() {
     let without = load_ok("valid.json");
     assert_eq!(ids(&with_bom), ids(&without));
     let spans = |t: &Timeline| -> Vec<(String, std::ops::Range<usize>)> {
-        t.events.iter().flat_map(|e| &e.citations).map(|c| (c.quote.clone(), c.span.clone())).collect()
+        t.events.iter().flat_map(|e| &e.citations).map(|c| (c.quote.to_string(), c.span.clone())).collect()
     };
     assert_eq!(spans(&with_bom), spans(&without));
 }

@@ -805,7 +805,7 @@ mod full {
             prop_assert_eq!(&lines, &export(&there, Format::Jsonl));
             prop_assert_eq!(full_view(&first), full_view(&there));
             let quotes = |t: &Timeline| -> Vec<Vec<(String, String, std::ops::Range<usize>)>> {
-                t.events.iter().map(|e| e.citations.iter().map(|c| (t.sources[c.source].file.clone(), c.quote.clone(), c.span.clone())).collect()).collect()
+                t.events.iter().map(|e| e.citations.iter().map(|c| (t.sources[c.source].file.clone(), c.quote.to_string(), c.span.clone())).collect()).collect()
             };
             prop_assert_eq!(quotes(&first), quotes(&there));
         }

@@ -105,20 +105,29 @@ mod tests {
         assert_eq!(Want::Search("to lam").pick(&head, &fresh).err(), Some(format::Invalid::Checksum));
     }
 
-    /// An index read in place from the file's bytes is the index copied out of them, and a folded
-    /// text that is not UTF-8 (a forged cache, resealed) is refused in place as in a copy.
+    /// An index, a summary and quotes read in place from the file's bytes are what is copied
+    /// out of them, and a folded text that is not UTF-8 (a forged cache, resealed) is refused in
+    /// place as in a copy.
     #[test]
-    fn an_index_in_place_is_the_index_copied() {
+    fn an_index_and_texts_in_place_are_the_copies() {
         let (bytes, index) = builtin_cache();
         // SAFETY: a vector nobody changes.
         let arena = Arc::new(unsafe { Arena::new(Box::new(bytes.clone())) });
         let (_, events) = format::open(arena.bytes()).expect("opens");
         for (i, built) in index.iter().enumerate() {
-            let (_, copied) = events.event(i, None).expect("decodes");
-            let (_, shared) = events.event(i, Some(&arena)).expect("decodes in place");
+            let (own, copied) = events.event(i, None).expect("decodes");
+            let (placed, shared) = events.event(i, Some(&arena)).expect("decodes in place");
             assert_eq!(shared.all_text(), built.all_text());
             assert_eq!(copied.all_text(), built.all_text());
             assert!(shared.fields().eq(built.fields()));
+            // The long texts are read in place too, and read as the copies do.
+            assert!(placed.summary.is_in_arena() && !own.summary.is_in_arena());
+            assert_eq!(placed.summary, own.summary);
+            for (p, o) in placed.citations.iter().zip(&own.citations) {
+                assert!(p.quote.is_in_arena() && !o.quote.is_in_arena());
+                assert_eq!((&p.quote, &p.span), (&o.quote, &o.span));
+            }
+            assert_eq!(placed.citations.len(), own.citations.len());
         }
         let mut forged = bytes;
         let last = index.iter().last().expect("events").all_text().as_bytes();

@@ -3,6 +3,7 @@
 //! that text from its dates when asked (24 bytes less an event).
 
 use super::{Citation, Event, Extra, Kind, OpenEnds, PartialDate, Status};
+use crate::text::arena::Shared;
 use compact_str::CompactString;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thin_vec::ThinVec;
@@ -24,7 +25,7 @@ struct Out<'a> {
     person_ids: &'a ThinVec<usize>,
     title: &'a CompactString,
     title_vi: &'a Option<Box<str>>,
-    summary: &'a CompactString,
+    summary: &'a Shared,
     citations: &'a ThinVec<Citation>,
     open: OpenEnds,
     extra: &'a Option<Box<Extra>>,
@@ -48,7 +49,7 @@ struct In {
     person_ids: ThinVec<usize>,
     title: CompactString,
     title_vi: Option<Box<str>>,
-    summary: CompactString,
+    summary: Shared,
     citations: ThinVec<Citation>,
     open: OpenEnds,
     extra: Option<Box<Extra>>,

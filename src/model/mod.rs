@@ -19,6 +19,7 @@ pub use entity::{Entity, EntityKind};
 pub use extra::{Era, Extra, Link, Media, OpenEnd, OpenEnds, TitleSlide};
 pub use problem::Problem;
 
+use crate::text::arena::Shared;
 use compact_str::CompactString;
 use std::ops::Range;
 use thin_vec::ThinVec;
@@ -110,8 +111,8 @@ pub struct Citation {
     /// Index into `Timeline::sources`.
     pub source: usize,
     /// `text[span]` of its source; stored in the index cache, so that a start from the cache
-    /// need not read the article.
-    pub quote: String,
+    /// need not read the article. Read in place from a mapped cache (see `text::arena`).
+    pub quote: Shared,
     /// Byte range of the quote in `Source::text`.
     pub span: Range<usize>,
 }
@@ -137,7 +138,8 @@ pub struct Event {
     pub person_ids: ThinVec<usize>,
     pub title: CompactString,
     pub title_vi: Option<Box<str>>,
-    pub summary: CompactString,
+    /// Read in place from a mapped cache (see `text::arena`).
+    pub summary: Shared,
     pub citations: ThinVec<Citation>,
     /// Open or unknown ends of the period (`2020/..`, `../1992`).
     pub open: OpenEnds,
@@ -410,7 +412,7 @@ mod tests {
             person_ids: ThinVec::new(),
             title: CompactString::default(),
             title_vi: None,
-            summary: CompactString::default(),
+            summary: Shared::default(),
             citations: ThinVec::new(),
             open,
             extra: None,

@@ -106,29 +106,8 @@ pub fn fields_of(e: &Event) -> impl Iterator<Item = Field> + '_ {
         .chain(n(e.citations.len()).map(Field::Quote))
 }
 
-/// Bytes that many events' folded texts lie in, shared by them: a mapped cache file, read in
-/// place instead of copied out event by event.
-pub struct Arena(Box<dyn AsRef<[u8]> + Send + Sync>);
-
-impl Arena {
-    /// # Safety
-    ///
-    /// `bytes.as_ref()` must give the same bytes every time it is called, for as long as the
-    /// arena lives: the texts in it are checked as UTF-8 once, when an index is made over them.
-    pub unsafe fn new(bytes: Box<dyn AsRef<[u8]> + Send + Sync>) -> Arena {
-        Arena(bytes)
-    }
-
-    pub fn bytes(&self) -> &[u8] {
-        (*self.0).as_ref()
-    }
-}
-
-impl std::fmt::Debug for Arena {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "Arena({} bytes)", self.bytes().len())
-    }
-}
+/// The bytes the folded texts of a mapped cache lie in (see `text::arena`).
+pub use crate::text::arena::Arena;
 
 /// Where an event's folded text is: its own, or a range of an arena checked as UTF-8.
 #[derive(Debug, Clone)]

@@ -1,7 +1,9 @@
 //! Text handling that every other layer may use and that uses none of them: accent folding with a
 //! map back to the original, wrapping by display width at grapheme boundaries, line and column
-//! positions, and making text from a data set inert before it reaches a terminal.
+//! positions, making text from a data set inert before it reaches a terminal, and strings read in
+//! place from a mapped file.
 
+pub mod arena;
 pub mod fold;
 pub mod html;
 pub mod inert;

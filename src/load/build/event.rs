@@ -6,6 +6,7 @@ use crate::load::articles;
 use crate::load::json::{Spanned, Value};
 use crate::load::problem::{Suggestions, did_you_mean};
 use crate::model::{Citation, EntityKind, Event, Kind, Link, Status};
+use crate::text::arena::Shared;
 use thin_vec::ThinVec;
 
 impl Builder<'_> {
@@ -225,7 +226,7 @@ impl Builder<'_> {
         // A source with a problem was reported already; its quotes are not checked.
         let (source, slot) = (entry.source?, entry.slot);
         let check = self.defer_quote(quote_v, slot, "quote")?;
-        Some((Citation { source, quote: String::new(), span: 0..0 }, check))
+        Some((Citation { source, quote: Shared::default(), span: 0..0 }, check))
     }
 
     /// The source file a misspelt `file` probably means, asked once per distinct name.

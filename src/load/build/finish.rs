@@ -31,7 +31,7 @@ impl Builder<'_> {
             match fill {
                 Fill::Citation(e, c) => {
                     let citation = &mut self.timeline.events[e].citations[c];
-                    (citation.quote, citation.span) = (quote, span);
+                    (citation.quote, citation.span) = (quote.into(), span);
                 }
                 Fill::TitleVi(e) => self.timeline.events[e].title_vi = Some(quote.into()),
                 Fill::ScanIgnore(i) => {

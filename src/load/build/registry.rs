@@ -137,7 +137,7 @@ impl Builder<'_> {
         self.fills.push((Fill::ScanIgnore(self.timeline.scan_ignores.len()), check));
         self.timeline.scan_ignores.push(ScanIgnore {
             source: c.source,
-            quote: c.quote,
+            quote: c.quote.into(),
             span: c.span,
             reason,
         });
