@@ -122,7 +122,8 @@ mod tests {
             assert!(shared.fields().eq(built.fields()));
             // The long texts are read in place too, and read as the copies do.
             assert!(placed.summary.is_in_arena() && !own.summary.is_in_arena());
-            assert_eq!(placed.summary, own.summary);
+            assert!(placed.title.is_in_arena() && !own.title.is_in_arena());
+            assert_eq!((&placed.summary, &placed.title), (&own.summary, &own.title));
             for (p, o) in placed.citations.iter().zip(&own.citations) {
                 assert!(p.quote.is_in_arena() && !o.quote.is_in_arena());
                 assert_eq!((&p.quote, &p.span), (&o.quote, &o.span));

@@ -136,7 +136,8 @@ pub struct Event {
     /// in the same order.
     pub place_ids: ThinVec<usize>,
     pub person_ids: ThinVec<usize>,
-    pub title: CompactString,
+    /// Read in place from a mapped cache, as the summary (see `text::arena`).
+    pub title: Shared,
     pub title_vi: Option<Box<str>>,
     /// Read in place from a mapped cache (see `text::arena`).
     pub summary: Shared,
@@ -410,7 +411,7 @@ mod tests {
             people: ThinVec::new(),
             place_ids: ThinVec::new(),
             person_ids: ThinVec::new(),
-            title: CompactString::default(),
+            title: Shared::default(),
             title_vi: None,
             summary: Shared::default(),
             citations: ThinVec::new(),

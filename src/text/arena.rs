@@ -8,6 +8,7 @@
 //! already checked as UTF-8); anything else (JSON, an escaped string, other bytes) is copied as
 //! before.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cell::RefCell;
 use std::fmt;
@@ -49,28 +50,39 @@ impl fmt::Debug for Arena {
 #[derive(Clone)]
 pub struct Shared(Repr);
 
+/// 24 bytes either way, as a `CompactString` alone: a text in place is an arena of up to 4 GiB
+/// (a text past that is copied), and one of its own holds up to 24 bytes without allocating.
 #[derive(Clone)]
 enum Repr {
-    Own(Box<str>),
+    Own(CompactString),
     /// Checked as UTF-8 when made; the arena's bytes never change (`Arena::new`'s contract).
-    In(Arc<Arena>, usize, u32),
+    In(Arc<Arena>, u32, u32),
 }
 
 impl Shared {
     /// A range of `arena`, if it is UTF-8.
     pub fn in_arena(arena: &Arc<Arena>, range: std::ops::Range<usize>) -> Option<Shared> {
         let text = std::str::from_utf8(arena.bytes().get(range.clone())?).ok()?;
-        Some(Shared(Repr::In(Arc::clone(arena), range.start, u32::try_from(text.len()).ok()?)))
+        Some(Self::placed(arena, range.start, text))
     }
 
     pub fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Own(s) => s,
             Repr::In(arena, at, len) => {
-                let bytes = &arena.bytes()[*at..*at + *len as usize];
+                let at = *at as usize;
+                let bytes = &arena.bytes()[at..at + *len as usize];
                 // SAFETY: checked as UTF-8 when made, and the arena's bytes never change.
                 unsafe { std::str::from_utf8_unchecked(bytes) }
             }
+        }
+    }
+
+    /// `text`, which lies at `at` in `arena`: in place if it can be told in 32 bits, else copied.
+    fn placed(arena: &Arc<Arena>, at: usize, text: &str) -> Shared {
+        match (u32::try_from(at), u32::try_from(text.len())) {
+            (Ok(at), Ok(len)) => Shared(Repr::In(Arc::clone(arena), at, len)),
+            _ => text.into(),
         }
     }
 
@@ -101,13 +113,13 @@ impl std::borrow::Borrow<str> for Shared {
 
 impl Default for Shared {
     fn default() -> Self {
-        Shared(Repr::Own(Box::default()))
+        Shared(Repr::Own(CompactString::default()))
     }
 }
 
 impl From<String> for Shared {
     fn from(s: String) -> Self {
-        Shared(Repr::Own(s.into_boxed_str()))
+        Shared(Repr::Own(s.into()))
     }
 }
 
@@ -222,8 +234,7 @@ impl<'de> Deserialize<'de> for Shared {
                 let placed = DECODING.with(|d| {
                     let arena = d.borrow();
                     let arena = arena.as_ref()?;
-                    let at = arena.place_of(s)?;
-                    Some(Shared(Repr::In(Arc::clone(arena), at, u32::try_from(s.len()).ok()?)))
+                    Some(Shared::placed(arena, arena.place_of(s)?, s))
                 });
                 Ok(placed.unwrap_or_else(|| s.into()))
             }
@@ -275,6 +286,20 @@ mod tests {
         assert!(decoding_in(&a, || postcard::from_bytes::<Shared>(a.bytes())).is_err());
         assert!(Shared::in_arena(&a, 1..bytes.len()).is_none());
         assert_eq!(Shared::in_arena(&arena(b"xTo"), 1..3).as_deref(), Some("To"));
+    }
+
+    #[test]
+    fn a_string_is_as_small_as_a_compact_string() {
+        assert_eq!(size_of::<Shared>(), size_of::<CompactString>());
+    }
+
+    /// A text past 4 GiB into its arena is copied rather than placed.
+    #[test]
+    fn a_text_past_32_bits_is_copied() {
+        let a = arena(b"To");
+        assert!(Shared::placed(&a, 0, "To").is_in_arena());
+        let far = Shared::placed(&a, 1 << 32, "Tô Lâm");
+        assert!(!far.is_in_arena() && far == "Tô Lâm");
     }
 
     /// The arena a decoder reads from is put back when it ends, also by a panic.

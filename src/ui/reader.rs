@@ -89,7 +89,7 @@ fn render_own(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
             Span::styled("The event's own text", theme.heading()),
             Span::styled(" · it cites no quoted source", theme.dim()),
         ]),
-        Line::styled(e.title.clone(), theme.title()),
+        Line::styled(e.title.to_string(), theme.title()),
         Line::styled(date, theme.dim()),
         Line::styled("─".repeat(head.width as usize), theme.dim()),
     ];
