@@ -644,3 +644,14 @@ fn list_columns_stay_aligned_after_long_dates() {
     assert_eq!(starts.len(), 2, "{text}");
     assert!(starts.windows(2).all(|w| w[0] == w[1]), "{text}");
 }
+
+/// The allocator's options are set by the program before its first allocation, and are the ones
+/// meant: mimalloc prints each option by name when asked to be verbose.
+#[test]
+fn the_allocator_gives_pages_back_at_once() {
+    let o = command(&["--version"]).env("MIMALLOC_VERBOSE", "1").output().expect("run timeline");
+    let said = stderr(&o);
+    for line in ["option 'purge_delay': 0", "option 'arena_eager_commit': 0"] {
+        assert!(said.lines().any(|l| l.trim_end() == line), "{line:?} not in {said}");
+    }
+}
