@@ -1,10 +1,11 @@
 //! Keystroke latency of the real binary in a pseudo-terminal:
 //! `cargo bench --bench keys_pty -- DATA.json [REPS] [QUERY…]` (default 10 repetitions of
-//! "to lam" and "dai hoi xiv").
+//! "to lam" and "dai hoi xiv"; 0 repetitions: only the start).
 //!
 //! Starts `timeline --data DATA.json` in an 80×24 pty (its index cache in
-//! target/bench-keys-cache, so runs after the first start warm), waits until the whole data set
-//! has loaded (a warm start first shows a preview), opens the search with `/`, and
+//! target/bench-keys-cache, so runs after the first start warm, or in `TIMELINE_CACHE_DIR` if that
+//! is set), prints when the first frame and the whole data set are on the screen (a warm start
+//! first shows a preview; a cold one writes its cache after its first frame), opens the search with `/`, and
 //! types each query one key at a time. A key counts as done when the screen (parsed by vt100)
 //! shows the new query in the status line and the search's final count (`… of N · by …`), no
 //! longer `searching…`. Between repetitions the line is cleared with Ctrl-U. Prints p50 and p95
@@ -42,7 +43,11 @@ fn main() {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_timeline"));
     cmd.args(["--data".as_ref(), data.as_os_str()]);
     cmd.env("TERM", "xterm-256color");
-    cmd.env("TIMELINE_CACHE_DIR", std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-keys-cache"));
+    let cache = std::env::var_os("TIMELINE_CACHE_DIR").map_or_else(
+        || std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-keys-cache"),
+        PathBuf::from,
+    );
+    cmd.env("TIMELINE_CACHE_DIR", cache);
     let mut child = pair.slave.spawn_command(cmd).expect("start timeline");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -76,6 +81,10 @@ fn main() {
         s.contains(" of ") && !s.contains("loading all")
     });
     println!("whole data set after {:.0} ms", t0.elapsed().as_secs_f64() * 1000.0);
+    if reps == 0 {
+        let _ = child.kill();
+        return;
+    }
     // Whatever finishes after the first frame (counts, tallies) is left to settle.
     std::thread::sleep(Duration::from_secs(3));
     let mut send = |keys: &str| {
