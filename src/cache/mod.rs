@@ -18,6 +18,7 @@
 
 mod blocks;
 mod bytes;
+mod decode;
 mod format;
 mod lazy;
 mod raw;
@@ -32,9 +33,9 @@ pub use raw::{folded_text, reseal};
 pub use source::Source;
 
 use crate::load::{self, ArticleKey, DataInput, LoadError, articles::content_hash};
-use crate::model::{Event, Timeline};
-use crate::search::index::{Arena, EventIndex};
-use crate::search::{Engine, SearchIndex};
+use crate::model::Timeline;
+use crate::search::Engine;
+use crate::search::index::Arena;
 use bytes::{Bytes, map_file};
 use stat::{Known, Stat};
 use std::io;
@@ -270,7 +271,7 @@ fn read(
     let mapped = matches!(*bytes, Bytes::Mapped(_));
     // SAFETY: a cache file's bytes, read or mapped, do not change while they are held (see
     // `map_file`: every writer renames a new file over the old one).
-    let arena = Arc::new(unsafe { Arena::new(Box::new(SharedBytes(Arc::clone(&bytes)))) });
+    let arena = Arc::new(unsafe { Arena::new(Box::new(decode::SharedBytes(Arc::clone(&bytes)))) });
     let (head, events) = format::open(arena.bytes())?;
     let notes = settle::read(file);
     let known = Known { recorded: head.data_stat.as_ref(), noted: notes.data(head.data_hash) };
@@ -289,7 +290,7 @@ fn read(
     let ids = picked.unwrap_or_else(|| (0..events.len()).collect());
     // The index of a mapped cache stays where it lies: the folded text is not copied (the
     // search's candidates too, which are most of the events for a common word).
-    let (decoded, index) = decode(&events, &ids, mapped.then_some(&arena), &bytes)?;
+    let (decoded, index) = decode::decode(&events, &ids, mapped.then_some(&arena), &bytes)?;
     if all && head.has_groups != decoded.iter().any(|e| e.group().is_some()) {
         return Err(Some(Invalid::Decode("the head misstates the groups".into())));
     }
@@ -309,48 +310,6 @@ fn read(
     let engine =
         if all { Engine::with_index(&timeline, index) } else { Engine::with_recency(index, recency) };
     Ok((timeline, engine, total))
-}
-
-/// A cache file's bytes, shared by the arena the index reads in place and by `read`, which gives
-/// back the pages the index does not need once the events are decoded.
-struct SharedBytes(Arc<Bytes>);
-
-impl AsRef<[u8]> for SharedBytes {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-/// How many events `decode` decodes together.
-const DECODE_BATCH: usize = 1 << 16;
-
-/// Decodes the events `ids` (ascending) with their index, on all cores.
-fn decode(
-    events: &format::Events,
-    ids: &[usize],
-    arena: Option<&Arc<Arena>>,
-    bytes: &Bytes,
-) -> Result<(Vec<Event>, SearchIndex), Invalid> {
-    use rayon::prelude::*;
-    let mut decoded = Vec::with_capacity(ids.len());
-    let mut index = Vec::with_capacity(ids.len());
-    // A batch at a time: an indexed collect fills a vector of the exact size in place
-    // (collecting into a `Result` would gather pieces and grow it), and a batch of pairs is
-    // a few megabytes beside the result, where all of them were as big as the events (250 MB
-    // at a million).
-    let mut pairs: Vec<Result<(Event, EventIndex), Invalid>> = Vec::new();
-    for batch in ids.chunks(DECODE_BATCH) {
-        batch.par_iter().map(|&i| events.event(i, arena)).collect_into_vec(&mut pairs);
-        // Decoded: the records' pages are given back as it goes, so that they and the events
-        // made of them are not all held at once.
-        bytes.release(events.record_span(batch));
-        for pair in pairs.drain(..) {
-            let (event, ix) = pair?;
-            decoded.push(event);
-            index.push(ix);
-        }
-    }
-    Ok((decoded, SearchIndex::from_events(index)))
 }
 
 /// Creates the cache directory, private to the user (0700), tagged as a cache.

@@ -239,17 +239,34 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// The index of these events, in order.
     pub fn from_events(events: Vec<EventIndex>) -> Self {
-        let mut index = SearchIndex {
-            texts: Vec::with_capacity(events.len()),
-            table: Vec::with_capacity(events.iter().map(|e| e.fields.len()).sum()),
-            ends: Vec::with_capacity(events.len()),
-        };
+        let mut index = SearchIndex::with_capacity(events.len(), events.iter().map(|e| e.fields.len()).sum());
         for e in events {
-            index.table.extend_from_slice(&e.fields);
-            index.ends.push(index.table.len());
-            index.texts.push(e.text);
+            index.push(e);
         }
         index
+    }
+
+    /// An empty index with room for `events` events of `fields` fields in all.
+    pub fn with_capacity(events: usize, fields: usize) -> Self {
+        SearchIndex {
+            texts: Vec::with_capacity(events),
+            table: Vec::with_capacity(fields),
+            ends: Vec::with_capacity(events),
+        }
+    }
+
+    /// Makes room for the field tables of `more` events like those pushed so far (a twentieth
+    /// more), so that the shared table grows once instead of doubling.
+    pub fn reserve_like(&mut self, more: usize) {
+        let (events, fields) = (self.ends.len().max(1), self.table.len());
+        self.table.reserve(fields.div_ceil(events).saturating_mul(more) / 20 * 21);
+    }
+
+    /// Adds the next event's index (its field table is copied into the shared one).
+    pub fn push(&mut self, e: EventIndex) {
+        self.table.extend_from_slice(&e.fields);
+        self.ends.push(self.table.len());
+        self.texts.push(e.text);
     }
 
     pub fn len(&self) -> usize {
