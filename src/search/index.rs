@@ -259,7 +259,7 @@ impl SearchIndex {
     /// more), so that the shared table grows once instead of doubling.
     pub fn reserve_like(&mut self, more: usize) {
         let (events, fields) = (self.ends.len().max(1), self.table.len());
-        self.table.reserve(fields.div_ceil(events).saturating_mul(more) / 20 * 21);
+        self.table.reserve_exact(fields.div_ceil(events).saturating_mul(more) / 20 * 21);
     }
 
     /// Adds the next event's index (its field table is copied into the shared one).
