@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use timeline::load::articles::to_nfc;
 use timeline::load::{DataInput, LoadError, load, load_builtin};
-use timeline::model::{PartialDate, Status, Timeline};
+use timeline::model::{EntityKind, PartialDate, Status, Timeline};
 
 const FIXTURES: &str = "tests/fixtures";
 const SEEDS: &str = "tests/fixtures/seeds";
@@ -75,7 +75,7 @@ fn valid_fixture_loads_sorted_with_quote_spans() {
     assert_eq!(t.events[2].kind.as_str(), "visit");
     assert_eq!(t.country_codes(&t.events[2]), ["LA"]);
     assert_eq!(t.events[2].title_vi.as_deref(), Some("Tổng Bí thư Tô Lâm thăm Lào sau Đại hội XIV"));
-    assert_eq!(t.events[0].places, ["Baku"]);
+    assert_eq!(t.name_list(&t.events[0], EntityKind::Place), ["Baku"]);
     assert_eq!(t.quote_count(), 4);
 
     let files: Vec<&str> = t.sources.iter().map(|s| s.file.as_str()).collect();

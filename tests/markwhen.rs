@@ -8,7 +8,7 @@ use crate::pty_harness;
 use chrono::NaiveDate;
 use serde_json::Value;
 use timeline::load::markwhen;
-use timeline::model::{Event, Kind, Moment, Timeline};
+use timeline::model::{EntityKind, Event, Kind, Moment, Timeline};
 
 const DIR: &str = "tests/fixtures/markwhen";
 
@@ -119,7 +119,7 @@ fn descriptions_tags_sections_links_and_places() {
     let t = same_as_the_official_parser("descriptions");
     let summit = t.events.iter().find(|e| e.title.starts_with("Summit")).unwrap();
     assert_eq!(summit.kind, Kind::Talks);
-    assert_eq!(summit.places, ["Hà Nội"]);
+    assert_eq!(t.name_list(summit, EntityKind::Place), ["Hà Nội"]);
     let urls: Vec<&str> = summit.links().iter().map(|l| l.url.as_str()).collect();
     assert_eq!(
         urls,
@@ -127,7 +127,7 @@ fn descriptions_tags_sections_links_and_places() {
     );
     assert_eq!(summit.media().map(|m| m.url.as_str()), Some("https://example.org/hall.png"));
     let task = t.events.iter().find(|e| e.title == "Longer ongoing task").unwrap();
-    assert_eq!(task.places, ["123 Main Street, Kansas City, MO"]);
+    assert_eq!(t.name_list(task, EntityKind::Place), ["123 Main Street, Kansas City, MO"]);
     assert_eq!(t.places.len(), 2);
     assert_eq!(t.title.as_ref().map(|s| s.text.as_str()), Some("Events, descriptions and sections"));
 }
@@ -249,7 +249,10 @@ fn the_built_in_data_set_round_trips_through_markwhen_with_one_note() {
         sorted(kept.iter().map(|e| ours(e)).collect())
     );
     // Places go out as `[place](location)` and come back.
-    let places = |t: &Timeline| sorted_places(t.events.iter().map(|e| e.places.to_vec()).collect());
+    let places = |t: &Timeline| {
+        let names = |e| t.name_list(e, EntityKind::Place).into_iter().map(String::from).collect();
+        sorted_places(t.events.iter().map(names).collect())
+    };
     assert_eq!(places(&back), places(&t));
     let [note] = notes.as_slice() else { panic!("one note: {notes:?}") };
     assert!(note.starts_with("markwhen: cannot carry ") && note.contains(" quotes"), "{note}");

@@ -2,7 +2,7 @@
 //! a dozen queries. On a small fixed data set made here (not `assets/`, so data edits do not move
 //! these tests).
 
-use timeline::model::{Citation, Country, Event, Kind, PartialDate, Source, Status, Timeline};
+use timeline::model::{Citation, Country, Entity, Event, Kind, PartialDate, Source, Status, Timeline};
 use timeline::search::{Engine, Field, FieldTest, Filter, Order, Query, reference};
 
 struct E {
@@ -237,9 +237,20 @@ fn fixture() -> Timeline {
             ..BASE
         },
     ];
+    // Each distinct name is an entity of its own, as a data set without a registry has them.
+    let (mut people, mut places): (Vec<Entity>, Vec<Entity>) = Default::default();
+    let id = |registry: &mut Vec<Entity>, name: &str| match registry.iter().position(|x| x.name == name) {
+        Some(i) => i,
+        None => {
+            registry.push(Entity::new(name.into(), Vec::new(), None));
+            registry.len() - 1
+        }
+    };
     let events = events
         .into_iter()
         .map(|e| {
+            let person_ids = e.people.iter().map(|n| id(&mut people, n)).collect();
+            let place_ids = e.places.iter().map(|n| id(&mut places, n)).collect();
             let date = PartialDate::parse(e.date).unwrap();
             let end = e.end.map(|d| PartialDate::parse(d).unwrap());
             Event {
@@ -249,8 +260,6 @@ fn fixture() -> Timeline {
                 status: if e.planned { Status::Planned } else { Status::Held },
                 kind: e.kind,
                 countries: e.countries.into(),
-                places: e.places.iter().map(|s| s.to_string()).collect(),
-                people: e.people.iter().map(|s| s.to_string()).collect(),
                 title: e.title.into(),
                 title_vi: e.title_vi.map(Into::into),
                 summary: e.summary.into(),
@@ -259,14 +268,14 @@ fn fixture() -> Timeline {
                     quote: e.quote.into(),
                     span: 0..0
                 }],
-                person_ids: Default::default(),
-                place_ids: Default::default(),
+                person_ids,
+                place_ids,
                 open: Default::default(),
                 extra: Default::default(),
             }
         })
         .collect::<Vec<_>>();
-    let mut t = Timeline { events, sources, countries, ..Timeline::default() };
+    let mut t = Timeline { events, sources, countries, people, places, ..Timeline::default() };
     t.events.sort_by_key(|e| e.date);
     t
 }

@@ -124,11 +124,11 @@ fn show_facts(out: &mut impl Write, t: &Timeline, e: &Event) -> io::Result<()> {
     if let Some(d) = e.extra.as_ref().and_then(|x| x.display_date.as_deref()) {
         writeln!(out, "Shown as:  {}", line(d))?;
     }
-    if !e.places.is_empty() {
-        writeln!(out, "Places:    {}", line(&e.places.join(", ")))?;
+    if !e.place_ids.is_empty() {
+        writeln!(out, "Places:    {}", line(&t.name_list(e, EntityKind::Place).join(", ")))?;
     }
-    if !e.people.is_empty() {
-        writeln!(out, "People:    {}", line(&e.people.join(", ")))?;
+    if !e.person_ids.is_empty() {
+        writeln!(out, "People:    {}", line(&t.name_list(e, EntityKind::Person).join(", ")))?;
     }
     writeln!(out, "Id:        {}", line(&e.id))
 }

@@ -3,7 +3,7 @@
 //! `show --json`.
 
 use crate::model::context::quote_context;
-use crate::model::{Era, Event, Link, Media, Timeline, TitleSlide};
+use crate::model::{EntityKind, Era, Event, Link, Media, Timeline, TitleSlide};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -60,8 +60,8 @@ pub struct EventJson<'a> {
     title_vi: Option<&'a str>,
     summary: &'a str,
     countries: Vec<CountryRef<'a>>,
-    places: &'a [String],
-    people: &'a [String],
+    places: Vec<&'a str>,
+    people: Vec<&'a str>,
     sources: Vec<SourceJson<'a>>,
     /// At least one quote checked against its article.
     verified: bool,
@@ -135,8 +135,8 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
                 CountryRef { code: &c.code, name: &c.name, name_vi: &c.name_vi }
             })
             .collect(),
-        places: &e.places,
-        people: &e.people,
+        places: t.name_list(e, EntityKind::Place),
+        people: t.name_list(e, EntityKind::Person),
         sources: e
             .citations
             .iter()

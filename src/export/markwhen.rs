@@ -8,7 +8,7 @@
 
 use crate::model::date::TimeOfDay;
 use crate::model::markwhen::{event_line, is_structure, resolve, text, zone};
-use crate::model::{Event, Kind, PartialDate, Precision, Status, Timeline};
+use crate::model::{EntityKind, Event, Kind, PartialDate, Precision, Status, Timeline};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -55,16 +55,18 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
         }
         path = group;
         writeln!(out)?;
-        event(out, e, (&dates, zone.as_deref()), &mut lost)?;
+        let places = t.name_list(e, EntityKind::Place);
+        event(out, (e, &places), (&dates, zone.as_deref()), &mut lost)?;
         count_lost(e, &mut lost);
     }
     Ok(lost.note().into_iter().collect())
 }
 
-/// An event: its line (dates, title, kind and tags), its zone as a property, its description.
+/// An event (and the names of its places): its line (dates, title, kind and tags), its zone as
+/// a property, its description.
 fn event(
     out: &mut impl Write,
-    e: &Event,
+    (e, places): (&Event, &[&str]),
     (dates, zone): (&str, Option<&str>),
     lost: &mut Lost,
 ) -> io::Result<()> {
@@ -90,9 +92,9 @@ fn event(
             writeln!(out, "{line}")?;
         }
     }
-    if !e.places.is_empty() {
+    if !places.is_empty() {
         let places: Vec<String> =
-            e.places.iter().map(|p| format!("[{}](location)", p.replace(']', ")"))).collect();
+            places.iter().map(|p| format!("[{}](location)", p.replace(']', ")"))).collect();
         writeln!(out, "{}", places.join(" "))?;
     }
     Ok(())
@@ -121,7 +123,7 @@ fn tags(e: &Event, lost: &mut Lost) -> String {
 fn count_lost(e: &Event, lost: &mut Lost) {
     lost.add("quotes", e.citations.len());
     lost.add("country lists", usize::from(!e.countries.is_empty()));
-    lost.add("people lists", usize::from(!e.people.is_empty()));
+    lost.add("people lists", usize::from(!e.person_ids.is_empty()));
     lost.add("Vietnamese titles", usize::from(e.title_vi.is_some()));
     lost.add("planned statuses", usize::from(e.status == Status::Planned));
     let links_outside =

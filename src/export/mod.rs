@@ -163,7 +163,7 @@ fn extended(e: &Event) -> bool {
 }
 
 fn facts(e: &Event) -> bool {
-    !e.countries.is_empty() || !e.places.is_empty() || !e.people.is_empty()
+    !e.countries.is_empty() || !e.place_ids.is_empty() || !e.person_ids.is_empty()
 }
 
 fn quoted(e: &Event) -> bool {

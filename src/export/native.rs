@@ -2,7 +2,7 @@
 //! Only the countries and sources the chosen events use are written; the articles stay where
 //! they are (load the result with `--articles` pointing at them).
 
-use crate::model::{Event, Media, OpenEnd, Timeline};
+use crate::model::{EntityKind, Event, Media, OpenEnd, Timeline};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -72,10 +72,10 @@ struct NativeEvent<'a> {
     kind: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     countries: Vec<&'a str>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    places: &'a [String],
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    people: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    places: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    people: Vec<&'a str>,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     title_vi: Option<&'a str>,
@@ -217,8 +217,8 @@ fn event<'a>(t: &'a Timeline, e: &'a Event, ids: &mut std::collections::HashSet<
         status: e.status.as_str(),
         kind: e.kind.as_str(),
         countries: e.countries.iter().map(|&c| t.countries[c].code.as_str()).collect(),
-        places: &e.places,
-        people: &e.people,
+        places: t.name_list(e, EntityKind::Place),
+        people: t.name_list(e, EntityKind::Person),
         title: &e.title,
         title_vi: e.title_vi.as_deref(),
         summary: &e.summary,

@@ -175,6 +175,9 @@ struct Builder<'a> {
     registry: [registry::Names; 2],
     /// Events' `people` and `places`, resolved against the registries once the whole file is read.
     pending: Vec<registry::Pending>,
+    /// Each event's people and places as written (in NFC), parallel to `timeline.events`, until
+    /// they are resolved to the registries' ids.
+    names: Vec<registry::Written>,
     /// The articles being read, and each slot's file name and where it is named.
     readers: Option<Readers>,
     slots: Vec<(String, usize)>,
@@ -198,6 +201,7 @@ impl<'a> Builder<'a> {
             file_hints: None,
             registry: Default::default(),
             pending: Vec::new(),
+            names: Vec::new(),
             readers: Some(Readers::start(&input.articles)),
             slots: Vec::new(),
             source_slots: Vec::new(),

@@ -129,11 +129,8 @@ pub struct Event {
     pub kind: Kind,
     /// Indexes into `Timeline::countries`.
     pub countries: ThinVec<usize>,
-    /// Canonical names of the event's places and people (see `Entity`).
-    pub places: ThinVec<String>,
-    pub people: ThinVec<String>,
-    /// The same places and people as indexes into `Timeline::places` and `Timeline::people`,
-    /// in the same order.
+    /// The event's places and people, as indexes into `Timeline::places` and `Timeline::people`
+    /// (their names: `Timeline::names`).
     pub place_ids: ThinVec<usize>,
     pub person_ids: ThinVec<usize>,
     /// Read in place from a mapped cache, as the summary (see `text::arena`).
@@ -149,6 +146,14 @@ pub struct Event {
 }
 
 impl Event {
+    /// The event's people or places, as indexes into the timeline's registry of that kind.
+    pub fn entity_ids(&self, kind: EntityKind) -> &[usize] {
+        match kind {
+            EntityKind::Person => &self.person_ids,
+            EntityKind::Place => &self.place_ids,
+        }
+    }
+
     /// The date as shown (`7 May 2025`) and searched: `date_label`, made when asked rather than
     /// held by every event.
     pub fn date_text(&self) -> String {
@@ -340,6 +345,21 @@ impl Timeline {
         counts
     }
 
+    /// The canonical names of an event's people or places, in its order, from the registry.
+    pub fn names<'a>(
+        &'a self,
+        e: &'a Event,
+        kind: EntityKind,
+    ) -> impl ExactSizeIterator<Item = &'a str> + use<'a> {
+        let entities = self.entities(kind);
+        e.entity_ids(kind).iter().map(move |&i| entities.get(i).map_or("", |x| x.name.as_str()))
+    }
+
+    /// `names`, collected.
+    pub fn name_list<'a>(&'a self, e: &'a Event, kind: EntityKind) -> Vec<&'a str> {
+        self.names(e, kind).collect()
+    }
+
     /// The registry of a kind of entity.
     pub fn entities(&self, kind: EntityKind) -> &[Entity] {
         match kind {
@@ -407,8 +427,6 @@ mod tests {
             status: Status::Held,
             kind: Kind::Other,
             countries: ThinVec::new(),
-            places: ThinVec::new(),
-            people: ThinVec::new(),
             place_ids: ThinVec::new(),
             person_ids: ThinVec::new(),
             title: Shared::default(),

@@ -84,8 +84,8 @@ pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> Cow<'a, str> {
     Cow::Borrowed(match f {
         Field::Title => &e.title,
         Field::TitleVi => e.title_vi.as_deref().unwrap_or(""),
-        Field::Person(i) => e.people.get(i as usize).map_or("", String::as_str),
-        Field::Place(i) => e.places.get(i as usize).map_or("", String::as_str),
+        Field::Person(i) => name(&t.people, &e.person_ids, i),
+        Field::Place(i) => name(&t.places, &e.place_ids, i),
         Field::Country(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name.as_str()),
         Field::CountryVi(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name_vi.as_str()),
         Field::Summary => &e.summary,
@@ -94,12 +94,17 @@ pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> Cow<'a, str> {
     })
 }
 
+/// The name of an event's `i`th person or place.
+fn name<'a>(registry: &'a [crate::model::Entity], ids: &[usize], i: u16) -> &'a str {
+    ids.get(i as usize).and_then(|&id| registry.get(id)).map_or("", |x| x.name.as_str())
+}
+
 /// Every field of an event that is searched, in rank order (short fields first).
 pub fn fields_of(e: &Event) -> impl Iterator<Item = Field> + '_ {
     let n = |len: usize| 0..len.min(u16::MAX as usize) as u16;
     std::iter::once(Field::Title)
-        .chain(n(e.people.len()).map(Field::Person))
-        .chain(n(e.places.len()).map(Field::Place))
+        .chain(n(e.person_ids.len()).map(Field::Person))
+        .chain(n(e.place_ids.len()).map(Field::Place))
         .chain(n(e.countries.len()).flat_map(|i| [Field::Country(i), Field::CountryVi(i)]))
         .chain(e.title_vi.iter().map(|_| Field::TitleVi))
         .chain([Field::Date, Field::Summary])

@@ -13,8 +13,6 @@ fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countrie
         status: Status::Held,
         kind: Kind::Visit,
         countries: countries.into(),
-        places: thin_vec!["Hà Nội".into()],
-        people: thin_vec![],
         place_ids: thin_vec![0],
         person_ids: thin_vec![],
         title: title.into(),
@@ -107,8 +105,8 @@ fn each_event_is_lowered_on_its_own() {
     // The lowered fields are kept while one event is scored: the next event, whose place is in
     // the same place of its table but unaccented, must not be tested against them.
     let mut t = fixture();
-    t.events[1].places = thin_vec!["Ha Noi".into()];
-    t.events[3].places = thin_vec!["Hà Nội".into()];
+    t.places.push(crate::model::Entity::new("Ha Noi".into(), vec![], None));
+    t.events[1].place_ids = thin_vec![1];
     assert_eq!(search(&t, "Hà"), ["a", "c", "d"]);
     assert_eq!(search(&t, "Hà Nội"), ["a", "c", "d"]);
 }
@@ -239,7 +237,7 @@ fn highlights_show_the_phrase_where_the_words_are_adjacent() {
 fn the_highlight_is_the_alignment_that_was_scored() {
     let mut t = fixture();
     let mut x = event("x", "2021", "Talks with Lambert and Lam", "After Lambert, Lâm spoke.", "x", vec![1]);
-    x.places.clear();
+    x.place_ids.clear();
     t.events = vec![x];
     let e = Engine::new(&t);
     let marked = |q: &str, field: Field, text: &str| -> Vec<String> {

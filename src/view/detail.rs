@@ -4,7 +4,7 @@
 use super::Theme;
 use super::spans::{marks_for, styled, styled_range};
 use crate::model::context::quote_context;
-use crate::model::{Status, Timeline};
+use crate::model::{EntityKind, Status, Timeline};
 use crate::search::{Field, Hit, Marks};
 use crate::text::wrap::{width, wrap};
 use ratatui::style::Style;
@@ -109,8 +109,9 @@ fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) 
         spans.extend(name(&c.name_vi, Field::CountryVi(i as u16)));
         out.push(Line::from(spans));
     }
-    list_rows(out, "Places", &e.places, Field::Place, sel.marks, w, theme);
-    list_rows(out, "People", &e.people, Field::Person, sel.marks, w, theme);
+    let names = |kind| sel.timeline.name_list(e, kind);
+    list_rows(out, "Places", &names(EntityKind::Place), Field::Place, sel.marks, w, theme);
+    list_rows(out, "People", &names(EntityKind::Person), Field::Person, sel.marks, w, theme);
     if let Some(field) = sel.hit.field.filter(|f| !matches!(f, Field::Title)) {
         out.push(Line::from(vec![label("Matched in", theme), Span::styled(field.label(), theme.matched())]));
     }
@@ -213,7 +214,7 @@ fn label(s: &str, theme: &Theme) -> Span<'static> {
 fn list_rows(
     out: &mut Vec<Line<'static>>,
     name: &str,
-    items: &[String],
+    items: &[&str],
     field: fn(u16) -> Field,
     marks: &Marks,
     w: usize,

@@ -41,8 +41,8 @@ impl Builder<'_> {
             return;
         };
         let (title_vi, title_vi_check) = title_vi.map(|c| (Box::from(""), c)).unzip();
-        let nfc = |v: Vec<String>| v.iter().map(|s| articles::to_nfc(s)).collect::<ThinVec<_>>();
-        let (places, people) = (nfc(places), nfc(people));
+        let nfc = |v: Vec<String>| v.iter().map(|s| articles::to_nfc(s)).collect::<Vec<_>>();
+        let names = [nfc(people), nfc(places)];
         let event = Event {
             id: id.into(),
             date,
@@ -50,8 +50,6 @@ impl Builder<'_> {
             status,
             kind,
             countries: countries.into(),
-            places,
-            people,
             place_ids: ThinVec::new(),
             person_ids: ThinVec::new(),
             title: title.into(),
@@ -61,7 +59,7 @@ impl Builder<'_> {
             open,
             extra,
         };
-        self.push_event(event, checks, title_vi_check, first_pending);
+        self.push_event((event, names), checks, title_vi_check, first_pending);
     }
 
     /// The title and the summary, in NFC. An imported event may have no text: an empty summary
@@ -77,10 +75,11 @@ impl Builder<'_> {
         (title, summary)
     }
 
-    /// Keeps a checked event; its quotes are found after parsing (`checks`), then go into it.
+    /// Keeps a checked event and its people and places as written; its quotes are found after
+    /// parsing (`checks`), then go into it.
     fn push_event(
         &mut self,
-        event: Event,
+        (event, names): (Event, super::registry::Written),
         checks: Vec<usize>,
         title_vi: Option<usize>,
         first_pending: usize,
@@ -92,6 +91,7 @@ impl Builder<'_> {
         self.fills.extend(checks.into_iter().enumerate().map(|(i, c)| (Fill::Citation(at, i), c)));
         self.fills.extend(title_vi.map(|c| (Fill::TitleVi(at), c)));
         self.timeline.events.push(event);
+        self.names.push(names);
     }
 
     /// People and places are resolved against the registries once the whole file is read, also

@@ -19,6 +19,9 @@ pub struct Names {
     pub by_name: HashMap<String, (usize, usize)>,
 }
 
+/// An event's people and places as written, by `slot`.
+pub type Written = [Vec<String>; 2];
+
 /// An event's `people` or `places` array, to resolve at the end.
 pub struct Pending {
     /// Index into `Timeline::events`, or `None` for an event dropped for another problem.
@@ -156,17 +159,18 @@ impl Builder<'_> {
                 self.resolve(&p);
             }
         }
+        self.names = Vec::new();
     }
 
     fn implicit_registry(&mut self, kind: EntityKind) {
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut entities = Vec::new();
-        for e in &mut self.timeline.events {
-            let (names, ids) = match kind {
-                EntityKind::Person => (&e.people, &mut e.person_ids),
-                EntityKind::Place => (&e.places, &mut e.place_ids),
+        for (e, names) in self.timeline.events.iter_mut().zip(&self.names) {
+            let ids = match kind {
+                EntityKind::Person => &mut e.person_ids,
+                EntityKind::Place => &mut e.place_ids,
             };
-            *ids = names
+            *ids = names[slot(kind)]
                 .iter()
                 .map(|n| match by_name.get(n) {
                     Some(&id) => id,
@@ -187,10 +191,7 @@ impl Builder<'_> {
     /// Resolves one event's list; an unknown name is reported where it is written.
     fn resolve(&mut self, p: &Pending) {
         let names: Vec<String> = match p.event {
-            Some(i) => match p.kind {
-                EntityKind::Person => self.timeline.events[i].people.to_vec(),
-                EntityKind::Place => self.timeline.events[i].places.to_vec(),
-            },
+            Some(i) => std::mem::take(&mut self.names[i][slot(p.kind)]),
             None => self.written(p.at).into_iter().map(|(n, _)| n).collect(),
         };
         let mut ids = Vec::with_capacity(names.len());
@@ -201,12 +202,10 @@ impl Builder<'_> {
             }
         }
         let Some(i) = p.event else { return };
-        let canonical: Vec<String> =
-            ids.iter().map(|&id| self.timeline.entities(p.kind)[id].name.clone()).collect();
         let e = &mut self.timeline.events[i];
         match p.kind {
-            EntityKind::Person => (e.people, e.person_ids) = (canonical.into(), ids.into()),
-            EntityKind::Place => (e.places, e.place_ids) = (canonical.into(), ids.into()),
+            EntityKind::Person => e.person_ids = ids.into(),
+            EntityKind::Place => e.place_ids = ids.into(),
         }
     }
 

@@ -76,8 +76,6 @@ impl Reader<'_> {
             status: Status::Held,
             kind,
             countries: ThinVec::new(),
-            places: places.into(),
-            people: ThinVec::new(),
             place_ids,
             person_ids: ThinVec::new(),
             title: title.into(),

@@ -317,8 +317,6 @@ fn new_event(
         status: Status::Held,
         kind: Kind::Other,
         countries: ThinVec::new(),
-        places: ThinVec::new(),
-        people: ThinVec::new(),
         title: title.into(),
         title_vi: None,
         summary: summary.into(),
