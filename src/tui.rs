@@ -1,11 +1,13 @@
 //! The terminal: set-up, restore, and the event loop. This is the only module that does terminal
 //! I/O. The terminal is restored on every way out: quitting, an error, a panic (through a panic
-//! hook) and SIGINT, SIGQUIT, SIGTERM or SIGHUP, also before the first frame (`guard`). Ctrl-z and
+//! hook) and SIGINT, SIGQUIT, SIGTERM or SIGHUP, also before the first frame (`guard`), and
+//! SIGBUS, a mapped cache truncated under the program (`fault`). Ctrl-z and
 //! SIGTSTP suspend the browser with the terminal restored, and it comes back as it was on
 //! SIGCONT. However large the window, the frame buffers are bounded (`MAX_WIDTH` × `MAX_HEIGHT`).
 //! A flood of input costs one frame per batch, not one per key, and Ctrl-c or an ending signal
 //! is acted on before anything queued.
 
+mod fault;
 mod flood;
 pub mod guard;
 pub mod progress;
@@ -103,6 +105,7 @@ fn init(mouse: bool) -> io::Result<Term> {
 /// Raw mode, the alternate screen, bracketed paste (a paste is text, never keys), mouse capture
 /// unless the user turned it off.
 fn enter(mouse: bool) -> io::Result<()> {
+    fault::browsing(true);
     enable_raw_mode()?;
     let modes = execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste);
     if let Err(e) = modes.and_then(|()| set_mouse(mouse)) {
@@ -121,7 +124,15 @@ fn set_mouse(on: bool) -> io::Result<()> {
 /// bracketed paste, cursor on.
 pub fn restore() -> io::Result<()> {
     let raw = disable_raw_mode();
-    execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show)?;
+    let modes = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    fault::browsing(false);
+    modes?;
     raw
 }
 

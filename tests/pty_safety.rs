@@ -136,6 +136,21 @@ fn stopped_by(signal: &str, code: u32) {
     t.assert_restored();
 }
 
+/// SIGBUS (the mapped index cache truncated under the program) cannot be survived: the terminal
+/// is restored, the reason said, and the process ends by that signal, as it would have.
+#[test]
+fn sigbus_restores_the_terminal_says_why_and_ends_by_the_signal() {
+    let mut t = start(100, 30);
+    kill(&t, "BUS");
+    let status = t.exit();
+    // SAFETY: strsignal returns a static string for a valid signal number.
+    let name = unsafe { std::ffi::CStr::from_ptr(libc::strsignal(libc::SIGBUS)) };
+    assert_eq!(status.signal(), Some(name.to_str().expect("UTF-8")), "{status}");
+    t.assert_restored();
+    let said = String::from_utf8_lossy(&t.raw()).into_owned();
+    assert!(said.contains("the index cache changed while it was mapped (SIGBUS)"), "{said}");
+}
+
 /// A TimelineJS file big enough to show the loading line (over 8 MB), and a cache directory in
 /// which it has been loaded once: made once per run of this file.
 fn warm_data() -> (PathBuf, PathBuf) {

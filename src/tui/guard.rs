@@ -35,6 +35,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 /// Catches the ending signals from now on, once for the whole run. Called first thing by `main`
 /// (before anything is loaded) and again, harmlessly, by the browser.
 pub fn install() -> io::Result<()> {
+    super::fault::install();
     let mut result = Ok(());
     INSTALL.call_once(|| {
         result = Signals::new(ENDING).map(|mut signals| {
