@@ -60,7 +60,7 @@ for n in 100000 1000000; do
     firsts=() ends=()
     for _ in $(seq "$reps"); do
       rm -rf "$cache"
-      firsts+=("$(TIMELINE_CACHE_DIR=$cache cargo bench --quiet --bench keys_pty -- "$d/data.json" 0 | awk '/^first frame/ { print $4 }')")
+      firsts+=("$(TIMELINE_CACHE_DIR=$PWD/$cache cargo bench --quiet --bench keys_pty -- "$d/data.json" 0 | awk '/^first frame/ { print $4 }')")
       rm -rf "$cache"
       ends+=("$(frame "$cache" --data "$d/data.json")")
     done
