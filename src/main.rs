@@ -45,10 +45,18 @@ mod allocator {
 
     /// Run by the loader before `main` where it can be (ELF), so that the options hold
     /// before the runtime's first allocation makes the first arena; `main` runs it again,
-    /// which is all other targets get.
-    #[cfg(all(unix, not(target_vendor = "apple")))]
+    /// which is all other targets get. Priority 100: before mimalloc's own constructor (101
+    /// when it is built by clang), which reads the options, whatever the link order.
+    #[cfg(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "freebsd",
+        target_os = "netbsd",
+        target_os = "openbsd",
+        target_os = "dragonfly"
+    ))]
     #[used]
-    #[unsafe(link_section = ".init_array")]
+    #[unsafe(link_section = ".init_array.00100")]
     static TUNE: extern "C" fn() = tune;
 }
 
