@@ -146,14 +146,6 @@ pub struct Event {
 }
 
 impl Event {
-    /// The event's people or places, as indexes into the timeline's registry of that kind.
-    pub fn entity_ids(&self, kind: EntityKind) -> &[usize] {
-        match kind {
-            EntityKind::Person => &self.person_ids,
-            EntityKind::Place => &self.place_ids,
-        }
-    }
-
     /// The date as shown (`7 May 2025`) and searched: `date_label`, made when asked rather than
     /// held by every event.
     pub fn date_text(&self) -> String {
@@ -352,7 +344,7 @@ impl Timeline {
         kind: EntityKind,
     ) -> impl ExactSizeIterator<Item = &'a str> + use<'a> {
         let entities = self.entities(kind);
-        e.entity_ids(kind).iter().map(move |&i| entities.get(i).map_or("", |x| x.name.as_str()))
+        self.entity_ids(e, kind).iter().map(move |&i| entities.get(i).map_or("", |x| x.name.as_str()))
     }
 
     /// `names`, collected.

@@ -264,7 +264,8 @@ impl SearchIndex {
     /// more), so that the shared table grows once instead of doubling.
     pub fn reserve_like(&mut self, more: usize) {
         let (events, fields) = (self.ends.len().max(1), self.table.len());
-        self.table.reserve_exact(fields.div_ceil(events).saturating_mul(more) / 20 * 21);
+        let want = fields.saturating_mul(more) / events;
+        self.table.reserve_exact(want.saturating_add(want / 20));
     }
 
     /// Adds the next event's index (its field table is copied into the shared one).

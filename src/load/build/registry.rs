@@ -149,6 +149,7 @@ impl Builder<'_> {
     /// Gives every event's people and places their registry ids and canonical names. Without a
     /// registry section, each distinct name becomes an entity of its own.
     pub(super) fn resolve_entities(&mut self) {
+        debug_assert_eq!(self.names.len(), self.timeline.events.len(), "names stay parallel to the events");
         for kind in [EntityKind::Person, EntityKind::Place] {
             if !self.registry[slot(kind)].declared {
                 self.implicit_registry(kind);
