@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=${1:-3}
 cargo build --release --quiet --bin timeline --example gen
-cargo bench --quiet --no-run --bench keys_pty --bench floor 2>/dev/null
+cargo bench --quiet --no-run --bench keys_pty --bench floor
 bin=$PWD/target/release/timeline
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
@@ -97,6 +97,7 @@ for q in "to lam" "dai hoi xiv" "azerbaijan 2025" "'Baku !1983" "Tô Lâm" "thon
 done
 echo
 echo "data file: $(stat -c %s "$d/data.json" | awk '{ printf "%.0f MB", $1 / 1e6 }'), cache: $(du -m "$d.cache"/*.tlc | awk '{ s += $1 } END { print s " MB" }')"
+unset TIMELINE_CACHE_DIR
 
 echo
 echo "### The floor: one pass over the folded text (best of 5)"
@@ -116,6 +117,6 @@ for n in 100000 1000000; do
   echo
   echo "$n events:"
   echo '```'
-  cargo bench --quiet --bench keys_pty -- "target/bench-data/$n-seed42/data.json" "$reps"
+  TIMELINE_CACHE_DIR=$PWD/target/tmp/bench-keys-cache cargo bench --quiet --bench keys_pty -- "target/bench-data/$n-seed42/data.json" "$reps"
   echo '```'
 done
