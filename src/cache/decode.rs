@@ -18,8 +18,41 @@ impl AsRef<[u8]> for SharedBytes {
     }
 }
 
-/// How many events `decode` decodes together.
+/// How many events `decode` decodes together, at most.
 const DECODE_BATCH: usize = 1 << 16;
+
+/// How far apart, at most, the first and the last record of a batch lie in the file: a search's
+/// candidates may be spread over all of it, and the pages between are touched and held until
+/// the batch is done (a whole load's 65,536 records take about 57 MB at a million events).
+const SPAN_LIMIT: usize = 64 << 20;
+
+/// `ids` (ascending) in batches of at most `DECODE_BATCH` events whose records lie within
+/// `limit` bytes, or of one event.
+fn batches<'a>(
+    events: &'a format::Events,
+    mut ids: &'a [usize],
+    limit: usize,
+) -> impl Iterator<Item = &'a [usize]> + 'a {
+    std::iter::from_fn(move || {
+        if ids.is_empty() {
+            return None;
+        }
+        let fits = |n: usize| events.record_span(&ids[..n]).len() <= limit;
+        let mut n = ids.len().min(DECODE_BATCH);
+        if !fits(n) {
+            // The longest prefix that fits: `fits(lo)` holds, `fits(hi)` does not.
+            let (mut lo, mut hi) = (1, n);
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if fits(mid) { lo = mid } else { hi = mid }
+            }
+            n = lo;
+        }
+        let (batch, rest) = ids.split_at(n);
+        ids = rest;
+        Some(batch)
+    })
+}
 
 /// Decodes the events `ids` (ascending) with their index, on all cores.
 pub(super) fn decode(
@@ -38,7 +71,7 @@ pub(super) fn decode(
     // a few megabytes beside the result, where all of them were as big as the events (250 MB
     // at a million).
     let mut pairs: Vec<Result<(Event, EventIndex), Invalid>> = Vec::new();
-    for batch in ids.chunks(DECODE_BATCH) {
+    for batch in batches(events, ids, SPAN_LIMIT) {
         batch.par_iter().map(|&i| events.event(i, arena)).collect_into_vec(&mut pairs);
         // Decoded: the records' pages are given back as it goes, so that they and the events
         // made of them are not all held at once.
@@ -48,9 +81,36 @@ pub(super) fn decode(
             decoded.push(event);
             index.push(ix);
         }
-        if index.len() == batch.len() {
+        if index.len() == batch.len() && batch.len() < ids.len() {
             index.reserve_like(ids.len() - batch.len());
         }
     }
     Ok((decoded, index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{batches, format};
+
+    /// Batches cover the ids in order, each within the span or of one event.
+    #[test]
+    fn batches_keep_their_records_close() {
+        let (bytes, _) = super::super::want::tests::builtin_cache();
+        let (_, events) = format::open(&bytes).expect("opens");
+        let all: Vec<usize> = (0..events.len()).collect();
+        let sparse: Vec<usize> = all.iter().copied().step_by(5).collect();
+        for ids in [&all, &sparse] {
+            assert_eq!(batches(&events, ids, usize::MAX).collect::<Vec<_>>(), [ids.as_slice()]);
+            for limit in [0, 1, 2_000, 20_000] {
+                let got: Vec<&[usize]> = batches(&events, ids, limit).collect();
+                assert_eq!(got.concat(), *ids, "in order, each once");
+                for b in &got {
+                    assert!(b.len() == 1 || events.record_span(b).len() <= limit, "{limit}: {b:?}");
+                }
+                if limit == 20_000 {
+                    assert!(got.len() > 1 && got.iter().any(|b| b.len() > 1), "{limit}: {}", got.len());
+                }
+            }
+        }
+    }
 }

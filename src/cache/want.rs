@@ -60,7 +60,7 @@ fn candidates(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::{Want, format};
     use crate::load::{self, DataInput};
     use crate::search::index::Arena;
@@ -68,7 +68,7 @@ mod tests {
     use std::sync::Arc;
 
     /// The built-in data set's cache file, and its search index.
-    fn builtin_cache() -> (Vec<u8>, SearchIndex) {
+    pub(in crate::cache) fn builtin_cache() -> (Vec<u8>, SearchIndex) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let input = DataInput::from_file(&root.join(load::BUILTIN_DATA_PATH), Some(root.join("seeds")))
             .expect("the built-in data");
