@@ -12,6 +12,13 @@ use std::sync::Arc;
 /// back the pages the index does not need once the events are decoded.
 pub(super) struct SharedBytes(pub(super) Arc<Bytes>);
 
+/// A mapped file's pages are read again from the file (which never changes) when touched.
+impl crate::text::arena::Source for SharedBytes {
+    fn release(&self) {
+        self.0.release(0..usize::MAX);
+    }
+}
+
 impl AsRef<[u8]> for SharedBytes {
     fn as_ref(&self) -> &[u8] {
         &self.0
@@ -90,7 +97,34 @@ pub(super) fn decode(
 
 #[cfg(test)]
 mod tests {
-    use super::{batches, format};
+    use super::{SharedBytes, batches, decode, format};
+    use crate::cache::bytes::Bytes;
+    use crate::search::index::Arena;
+    use std::sync::Arc;
+
+    /// A mapped cache's pages given back (the folded text, the titles read in place) read back
+    /// the same: what `list` does once it has searched.
+    #[test]
+    fn events_and_index_read_the_same_after_their_pages_are_given_back() {
+        let (cache, _) = super::super::want::tests::builtin_cache();
+        let file = tempfile::NamedTempFile::new().expect("a file");
+        std::fs::write(file.path(), &cache).expect("written");
+        // SAFETY: a file of this test's own, which nothing writes while it is mapped.
+        let bytes = Arc::new(Bytes::Mapped(unsafe { memmap2::Mmap::map(file.as_file()) }.expect("mapped")));
+        // SAFETY: as above: the bytes never change.
+        let arena = Arc::new(unsafe { Arena::new(Box::new(SharedBytes(Arc::clone(&bytes)))) });
+        let (_, events) = format::open(arena.bytes()).expect("opens");
+        let ids: Vec<usize> = (0..events.len()).collect();
+        let (decoded, index) = decode(&events, &ids, Some(&arena), &bytes).expect("decodes");
+        let read = || -> Vec<String> {
+            let titles = decoded.iter().map(|e| e.title.to_string());
+            titles.chain((0..index.len()).map(|i| index.event(i).all_text().to_string())).collect()
+        };
+        let before = read();
+        assert!(before.iter().any(|t| t.contains("to lam")), "the folded text is there");
+        index.release_pages();
+        assert_eq!(read(), before);
+    }
 
     /// Batches cover the ids in order, each within the span or of one event.
     #[test]

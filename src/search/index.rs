@@ -279,6 +279,14 @@ impl SearchIndex {
         self.texts.len()
     }
 
+    /// Gives back the memory of the mapped cache the folded text is read from in place, which is
+    /// read again where it is touched (`Arena::release`); nothing for a text of its own.
+    pub fn release_pages(&self) {
+        if let Some(Text::Shared(arena, ..)) = self.texts.iter().find(|t| matches!(t, Text::Shared(..))) {
+            arena.release();
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.texts.is_empty()
     }

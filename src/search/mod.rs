@@ -142,6 +142,12 @@ impl Engine {
         Self { index, recency }
     }
 
+    /// For a process done searching: the pages of a mapped cache the index read are given back,
+    /// read again from the file if anything touches them (see `SearchIndex::release_pages`).
+    pub fn release_pages(&self) {
+        self.index.release_pages();
+    }
+
     /// The folded index, to store in the cache.
     pub fn index(&self) -> &SearchIndex {
         &self.index

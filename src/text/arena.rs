@@ -17,19 +17,34 @@ use std::sync::Arc;
 
 /// Bytes that many strings lie in, shared by them: a mapped cache file, read in place instead of
 /// copied out.
-pub struct Arena(Box<dyn AsRef<[u8]> + Send + Sync>);
+pub struct Arena(Box<dyn Source>);
+
+/// What an arena's bytes are.
+pub trait Source: AsRef<[u8]> + Send + Sync {
+    /// Lets the OS take back the memory the bytes take, if they read back the same when next
+    /// touched (the pages of a mapped file); by default, nothing.
+    fn release(&self) {}
+}
+
+impl Source for Vec<u8> {}
 
 impl Arena {
     /// # Safety
     ///
     /// `bytes.as_ref()` must give the same bytes every time it is called, for as long as the
     /// arena lives: the texts in it are checked as UTF-8 once, when a string is made over them.
-    pub unsafe fn new(bytes: Box<dyn AsRef<[u8]> + Send + Sync>) -> Arena {
+    pub unsafe fn new(bytes: Box<dyn Source>) -> Arena {
         Arena(bytes)
     }
 
     pub fn bytes(&self) -> &[u8] {
         (*self.0).as_ref()
+    }
+
+    /// Gives the OS back the memory of the bytes where it reads them again when needed
+    /// (`Source::release`): for a process done with most of them.
+    pub fn release(&self) {
+        self.0.release();
     }
 
     /// Where `s` lies in the arena, if it lies wholly in it.
