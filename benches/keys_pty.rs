@@ -117,6 +117,8 @@ fn main() {
     }
     println!("all keys: {} ({} keys)", stats(&mut all), all.len());
     send("\x1b");
+    // Apart: Esc and `q` in one read are Alt-q, which quits nothing.
+    wait(&shared, "the search closed", Duration::from_secs(60), |s| !s.contains("▏"));
     send("q");
     // A cold start writes its cache behind the first frame and waits for it when it quits: the
     // next run is warm only if that write ends.
