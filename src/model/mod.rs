@@ -343,8 +343,13 @@ impl Timeline {
         e: &'a Event,
         kind: EntityKind,
     ) -> impl ExactSizeIterator<Item = &'a str> + use<'a> {
-        let entities = self.entities(kind);
-        self.entity_ids(e, kind).iter().map(move |&i| entities.get(i).map_or("", |x| x.name.as_str()))
+        self.entity_ids(e, kind).iter().map(move |&id| self.entity_name(kind, id))
+    }
+
+    /// The canonical name of the entity `id` of a kind ("" if there is none: the loader and the
+    /// cache's checks keep every event's ids in range).
+    pub fn entity_name(&self, kind: EntityKind, id: usize) -> &str {
+        self.entities(kind).get(id).map_or("", |x| x.name.as_str())
     }
 
     /// `names`, collected.

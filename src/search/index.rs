@@ -1,6 +1,6 @@
 //! The search index: every searchable field of every event, folded once at load.
 
-use crate::model::{Event, Timeline};
+use crate::model::{EntityKind, Event, Timeline};
 use crate::text::fold::fold_str;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -84,19 +84,16 @@ pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> Cow<'a, str> {
     Cow::Borrowed(match f {
         Field::Title => &e.title,
         Field::TitleVi => e.title_vi.as_deref().unwrap_or(""),
-        Field::Person(i) => name(&t.people, &e.person_ids, i),
-        Field::Place(i) => name(&t.places, &e.place_ids, i),
+        Field::Person(i) => {
+            e.person_ids.get(i as usize).map_or("", |&id| t.entity_name(EntityKind::Person, id))
+        }
+        Field::Place(i) => e.place_ids.get(i as usize).map_or("", |&id| t.entity_name(EntityKind::Place, id)),
         Field::Country(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name.as_str()),
         Field::CountryVi(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name_vi.as_str()),
         Field::Summary => &e.summary,
         Field::Date => return Cow::Owned(e.date_text()),
         Field::Quote(i) => e.citations.get(i as usize).map_or("", |c| c.quote.as_str()),
     })
-}
-
-/// The name of an event's `i`th person or place.
-fn name<'a>(registry: &'a [crate::model::Entity], ids: &[usize], i: u16) -> &'a str {
-    ids.get(i as usize).and_then(|&id| registry.get(id)).map_or("", |x| x.name.as_str())
 }
 
 /// Every field of an event that is searched, in rank order (short fields first).
