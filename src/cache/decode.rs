@@ -78,7 +78,7 @@ pub(super) fn decode(
     // a few megabytes beside the result, where all of them were as big as the events (250 MB
     // at a million).
     let mut pairs: Vec<Result<(Event, EventIndex), Invalid>> = Vec::new();
-    for batch in batches(events, ids, SPAN_LIMIT) {
+    for (n, batch) in batches(events, ids, SPAN_LIMIT).enumerate() {
         batch.par_iter().map(|&i| events.event(i, arena)).collect_into_vec(&mut pairs);
         // Decoded: the records' pages are given back as it goes, so that they and the events
         // made of them are not all held at once.
@@ -88,7 +88,7 @@ pub(super) fn decode(
             decoded.push(event);
             index.push(ix);
         }
-        if index.len() == batch.len() && batch.len() < ids.len() {
+        if n == 0 {
             index.reserve_like(ids.len() - batch.len());
         }
     }
