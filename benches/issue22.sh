@@ -110,13 +110,14 @@ echo '```'
 
 echo
 echo "### Keystroke latency, real binary in an 80×24 pty (benches/keys_pty.rs, $reps repetitions)"
+keys_cache=$PWD/target/tmp/bench-keys-cache
 for n in 100000 1000000; do
   # Warm: keys typed while a cold start writes its cache behind the first frame would measure
   # that write too.
-  TIMELINE_CACHE_DIR=$PWD/target/tmp/bench-keys-cache "$bin" list --data "target/bench-data/$n-seed42/data.json" --search x >/dev/null
+  TIMELINE_CACHE_DIR=$keys_cache "$bin" list --data "target/bench-data/$n-seed42/data.json" --search x >/dev/null
   echo
   echo "$n events:"
   echo '```'
-  TIMELINE_CACHE_DIR=$PWD/target/tmp/bench-keys-cache cargo bench --quiet --bench keys_pty -- "target/bench-data/$n-seed42/data.json" "$reps"
+  TIMELINE_CACHE_DIR=$keys_cache cargo bench --quiet --bench keys_pty -- "target/bench-data/$n-seed42/data.json" "$reps"
   echo '```'
 done
