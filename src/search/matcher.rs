@@ -24,6 +24,7 @@
 //! Patterns never contain separators: `compact` strips them at parse time, so `ramos-horta`,
 //! `ramos horta` and `ramoshorta` are one pattern.
 
+use super::spell::spell_at;
 use std::cell::RefCell;
 
 /// Where a compact pattern must sit in the text.
@@ -85,28 +86,6 @@ pub fn is_subsequence(text: &str, pat: &str) -> bool {
         }
     }
     true
-}
-
-/// True if `pat` is spelled somewhere in `text` with only separators between its bytes: what
-/// `find_compact` finds at any anchor, or more. A quick test that a compact rule can match.
-pub fn is_spelled(text: &[u8], pat: &[u8]) -> bool {
-    spelled_from(text, pat).is_some()
-}
-
-/// Where `pat` is first spelled in `text` (see `is_spelled`): no compact match starts before.
-pub fn spelled_from(text: &[u8], pat: &[u8]) -> Option<usize> {
-    let Some((&first, rest)) = pat.split_first() else { return Some(0) };
-    memchr::memchr_iter(first, text).find(|&start| {
-        let mut i = start + 1;
-        rest.iter().all(|&b| {
-            while text.get(i).is_some_and(|&x| is_separator(x) && x != b) {
-                i += 1;
-            }
-            let ok = text.get(i) == Some(&b);
-            i += 1;
-            ok
-        })
-    })
 }
 
 /// The most `pat` can score in any text by any rule: every letter, both bonuses, one piece.
@@ -380,7 +359,8 @@ struct Window {
 fn best_compact(text: &str, p: &[u8], anchor: Anchor) -> Option<Window> {
     let t = text.as_bytes();
     let first = *p.first()?;
-    // At the field's start only, or wherever the first byte is.
+    // At the field's start only, or wherever the first byte is. (Scanning for the rarest byte,
+    // as `spelled_from` does, was slower here: most patterns a field is matched with are short.)
     let only_first = matches!(anchor, Anchor::FieldStart | Anchor::Whole);
     let head = if only_first { &t[..t.len().min(1)] } else { t };
     let mut best: Option<Window> = None;
@@ -407,24 +387,6 @@ fn best_compact(text: &str, p: &[u8], anchor: Anchor) -> Option<Window> {
 /// The best window of `text` that spells `pat` as `anchor` says, as byte offsets.
 pub fn find_compact(text: &str, pat: &str, anchor: Anchor) -> Option<(usize, usize)> {
     best_compact(text, pat.as_bytes(), anchor).map(|w| (w.start, w.end))
-}
-
-/// Where `p` ends if it is spelled from `start` with optional separators between its bytes.
-#[inline]
-fn spell_at(t: &[u8], p: &[u8], start: usize) -> Option<usize> {
-    let mut i = start;
-    for (k, &b) in p.iter().enumerate() {
-        if k > 0 {
-            while t.get(i).is_some_and(|&x| is_separator(x) && x != b) {
-                i += 1;
-            }
-        }
-        if t.get(i) != Some(&b) {
-            return None;
-        }
-        i += 1;
-    }
-    Some(i)
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub mod prefilter;
 pub mod query;
 pub mod reference;
 mod score;
+mod spell;
 pub mod worker;
 
 use crate::model::{PartialDate, Timeline};

@@ -20,8 +20,9 @@
 //! This mirrors the matching rules of `matcher`: a rule that matches more must widen it too
 //! (the differential test of the cache's search, `tests/cache_search.rs`, checks them together).
 
-use super::matcher::{Rule, is_spelled as spelled, match_text};
+use super::matcher::{Rule, match_text};
 use super::query::{Query, TermKind, Test};
+use super::spell::is_spelled as spelled;
 
 /// One way a group can match: a folded pattern, and whether it may match fuzzily (a plain
 /// fuzzy term: then fuzzily in the short fields).

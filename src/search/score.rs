@@ -8,9 +8,10 @@
 
 use super::fields::{self, in_period};
 use super::index::{Field, field_text};
-use super::matcher::{Rule, ceiling, is_subsequence, match_field, spelled_from};
+use super::matcher::{Rule, ceiling, is_subsequence, match_field};
 use super::memo::Part;
 use super::query::{Query, Term, Test, Text};
+use super::spell::spelled_from;
 use super::{Engine, Hit};
 use crate::model::Timeline;
 use crate::text::fold::{has_combining_mark, lower_accented_into, may_lower_to};
