@@ -146,8 +146,8 @@ fn check_event(t: &Timeline, e: &Event, lazy: &[Option<usize>]) -> Result<(), &'
     if e.countries.iter().any(|&c| c >= t.countries.len()) {
         return Err("a country index is out of range");
     }
-    let named = |ids: &[usize], registry: &[Entity]| ids.iter().all(|&id| id < registry.len());
-    if !named(&e.person_ids, &t.people) || !named(&e.place_ids, &t.places) {
+    let in_range = |ids: &[usize], registry: &[Entity]| ids.iter().all(|&id| id < registry.len());
+    if !in_range(&e.person_ids, &t.people) || !in_range(&e.place_ids, &t.places) {
         return Err("a person or place index is out of range");
     }
     if !valid_date(&e.date) || !e.end.as_ref().is_none_or(valid_date) {
