@@ -236,10 +236,34 @@ impl Event {
     }
 }
 
+/// Runs of events that share a start longer than this are sorted without their keys written
+/// out: a file whose million events have one date would otherwise take 48 bytes of keys an event.
+const RUN_KEYS: usize = 4096;
+
+/// Orders events that share a start by the rest of their period, then id. Ids are unique, so
+/// the order is total and an unstable sort (which needs no buffer) gives the one order.
+fn order_ties(events: &[Event], ties: &mut [u32], run: &mut Vec<((u8, Precision, Moment), u32)>) {
+    let key = |k: u32| {
+        let e = &events[k as usize];
+        (e.open_rank(), e.date.precision(), e.date.end())
+    };
+    let id = |k: u32| &events[k as usize].id;
+    if ties.len() > RUN_KEYS {
+        ties.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)).then_with(|| id(a).cmp(id(b))));
+        return;
+    }
+    run.clear();
+    run.extend(ties.iter().map(|&k| (key(k), k)));
+    run.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| id(a.1).cmp(id(b.1))));
+    for (slot, &(_, k)) in ties.iter_mut().zip(run.iter()) {
+        *slot = k;
+    }
+}
+
 /// Sorts events by period (start, open start first and open end last, coarser first, end), then
 /// id. The events are ordered by their starts first, 16 bytes an event computed once; only events
-/// that share a start get the rest of their keys, run by run: a million events sort without a
-/// million calendar conversions per pass, nor 56 bytes of keys an event.
+/// that share a start get the rest of their keys, run by run (`order_ties`): a million events sort
+/// without a million calendar conversions per pass, nor 56 bytes of keys an event.
 pub fn sort_events(events: &mut [Event]) {
     let starts: Vec<Moment> = events.iter().map(|e| e.date.start()).collect();
     // A data file has at most 2 GiB, so fewer events than `u32` counts.
@@ -251,17 +275,7 @@ pub fn sort_events(events: &mut [Event]) {
         let start = starts[order[i] as usize];
         let len = order[i..].iter().take_while(|&&k| starts[k as usize] == start).count();
         if len > 1 {
-            run.clear();
-            run.extend(order[i..i + len].iter().map(|&k| {
-                let e = &events[k as usize];
-                ((e.open_rank(), e.date.precision(), e.date.end()), k)
-            }));
-            run.sort_by(|a, b| {
-                a.0.cmp(&b.0).then_with(|| events[a.1 as usize].id.cmp(&events[b.1 as usize].id))
-            });
-            for (slot, &(_, k)) in order[i..i + len].iter_mut().zip(&run) {
-                *slot = k;
-            }
+            order_ties(events, &mut order[i..i + len], &mut run);
         }
         i += len;
     }
@@ -470,5 +484,32 @@ mod tests {
         sort_events(&mut events);
         let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["d", "e", "a", "c", "f", "g", "i", "b", "j", "k", "h"]);
+    }
+
+    /// A run of events sharing a start longer than `RUN_KEYS` is sorted without written-out keys,
+    /// into the order a full sort by every key gives.
+    #[test]
+    fn a_long_run_of_one_start_sorts_as_a_short_one_does() {
+        let ends = [None, Some("2021"), Some("2020-06"), Some("2022")];
+        let opens = [OpenEnds::default(), OpenEnds { start: None, end: Some(OpenEnd::Open) }];
+        let mut events: Vec<Event> = (0..RUN_KEYS + 100)
+            .map(|i| {
+                // Spread, so that neither the input's order nor the ids' order is the answer.
+                let k = (i * 7919) % (RUN_KEYS + 100);
+                let date = if k % 3 == 0 { "2020" } else { "2020-01" };
+                let end = if date == "2020" { ends[k % 4] } else { None };
+                event(&format!("e{k}"), date, end, opens[usize::from(k % 5 == 0 && end.is_none())])
+            })
+            .collect();
+        let mut expected = events.clone();
+        expected.sort_by(|a, b| {
+            let key = |e: &Event| (e.date.start(), e.open_rank(), e.date.precision(), e.date.end());
+            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+        });
+        // 2020 and 2020-01 start on the same day: one run.
+        assert!(events.iter().all(|e| e.date.start() == events[0].date.start()));
+        sort_events(&mut events);
+        let ids = |es: &[Event]| es.iter().map(|e| e.id.to_string()).collect::<Vec<_>>();
+        assert_eq!(ids(&events), ids(&expected));
     }
 }
