@@ -125,6 +125,25 @@ fn hard_errors_stay_errors() {
     );
 }
 
+/// A quote that never closes would make every row after it one cell: an error where it opens,
+/// not one event in place of many. Quotes that close, doubled quotes and quotes inside a cell
+/// are read as before.
+#[test]
+fn a_sheet_quote_that_never_closes_is_an_error_where_it_opens() {
+    let text = "Year,Headline,Text\n1954,\"Oops,text\n1975,Saigon,text\n1986,Doi moi,text\n";
+    let input = DataInput { path: "q.csv".into(), text: text.into(), articles: ArticleStore::Builtin };
+    let problems: Vec<String> = load::load(&input).unwrap_err().problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["q.csv:2:6: this quoted cell never closes: the 3 lines after it would all be one cell; \
+          close it with `\"` (a quote inside a quoted cell is written twice, `\"\"`)"]
+    );
+    let fine = "Year,Headline,Text\n1954,Oops \"mid\" cell,text\n1975,\"Sai\"\"gon, \nSouth\",text\n1986,\"\",\"\"\"\"\n";
+    let t = load_text("fine.csv", fine.into());
+    let titles: Vec<&str> = t.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["Oops \"mid\" cell", "Sai\"gon, South", "1986"]);
+}
+
 #[test]
 fn old_shapes_are_converted_or_explained() {
     let t = load_ok("legacy_v2.json");

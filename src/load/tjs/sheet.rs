@@ -118,6 +118,20 @@ fn date(cx: &mut Ctx, at: usize, parts: [Cell; 4], edtf: Cell) -> Option<Spanned
 /// that building every slide first gave: those of reading the rows, then the title's, the
 /// events', the eras'. After a CSV error, only the problems of reading the rows up to it.
 pub(super) fn read(im: &mut Importer, text: &str) {
+    // The csv crate reads a quote that never closes as a cell running to the end of the file:
+    // every row after it would be lost without a word.
+    if let Some(at) = unclosed_quote(text) {
+        let rest = memchr::memchr_iter(b'\n', &text.as_bytes()[at..]).count();
+        let lines = if rest == 1 { "line" } else { "lines" };
+        im.cx.at(
+            at,
+            format!(
+                "this quoted cell never closes: the {rest} {lines} after it would all be one cell; \
+                 close it with `\"` (a quote inside a quoted cell is written twice, `\"\"`)"
+            ),
+        );
+        return;
+    }
     let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = rdr.records();
     let header = match records.next() {
@@ -150,6 +164,30 @@ pub(super) fn read(im: &mut Importer, text: &str) {
         im.cx.push(p);
     }
     im.cx.unlisted += unlisted + rows.event_unlisted;
+}
+
+/// Where a quoted cell opens that no quote closes, as the csv crate reads quotes: a quote opens
+/// a cell only at its start (after a comma or a line end), and inside one `""` is a quote.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(q) = memchr::memchr(b'"', &b[i..]).map(|k| i + k) {
+        i = q + 1;
+        if q > 0 && !matches!(b[q - 1], b',' | b'\n' | b'\r') {
+            continue;
+        }
+        loop {
+            match memchr::memchr(b'"', &b[i..]).map(|k| i + k) {
+                None => return Some(q),
+                Some(c) if b.get(c + 1) == Some(&b'"') => i = c + 2,
+                Some(c) => {
+                    i = c + 1;
+                    break;
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Reports an error of the csv crate at the byte where it happened.
