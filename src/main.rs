@@ -98,6 +98,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Cache { action }) => Some(commands::cache_command(&cli.data, action, &mut out)?),
         Some(Command::Check { strict }) => {
             let timeline = progress::load_files(&commands::data_input(&cli.data)?)?;
+            // What was skipped or stood in for is said here too, as by every other command.
+            for w in &timeline.warnings {
+                eprintln!("{}", inert::line(w));
+            }
             Some(commands::check(&timeline, *strict, &mut out)?)
         }
         _ => None,

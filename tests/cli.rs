@@ -108,7 +108,20 @@ fn check_valid_fixture() {
     let out = ok(&["check", "--data", "tests/fixtures/valid.json", "--seeds", "tests/fixtures/seeds"]);
     assert_eq!(out, "3 events: 3 verified (4 quotes), 0 unverified\n");
     let out = ok(&["check", "--data", "tests/fixtures/valid_nfd.json", "--seeds", "tests/fixtures/seeds"]);
-    assert_eq!(out, "1 events: 1 verified (2 quotes), 0 unverified\n");
+    assert_eq!(out, "1 event: 1 verified (2 quotes), 0 unverified\n");
+}
+
+/// `check` says on stderr what the load skipped or stood in for, as `list` does; the count stays
+/// alone on stdout.
+#[test]
+fn check_says_the_warnings_that_list_says() {
+    let args = ["--no-cache", "--data", "tests/fixtures/timelinejs/silent.json"];
+    let listed = run(&[&["list"], &args[..]].concat());
+    let checked = run(&[&["check"], &args[..]].concat());
+    assert!(checked.status.success());
+    assert!(stderr(&listed).contains(": warning: "), "{}", stderr(&listed));
+    assert_eq!(stderr(&checked), stderr(&listed));
+    assert!(stdout(&checked).ends_with(" unverified\n") && stdout(&checked).lines().count() == 1);
 }
 
 #[test]
@@ -488,7 +501,7 @@ fn show_does_not_panic_when_a_quote_ends_its_line() {
     let data = ["--data", "tests/fixtures/quote_ends_with_newline.json", "--seeds", "tests/fixtures/seeds"];
     let mut args = vec!["check"];
     args.extend(data);
-    assert_eq!(ok(&args), "1 events: 1 verified (1 quotes), 0 unverified\n");
+    assert_eq!(ok(&args), "1 event: 1 verified (1 quote), 0 unverified\n");
     let mut args = vec!["show", "to-lam-visits-laos-2026"];
     args.extend(data);
     let o = run(&args);

@@ -203,13 +203,20 @@ pub fn check(timeline: &Timeline, strict: bool, out: &mut impl Write) -> Result<
     let (events, quotes) = (timeline.events.len(), timeline.quote_count());
     let verified = timeline.verified_count();
     let unverified = events - verified;
-    writeln!(out, "{events} events: {verified} verified ({quotes} quotes), {unverified} unverified")?;
+    let (events_s, quotes_s) = (plural(events, "event"), plural(quotes, "quote"));
+    writeln!(out, "{events_s}: {verified} verified ({quotes_s}), {unverified} unverified")?;
     out.flush()?;
     if strict && unverified > 0 {
-        eprintln!("timeline: --strict: {unverified} events have no checked quote");
+        let have = if unverified == 1 { "event has" } else { "events have" };
+        eprintln!("timeline: --strict: {unverified} {have} no checked quote");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `1 event`, `2 events`.
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Writes the export to a file (replaced only once it is complete) or to standard output.
