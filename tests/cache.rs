@@ -432,3 +432,30 @@ fn a_file_changed_just_before_the_cache_was_built_is_hashed_once_more_then_noted
     assert!(f.ok(&["cache", "clear"]).starts_with("removed 2 cache files"));
     assert!(f.cache_files().is_empty());
 }
+
+/// A warning read from the cache names the data file as this run names it, not as the run that
+/// wrote the cache did (from another directory, or by another path).
+#[test]
+fn cached_warnings_name_the_data_file_as_this_run_does() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache-test-warning-paths");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("sub")).expect("a directory");
+    std::fs::copy("tests/fixtures/timelinejs/silent.json", dir.join("sub/silent.json")).expect("copy");
+    let run = |cwd: &Path, data: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_timeline"))
+            .args(["list", "--data", data])
+            .current_dir(cwd)
+            .env("TIMELINE_CACHE_DIR", dir.join("cache"))
+            .stdin(Stdio::null())
+            .output()
+            .expect("run timeline");
+        assert!(o.status.success());
+        String::from_utf8(o.stderr).expect("UTF-8")
+    };
+    let first = run(&dir.join("sub"), "silent.json");
+    assert!(first.starts_with("silent.json:3:5: warning: "), "{first}");
+    let cached = run(&dir, "sub/silent.json");
+    assert_eq!(cached, first.replace("silent.json:", "sub/silent.json:"));
+    assert_eq!(std::fs::read_dir(dir.join("cache")).expect("a cache").count(), 2, "one cache and its tag");
+    assert_eq!(run(&dir.join("sub"), "./silent.json"), first.replace("silent.json:", "./silent.json:"));
+}

@@ -103,6 +103,11 @@ impl<'a> TimelineHead<'a> {
             t;
         TimelineHead { events: &[], sources, countries, people, places, scan_ignores, eras, title, warnings }
     }
+
+    /// The same head with the warnings as the cache keeps them (see `cache::unplace`).
+    pub fn with_warnings(self, warnings: &'a [String]) -> Self {
+        Self { warnings, ..self }
+    }
 }
 
 /// Why a cache file was not used.

@@ -217,6 +217,8 @@ impl Pending {
             .filter(|(_, (k, _))| !k.verbatim)
             .map(|(i, (_, s))| (i as u32, s.text.as_str()))
             .collect();
+        let shown = self.data.display().to_string();
+        let warnings: Vec<String> = timeline.warnings.iter().map(|w| unplace(w, &shown)).collect();
         let head = format::HeadRef {
             data_hash: self.data_hash,
             data_stat,
@@ -224,12 +226,27 @@ impl Pending {
             stats,
             texts,
             has_groups: timeline.events.iter().any(|e| e.group().is_some()),
-            timeline: format::TimelineHead::of(timeline),
+            timeline: format::TimelineHead::of(timeline).with_warnings(&warnings),
         };
         let _ = write(&self.file, &|out| {
             format::write(out, &head, &timeline.events, engine.index(), engine.recency())
         });
     }
+}
+
+/// A warning as the cache keeps it: without the data file's path as it was named (`data.json:3:5:
+/// warning: …` is kept as `:3:5: warning: …`), so that it names the file as the next run does,
+/// from wherever that runs.
+fn unplace(warning: &str, shown: &str) -> String {
+    match warning.strip_prefix(shown) {
+        Some(rest) if rest.starts_with(':') => rest.to_string(),
+        _ => warning.to_string(),
+    }
+}
+
+/// A warning from the cache, naming the data file as `shown` (see `unplace`).
+fn place(warning: String, shown: &str) -> String {
+    if warning.starts_with(':') { format!("{shown}{warning}") } else { warning }
 }
 
 /// The content hash of a file, read in pieces into one small buffer, and the stat of the file
@@ -302,7 +319,10 @@ fn read(
     // A preview stats only what it quotes; the whole load that follows stats every article.
     let which = if !all && matches!(want, Want::First(_)) { Articles::Quoted } else { Articles::All };
     let noted = notes.articles(&hashes);
-    let (timeline, index, hashed) = verify::restore(head, decoded, index, articles, which, &noted)?;
+    let (mut timeline, index, hashed) = verify::restore(head, decoded, index, articles, which, &noted)?;
+    let shown = data.display().to_string();
+    timeline.warnings =
+        std::mem::take(&mut timeline.warnings).into_iter().map(|w| place(w, &shown)).collect();
     // What was hashed and found as the cache has it is noted, once its stat has settled.
     let data = data_hashed.flatten().map(|stat| (stat, data_hash));
     let hashed = hashed.into_iter().map(|(i, stat)| (i, stat, hashes[i]));
