@@ -132,7 +132,8 @@ fn hard_errors_stay_errors() {
 fn a_sheet_quote_that_never_closes_is_an_error_where_it_opens() {
     let text = "Year,Headline,Text\n1954,\"Oops,text\n1975,Saigon,text\n1986,Doi moi,text\n";
     let input = DataInput { path: "q.csv".into(), text: text.into(), articles: ArticleStore::Builtin };
-    let problems: Vec<String> = load::load(&input).unwrap_err().problems.iter().map(|p| p.to_string()).collect();
+    let problems: Vec<String> =
+        load::load(&input).unwrap_err().problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         problems,
         ["q.csv:2:6: this quoted cell never closes: the 3 lines after it would all be one cell; \
