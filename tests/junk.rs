@@ -110,7 +110,9 @@ fn a_sheet_of_junk_rows_is_read_row_by_row_with_every_problem_counted() {
     assert_eq!(e.problems.len() + e.unlisted, rows);
     assert_eq!(
         e.problems[0].to_string().rsplit('/').next(),
-        Some("junk.csv:2:10: time `bad` is not hh:mm, hh:mm:ss or hh:mm:ss.sss")
+        Some(
+            "junk.csv:2:10: time `bad` is not hh:mm, hh:mm:ss, hh:mm:ss.sss or hhmm, with or without AM or PM"
+        )
     );
     assert!(e.problems[MAX_KEPT].message.starts_with(&format!("more than {MAX_KEPT} problems")));
 }
@@ -127,7 +129,7 @@ fn a_sheet_lists_the_problems_of_reading_its_rows_before_those_of_its_slides() {
     assert_eq!(
         said,
         [
-            "3:10: time `bad` is not hh:mm, hh:mm:ss or hh:mm:ss.sss",
+            "3:10: time `bad` is not hh:mm, hh:mm:ss, hh:mm:ss.sss or hhmm, with or without AM or PM",
             "2:11: the end date 1990 is before the start date 1999-01-01",
         ]
     );

@@ -496,9 +496,9 @@ mod tests {
             .map(|i| {
                 // Spread, so that neither the input's order nor the ids' order is the answer.
                 let k = (i * 7919) % (RUN_KEYS + 100);
-                let date = if k % 3 == 0 { "2020" } else { "2020-01" };
+                let date = if k.is_multiple_of(3) { "2020" } else { "2020-01" };
                 let end = if date == "2020" { ends[k % 4] } else { None };
-                event(&format!("e{k}"), date, end, opens[usize::from(k % 5 == 0 && end.is_none())])
+                event(&format!("e{k}"), date, end, opens[usize::from(k.is_multiple_of(5) && end.is_none())])
             })
             .collect();
         let mut expected = events.clone();
