@@ -149,9 +149,17 @@ impl Query {
     }
 
     /// True if the query has a term that scores (text or date), so hits are ranked; a query of
-    /// field tests only keeps date order, like the filters it stands for.
+    /// field queries only keeps date order, like the filters it stands for. `person:` and
+    /// `place:` are field queries, though they match as phrases in their field.
     pub fn ranks(&self) -> bool {
-        self.groups.iter().flatten().any(|t| !t.negated && !matches!(t.test, Test::Field(_)))
+        self.groups.iter().flatten().any(|t| {
+            !t.negated
+                && match &t.test {
+                    Test::Field(_) => false,
+                    Test::Text(x) => x.scope == Scope::All,
+                    _ => true,
+                }
+        })
     }
 
     /// The groups that are plain words (one positive, fuzzy, unscoped term), in query order:
