@@ -668,3 +668,43 @@ fn the_allocator_gives_pages_back_at_once() {
         assert!(said.lines().any(|l| l.trim_end() == line), "{line:?} not in {said}");
     }
 }
+
+/// `--person` and `--place` take what `person:` and `place:` take (a slug such as `to-lam`), and
+/// `person:` alone, a field query, keeps date order as the flags do.
+#[test]
+fn person_and_place_flags_take_what_their_field_queries_take() {
+    let by_name = ids(&list(&["--person", "Tô Lâm"]));
+    assert!(by_name.len() > 3, "{by_name:?}");
+    assert_eq!(ids(&list(&["--person", "to-lam"])), by_name);
+    assert_eq!(ids(&list(&["--search", "person:to-lam"])), by_name);
+    let place = ids(&list(&["--place", "Hà Nội"]));
+    assert!(!place.is_empty());
+    assert_eq!(ids(&list(&["--place", "ha_noi"])), place);
+    assert_eq!(ids(&list(&["--search", "place:ha-noi"])), place);
+}
+
+/// `--group` finds a group whatever its case, accents or Unicode form, as `group:` does.
+#[test]
+fn group_flag_ignores_case_accents_and_unicode_form() {
+    use unicode_normalization::UnicodeNormalization;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-group-nfd");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/timelinejs/full.json").unwrap();
+    let nfd: String = "Kinh tế".nfd().collect();
+    let file = dir.join("groups.json");
+    std::fs::write(&file, text.replace("\"Modern\"", &format!("\"{nfd}\""))).unwrap();
+    let file = file.to_str().unwrap();
+    // The events' ids (`list --json` also lists the title slide, which has none).
+    let events = |extra: &[&str]| -> Vec<String> {
+        let items = list(&[&["--no-cache", "--data", file], extra].concat());
+        items.iter().filter_map(|e| e["id"].as_str().map(str::to_string)).collect()
+    };
+    let want = events(&["--search", "group:\"kinh te\""]);
+    assert_eq!(want.len(), 2, "{want:?}");
+    for g in ["Kinh tế", "kinh te", "KINH TẾ", &nfd] {
+        assert_eq!(events(&["--group", g]), want, "{g}");
+    }
+    let o = run(&["list", "--no-cache", "--data", file, "--group", "kinh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown group `kinh`; groups are "), "{}", stderr(&o));
+}

@@ -100,15 +100,10 @@ pub fn select(t: &Timeline, engine: &Engine, a: &SelectArgs) -> Result<Vec<usize
         entity_ids(t, EntityKind::Person, &a.person)?.into_iter().map(FieldTest::Person).collect();
     *filter.chosen_mut(FacetId::Place) =
         entity_ids(t, EntityKind::Place, &a.place)?.into_iter().map(FieldTest::Place).collect();
-    let groups = t.groups();
     for g in &a.group {
-        let Some(found) = groups.iter().find(|(name, _)| name.eq_ignore_ascii_case(g.trim())) else {
-            let known: Vec<&str> = groups.iter().map(|(n, _)| n.as_str()).collect();
-            let known =
-                if known.is_empty() { "this data set has no groups".into() } else { known.join(", ") };
-            return Err(UsageError(format!("unknown group `{g}`; groups: {known}")));
-        };
-        filter.chosen_mut(FacetId::Group).push(FieldTest::Group(found.0.clone()));
+        // The same names as `group:` takes.
+        let name = crate::search::fields::group(g, t).map_err(|e| UsageError(e.0))?;
+        filter.chosen_mut(FacetId::Group).push(FieldTest::Group(name));
     }
     Ok(engine.run(t, &filter).iter().map(|h| h.event).collect())
 }

@@ -73,12 +73,20 @@ impl Entity {
 
 /// Ids (indexes into `entities`) of the entities whose name or an alias contains `query`,
 /// ignoring case and diacritics. An exact name or alias comes first.
+/// A query written as a slug (`to-lam`, `ha_noi`) finds what its words find, when it finds
+/// nothing as written.
 pub fn find(entities: &[Entity], query: &str) -> Vec<usize> {
     let folded = fold_str(query.trim());
-    let folded = folded.as_str();
-    let mut ids: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].matches_folded(folded)).collect();
-    ids.sort_by_key(|&i| !entities[i].is_named_folded(folded));
-    ids
+    let find = |folded: &str| {
+        let mut ids: Vec<usize> =
+            (0..entities.len()).filter(|&i| entities[i].matches_folded(folded)).collect();
+        ids.sort_by_key(|&i| !entities[i].is_named_folded(folded));
+        ids
+    };
+    match find(&folded) {
+        ids if ids.is_empty() && folded.contains(['-', '_']) => find(&folded.replace(['-', '_'], " ")),
+        ids => ids,
+    }
 }
 
 #[cfg(test)]

@@ -137,8 +137,9 @@ pub(super) fn entity(name: &str, value: &str, t: &Timeline) -> Result<Test, Quer
     }
 }
 
-/// The group `value` names, as the data set spells it.
-pub(super) fn group(value: &str, t: &Timeline) -> Result<String, QueryError> {
+/// The group `value` names, as the data set spells it, whatever the case, the accents or the
+/// Unicode form (NFC or NFD) of either.
+pub fn group(value: &str, t: &Timeline) -> Result<String, QueryError> {
     let groups = t.groups();
     let folded = fold_str(value.trim());
     match groups.iter().find(|(name, _)| fold_str(name) == folded) {
