@@ -708,3 +708,12 @@ fn group_flag_ignores_case_accents_and_unicode_form() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown group `kinh`; groups are "), "{}", stderr(&o));
 }
+
+/// A BCE date is written with a minus, as the date errors suggest: `--from -0499` is a value, not
+/// a flag.
+#[test]
+fn from_and_to_take_bce_dates_after_a_space() {
+    let args =
+        ["--no-cache", "--data", "tests/fixtures/timelinejs/full.json", "--from", "-0499", "--to", "-0100"];
+    assert_eq!(ids(&list(&args)), ["dong-son"]);
+}

@@ -178,11 +178,11 @@ pub struct SelectArgs {
     /// Only events at this place: name or alias, accents optional. Repeatable.
     #[arg(long, value_name = "PLACE")]
     pub place: Vec<String>,
-    /// Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; -0499 is 500 BCE).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
-    /// Only events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// Only events on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD; -0499 is 500 BCE).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Search: fuzzy, accent-insensitive, fzf syntax ('exact ^prefix suffix$ !not a | b).
     #[arg(long, short = 's', value_name = "QUERY")]
