@@ -53,8 +53,9 @@ fn list(extra: &[&str]) -> Vec<Value> {
     }
 }
 
+/// The ids of the events printed (an imported file's title slide, listed first, has none).
 fn ids(events: &[Value]) -> Vec<String> {
-    events.iter().map(|e| e["id"].as_str().unwrap().to_string()).collect()
+    events.iter().filter(|e| e["type"] != "title").map(|e| e["id"].as_str().unwrap().to_string()).collect()
 }
 
 fn codes(e: &Value) -> Vec<&str> {
