@@ -53,9 +53,14 @@ fn list(extra: &[&str]) -> Vec<Value> {
     }
 }
 
-/// The ids of the events printed (an imported file's title slide, listed first, has none).
+/// The ids of the events printed (an imported file's title slide and eras, listed with them, have
+/// none).
 fn ids(events: &[Value]) -> Vec<String> {
-    events.iter().filter(|e| e["type"] != "title").map(|e| e["id"].as_str().unwrap().to_string()).collect()
+    events
+        .iter()
+        .filter(|e| !matches!(e["type"].as_str(), Some("title" | "era")))
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn codes(e: &Value) -> Vec<&str> {
