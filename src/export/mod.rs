@@ -29,8 +29,9 @@ pub enum Format {
     Markwhen,
 }
 
-/// What a format cannot carry of an event: the events it is true of are counted in the note
-/// `write` returns (`12 events' quotes written into the text only`).
+/// What a format cannot carry of an event, said of events (`events' …`): the events it is true of
+/// are counted in the note `write` returns (`12 events' quotes written into the text only`,
+/// `1 event's media left out`).
 pub struct Loss {
     pub applies: fn(&Event) -> bool,
     pub what: &'static str,
@@ -65,11 +66,12 @@ pub const FORMATS: &[Spec] = &[
         losses: &[
             Loss {
                 applies: extended,
-                what: "EDTF dates kept only in the `edtf` key, which TimelineJS ignores",
+                what: "events' EDTF dates kept only in the `edtf` key, which TimelineJS ignores",
             },
             Loss { applies: facts, what: "events' countries, places and people left out" },
             Loss { applies: quoted, what: "events' quotes written into the text only" },
-            Loss { applies: vietnamese, what: "Vietnamese titles left out" },
+            Loss { applies: vietnamese, what: "events' Vietnamese titles left out" },
+            Loss { applies: tagged, what: "events' markwhen tags beyond the kind and the group left out" },
         ],
         write: |out, t, events| {
             serde_json::to_writer_pretty(&mut *out, &timelinejs::document(t, events))?;
@@ -86,11 +88,25 @@ pub const FORMATS: &[Spec] = &[
         losses: &[
             Loss {
                 applies: extended,
-                what: "EDTF dates kept only in the EDTF columns, which TimelineJS ignores",
+                what: "events' EDTF dates kept only in the EDTF columns, which TimelineJS ignores",
             },
             Loss { applies: facts, what: "events' countries, places and people left out" },
             Loss { applies: quoted, what: "events' quotes written into the text only" },
-            Loss { applies: vietnamese, what: "Vietnamese titles left out" },
+            Loss { applies: vietnamese, what: "events' Vietnamese titles left out" },
+            Loss {
+                applies: |e| {
+                    e.media()
+                        .is_some_and(|m| m.title.is_some() || m.link.is_some() || m.link_target.is_some())
+                },
+                what: "events' media titles and links left out (the sheet has no column for them)",
+            },
+            Loss {
+                applies: |e| {
+                    e.extra.as_ref().is_some_and(|x| x.autolink.is_some() || x.background_url.is_some())
+                },
+                what: "events' autolink settings and background images beside a colour left out",
+            },
+            Loss { applies: tagged, what: "events' markwhen tags beyond the kind and the group left out" },
         ],
         write: |mut out, t, events| csv::write(&mut out, t, events).map(|()| Vec::new()),
     },
@@ -116,7 +132,7 @@ pub const FORMATS: &[Spec] = &[
         importable: false,
         losses: &[
             Loss { applies: facts, what: "events' countries, places and people left out" },
-            Loss { applies: |e| e.media().is_some(), what: "media left out" },
+            Loss { applies: |e| e.media().is_some(), what: "events' media left out" },
         ],
         write: |mut out, t, events| ics::write(&mut out, t, events),
     },
@@ -155,6 +171,11 @@ pub const FORMATS: &[Spec] = &[
         write: |mut out, t, events| markwhen::write(&mut out, t, events),
     },
 ];
+
+/// A markwhen event with `#tags` other than the ones read as its kind and its group.
+fn tagged(e: &Event) -> bool {
+    e.extra.as_ref().is_some_and(|x| !x.tags.is_empty())
+}
 
 /// A date EDTF says more of than a day or a year range: uncertain, approximate, a season, open.
 fn extended(e: &Event) -> bool {
@@ -268,7 +289,10 @@ fn losses(format: Format, events: &[&Event]) -> Vec<String> {
         .iter()
         .map(|l| (events.iter().filter(|e| (l.applies)(e)).count(), l.what))
         .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
+        .map(|(n, what)| match (n, what.strip_prefix("events' ")) {
+            (1, Some(rest)) => format!("1 event's {rest}"),
+            _ => format!("{n} {what}"),
+        })
         .collect()
 }
 
@@ -366,6 +390,31 @@ pub(crate) use crate::text::html::escape_html;
 mod tests {
     use super::{FORMATS, Format};
     use std::path::Path;
+
+    /// Every loss is said of events, so that its note reads `1 event's …` or `3 events' …`.
+    #[test]
+    fn every_loss_is_said_of_events() {
+        for spec in FORMATS {
+            for loss in spec.losses {
+                assert!(loss.what.starts_with("events' "), "{}: {}", spec.name, loss.what);
+            }
+        }
+    }
+
+    /// What the sheet has no column for (a media title and link, `autolink`) is in its note,
+    /// not dropped without a word.
+    #[test]
+    fn the_sheet_says_what_it_has_no_column_for() {
+        let path = Path::new("tests/fixtures/timelinejs/full.json");
+        let t = crate::load::load(&crate::load::DataInput::from_file(path, None).unwrap()).unwrap();
+        let events: Vec<_> = t.events.iter().collect();
+        let notes = super::write(&mut Vec::new(), &t, &events, Format::Csv).unwrap();
+        assert_eq!(
+            notes,
+            ["csv: 1 event's media titles and links left out (the sheet has no column for them); \
+              1 event's autolink settings and background images beside a colour left out"]
+        );
+    }
 
     #[test]
     fn every_format_has_one_row_and_names_and_extensions_answer_from_it() {
