@@ -406,3 +406,36 @@ mod round_trip {
         }
     }
 }
+
+/// Ids survive a round trip: an `!id` markwhen can hold is written, one made from the title and
+/// year is made again, and the official parser reads the written ones as ids too.
+#[test]
+fn ids_come_back_from_the_export_or_are_counted_in_its_note() {
+    for (name, path) in EXPORTS {
+        let t = source(path);
+        let (text, notes) = export(&t);
+        let (back, _) = markwhen::read("back.mw", &text, now()).unwrap();
+        let ids = |t: &Timeline| {
+            let mut v: Vec<String> = t
+                .events
+                .iter()
+                .filter(|e| e.date.year_value().abs() <= 9999)
+                .map(|e| e.id.to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        let lost = notes.iter().any(|n| n.contains(" ids (markwhen's !id holds"));
+        assert_eq!(ids(&back) == ids(&t), !lost, "{name}: {notes:?}");
+        let g = golden(&format!("export_{name}.json"));
+        for (e, ge) in back.events.iter().zip(g["events"].as_array().unwrap()) {
+            if let Some(id) = ge["id"].as_str() {
+                assert!(
+                    back.events.iter().any(|b| b.id == id),
+                    "{name}: the parser's !{id} is not ours ({})",
+                    e.id
+                );
+            }
+        }
+    }
+}

@@ -74,7 +74,7 @@ fn event(
     lost.add("titles with line breaks or spaces at either end", usize::from(title != e.title));
     lost.add("titles with markup markwhen reads (#tag, !id)", usize::from(text::has_markup(&title, true)));
     let kind = if e.kind == Kind::Other { String::new() } else { format!(" #{}", e.kind.as_str()) };
-    writeln!(out, "{dates}: {title}{kind}{}", tags(e, lost))?;
+    writeln!(out, "{dates}: {title}{kind}{}{}", tags(e, lost), id(e, &title, lost))?;
     if let Some(zone) = zone {
         writeln!(out, "timezone: \"{zone}\"")?;
     }
@@ -98,6 +98,22 @@ fn event(
         writeln!(out, "{}", places.join(" "))?;
     }
     Ok(())
+}
+
+/// The event's id as ` !id`, unless a reader makes the same one from the title and year (as ours
+/// does for an event without one). markwhen's `!id` holds letters, digits and `_` only: another id
+/// is counted as lost.
+fn id(e: &Event, title: &str, lost: &mut Lost) -> String {
+    let y = i128::from(e.date.year_value());
+    let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - y) };
+    if e.id == format!("{}-{year}", crate::text::fold::slug(title)) {
+        return String::new();
+    }
+    if !e.id.is_empty() && e.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return format!(" !{}", e.id);
+    }
+    lost.add("ids (markwhen's !id holds letters, digits and _ only; a new one is made from the title)", 1);
+    String::new()
 }
 
 /// The event's tags beyond its kind and group, as ` #tag`s; those markwhen would not read
