@@ -518,3 +518,17 @@ fn a_title_after_the_events_is_still_reported_first() {
     let text = r#"{"events": [{"start_date": {"year": 1966}}], "events": [{"start_date": {"year": 1967}}]}"#;
     assert_eq!(load_text("u.json", text.into()).events.len(), 1);
 }
+
+/// What the sheet has no column for (a media title and link, `autolink`) is in its note, not
+/// dropped without a word.
+#[test]
+fn the_sheet_says_what_it_has_no_column_for() {
+    let t = load_ok("full.json");
+    let events: Vec<&Event> = t.events.iter().collect();
+    let notes = export::write(&mut Vec::new(), &t, &events, Format::Csv).unwrap();
+    assert_eq!(
+        notes,
+        ["csv: 1 event's media titles and links left out (the sheet has no column for them); \
+          1 event's autolink settings and background images beside a colour left out"]
+    );
+}

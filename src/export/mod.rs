@@ -401,21 +401,6 @@ mod tests {
         }
     }
 
-    /// What the sheet has no column for (a media title and link, `autolink`) is in its note,
-    /// not dropped without a word.
-    #[test]
-    fn the_sheet_says_what_it_has_no_column_for() {
-        let path = Path::new("tests/fixtures/timelinejs/full.json");
-        let t = crate::load::load(&crate::load::DataInput::from_file(path, None).unwrap()).unwrap();
-        let events: Vec<_> = t.events.iter().collect();
-        let notes = super::write(&mut Vec::new(), &t, &events, Format::Csv).unwrap();
-        assert_eq!(
-            notes,
-            ["csv: 1 event's media titles and links left out (the sheet has no column for them); \
-              1 event's autolink settings and background images beside a colour left out"]
-        );
-    }
-
     #[test]
     fn every_format_has_one_row_and_names_and_extensions_answer_from_it() {
         // A new variant does not compile here until it is named; then it needs its row.
