@@ -439,3 +439,37 @@ fn ids_come_back_from_the_export_or_are_counted_in_its_note() {
         }
     }
 }
+
+/// A `#tag` with a letter markwhen's tags cannot hold is read as markwhen reads it, with a warning
+/// at its `#` saying what became of it, in NFC as in NFD.
+#[test]
+fn a_tag_cut_short_by_a_vietnamese_letter_is_a_warning() {
+    use unicode_normalization::UnicodeNormalization;
+    let said = |word: &str, tag: &str, rest: &str| {
+        format!(
+            "warning: markwhen reads `{word}` as the tag `{tag}` and leaves `{rest}` in the text: its tags \
+             hold ASCII letters, digits and _ only"
+        )
+    };
+    let text = "---\ntitle: T\n---\n2020: Title with tag #cổđại\nline #Hà_Nội here\n2021: Fine #ok_1\n";
+    let (t, _) = markwhen::read("t.mw", text, now()).unwrap();
+    assert_eq!(
+        t.warnings,
+        [
+            format!("t.mw:4:22: {}", said("#cổđại", "#c", "ổđại")),
+            format!("t.mw:5:6: {}", said("#Hà_Nội", "#H", "à_Nội")),
+        ]
+    );
+    assert_eq!(t.events[1].group(), Some("ok_1"));
+    // Decomposed, the tag keeps the base letters before the first combining mark.
+    let nfd = |s: &str| s.nfd().collect::<String>();
+    let (t, _) = markwhen::read("t.mw", &nfd(text), now()).unwrap();
+    let rest_cd = nfd("ổđại")[1..].to_string();
+    assert_eq!(
+        t.warnings,
+        [
+            format!("t.mw:4:22: {}", said(&nfd("#cổđại"), "#co", &rest_cd)),
+            format!("t.mw:5:6: {}", said(&nfd("#Hà_Nội"), "#Ha", &nfd("à_Nội")[1..])),
+        ]
+    );
+}

@@ -34,9 +34,29 @@ fn description(lines: &[(usize, String)], tags: &mut Vec<String>, places: &mut V
 }
 
 impl Reader<'_> {
+    /// Warns at each line's first `#tag` that a letter markwhen's tags cannot hold cuts short.
+    fn warn_cut_tags(&mut self, p: &Pending) {
+        let lines =
+            std::iter::once((p.title_at, &p.title)).chain(p.description.iter().map(|(at, l)| (*at, l)));
+        for (at, line) in lines {
+            let Some((k, word)) = text::cut_tag(line) else { continue };
+            let rest = text::take_tags(word, &mut Vec::new());
+            let rest = rest.trim();
+            let tag = &word[..word.len() - rest.len()];
+            self.cx.warn(
+                at + k,
+                format!(
+                    "markwhen reads `{word}` as the tag `{tag}` and leaves `{rest}` in the text: its tags \
+                     hold ASCII letters, digits and _ only"
+                ),
+            );
+        }
+    }
+
     /// Turns the pending event, if any, into an event.
     pub(super) fn finish(&mut self) {
         let Some(p) = self.pending.take() else { return };
+        self.warn_cut_tags(&p);
         let (mut tags, mut places) = (Vec::new(), Vec::new());
         let (title, media) = text::take_image(p.title.trim());
         let title = text::take_tags(&text::take_locations(&title, &mut places), &mut tags);

@@ -91,6 +91,8 @@ struct Pending {
     line: usize,
     dates: (crate::model::PartialDate, Option<crate::model::PartialDate>),
     title: String,
+    /// Where the title begins in the file.
+    title_at: usize,
     /// Still reading `key: value` properties right after the event line.
     in_properties: bool,
     properties: Vec<(usize, String, String)>,
@@ -202,6 +204,7 @@ impl Reader<'_> {
             line: n,
             dates,
             title: line[colon..].to_string(),
+            title_at: at + colon,
             in_properties: true,
             properties: Vec::new(),
             description: Vec::new(),

@@ -39,6 +39,21 @@ pub fn take_tags(line: &str, tags: &mut Vec<String>) -> String {
     out
 }
 
+/// A `#tag` that markwhen's ASCII-only pattern cuts short: where its `#` is, and the word as
+/// written. markwhen reads `#cổđại` as the tag `c` and leaves `ổđại` in the text.
+pub fn cut_tag(line: &str) -> Option<(usize, &str)> {
+    TAG.captures_iter(line).find_map(|c| {
+        let word = c.get(1)?;
+        let next = line[word.end()..].chars().next()?;
+        if !(next.is_alphanumeric() || unicode_normalization::char::is_combining_mark(next)) {
+            return None;
+        }
+        let hash = word.start() - 1;
+        let end = line[word.end()..].find(char::is_whitespace).map_or(line.len(), |k| word.end() + k);
+        Some((hash, &line[hash..end]))
+    })
+}
+
 /// Takes the `[name](location)` places out of a line.
 pub fn take_locations(line: &str, places: &mut Vec<String>) -> String {
     for c in LOCATION.captures_iter(line) {
