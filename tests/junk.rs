@@ -149,3 +149,19 @@ fn slides_of_one_headline_get_the_next_free_number() {
     ids.sort();
     assert_eq!(ids, ["x-1999", "x-1999-2", "x-1999-3", "x-1999-4", "x-1999-5", "x-1999-6"]);
 }
+
+/// An empty file (or one of blanks) says it is empty, whatever its name, rather than a JSON syntax
+/// error; an empty `.mw` or `.jsonl` file is an empty data set.
+#[test]
+fn an_empty_file_says_it_is_empty() {
+    for (name, bytes) in [("e.csv", &b""[..]), ("e.json", b" \n\t"), ("e", b"\xef\xbb\xbf\r\n")] {
+        let said = refused(name, bytes);
+        assert!(
+            said.starts_with(&format!("{name}:1:1: the data file is empty: a data set is JSON")),
+            "{said}"
+        );
+    }
+    for name in ["e.mw", "e.jsonl"] {
+        assert!(read(name, b"\n").expect("an empty data set").events.is_empty(), "{name}");
+    }
+}

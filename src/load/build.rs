@@ -47,6 +47,14 @@ pub fn build(
     if super::markwhen::sniff(&input.path, text) {
         return super::markwhen::load(&input.path, text).map(|t| (t, Vec::new()));
     }
+    if text.trim().is_empty() {
+        // An empty `.jsonl` or `.mw` file is an empty data set (above); any other has nothing to read.
+        let message = "the data file is empty: a data set is JSON (ours or TimelineJS), a TimelineJS \
+                       sheet saved as CSV (its first line names the columns: Year,Month,Day,…,Headline), \
+                       markwhen (.mw) or JSON lines (.jsonl)";
+        let problem = super::Problem { file: input.path.clone(), line: 1, col: 1, message: message.into() };
+        return Err(LoadError::one(problem));
+    }
     let kind = super::tjs::detect(text);
     if kind != super::tjs::Kind::Native
         && let Some(t) = super::tjs::load(&input.path, text, kind)?
