@@ -232,6 +232,13 @@ impl Format {
         FORMATS.iter().find(|s| s.name == name).map(|s| s.format)
     }
 
+    /// The format a word names: a format's name, else one of its extensions (`md`, `mw`).
+    pub fn from_word(word: &str) -> Option<Format> {
+        let w = word.to_ascii_lowercase();
+        Format::named(&w)
+            .or_else(|| FORMATS.iter().find(|s| s.extensions.contains(&w.as_str())).map(|s| s.format))
+    }
+
     /// The format a file name asks for by its extension (the first row that has it).
     pub fn by_extension(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();

@@ -21,7 +21,7 @@ pub fn request(app: &App, args: &str, replace: bool) -> Result<Effect, String> {
     let mut words = words.iter().map(String::as_str);
     let file = words.next().ok_or_else(|| usage.clone())?;
     let format = match words.next() {
-        Some(w) => Format::named(w).ok_or_else(|| format!("unknown format `{w}`; {usage}"))?,
+        Some(w) => Format::from_word(w).ok_or_else(|| format!("unknown format `{w}`; {usage}"))?,
         None => Format::by_extension(Path::new(file)).ok_or_else(|| format!("say which format: {usage}"))?,
     };
     if words.next().is_some() {
@@ -140,6 +140,16 @@ mod tests {
             assert_eq!(path, dirs.home_dir().join("x.md"));
         }
         assert!(super::request(&a, "'unclosed.md", false).is_err());
+        // A format may be named by its extension too, in any case.
+        for (word, want) in [("md", Format::Markdown), ("MW", Format::Markwhen), ("ndjson", Format::Jsonl)] {
+            let Ok(Effect::Export { format, .. }) = super::request(&a, &format!("notes {word}"), false)
+            else {
+                panic!("{word}")
+            };
+            assert_eq!(format, want, "{word}");
+        }
+        let Err(e) = super::request(&a, "notes txt", false) else { panic!("txt is no format") };
+        assert!(e.starts_with("unknown format `txt`; write :export FILE [timelinejs|csv|"), "{e}");
     }
 
     #[test]
