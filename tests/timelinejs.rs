@@ -532,3 +532,16 @@ fn the_sheet_says_what_it_has_no_column_for() {
           1 event's autolink settings and background images beside a colour left out"]
     );
 }
+
+/// A summary of several lines stays in its Markdown list item (its later lines indented), and an
+/// iCalendar description has no blank lines before its first paragraph.
+#[test]
+fn markdown_keeps_a_long_summary_in_its_item_and_ics_starts_with_text() {
+    let t = load_ok("sheet.csv");
+    let md = export(&t, Format::Markdown);
+    assert!(md.contains("*(unverified)* Line one\n  Line two\n"), "{md}");
+    let empty = load_text("e.csv", "Year,Headline\n2020,No summary\n".into());
+    let ics = export(&empty, Format::Ics);
+    assert!(ics.contains("DESCRIPTION:Unverified: no quote checks this event."), "{ics}");
+    assert!(!export(&t, Format::Ics).contains("DESCRIPTION:\\n"));
+}

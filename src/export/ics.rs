@@ -96,22 +96,23 @@ fn when(e: &Event) -> Option<(String, Option<String>)> {
 }
 
 fn description(t: &Timeline, e: &Event) -> String {
-    let mut s = String::new();
+    // Paragraphs, one blank line apart, without blank lines before the first.
+    let mut parts: Vec<String> = Vec::new();
     if e.date_is_fuzzy() {
-        s.push_str(&format!("Date: {} (as the sources allow)\n\n", e.date_label()));
+        parts.push(format!("Date: {} (as the sources allow)", e.date_label()));
     }
-    s.push_str(&e.summary);
+    if !e.summary.is_empty() {
+        parts.push(e.summary.to_string());
+    }
     for c in &e.citations {
         let src = &t.sources[c.source];
-        s.push_str(&format!("\n\n“{}” — {}, {} ({})", c.quote, src.outlet, src.published, src.file));
+        parts.push(format!("“{}” — {}, {} ({})", c.quote, src.outlet, src.published, src.file));
     }
-    for l in e.links() {
-        s.push_str(&format!("\n\nSource: {}", l.url));
-    }
+    parts.extend(e.links().iter().map(|l| format!("Source: {}", l.url)));
     if !e.is_verified() {
-        s.push_str("\n\nUnverified: no quote checks this event.");
+        parts.push("Unverified: no quote checks this event.".into());
     }
-    s
+    parts.join("\n\n")
 }
 
 /// A UID that stays the same from one export to the next and differs between data sets whose

@@ -47,7 +47,17 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
         };
         write!(out, "- **{}** — **{}**{flag}", md(&e.date_label()), md(&e.title))?;
         if !e.summary.is_empty() {
-            write!(out, " {}", md(&e.summary))?;
+            // Lines after the first are indented, so that they stay in the list item.
+            let summary = md(&e.summary);
+            let mut lines = summary.lines();
+            write!(out, " {}", lines.next().unwrap_or_default())?;
+            for line in lines {
+                if line.trim().is_empty() {
+                    writeln!(out)?;
+                } else {
+                    write!(out, "\n  {line}")?;
+                }
+            }
         }
         let mut marks = String::new();
         let mut quote_notes = Vec::new();
