@@ -64,7 +64,14 @@ fn reloaded(app: &mut App, outcome: Result<Fresh, Vec<Problem>>) -> Option<Effec
             replace(app, fresh);
             let was_failing = !std::mem::take(&mut app.origin.failed).is_empty();
             let fixed = if was_failing { "; fixed" } else { "" };
-            app.message = Some(format!("reloaded: {n} events{fixed}"));
+            // A slide the edit made unreadable is skipped with a warning: say so, not only `!N`.
+            let warned = match app.data.timeline.warnings.len() {
+                0 => String::new(),
+                1 => "; 1 load warning (W shows it)".into(),
+                w => format!("; {w} load warnings (W shows them)"),
+            };
+            let events = if n == 1 { "event" } else { "events" };
+            app.message = Some(format!("reloaded: {n} {events}{fixed}{warned}"));
             app.origin.loading = None;
             Some(Effect::Restart)
         }
