@@ -241,6 +241,12 @@ fn the_key_bar_keeps_help_at_every_width() {
             assert!(bar.ends_with("help"), "{w} columns: {bar}");
         }
     }
+    // On the help screen, the key that closes it, down to a tiny terminal.
+    for (w, h) in [(30, 8), (40, 10), (80, 24)] {
+        let screen = text(&app(w, h, &[Action::Help]), w, h);
+        let bar = screen.lines().last().unwrap_or("");
+        assert!(bar.trim_end().ends_with("?/F1 close"), "{w}x{h}: {bar}");
+    }
 }
 
 #[test]

@@ -173,9 +173,10 @@ pub fn position(app: &App) -> String {
 }
 
 /// The key-hint bar: hints from the left while they fit, dropping from the right; the help key
-/// is always kept, at the end.
+/// (on the help screen, the key that closes it) is always kept, at the end.
 fn key_bar(all: Vec<(String, &'static str)>, w: usize, theme: &Theme) -> Vec<Span<'static>> {
-    let (help, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|(_, what)| *what == "help");
+    let (help, others): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|(_, what)| matches!(*what, "help" | "close"));
     let item = |(keys, what): &(String, &str)| {
         vec![Span::styled(keys.clone(), theme.key()), Span::raw(format!(" {what}"))]
     };
