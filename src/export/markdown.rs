@@ -28,6 +28,23 @@ fn note(notes: &mut Vec<String>, text: String) -> usize {
     }
 }
 
+/// An event's summary after its title: lines after the first indented, so that they stay in
+/// the list item.
+fn summary(out: &mut impl Write, summary: &str) -> io::Result<()> {
+    let summary = md(summary);
+    let mut lines = summary.lines();
+    let Some(first) = lines.next() else { return Ok(()) };
+    write!(out, " {first}")?;
+    for line in lines {
+        if line.trim().is_empty() {
+            writeln!(out)?;
+        } else {
+            write!(out, "\n  {line}")?;
+        }
+    }
+    Ok(())
+}
+
 pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Result<()> {
     let title = t.title.as_ref().map_or("Chronology", |s| s.headline.as_str());
     writeln!(out, "# {}", md(title))?;
@@ -46,19 +63,7 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
             (true, false) => " *(planned, unverified)*",
         };
         write!(out, "- **{}** — **{}**{flag}", md(&e.date_label()), md(&e.title))?;
-        if !e.summary.is_empty() {
-            // Lines after the first are indented, so that they stay in the list item.
-            let summary = md(&e.summary);
-            let mut lines = summary.lines();
-            write!(out, " {}", lines.next().unwrap_or_default())?;
-            for line in lines {
-                if line.trim().is_empty() {
-                    writeln!(out)?;
-                } else {
-                    write!(out, "\n  {line}")?;
-                }
-            }
-        }
+        summary(out, &e.summary)?;
         let mut marks = String::new();
         let mut quote_notes = Vec::new();
         for c in &e.citations {
