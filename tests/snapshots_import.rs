@@ -71,3 +71,15 @@ fn help_at_40x12() {
 fn help_at_200x60() {
     insta::assert_snapshot!(text(&app(FULL, 200, 60, &[Action::Help])));
 }
+
+/// A data set without events says so, instead of offering to clear filters there are none of.
+#[test]
+fn a_data_set_without_events_says_so() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("snap-no-events");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("none.json");
+    std::fs::write(&file, r#"{"events": []}"#).unwrap();
+    let screen = text(&app(file.to_str().unwrap(), 60, 12, &[]));
+    assert!(screen.contains("This data set has no events."), "{screen}");
+    assert!(!screen.contains("clears"), "{screen}");
+}

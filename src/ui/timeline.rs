@@ -210,9 +210,21 @@ fn browse_key(action: &crate::input::Action) -> String {
 
 /// What an empty result says: which filters are active and how to clear them.
 fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled("No events match.", theme.title()), Line::raw("")];
     let f = &app.filter();
     let t = &app.data.timeline;
+    // Nothing to clear: the data set itself has no events.
+    if t.events.is_empty() && app.origin.loading.is_none() {
+        let mut lines = vec![Line::styled("This data set has no events.", theme.title())];
+        if app.origin.source.is_some() {
+            let edit = browse_key(&crate::input::Action::Edit);
+            lines.extend([
+                Line::raw(""),
+                Line::from(vec![Span::styled(edit, theme.key()), Span::raw(" edits the data file")]),
+            ]);
+        }
+        return lines;
+    }
+    let mut lines = vec![Line::styled("No events match.", theme.title()), Line::raw("")];
     if !f.query.trim().is_empty() {
         lines.push(Line::raw(format!("search “{}” — Esc or / then Ctrl-u clears it", f.query.trim())));
     }
