@@ -723,3 +723,11 @@ fn from_and_to_take_bce_dates_after_a_space() {
         ["--no-cache", "--data", "tests/fixtures/timelinejs/full.json", "--from", "-0499", "--to", "-0100"];
     assert_eq!(ids(&list(&args)), ["dong-son"]);
 }
+
+/// `show` prints every part of an event's media that the detail pane shows, under the same names.
+#[test]
+fn show_prints_the_media_as_the_detail_pane_does() {
+    let out = ok(&["show", "--no-cache", "--data", "tests/fixtures/timelinejs/full.json", "dong-son"]);
+    let media = "Media:     https://example.org/drum.jpg\n  caption  A drum\n  credit   Museum\n  title    Drum\n  link     https://example.org/drums\n";
+    assert!(out.contains(media), "{out}");
+}

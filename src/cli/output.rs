@@ -152,8 +152,9 @@ fn show_provenance(out: &mut impl Write, e: &Event) -> io::Result<()> {
     }
     if let Some(m) = e.media() {
         writeln!(out, "Media:     {}", line(&m.url))?;
-        for v in [&m.caption, &m.credit].into_iter().flatten() {
-            writeln!(out, "           {}", line(v))?;
+        // What the detail pane shows of it, under the same names.
+        for (name, v) in m.parts() {
+            writeln!(out, "  {name:<9}{}", line(v))?;
         }
     }
     Ok(())

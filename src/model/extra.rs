@@ -40,6 +40,13 @@ pub struct Media {
 }
 
 impl Media {
+    /// The parts shown under the URL, by name (in the detail pane and by `show`).
+    pub fn parts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [("caption", &self.caption), ("credit", &self.credit), ("title", &self.title), ("link", &self.link)]
+            .into_iter()
+            .filter_map(|(name, v)| Some((name, v.as_deref()?)))
+    }
+
     /// A media entry from its URL and a reader of its optional fields by their TimelineJS name
     /// (`caption`, `credit`, `thumbnail`, `alt`, `title`, `link`, `link_target`), shared by our format and the
     /// TimelineJS reader.

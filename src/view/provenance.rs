@@ -39,10 +39,8 @@ pub fn lines(e: &Event, w: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
     if let Some(m) = e.media() {
         wrapped(&mut out, "Media      ", &m.url, w, theme.base());
-        for (name, v) in [("  caption  ", &m.caption), ("  credit   ", &m.credit), ("  link     ", &m.link)] {
-            if let Some(v) = v {
-                wrapped(&mut out, name, v, w, theme.dim());
-            }
+        for (name, v) in m.parts() {
+            wrapped(&mut out, &format!("  {name:<9}"), v, w, theme.dim());
         }
     }
     if !out.is_empty() {
