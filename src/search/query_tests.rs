@@ -112,6 +112,9 @@ fn field_queries_parse_and_unknown_ones_say_what_is_known() {
     assert!(err("kind:vist").contains("kinds are visit, talks"));
     assert!(err("after:soon").contains("not a date"));
     assert!(err("year:2020-01").contains("not a year"));
+    // A year of fewer than four digits is the year people mean by it.
+    assert_eq!(p("year:938").groups[0][0].test, p("year:0938").groups[0][0].test);
+    assert_eq!(p("year:7").groups[0][0].test, p("year:0007").groups[0][0].test);
     assert!(err("country:").contains("needs a value"));
     assert!(err("status:maybe").contains("held or planned"));
     // Not fields: a time, an exact word.
