@@ -45,11 +45,6 @@ impl Ids {
         }
     }
 
-    /// Room for `n` more ids without growing; `events` are the events read so far.
-    pub fn reserve(&mut self, events: &[Event], n: usize) {
-        self.by_hash.reserve(n, |&(e, _)| events.get(e as usize).map_or(0, |e| hash(&e.id)));
-    }
-
     /// Every id given, with where it was given.
     pub fn offsets(&self, events: &[Event]) -> HashMap<String, usize> {
         let mut out = self.by_name.clone();

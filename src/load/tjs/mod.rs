@@ -187,9 +187,9 @@ impl Importer<'_> {
 }
 
 /// At least as many events as `text` can hold: one a line of a sheet, one a `start_date` key of
-/// JSON. Reserved up front, the events and their ids never move to a table twice as big while the
-/// old one is still held (a file of tiny rows peaked at 1.8 times its events for that alone); what
-/// is reserved and not used is never touched, so it takes address space, not memory.
+/// JSON. Reserved up front (see `Importer::reserve`), the events never move to a table twice as
+/// big while the old one is still held: a file of tiny rows peaked at 1.8 times its events for
+/// that alone.
 fn most_events(text: &str, kind: Kind) -> usize {
     match kind {
         Kind::Sheet => memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1,
@@ -199,9 +199,12 @@ fn most_events(text: &str, kind: Kind) -> usize {
 
 /// Whether an event id is taken; used by the slide reader to keep ids unique.
 impl Importer<'_> {
+    /// Room for `events` events. What is reserved and not used is never touched, so it takes
+    /// address space, not memory; a reservation the system refuses (a file of millions of junk
+    /// lines) is skipped, and the events grow as they come. The id table is not reserved: its
+    /// empty slots are written when it is made, which a file of junk rows would pay for.
     fn reserve(&mut self, events: usize) {
-        self.timeline.events.reserve_exact(events);
-        self.ids.reserve(&self.timeline.events, events);
+        let _ = self.timeline.events.try_reserve_exact(events);
     }
 
     /// Gives `id` to the event being read (the next one pushed), or says where it was given.
