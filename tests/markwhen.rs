@@ -461,6 +461,13 @@ fn a_tag_cut_short_by_a_vietnamese_letter_is_a_warning() {
         ]
     );
     assert_eq!(t.events[1].group(), Some("ok_1"));
+    // Indented lines: the column is the `#`'s, indentation counted once.
+    let (t, _) =
+        markwhen::read("t.mw", "---\ntitle: T\n---\n  2020: Tag #cổ\n   desc #Hà here\n", now()).unwrap();
+    assert_eq!(
+        t.warnings,
+        [format!("t.mw:4:13: {}", said("#cổ", "#c", "ổ")), format!("t.mw:5:9: {}", said("#Hà", "#H", "à"))]
+    );
     // Decomposed, the tag keeps the base letters before the first combining mark.
     let nfd = |s: &str| s.nfd().collect::<String>();
     let (t, _) = markwhen::read("t.mw", &nfd(text), now()).unwrap();

@@ -36,9 +36,10 @@ fn description(lines: &[(usize, String)], tags: &mut Vec<String>, places: &mut V
 impl Reader<'_> {
     /// Warns at each line's first `#tag` that a letter markwhen's tags cannot hold cuts short.
     fn warn_cut_tags(&mut self, p: &Pending) {
-        let lines =
-            std::iter::once((p.title_at, &p.title)).chain(p.description.iter().map(|(at, l)| (*at, l)));
-        for (at, line) in lines {
+        // A description line's offset is where its text begins, after its indentation.
+        let indent = |l: &str| l.len() - l.trim_start().len();
+        let description = p.description.iter().map(|(at, l)| (at - indent(l), l));
+        for (at, line) in std::iter::once((p.title_at, &p.title)).chain(description) {
             let Some((k, word)) = text::cut_tag(line) else { continue };
             let rest = text::take_tags(word, &mut Vec::new());
             let rest = rest.trim();

@@ -204,7 +204,9 @@ impl Reader<'_> {
             line: n,
             dates,
             title: line[colon..].to_string(),
-            title_at: at + colon,
+            // `at` is where the line's text begins, after its indentation; `colon` counts from
+            // the line's first byte.
+            title_at: at - (line.len() - line.trim_start().len()) + colon,
             in_properties: true,
             properties: Vec::new(),
             description: Vec::new(),
