@@ -687,6 +687,18 @@ fn person_and_place_flags_take_what_their_field_queries_take() {
     assert!(!place.is_empty());
     assert_eq!(ids(&list(&["--place", "ha_noi"])), place);
     assert_eq!(ids(&list(&["--search", "place:ha-noi"])), place);
+    // A slug that is exactly one name picks it, though a longer name holds it too.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-place-slug");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("p.mw");
+    std::fs::write(
+        &file,
+        "2020-01-01: One [Hà Nội](location)\n2020-01-02: Two [Hà Nội Old Quarter](location)\n",
+    )
+    .unwrap();
+    let args = ["--no-cache", "--data", file.to_str().unwrap(), "--place"];
+    assert_eq!(ids(&list(&[&args[..], &["ha-noi"]].concat())), ["one-2020"]);
+    assert_eq!(ids(&list(&[&args[..], &["Hà Nội"]].concat())), ["one-2020"]);
 }
 
 /// `--group` finds a group whatever its case, accents or Unicode form, as `group:` does.
