@@ -136,9 +136,17 @@ fn a_sheet_quote_that_never_closes_is_an_error_where_it_opens() {
         load::load(&input).unwrap_err().problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(
         problems,
-        ["q.csv:2:6: this quoted cell never closes: the 3 lines after it would all be one cell; \
-          close it with `\"` (a quote inside a quoted cell is written twice, `\"\"`)"]
+        ["q.csv:2:6: this quoted cell never closes: the 2 lines after it would all be part of it; close it \
+          with `\"` (a quote inside a quoted cell is written twice, `\"\"`)"]
     );
+    let said = |text: &str| {
+        let input = DataInput { path: "q.csv".into(), text: text.into(), articles: ArticleStore::Builtin };
+        load::load(&input).unwrap_err().problems[0].message.clone()
+    };
+    assert!(
+        said("Year,Headline\n1954,\"Oops\n1975,x\n\n").contains(": the line after it would be part of it;")
+    );
+    assert!(said("Year,Headline\n1954,\"Oops").contains(": it runs to the end of the file;"));
     let fine = "Year,Headline,Text\n1954,Oops \"mid\" cell,text\n1975,\"Sai\"\"gon, \nSouth\",text\n1986,\"\",\"\"\"\"\n";
     let t = load_text("fine.csv", fine.into());
     let titles: Vec<&str> = t.events.iter().map(|e| e.title.as_str()).collect();

@@ -170,13 +170,18 @@ pub(super) fn read(im: &mut Importer, text: &str) {
     // The csv crate reads a quote that never closes as a cell running to the end of the file:
     // every row after it would be lost without a word.
     if let Some(at) = unclosed_quote(text) {
-        let rest = memchr::memchr_iter(b'\n', &text.as_bytes()[at..]).count();
-        let lines = if rest == 1 { "line" } else { "lines" };
+        // The rows after the quote's own line, blank lines at the end not counted.
+        let after = text[at..].trim_end().lines().count().saturating_sub(1);
+        let what = match after {
+            0 => "it runs to the end of the file".to_string(),
+            1 => "the line after it would be part of it".to_string(),
+            n => format!("the {n} lines after it would all be part of it"),
+        };
         im.cx.at(
             at,
             format!(
-                "this quoted cell never closes: the {rest} {lines} after it would all be one cell; \
-                 close it with `\"` (a quote inside a quoted cell is written twice, `\"\"`)"
+                "this quoted cell never closes: {what}; close it with `\"` (a quote inside a quoted cell \
+                 is written twice, `\"\"`)"
             ),
         );
         return;
