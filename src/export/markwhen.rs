@@ -106,7 +106,9 @@ fn event(
 fn id(e: &Event, title: &str, lost: &mut Lost) -> String {
     let y = i128::from(e.date.year_value());
     let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - y) };
-    if e.id == format!("{}-{year}", crate::text::fold::slug(title)) {
+    // Only a date without a time is written as it is: a time is written in UTC, which can move
+    // the date, and its year, that the id would be made from again.
+    if e.date.time().is_none() && e.id == format!("{}-{year}", crate::text::fold::slug(title)) {
         return String::new();
     }
     if !e.id.is_empty() && e.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
