@@ -426,7 +426,10 @@ fn ids_come_back_from_the_export_or_are_counted_in_its_note() {
             v
         };
         let lost = notes.iter().any(|n| n.contains(" ids (markwhen's !id holds"));
-        assert_eq!(ids(&back) == ids(&t), !lost, "{name}: {notes:?}");
+        // Every id comes back unless the note says some may not (it counts an id made from a
+        // title whose time is written in UTC, which may or may not come back).
+        assert!(lost || ids(&back) == ids(&t), "{name}: {notes:?}");
+        assert!(!lost || notes.len() == 1, "{name}: {notes:?}");
         let g = golden(&format!("export_{name}.json"));
         for (e, ge) in back.events.iter().zip(g["events"].as_array().unwrap()) {
             if let Some(id) = ge["id"].as_str() {
