@@ -76,9 +76,16 @@ pub fn date_like(word: &str) -> Option<PartialDate> {
 
 /// The one reader of dates that people type as values (`--from`, `--to`, `after:`, `before:`,
 /// `year:`): any EDTF date (`1985-04`, `-0499`, `Y-170000002`, `2001-21`), or the spelled
-/// forms of `date_like` (`jan 2026`, `26/1/2026`). The error is the EDTF reader's.
+/// forms of `date_like` (`jan 2026`, `26/1/2026`), or a year of fewer than four digits as
+/// people write it (`938`; EDTF wants `0938`). The error is the EDTF reader's.
 pub fn period(value: &str) -> Result<PartialDate, DateError> {
-    PartialDate::parse(value).or_else(|e| date_like(value).ok_or(e))
+    let short_year = || {
+        let v = value.trim();
+        (!v.is_empty() && v.len() < 4 && v.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| v.parse().ok().map(PartialDate::year))
+            .flatten()
+    };
+    PartialDate::parse(value).or_else(|e| date_like(value).or_else(short_year).ok_or(e))
 }
 
 /// Joins words that spell one date (`26 jan 2026`, `jan 2026`, `jan 26 2026`) into one token.

@@ -77,11 +77,6 @@ pub fn parse(name: &str, value: &str, t: &Timeline) -> Result<Test, QueryError> 
         },
         "after" | "from" => field(FieldTest::After(date("after")?)),
         "before" | "to" => field(FieldTest::Before(date("before")?)),
-        // `year:938`: a year of fewer than four digits, as people write it (EDTF wants `0938`).
-        _ if !value.is_empty() && value.len() < 4 && value.bytes().all(|b| b.is_ascii_digit()) => {
-            let year: i64 = value.parse().map_err(|_| QueryError(format!("`year:{value}` is not a year")))?;
-            field(FieldTest::Year(crate::model::PartialDate::year(year)))
-        }
         _ => match date("year")? {
             d if d.precision() == crate::model::Precision::Year => field(FieldTest::Year(d)),
             _ => err(format!("`year:{value}` is not a year; write four digits, as in year:1992")),

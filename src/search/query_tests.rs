@@ -115,6 +115,7 @@ fn field_queries_parse_and_unknown_ones_say_what_is_known() {
     // A year of fewer than four digits is the year people mean by it.
     assert_eq!(p("year:938").groups[0][0].test, p("year:0938").groups[0][0].test);
     assert_eq!(p("year:7").groups[0][0].test, p("year:0007").groups[0][0].test);
+    assert_eq!(p("after:938").groups[0][0].test, p("after:0938").groups[0][0].test);
     assert!(err("country:").contains("needs a value"));
     assert!(err("status:maybe").contains("held or planned"));
     // Not fields: a time, an exact word.
