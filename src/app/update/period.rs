@@ -65,7 +65,8 @@ fn date(s: &str) -> Result<PartialDate, String> {
         Err(_) => {}
     }
     let words = fold_str(s).replace(',', " ");
-    crate::search::dates::date_like(words.trim()).ok_or_else(|| format!("`{s}` is not a date; {FORMS}"))
+    // The reader of every typed date: the spelled forms, a year of fewer than four digits.
+    crate::search::dates::period(words.trim()).map_err(|_| format!("`{s}` is not a date; {FORMS}"))
 }
 
 #[cfg(test)]
@@ -94,6 +95,7 @@ mod tests {
     #[test]
     fn dates_by_iso_or_month_name() {
         assert_eq!(parse("2025-05"), Ok(Command::Goto(d("2025-05"))));
+        assert_eq!(parse("938"), Ok(Command::Goto(d("0938"))));
         assert_eq!(parse("2025-05-07"), Ok(Command::Goto(d("2025-05-07"))));
         for text in ["jan 2026", "January 2026", "tháng 1 2026", "thang 1/2026", "Tháng 01 2026", "1/2026"]
         {
