@@ -50,6 +50,11 @@ w("Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline
 for i in range(n):
     w("%d,%d,%d,,,,,,,Event %d,<p>About %d</p>,,,,,,,\n" % (1000 + i % 1000, 1 + i % 12, 1 + i % 28, i, i))
 ' "$n" > "$dir/sheet-$n.csv"
+# A sheet of the smallest rows that are events (`1,a`: 4 bytes a row, 10 MB): what an event
+# costs however small it is in the file.
+[[ -f $dir/sheet-tiny.csv ]] || python3 -c '
+import sys
+sys.stdout.write("Year,Headline\n" + "1,a\n" * 2500000)' > "$dir/sheet-tiny.csv"
 # Our own format, with its articles.
 [[ -f $dir/gen-$gen_events/data.json ]] ||
   target/release/examples/gen --events "$gen_events" --seed 1 --out "$dir/gen-$gen_events" 2>/dev/null
@@ -91,6 +96,7 @@ row "TimelineJS JSON, $n bare slides" "$dir/tjs-bare-$n.json"
 row "TimelineJS JSON, $n rich slides" "$dir/tjs-rich-$n.json"
 cmd=list row "the same bare slides, \`list\` (no \`--search\`: no search index)" "$dir/tjs-bare-$n.json"
 row "TimelineJS CSV sheet, $n rows" "$dir/sheet-$n.csv"
+row "a sheet of 2,500,000 tiny rows \`1,a\`" "$dir/sheet-tiny.csv"
 row "our format (examples/gen), $gen_events events" "$dir/gen-$gen_events/data.json"
 row "NUL bytes" "$dir/nul-$mb"
 row "random bytes (no NUL)" "$dir/random-$mb"
