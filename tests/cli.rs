@@ -743,3 +743,18 @@ fn show_prints_the_media_as_the_detail_pane_does() {
     let media = "Media:     https://example.org/drum.jpg\n  caption  A drum\n  credit   Museum\n  title    Drum\n  link     https://example.org/drums\n";
     assert!(out.contains(media), "{out}");
 }
+
+/// `--format` takes a format's extension for its name, in any case, as `:export` does.
+#[test]
+fn export_format_takes_an_extension_too() {
+    let out = |f: &str| {
+        let o = run(&["export", "--format", f]);
+        assert!(o.status.success(), "{f}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let by_name = out("markdown");
+    assert_eq!(out("md"), by_name);
+    assert_eq!(out("MD"), by_name);
+    assert_eq!(out("mw"), out("markwhen"));
+    assert_eq!(run(&["export", "--format", "txt"]).status.code(), Some(2));
+}

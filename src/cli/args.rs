@@ -139,7 +139,7 @@ pub enum CacheAction {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The format to write (`--help` says what each carries and which `--data` reads back).
-    #[arg(long, short = 'f', value_enum)]
+    #[arg(long, short = 'f', value_enum, ignore_case = true)]
     pub format: Format,
     /// Write to FILE instead of standard output. An existing FILE is never replaced without
     /// --force; FILE must be a regular file or absent (never a directory, FIFO or device).

@@ -256,7 +256,9 @@ impl clap::ValueEnum for Format {
         let s = self.spec();
         let back = if s.importable { "; --data reads it back" } else { "" };
         let help = format!("{} (.{}){back}", s.about, s.extensions.join(", ."));
-        Some(clap::builder::PossibleValue::new(s.name).help(help))
+        // Its extensions name it too (`--format md`), where no other row has them first.
+        let aliases = s.extensions.iter().filter(|e| Format::from_word(e) == Some(*self));
+        Some(clap::builder::PossibleValue::new(s.name).help(help).aliases(aliases.copied()))
     }
 }
 
