@@ -104,14 +104,12 @@ fn event(
 /// does for an event without one). markwhen's `!id` holds letters, digits and `_` only: another id
 /// is counted as lost.
 fn id(e: &Event, title: &str, lost: &mut Lost) -> String {
-    let y = i128::from(e.date.year_value());
-    let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - y) };
     // Only a date without a time is written as it is: a time is written in UTC, which can move
     // the date, and its year, that the id would be made from again.
-    if e.date.time().is_none() && e.id == format!("{}-{year}", crate::text::fold::slug(title)) {
+    if e.date.time().is_none() && e.id == crate::model::markwhen::made_id(title, &e.date) {
         return String::new();
     }
-    if !e.id.is_empty() && e.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+    if text::is_word(&e.id) {
         return format!(" !{}", e.id);
     }
     lost.add("ids (markwhen's !id holds letters, digits and _ only; a new one is made from the title)", 1);
@@ -122,9 +120,7 @@ fn id(e: &Event, title: &str, lost: &mut Lost) -> String {
 /// as tags are counted as lost.
 fn tags(e: &Event, lost: &mut Lost) -> String {
     let tags = e.extra.as_ref().map_or(&[][..], |x| &x.tags);
-    let ok = |t: &&String| {
-        t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') && !t.bytes().all(|b| b.is_ascii_digit())
-    };
+    let ok = |t: &&String| text::is_word(t) && !t.bytes().all(|b| b.is_ascii_digit());
     lost.add(
         "tags markwhen cannot write (not letters, digits and _)",
         tags.iter().filter(|t| !ok(t)).count(),

@@ -7,7 +7,6 @@ use super::{Pending, Reader};
 use crate::model::markwhen::zone::Zone;
 use crate::model::markwhen::{resolve, text};
 use crate::model::{Event, Extra, Kind, Moment, OpenEnds, PartialDate, Status};
-use crate::text::fold::slug;
 use thin_vec::ThinVec;
 
 /// The description lines as markwhen keeps them: comments out, tags and places taken out,
@@ -176,9 +175,7 @@ impl Reader<'_> {
             let first = self.cx.pos(self.ids[&id]);
             self.cx.warn(at, format!("duplicate id `!{id}` (first at {first}); this event gets a new id"));
         }
-        let y = date.year_value();
-        let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - i128::from(y)) };
-        let base = format!("{}-{year}", slug(title));
+        let base = crate::model::markwhen::made_id(title, date);
         let mut id = base.clone();
         for n in 2.. {
             if !self.ids.contains_key(&id) {

@@ -14,6 +14,15 @@ fn re(s: &str) -> Regex {
     Regex::new(s).unwrap_or_else(|e| panic!("bad built-in pattern {s}: {e}"))
 }
 
+/// The id an event without an `!id` is given: its title's slug and its start's year (`x-2020`,
+/// `x-500bce`). The reader adds `-2`, `-3` … to one already taken; the writer leaves out an `!id`
+/// that the reader would make again.
+pub fn made_id(title: &str, date: &crate::model::PartialDate) -> String {
+    let y = i128::from(date.year_value());
+    let year = if y > 0 { y.to_string() } else { format!("{}bce", 1 - y) };
+    format!("{}-{year}", crate::text::fold::slug(title))
+}
+
 /// `# Heading` … `###### Heading`: a section (markwhen 1.x).
 pub static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(#{1,6})\s+(.*)$"));
 /// `group Name`, `section Name` (markwhen 0.x).

@@ -18,6 +18,11 @@ static URL: LazyLock<Regex> = LazyLock::new(|| re(r"https?://[^\s)\]>]+"));
 /// A property line after an event or in the header: `location: Hanoi`.
 pub static PROPERTY: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*([A-Za-z0-9_\-.]+):(?:\s|$)"));
 
+/// Whether markwhen's `#tag` and `!id` patterns hold `word` whole: ASCII letters, digits and `_`.
+pub fn is_word(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// Takes the `#tags` out of a line, as markwhen does (with the space before each), adding
 /// new ones to `tags`. `#12` alone is not a tag.
 pub fn take_tags(line: &str, tags: &mut Vec<String>) -> String {
