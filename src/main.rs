@@ -99,9 +99,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Check { strict }) => {
             let timeline = progress::load_files(&commands::data_input(&cli.data)?)?;
             // What was skipped or stood in for is said here too, as by every other command.
-            for w in &timeline.warnings {
-                eprintln!("{}", inert::line(w));
-            }
+            say_warnings(&timeline);
             Some(commands::check(&timeline, *strict, &mut out)?)
         }
         _ => None,
@@ -116,9 +114,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
     let (Loaded { timeline, engine, .. }, pending) =
         progress::load(source.as_ref(), commands::list_search(&cli), commands::needs_search_index(&cli))?;
-    for w in &timeline.warnings {
-        eprintln!("{}", inert::line(w));
-    }
+    say_warnings(&timeline);
     // A big data set is millions of allocations: the OS takes them back at exit much faster
     // than freeing them one by one would.
     let (timeline, engine) = (ManuallyDrop::new(timeline), ManuallyDrop::new(engine));
@@ -136,6 +132,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let code = code?;
     out.flush()?;
     Ok(code)
+}
+
+/// The load's warnings (what it skipped or stood in for), on stderr, inert.
+fn say_warnings(timeline: &timeline::model::Timeline) {
+    for w in &timeline.warnings {
+        eprintln!("{}", inert::line(w));
+    }
 }
 
 /// The browser on a data set loaded from the files: the cache (if any) is written on a thread
@@ -174,9 +177,7 @@ fn browse_preview(cli: &Cli, source: &Option<cache::Source>) -> Option<Result<Ex
         return None;
     }
     let (Loaded { timeline, engine, .. }, total) = progress::preview(source.as_ref()?, PREVIEW_ROWS)?;
-    for w in &timeline.warnings {
-        eprintln!("{}", inert::line(w));
-    }
+    say_warnings(&timeline);
     let loading = (total > timeline.events.len()).then_some(total);
     Some(browse(cli, source.clone(), (Arc::new(timeline), Arc::new(engine)), loading))
 }
