@@ -158,17 +158,9 @@ fn the_built_in_data_cannot_be_edited_and_says_how_to_get_a_copy() {
 /// so on reload, not only in the warning count.
 #[test]
 fn a_reload_that_skips_an_event_says_so() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("reload-skipped");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
-    let data = dir.join("sheet.csv");
+    let data = scratch("skipped").with_file_name("sheet.csv");
     std::fs::write(&data, "Year,Headline\n1954,Dien Bien Phu\n1975,Reunification\n").expect("write");
-    let source = Source { data: data.clone(), articles: None, cache: false };
-    let loaded = source.load(&mut |_| {}).expect("the sheet loads");
-    let (mut app, first) = App::with_engine(loaded.timeline, loaded.engine, Filter::default(), 100, 30);
-    app.origin.source = Some(std::sync::Arc::new(source));
-    let mut driver = Driver::new(&app);
-    driver.carry_out(&mut app, Some(first));
+    let (mut app, mut driver) = open(&data);
     driver.editor = editor("sed -i \"s/^1975,/1975x,/\" \"$2\"");
     driver.apply(&mut app, Action::Edit);
     assert_eq!(app.timeline().events.len(), 1);
