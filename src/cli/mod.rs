@@ -68,11 +68,7 @@ pub fn entity_ids(t: &Timeline, kind: EntityKind, names: &[String]) -> Result<Ve
         let found = t.find_entities(kind, name);
         // Exactly a name, as typed or as a slug's words (`ha-noi` is Hà Nội, not Hà Nội Old Quarter).
         let folded = crate::text::fold::fold_str(name.trim());
-        let words = folded.replace(['-', '_'], " ");
-        let exact = found.first().filter(|&&i| {
-            let e = &t.entities(kind)[i];
-            e.is_named_folded(&folded) || e.is_named_folded(&words)
-        });
+        let exact = found.first().filter(|&&i| t.entities(kind)[i].is_named_query(&folded));
         let id = match (exact, found.as_slice()) {
             (Some(id), _) | (None, [id]) => *id,
             (None, []) => {

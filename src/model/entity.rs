@@ -69,6 +69,16 @@ impl Entity {
     pub fn is_named_folded(&self, term: &str) -> bool {
         self.folded.iter().any(|n| n == term)
     }
+
+    /// `is_named_folded`, for a folded query as typed or as a slug's words (`ha-noi`: Hà Nội).
+    pub fn is_named_query(&self, folded: &str) -> bool {
+        self.is_named_folded(folded) || self.is_named_folded(&slug_words(folded))
+    }
+}
+
+/// A folded query written as a slug (`to-lam`, `ha_noi`), as words.
+fn slug_words(folded: &str) -> String {
+    folded.replace(['-', '_'], " ")
 }
 
 /// Ids (indexes into `entities`) of the entities whose name or an alias contains `query`,
@@ -84,7 +94,7 @@ pub fn find(entities: &[Entity], query: &str) -> Vec<usize> {
         ids
     };
     match find(&folded) {
-        ids if ids.is_empty() && folded.contains(['-', '_']) => find(&folded.replace(['-', '_'], " ")),
+        ids if ids.is_empty() && folded.contains(['-', '_']) => find(&slug_words(&folded)),
         ids => ids,
     }
 }
