@@ -70,7 +70,7 @@ fn the_fixture_loads_with_every_field() {
     let laos = t.event_by_id("to-lam-visits-laos-2026").unwrap();
     assert_eq!(laos.status, Status::Planned);
     assert_eq!(laos.citations.len(), 2, "the second quote names only its file");
-    assert_eq!(laos.title_vi.as_deref(), Some("Tổng Bí thư Tô Lâm thăm Lào sau Đại hội XIV"));
+    assert_eq!(laos.title_vi(), Some("Tổng Bí thư Tô Lâm thăm Lào sau Đại hội XIV"));
     for c in &laos.citations {
         assert_eq!(&t.sources[c.source].text[c.span.clone()], c.quote, "quotes are found in their article");
     }

@@ -74,7 +74,7 @@ fn valid_fixture_loads_sorted_with_quote_spans() {
     assert_eq!(t.events[2].status, Status::Planned);
     assert_eq!(t.events[2].kind.as_str(), "visit");
     assert_eq!(t.country_codes(&t.events[2]), ["LA"]);
-    assert_eq!(t.events[2].title_vi.as_deref(), Some("Tổng Bí thư Tô Lâm thăm Lào sau Đại hội XIV"));
+    assert_eq!(t.events[2].title_vi(), Some("Tổng Bí thư Tô Lâm thăm Lào sau Đại hội XIV"));
     assert_eq!(t.name_list(&t.events[0], EntityKind::Place), ["Baku"]);
     assert_eq!(t.quote_count(), 4);
 
@@ -106,7 +106,7 @@ fn nfd_article_is_matched_by_nfc_quotes() {
     // The article is kept in NFC, so it equals the composed copy.
     assert_eq!(t.sources[0].text, nfc);
     assert_eq!(t.sources[0].headline.as_deref(), Some("Tổng Bí thư Tô Lâm thăm Lào sau Đại hội XIV"));
-    assert_eq!(t.events[0].title_vi.as_deref(), Some("Tổng Bí thư Tô Lâm thăm Lào sau Đại hội XIV"));
+    assert_eq!(t.events[0].title_vi(), Some("Tổng Bí thư Tô Lâm thăm Lào sau Đại hội XIV"));
     assert_eq!(t.quote_count(), 2);
     assert_spans(&t);
     assert_eq!(

@@ -253,7 +253,7 @@ fn fixture() -> Timeline {
             let place_ids = e.places.iter().map(|n| id(&mut places, n)).collect();
             let date = PartialDate::parse(e.date).unwrap();
             let end = e.end.map(|d| PartialDate::parse(d).unwrap());
-            Event {
+            let mut event = Event {
                 id: e.id.into(),
                 date,
                 end,
@@ -261,7 +261,6 @@ fn fixture() -> Timeline {
                 kind: e.kind,
                 countries: e.countries.into(),
                 title: e.title.into(),
-                title_vi: e.title_vi.map(Into::into),
                 summary: e.summary.into(),
                 citations: thin_vec::thin_vec![Citation {
                     source: e.source,
@@ -272,7 +271,9 @@ fn fixture() -> Timeline {
                 place_ids,
                 open: Default::default(),
                 extra: Default::default(),
-            }
+            };
+            event.set_title_vi(e.title_vi.map(Into::into));
+            event
         })
         .collect::<Vec<_>>();
     let mut t = Timeline { events, sources, countries, people, places, ..Timeline::default() };

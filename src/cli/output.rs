@@ -96,7 +96,7 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
         return writeln!(out);
     }
     writeln!(out, "{}", line(&e.title))?;
-    if let Some(vi) = &e.title_vi {
+    if let Some(vi) = e.title_vi() {
         writeln!(out, "{}", line(vi))?;
     }
     writeln!(out)?;

@@ -125,7 +125,7 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
         status: e.status.as_str(),
         kind: e.kind.as_str(),
         title: &e.title,
-        title_vi: e.title_vi.as_deref(),
+        title_vi: e.title_vi(),
         summary: &e.summary,
         countries: e
             .countries

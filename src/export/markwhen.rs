@@ -138,7 +138,7 @@ fn count_lost(e: &Event, lost: &mut Lost) {
     lost.add("quotes", e.citations.len());
     lost.add("country lists", usize::from(!e.countries.is_empty()));
     lost.add("people lists", usize::from(!e.person_ids.is_empty()));
-    lost.add("Vietnamese titles", usize::from(e.title_vi.is_some()));
+    lost.add("Vietnamese titles", usize::from(e.title_vi().is_some()));
     lost.add("planned statuses", usize::from(e.status == Status::Planned));
     let links_outside =
         e.links().iter().filter(|l| !e.summary.contains(&l.url) && !e.title.contains(&l.url)).count();

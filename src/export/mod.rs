@@ -192,7 +192,7 @@ fn quoted(e: &Event) -> bool {
 }
 
 fn vietnamese(e: &Event) -> bool {
-    e.title_vi.is_some()
+    e.title_vi().is_some()
 }
 
 impl Format {

@@ -220,7 +220,7 @@ fn event<'a>(t: &'a Timeline, e: &'a Event, ids: &mut std::collections::HashSet<
         places: t.name_list(e, EntityKind::Place),
         people: t.name_list(e, EntityKind::Person),
         title: &e.title,
-        title_vi: e.title_vi.as_deref(),
+        title_vi: e.title_vi(),
         summary: &e.summary,
         sources: quotes.chain(links).collect(),
         group: e.group(),

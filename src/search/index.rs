@@ -83,7 +83,7 @@ impl Field {
 pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> Cow<'a, str> {
     Cow::Borrowed(match f {
         Field::Title => &e.title,
-        Field::TitleVi => e.title_vi.as_deref().unwrap_or(""),
+        Field::TitleVi => e.title_vi().unwrap_or(""),
         Field::Person(i) => {
             e.person_ids.get(i as usize).map_or("", |&id| t.entity_name(EntityKind::Person, id))
         }
@@ -103,7 +103,7 @@ pub fn fields_of(e: &Event) -> impl Iterator<Item = Field> + '_ {
         .chain(n(e.person_ids.len()).map(Field::Person))
         .chain(n(e.place_ids.len()).map(Field::Place))
         .chain(n(e.countries.len()).flat_map(|i| [Field::Country(i), Field::CountryVi(i)]))
-        .chain(e.title_vi.iter().map(|_| Field::TitleVi))
+        .chain(e.title_vi().map(|_| Field::TitleVi))
         .chain([Field::Date, Field::Summary])
         .chain(n(e.citations.len()).map(Field::Quote))
 }

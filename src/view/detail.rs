@@ -29,7 +29,7 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
     };
     let e = &sel.timeline.events[sel.hit.event];
     let mut out = field_lines(&sel, &e.title, Field::Title, theme.title(), w, theme);
-    if let Some(vi) = &e.title_vi {
+    if let Some(vi) = e.title_vi() {
         let italic = theme.base().add_modifier(ratatui::style::Modifier::ITALIC);
         out.extend(field_lines(&sel, vi, Field::TitleVi, italic, w, theme));
     }

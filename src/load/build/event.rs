@@ -43,7 +43,7 @@ impl Builder<'_> {
         let (title_vi, title_vi_check) = title_vi.map(|c| (Box::from(""), c)).unzip();
         let nfc = |v: Vec<String>| v.iter().map(|s| articles::to_nfc(s)).collect::<Vec<_>>();
         let names = [nfc(people), nfc(places)];
-        let event = Event {
+        let mut event = Event {
             id: id.into(),
             date,
             end,
@@ -53,12 +53,12 @@ impl Builder<'_> {
             place_ids: ThinVec::new(),
             person_ids: ThinVec::new(),
             title: title.into(),
-            title_vi,
             summary: summary.into(),
             citations: citations.into(),
             open,
             extra,
         };
+        event.set_title_vi(title_vi);
         self.push_event((event, names), checks, title_vi_check, first_pending);
     }
 

@@ -33,7 +33,7 @@ impl Builder<'_> {
                     let citation = &mut self.timeline.events[e].citations[c];
                     (citation.quote, citation.span) = (quote.into(), span);
                 }
-                Fill::TitleVi(e) => self.timeline.events[e].title_vi = Some(quote.into()),
+                Fill::TitleVi(e) => self.timeline.events[e].set_title_vi(Some(quote.into())),
                 Fill::ScanIgnore(i) => {
                     let ignore = &mut self.timeline.scan_ignores[i];
                     (ignore.quote, ignore.span) = (quote, span);
