@@ -7,13 +7,14 @@
 # line of what `check` said. Not a test: it prints numbers.
 #
 #   benches/memory.sh [SLIDES] [JUNK_MB] [GEN_EVENTS]     (defaults 1000000, 100, 100000)
+#   TIMELINE_BIN=PATH benches/memory.sh                  (measure that binary, not the one built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
 mb=${2:-100}
 gen_events=${3:-100000}
 cargo build --release --quiet --bin timeline --example gen
-bin=$PWD/target/release/timeline
+bin=${TIMELINE_BIN:-$PWD/target/release/timeline}
 dir=target/bench-data/memory
 mkdir -p "$dir"
 

@@ -153,6 +153,23 @@ fn a_sheet_quote_that_never_closes_is_an_error_where_it_opens() {
     assert_eq!(titles, ["Oops \"mid\" cell", "Sai\"gon, South", "1986"]);
 }
 
+/// A comma in a cell that is not quoted moves the row's later cells along: the cell pushed past
+/// the header's last column is said, where it is, not dropped without a word. Empty cells past
+/// the header (trailing commas) are fine.
+#[test]
+fn a_row_with_more_cells_than_the_header_is_a_warning_at_the_first_unread_cell() {
+    let text = "Year,Month,Day,Headline,Text\n1968,1,30,Talks in Hà Nội, Việt Nam,The talks began\n1969,1,1,Fine,ok,,\n";
+    let t = load_text("comma.csv", text.into());
+    assert_eq!(t.events.len(), 2);
+    assert_eq!(
+        t.warnings,
+        [
+            "comma.csv:2:37: warning: this row has 6 cells and the header 5 columns, so `The talks began` and what \
+          follows it is not read; a cell that holds a comma must be in double quotes (`\"Hà Nội, Việt Nam\"`)"
+        ]
+    );
+}
+
 #[test]
 fn old_shapes_are_converted_or_explained() {
     let t = load_ok("legacy_v2.json");

@@ -167,3 +167,11 @@ mod tests {
         );
     }
 }
+
+/// A text as a message quotes it: in backticks, its first 40 characters and `…` if there is more.
+pub fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((cut, _)) => format!("`{}…`", &s[..cut]),
+        None => format!("`{s}`"),
+    }
+}

@@ -125,10 +125,7 @@ fn get<'m>(members: &'m [(Key, Spanned)], name: &str) -> Option<&'m Spanned> {
 /// A value as a message quotes it: a string (its first 40 characters), else its type.
 fn shown(v: &Value) -> String {
     match v {
-        Value::String(s) if s.chars().count() > 40 => {
-            format!("`{}…`", s.chars().take(40).collect::<String>())
-        }
-        Value::String(s) => format!("`{s}`"),
+        Value::String(s) => crate::load::problem::excerpt(s),
         other => other.type_name().to_string(),
     }
 }

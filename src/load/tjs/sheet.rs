@@ -2,6 +2,8 @@
 //! event per row, plus `title` and `era` rows (the Type column). Each row becomes the JSON slide
 //! TimelineJS would build from it, with every cell keeping its own position for messages.
 
+mod time;
+
 use super::Importer;
 use crate::load::fields::Ctx;
 use crate::load::json::{Key, Spanned, Value};
@@ -77,73 +79,6 @@ fn s(cell: (&str, usize)) -> Spanned {
     Spanned { at: cell.1, value: Value::String(t.to_string()) }
 }
 
-const TIME_FORMS: &str = "hh:mm, hh:mm:ss, hh:mm:ss.sss or hhmm, with or without AM or PM";
-
-/// A Time cell as hour, minute, second and millisecond members: the forms TimelineJS reads
-/// (`14:30`, `14:30:05.250`, `2:30 PM`, `9:00 a.m.`, `0930`, `14.30`).
-fn time_members(cx: &mut Ctx, cell: Cell, out: &mut Vec<(Key, Spanned)>) {
-    let Some((t, at)) = cell else { return };
-    let Some(parts) = time_parts(t.trim()) else {
-        cx.at(at, format!("time `{t}` is not {TIME_FORMS}"));
-        return;
-    };
-    for (name, p) in ["hour", "minute", "second", "millisecond"].into_iter().zip(parts) {
-        if let Some(p) = p {
-            out.push((key(name, at), s((&p, at))));
-        }
-    }
-}
-
-/// The parts of a time as TimelineJS's `parseTime` finds them; the hour on the 24-hour clock.
-fn time_parts(t: &str) -> Option<[Option<String>; 4]> {
-    let (t, period) = split_period(t);
-    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    let (hms, ms) = match t.split_once(':') {
-        Some(_) => t.split_once(['.', ',']).map_or((t, None), |(a, b)| (a, Some(b))),
-        None => (t, None),
-    };
-    let mut parts: Vec<&str> =
-        if hms.contains(':') { hms.split(':').collect() } else { hms.split('.').collect() };
-    // `0930`, `930`: hour and minute without a separator.
-    if parts.len() == 1 && digits(hms) && (3..=4).contains(&hms.len()) {
-        parts = vec![&hms[..hms.len() - 2], &hms[hms.len() - 2..]];
-    }
-    if parts.len() > 3 || !parts.iter().all(|p| digits(p)) || ms.is_some_and(|m| !digits(m)) {
-        return None;
-    }
-    let mut hour: u32 = parts[0].parse().ok()?;
-    match period {
-        Some(b'p') if hour != 12 => hour += 12,
-        Some(b'a') if hour == 12 => hour = 0,
-        _ => {}
-    }
-    let part = |i: usize| parts.get(i).map(|p| p.to_string());
-    Some([Some(hour.to_string()), part(1), part(2), ms.map(str::to_string)])
-}
-
-/// A time without its `AM`, `p.m.` (any case, spaced or not), and which it was (`a` or `p`).
-fn split_period(t: &str) -> (&str, Option<u8>) {
-    let b = t.trim_end().as_bytes();
-    let mut end = b.len();
-    let mut back = |want: &dyn Fn(u8) -> bool| {
-        let hit = end > 0 && want(b[end - 1].to_ascii_lowercase());
-        if hit {
-            end -= 1;
-        }
-        hit
-    };
-    back(&|c| c == b'.');
-    if !back(&|c| c == b'm') {
-        return (t, None);
-    }
-    back(&|c| c == b'.');
-    if !back(&|c| c == b'a' || c == b'p') {
-        return (t, None);
-    }
-    // Only ASCII was stepped over, so `end` is a char boundary.
-    (t[..end].trim_end(), Some(b[end].to_ascii_lowercase()))
-}
-
 /// A date object from the Year, Month, Day and Time cells, with our EDTF cell as its `edtf`.
 fn date(cx: &mut Ctx, at: usize, parts: [Cell; 4], edtf: Cell) -> Option<Spanned> {
     let [year, month, day, time] = parts;
@@ -155,7 +90,7 @@ fn date(cx: &mut Ctx, at: usize, parts: [Cell; 4], edtf: Cell) -> Option<Spanned
             m.push((key(name, a), s((&v, a))));
         }
     }
-    time_members(cx, time, &mut m);
+    time::time_members(cx, time, &mut m);
     if let Some((v, a)) = edtf {
         m.push((key("edtf", a), s((&v, a))));
     }
@@ -302,6 +237,7 @@ impl Rows {
                 continue;
             }
             let starts = field_starts(text, at);
+            beyond_header(&mut im.cx, &rec, &starts, cols.len());
             let cell = |name: &str| -> Cell {
                 let i = cols.iter().position(|c| *c == Some(name))?;
                 let v = rec.get(i).filter(|v| !v.trim().is_empty())?;
@@ -323,6 +259,25 @@ impl Rows {
         self.event_problems = std::mem::replace(&mut im.cx.problems, reading);
         self.event_unlisted = std::mem::replace(&mut im.cx.unlisted, unlisted);
     }
+}
+
+/// Warns of a row with text in cells past the header's last column, which no column reads: most
+/// often a comma in a cell that is not in double quotes, which moves the row's later cells
+/// along by one.
+fn beyond_header(cx: &mut Ctx, rec: &csv::StringRecord, starts: &[usize], columns: usize) {
+    let Some((i, first)) = rec.iter().enumerate().skip(columns).find(|(_, c)| !c.trim().is_empty()) else {
+        return;
+    };
+    let at = starts.get(i).copied().unwrap_or_default();
+    cx.warn(
+        at,
+        format!(
+            "this row has {} cells and the header {columns} columns, so {} and what follows it is not \
+             read; a cell that holds a comma must be in double quotes (`\"Hà Nội, Việt Nam\"`)",
+            rec.len(),
+            crate::load::problem::excerpt(first.trim()),
+        ),
+    );
 }
 
 /// The byte where a record's first field begins.
@@ -409,40 +364,4 @@ fn row(cx: &mut Ctx, at: usize, cell: &dyn Fn(&str) -> Cell) -> Spanned {
         m.push((key("background", a), obj(a, vec![(key(k, a), s((&b, a)))])));
     }
     obj(at, m)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::time_parts;
-
-    fn hms(t: &str) -> Option<Vec<String>> {
-        time_parts(t).map(|p| p.into_iter().flatten().collect())
-    }
-
-    /// The forms TimelineJS's `parseTime` reads, and what it refuses.
-    #[test]
-    fn a_time_cell_is_read_as_timelinejs_reads_it() {
-        let read = [
-            ("14:30", vec!["14", "30"]),
-            ("14:30:05.250", vec!["14", "30", "05", "250"]),
-            ("14:30:05,250", vec!["14", "30", "05", "250"]),
-            ("9:00 AM", vec!["9", "00"]),
-            ("9:00:00 am", vec!["9", "00", "00"]),
-            ("2:30 p.m.", vec!["14", "30"]),
-            ("2:30PM", vec!["14", "30"]),
-            ("12:15 a.m.", vec!["0", "15"]),
-            ("12:15 PM", vec!["12", "15"]),
-            ("0930", vec!["9", "30"]),
-            ("930", vec!["9", "30"]),
-            ("14.30", vec!["14", "30"]),
-            ("7 pm", vec!["19"]),
-            ("23", vec!["23"]),
-        ];
-        for (t, want) in read {
-            assert_eq!(hms(t), Some(want.iter().map(|s| s.to_string()).collect()), "{t}");
-        }
-        for t in ["", "AM", "9:00 XM", "9:00 AMX", "bad", "9::00", "1:2:3:4", "9:00.x", "9h30"] {
-            assert_eq!(hms(t), None, "{t}");
-        }
-    }
 }
