@@ -483,3 +483,19 @@ fn a_tag_cut_short_by_a_vietnamese_letter_is_a_warning() {
         ]
     );
 }
+
+/// A place and a group typed composed (NFC) in one event and decomposed (NFD) in another are one
+/// place and one group, held in NFC.
+#[test]
+fn names_typed_composed_and_decomposed_are_one_name() {
+    let (composed, decomposed) = ("Huế", "Hue\u{302}\u{301}");
+    let text = format!(
+        "group Chiến tranh\n2000: first [{composed}](location)\nendGroup\n\
+         group {}\n2001: second [{decomposed}](location)\nendGroup\n",
+        "Chie\u{302}\u{301}n tranh"
+    );
+    let (t, _) = markwhen::read("nfd.mw", &text, now()).unwrap();
+    assert_eq!(t.places.len(), 1, "{:?}", t.places);
+    assert_eq!(t.events[0].place_ids, t.events[1].place_ids);
+    assert_eq!(t.groups(), [("Chiến tranh".to_string(), 2)]);
+}

@@ -570,3 +570,14 @@ fn markdown_keeps_a_long_summary_in_its_item_and_ics_starts_with_text() {
     assert!(ics.contains("DESCRIPTION:Unverified: no quote checks this event."), "{ics}");
     assert!(!export(&t, Format::Ics).contains("DESCRIPTION:\\n"));
 }
+
+/// A group typed composed (NFC) on one slide and decomposed (NFD) on another is one group.
+#[test]
+fn a_group_typed_composed_and_decomposed_is_one_group() {
+    let doc = serde_json::json!({"events": [
+        {"start_date": {"year": 1968}, "text": {"headline": "A"}, "group": "Chiến tranh"},
+        {"start_date": {"year": 1969}, "text": {"headline": "B"}, "group": "Chie\u{302}\u{301}n tranh"},
+    ]});
+    let t = load_text("g.json", doc.to_string());
+    assert_eq!(t.groups(), [("Chiến tranh".to_string(), 2)]);
+}

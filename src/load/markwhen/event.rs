@@ -4,6 +4,7 @@
 //! its time zone.
 
 use super::{Pending, Reader};
+use crate::load::articles::to_nfc as nfc;
 use crate::model::markwhen::zone::Zone;
 use crate::model::markwhen::{resolve, text};
 use crate::model::{Event, Extra, Kind, Moment, OpenEnds, PartialDate, Status};
@@ -61,14 +62,17 @@ impl Reader<'_> {
         let (title, media) = text::take_image(p.title.trim());
         let title = text::take_tags(&text::take_locations(&title, &mut places), &mut tags);
         let (title, mut id) = text::take_id(&title);
-        let title = title.trim().to_string();
-        let summary = description(&p.description, &mut tags, &mut places).join("\n");
+        // Names and texts in NFC, as our format's: `Huế` typed composed and decomposed is one place.
+        let title = nfc(title.trim());
+        let summary = nfc(&description(&p.description, &mut tags, &mut places).join("\n"));
         let zone = self.properties(&p, &mut places, &mut id);
         let mut links = Vec::new();
         text::links(&title, &mut links);
         text::links(&summary, &mut links);
         let media = media.or_else(|| p.description.iter().find_map(|(_, l)| text::image(l)));
-        let (kind, group, tags) = kind_and_group(&p, tags);
+        let (kind, group, tags) = kind_and_group(&p, tags.iter().map(|t| nfc(t)).collect());
+        let group = group.map(|g| nfc(&g));
+        places.iter_mut().for_each(|p| *p = nfc(p));
         let (date, end) = self.zoned(p.dates, zone);
         let (from, to) = self.local_instants(&date, end.as_ref(), zone);
         if let (Some(f), Some(t)) = (resolve::to_ndt(from), resolve::to_ndt(to)) {

@@ -35,7 +35,8 @@ impl Importer<'_> {
     fn string(&mut self, v: &Spanned, name: &str) -> Option<String> {
         let f = field(v, name)?;
         match &f.value {
-            Value::String(s) => Some(s.clone()),
+            // In NFC, as our format's texts: a group typed composed and decomposed is one group.
+            Value::String(s) => Some(crate::load::articles::to_nfc(s)),
             other => {
                 self.cx.at(f.at, format!("expected `{name}` to be a string, found {}", other.type_name()));
                 None
