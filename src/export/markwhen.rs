@@ -23,16 +23,21 @@ impl Lost {
         }
     }
 
+    /// `cannot carry backgrounds (1), quotes (12)`: each count after its name, which is a plural
+    /// that reads right whatever the count.
     fn note(&self) -> Option<String> {
-        let items: Vec<String> = self.0.iter().map(|(what, n)| format!("{n} {what}")).collect();
+        let items: Vec<String> = self.0.iter().map(|(what, n)| format!("{what} ({n})")).collect();
         (!items.is_empty()).then(|| format!("cannot carry {}", items.join(", ")))
     }
 }
 
 pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Result<Vec<String>> {
     let mut lost = Lost::default();
-    let title = t.title.as_ref().map_or("Timeline", |s| s.headline.as_str());
-    writeln!(out, "---\ntitle: {}", yaml(title))?;
+    writeln!(out, "---")?;
+    // No title is made up for a data set without one: read back, it would be a title slide.
+    if let Some(s) = t.title.as_ref().filter(|s| !s.headline.is_empty()) {
+        writeln!(out, "title: {}", yaml(&s.headline))?;
+    }
     if let Some(s) = t.title.as_ref().filter(|s| !s.text.is_empty()) {
         writeln!(out, "description: {}", yaml(&s.text))?;
         lost.add("title slide media", usize::from(s.media.is_some()));
@@ -44,7 +49,7 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
     let mut path: Vec<&str> = Vec::new();
     for e in order {
         let Some((dates, zone)) = dates(e, &mut lost) else {
-            lost.add("events with years beyond markwhen's (left out)", 1);
+            lost.add("events with years beyond markwhen's, left out", 1);
             continue;
         };
         let group: Vec<&str> = e.group().map_or(Vec::new(), |g| g.split(" / ").collect());
@@ -72,7 +77,7 @@ fn event(
 ) -> io::Result<()> {
     let title = e.title.lines().map(str::trim).collect::<Vec<_>>().join(" ");
     lost.add("titles with line breaks or spaces at either end", usize::from(title != e.title));
-    lost.add("titles with markup markwhen reads (#tag, !id)", usize::from(text::has_markup(&title, true)));
+    lost.add("titles with markup markwhen reads, #tag or !id", usize::from(text::has_markup(&title, true)));
     let kind = if e.kind == Kind::Other { String::new() } else { format!(" #{}", e.kind.as_str()) };
     writeln!(out, "{dates}: {title}{kind}{}{}", tags(e, lost), id(e, &title, lost))?;
     if let Some(zone) = zone {
@@ -85,7 +90,7 @@ fn event(
     }
     for line in lines {
         if event_line(line, false).is_some() || is_structure(line) {
-            lost.add("description lines that read as dates or headings (written after `. `)", 1);
+            lost.add("description lines that read as dates or headings, written after `. `", 1);
             writeln!(out, ". {line}")?;
         } else {
             lost.add("description lines with #tags or places", usize::from(text::has_markup(line, false)));
@@ -112,7 +117,7 @@ fn id(e: &Event, title: &str, lost: &mut Lost) -> String {
     if text::is_word(&e.id) {
         return format!(" !{}", e.id);
     }
-    lost.add("ids (markwhen's !id holds letters, digits and _ only; a new one is made from the title)", 1);
+    lost.add("ids that are not a markwhen !id (letters, digits and _), made again from the title", 1);
     String::new()
 }
 
@@ -121,13 +126,10 @@ fn id(e: &Event, title: &str, lost: &mut Lost) -> String {
 fn tags(e: &Event, lost: &mut Lost) -> String {
     let tags = e.extra.as_ref().map_or(&[][..], |x| &x.tags);
     let ok = |t: &&String| text::is_word(t) && !t.bytes().all(|b| b.is_ascii_digit());
-    lost.add(
-        "tags markwhen cannot write (not letters, digits and _)",
-        tags.iter().filter(|t| !ok(t)).count(),
-    );
+    lost.add("tags markwhen cannot write, not letters, digits and _", tags.iter().filter(|t| !ok(t)).count());
     let ungrouped = e.group().is_none() && tags.iter().any(|t| ok(&t));
     lost.add(
-        "tags of events without a group (markwhen reads the first as the group)",
+        "tags of events without a group, whose first markwhen reads as the group",
         usize::from(ungrouped),
     );
     tags.iter().filter(ok).map(|t| format!(" #{t}")).collect()
@@ -169,8 +171,23 @@ fn dates(e: &Event, lost: &mut Lost) -> Option<(String, Option<String>)> {
         usize::from(e.open.start.is_some()) + usize::from(e.open.end.is_some()),
     );
     let sides = [Some(e.date), e.end];
-    lost.add("EDTF qualifiers (? ~ %)", sides.iter().flatten().filter(|d| !d.qualifier().is_none()).count());
-    // Unspecified digits (`196X`) become the period they stand for (`1960/1969`).
+    lost.add("EDTF qualifiers ? ~ %", sides.iter().flatten().filter(|d| !d.qualifier().is_none()).count());
+    lost.add(
+        "seasons, written as their months",
+        sides.iter().flatten().filter(|d| d.season_value().is_some()).count(),
+    );
+    // markwhen reads an ISO time only with a zone: a local time with seconds is written in UTC.
+    lost.add(
+        "local times with seconds, written in UTC",
+        sides
+            .iter()
+            .flatten()
+            .filter_map(|d| d.time())
+            .filter(|t| t.offset.is_none() && t.second.is_some())
+            .count(),
+    );
+    // Unspecified digits (`196X`) and seasons become the period they stand for (`1960/1969`,
+    // `2001-03/2001-05`).
     let (start, start_end) = exact(&e.date)?;
     let end = match e.end {
         Some(x) => exact(&x).map(|(a, b)| b.unwrap_or(a))?.into(),
@@ -217,16 +234,16 @@ fn in_zone(
             (start.local(), end.map(|e| e.local()), Some(z.clone()))
         }
         _ if zones.iter().flatten().any(|z| z != "UTC") => {
-            lost.add("time zones of intervals whose ends differ in zone (written in UTC)", 1);
+            lost.add("time zones of intervals whose ends differ in zone, written in UTC", 1);
             (start, end, None)
         }
         _ => (start, end, None),
     }
 }
 
-/// A date without unspecified digits: itself, or the dates naming its period.
+/// A date without unspecified digits or a season: itself, or the dates naming its period.
 fn exact(d: &PartialDate) -> Option<(PartialDate, Option<PartialDate>)> {
-    if d.unspecified() == Default::default() {
+    if d.unspecified() == Default::default() && d.season_value().is_none() {
         return Some((d.plain(), None));
     }
     resolve::from_instants(d.start(), d.end())
@@ -275,7 +292,7 @@ fn iso_utc(d: &PartialDate) -> String {
 fn bce(start: &PartialDate, end: Option<&PartialDate>, lost: &mut Lost) -> String {
     let coarse =
         [Some(start), end].into_iter().flatten().filter(|d| d.precision() != Precision::Year).count();
-    lost.add("months or days before year 1 (written as years)", coarse);
+    lost.add("months or days before year 1, written as years", coarse);
     let label = |y: i64| if y < 1 { format!("{} BC", 1 - y) } else { format!("{y} AD") };
     match end {
         Some(end) => format!("{} - {}", label(start.year_value()), label(end.year_value() + 1)),

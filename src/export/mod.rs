@@ -48,6 +48,8 @@ pub struct Spec {
     pub about: &'static str,
     pub json: bool,
     pub importable: bool,
+    /// Whether it writes the data set's eras (named periods); when not, the note counts them.
+    pub eras: bool,
     pub losses: &'static [Loss],
     write: Writer,
 }
@@ -63,6 +65,7 @@ pub const FORMATS: &[Spec] = &[
         about: "TimelineJS 3 JSON",
         json: true,
         importable: true,
+        eras: true,
         losses: &[
             Loss {
                 applies: extended,
@@ -85,6 +88,7 @@ pub const FORMATS: &[Spec] = &[
         about: "the TimelineJS Google Sheets layout, as CSV",
         json: false,
         importable: true,
+        eras: true,
         losses: &[
             Loss {
                 applies: extended,
@@ -117,6 +121,7 @@ pub const FORMATS: &[Spec] = &[
         about: "a chronology for a draft, grouped by year, with quotes and footnotes",
         json: false,
         importable: false,
+        eras: false,
         losses: &[Loss {
             applies: |e| facts(e) || e.media().is_some(),
             what: "events' countries, places, people or media left out",
@@ -130,6 +135,7 @@ pub const FORMATS: &[Spec] = &[
         about: "iCalendar (RFC 5545)",
         json: false,
         importable: false,
+        eras: false,
         losses: &[
             Loss { applies: facts, what: "events' countries, places and people left out" },
             Loss { applies: |e| e.media().is_some(), what: "events' media left out" },
@@ -143,6 +149,7 @@ pub const FORMATS: &[Spec] = &[
         about: "one JSON object per line (title, eras, events), as `list --json` prints them",
         json: true,
         importable: true,
+        eras: true,
         losses: &[],
         write: |mut out, t, events| json::write_lines(&mut out, t, events).map(|()| Vec::new()),
     },
@@ -153,6 +160,7 @@ pub const FORMATS: &[Spec] = &[
         about: "our own data format",
         json: true,
         importable: true,
+        eras: true,
         losses: &[],
         write: |out, t, events| {
             serde_json::to_writer_pretty(&mut *out, &native::document(t, events))?;
@@ -166,6 +174,7 @@ pub const FORMATS: &[Spec] = &[
         about: "markwhen, the plain-text timeline format",
         json: false,
         importable: true,
+        eras: false,
         // Its writer lists what it cannot carry itself.
         losses: &[],
         write: |mut out, t, events| markwhen::write(&mut out, t, events),
@@ -283,6 +292,11 @@ pub fn write(
     let events: Vec<&Event> = events.iter().zip(&cleaned).map(|(e, c)| c.as_deref().unwrap_or(e)).collect();
     let mut lost = (format.spec().write)(out, t, &events)?;
     lost.extend(losses(format, &events));
+    match t.eras.len() {
+        n if n == 0 || format.spec().eras => {}
+        1 => lost.push("1 era left out".into()),
+        n => lost.push(format!("{n} eras left out")),
+    }
     if scripts > 0 {
         lost.push(format!(
             "left out the URLs that would run code (javascript, vbscript, data) of {scripts} events"
