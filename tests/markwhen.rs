@@ -275,7 +275,7 @@ fn every_line_not_read_is_a_warning_at_its_position() {
         "8:1: warning: skipped: not an event (`DATE: title`), a heading, a group or a description after an event",
         "9:1: warning: `endGroup` without a `group` or `section` before it; skipped",
         "11:3: warning: event property `owner` is not read; skipped",
-        "13:1: warning: this line looks like an event, but markwhen does not read its date; kept as description, as markwhen does",
+        "13:1: warning: this line looks like an event, but `2025-03-04 - 1 week` is not a date markwhen reads, or not a real one; kept as the previous event's description",
         "14:1: warning: a date without a year; markwhen takes the current year (2026)",
         "15:1: warning: no event with this `!id` before this line; counted from the previous event, as markwhen does",
         "16:1: warning: duplicate id `!one` (first at 10:1); this event gets a new id",
@@ -511,8 +511,9 @@ fn seasons_local_seconds_and_eras_are_written_as_markwhen_reads_them_and_said() 
         )
     };
     let era = r#"{"type":"era","start":"1990","end":"1999","headline":"The nineties"}"#;
-    let text = [line("s", "2001-21"), line("w", "2001-24/2002-22"), line("t", "2001-05-01T10:30:05"), era.into()]
-        .join("\n");
+    let text =
+        [line("s", "2001-21"), line("w", "2001-24/2002-22"), line("t", "2001-05-01T10:30:05"), era.into()]
+            .join("\n");
     let input = timeline::load::DataInput {
         path: "x.jsonl".into(),
         text,
@@ -532,4 +533,23 @@ fn seasons_local_seconds_and_eras_are_written_as_markwhen_reads_them_and_said() 
     assert!(back.warnings.is_empty() && back.title.is_none(), "{:?}", back.warnings);
     let labels: Vec<String> = back.events.iter().map(|e| e.date_label()).collect();
     assert_eq!(labels, ["Mar–May 2001", "1 May 2001 10:30:05 UTC", "Dec 2001 – Aug 2002"]);
+}
+
+/// An impossible date, a month written out, a time with a zone that markwhen does not read: each
+/// line is kept as the description before it, as markwhen keeps it, and said where it is.
+#[test]
+fn a_line_that_starts_as_a_date_but_is_not_one_is_a_warning() {
+    let text = "2000: first\nFeb 31 1968: a\nJanuary 32, 1968: b\n1968-05-10T08:00:00+07:00: c\n\
+                3 delegates came\n";
+    let (t, _) = markwhen::read("bad.mw", text, now()).unwrap();
+    assert_eq!(t.events.len(), 1);
+    let dates: Vec<String> = t
+        .warnings
+        .iter()
+        .map(|w| w.split('`').nth(1).map(|d| format!("{}:{d}", &w[..8])).unwrap_or_else(|| w.clone()))
+        .collect();
+    assert_eq!(
+        dates,
+        ["bad.mw:2:Feb 31 1968", "bad.mw:3:January 32, 1968", "bad.mw:4:1968-05-10T08:00:00+07:00"]
+    );
 }

@@ -24,7 +24,11 @@ fn re(s: &str) -> Regex {
 }
 
 /// A line that starts like an event (`2025-03-04 - 1 week: …`).
-static LOOKS_DATED: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\d[^:]*:\s"));
+/// A line that starts as a date would (a digit, or a month's name and a digit) and has `: ` within
+/// its first words: `1968-02-30: x`, `Feb 31 1968: x`, `1968-05-10T08:00:00+07:00: x`.
+static LOOKS_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*((?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d).{0,40}?):\s")
+});
 static TAG_COLOR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*#(\w*):\s*(\S+)"));
 
 /// Is this data file markwhen? By its extension `.mw`, or by its first line that says
@@ -166,8 +170,17 @@ impl Reader<'_> {
             self.finish();
             self.start_event(line, at, n, w, colon);
         } else if let Some(p) = &mut self.pending {
-            if p.take_line(line, at) && LOOKS_DATED.is_match(line) {
-                self.cx.warn(at, "this line looks like an event, but markwhen does not read its date; kept as description, as markwhen does");
+            if p.take_line(line, at)
+                && let Some(date) = LOOKS_DATED.captures(line).and_then(|c| c.get(1))
+            {
+                self.cx.warn(
+                    at,
+                    format!(
+                        "this line looks like an event, but `{}` is not a date markwhen reads, or not a real \
+                         one; kept as the previous event's description",
+                        date.as_str().trim()
+                    ),
+                );
             }
         } else if !t.is_empty() {
             self.cx.warn(
