@@ -581,3 +581,27 @@ fn a_group_typed_composed_and_decomposed_is_one_group() {
     let t = load_text("g.json", doc.to_string());
     assert_eq!(t.groups(), [("Chiến tranh".to_string(), 2)]);
 }
+
+/// A `unique_id` that is not a slug is written as one by the exports our reader takes back, and
+/// counted in their note; an id that already is a slug keeps it.
+#[test]
+fn ids_that_are_not_slugs_are_written_as_slugs_and_counted() {
+    let doc = serde_json::json!({"events": [
+        {"start_date": {"year": 1968}, "text": {"headline": "A"}, "unique_id": "Tết 1968"},
+        {"start_date": {"year": 1969}, "text": {"headline": "B"}, "unique_id": "tet-1968"},
+        {"start_date": {"year": 1970}, "text": {"headline": "C"}, "unique_id": "slide_2"},
+    ]});
+    let t = load_text("ids.json", doc.to_string());
+    let events: Vec<&Event> = t.events.iter().collect();
+    for (format, path) in [(Format::Jsonl, "ids.jsonl"), (Format::Native, "ids.native.json")] {
+        let mut out = Vec::new();
+        let notes = export::write(&mut out, &t, &events, format).unwrap();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].ends_with(": 2 events' ids written as slugs (a-z, 0-9 and -), as our format's ids are")
+        );
+        let back = load_text(path, String::from_utf8(out).unwrap());
+        let ids: Vec<&str> = back.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["tet-1968-2", "tet-1968", "slide-2"], "{format:?}");
+    }
+}

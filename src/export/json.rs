@@ -5,6 +5,7 @@
 use crate::model::context::quote_context;
 use crate::model::{EntityKind, Era, Event, Link, Media, Timeline, TitleSlide};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// One item: a script that reads only `"type": "event"` sees the events as before.
@@ -49,7 +50,7 @@ pub struct EraJson<'a> {
 pub struct EventJson<'a> {
     #[serde(rename = "type")]
     item: &'static str,
-    id: &'a str,
+    id: Cow<'a, str>,
     date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<String>,
@@ -119,7 +120,7 @@ pub fn event_json<'a>(t: &'a Timeline, e: &'a Event, with_context: bool) -> Even
     let x = e.extra.as_deref();
     EventJson {
         item: "event",
-        id: &e.id,
+        id: Cow::Borrowed(&e.id),
         date: e.date_edtf(),
         end: e.end.map(|d| d.iso()),
         status: e.status.as_str(),
@@ -207,9 +208,15 @@ pub fn items<'a>(t: &'a Timeline, events: &'a [&'a Event]) -> impl Iterator<Item
     title.into_iter().chain(eras).chain(events)
 }
 
-/// The `jsonl` export: `items`, one JSON object per line.
+/// The `jsonl` export: `items`, one JSON object per line. An id that is not a slug (a TimelineJS
+/// `unique_id` such as `Tết 1968`) is written as one (`tet-1968`, `tet-1968-2` if that is taken),
+/// since our reader takes slugs only; the export's note counts them.
 pub fn write_lines(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Result<()> {
-    for item in items(t, events) {
+    let mut slugs = super::slugs::Slugs::new(events);
+    for mut item in items(t, events) {
+        if let Item::Event(e) = &mut item {
+            e.id = slugs.of(e.id.clone());
+        }
         serde_json::to_writer(&mut *out, &item)?;
         writeln!(out)?;
     }

@@ -8,6 +8,7 @@ mod markdown;
 mod markwhen;
 pub mod native;
 mod save;
+mod slugs;
 pub mod timelinejs;
 
 use crate::model::{Event, Timeline};
@@ -55,6 +56,12 @@ pub struct Spec {
 }
 
 type Writer = fn(&mut dyn Write, &Timeline, &[&Event]) -> io::Result<Vec<String>>;
+
+/// Our format takes slugs only: an imported id such as `Tết 1968` is written as `tet-1968`.
+const NOT_SLUGS: Loss = Loss {
+    applies: |e| !crate::text::fold::is_slug(&e.id),
+    what: "events' ids written as slugs (a-z, 0-9 and -), as our format's ids are",
+};
 
 /// Every export format, one row each, in the order help lists them.
 pub const FORMATS: &[Spec] = &[
@@ -150,7 +157,7 @@ pub const FORMATS: &[Spec] = &[
         json: true,
         importable: true,
         eras: true,
-        losses: &[],
+        losses: &[NOT_SLUGS],
         write: |mut out, t, events| json::write_lines(&mut out, t, events).map(|()| Vec::new()),
     },
     Spec {
@@ -161,7 +168,7 @@ pub const FORMATS: &[Spec] = &[
         json: true,
         importable: true,
         eras: true,
-        losses: &[],
+        losses: &[NOT_SLUGS],
         write: |out, t, events| {
             serde_json::to_writer_pretty(&mut *out, &native::document(t, events))?;
             writeln!(out).map(|()| Vec::new())

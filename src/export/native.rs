@@ -4,6 +4,7 @@
 
 use crate::model::{EntityKind, Event, Media, OpenEnd, Timeline};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 pub struct Document<'a> {
@@ -64,7 +65,7 @@ enum Cite<'a> {
 
 #[derive(Serialize)]
 struct NativeEvent<'a> {
-    id: String,
+    id: Cow<'a, str>,
     date: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     end: Option<String>,
@@ -156,7 +157,7 @@ pub fn document<'a>(t: &'a Timeline, events: &[&'a Event]) -> Document<'a> {
     let mut sources: Vec<usize> = events.iter().flat_map(|e| e.citations.iter().map(|c| c.source)).collect();
     sources.sort_unstable_by(|&a, &b| t.sources[a].file.cmp(&t.sources[b].file).then(a.cmp(&b)));
     sources.dedup();
-    let mut ids = std::collections::HashSet::new();
+    let mut ids = super::slugs::Slugs::new(events);
     Document {
         title: t.title.as_ref().map(|s| Title {
             headline: &s.headline,
@@ -197,15 +198,8 @@ fn source<'a>(t: &'a Timeline, events: &[&'a Event], i: usize) -> Source<'a> {
     }
 }
 
-fn event<'a>(t: &'a Timeline, e: &'a Event, ids: &mut std::collections::HashSet<String>) -> NativeEvent<'a> {
-    let mut id = crate::text::fold::slug(&e.id);
-    let base = id.clone();
-    for n in 2.. {
-        if ids.insert(id.clone()) {
-            break;
-        }
-        id = format!("{base}-{n}");
-    }
+fn event<'a>(t: &'a Timeline, e: &'a Event, ids: &mut super::slugs::Slugs) -> NativeEvent<'a> {
+    let id = ids.of(Cow::Borrowed(&e.id));
     let (date, end) = date_field(e);
     let x = e.extra.as_deref();
     let quotes = e.citations.iter().map(|c| Cite::Quote { file: &t.sources[c.source].file, quote: &c.quote });

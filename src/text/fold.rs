@@ -217,6 +217,14 @@ fn fold_char(c: char, mut emit: impl FnMut(char)) {
     })
 }
 
+/// Whether `s` is an id our format accepts: lower-case a–z, 0–9 and `-`, not at either end.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// An id our format accepts: lower-case a–z, 0–9 and `-`.
 pub fn slug(s: &str) -> String {
     let folded = fold_str(s);

@@ -108,8 +108,7 @@ impl Builder<'_> {
 
     fn event_id(&mut self, v: &Spanned) -> Option<String> {
         let id = self.cx.string(v, "an id")?;
-        let slug = id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !slug || id.starts_with('-') || id.ends_with('-') {
+        if !crate::text::fold::is_slug(&id) {
             self.cx.at(v.at, format!("id `{id}` is not a slug; use lower-case a-z, 0-9 and `-`"));
             return None;
         }
