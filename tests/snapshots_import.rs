@@ -83,3 +83,9 @@ fn a_data_set_without_events_says_so() {
     assert!(screen.contains("This data set has no events."), "{screen}");
     assert!(!screen.contains("clears"), "{screen}");
 }
+
+/// On a short terminal the status and the keys share a row; a message takes all of it.
+#[test]
+fn a_message_takes_a_short_terminals_whole_last_row() {
+    insta::assert_snapshot!(text(&app(FULL, 40, 12, &[Action::PickCountries])));
+}

@@ -140,7 +140,8 @@ fn reload_failure(app: &App) -> Option<String> {
 }
 
 /// A short terminal's last row: the status (at most three fifths of it), then the keys that fit,
-/// `? help` always among them.
+/// `? help` always among them. A message, or data that no longer loads, takes the whole row:
+/// cut to a fifth of a narrow one, it could not be read.
 fn shared_row(
     f: &mut Frame,
     area: Rect,
@@ -150,6 +151,12 @@ fn shared_row(
     app: &App,
 ) {
     let w = area.width as usize;
+    let typing = matches!(app.mode, Mode::Search(_) | Mode::Command(_));
+    if !typing && (app.message.is_some() || !app.origin.failed.is_empty()) {
+        let line = Line::from(fit(vec![right], w));
+        f.render_widget(Paragraph::new(line).style(theme.status()), area);
+        return;
+    }
     if !right.content.trim().is_empty() {
         left.push(right);
     }
