@@ -39,7 +39,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::NextHit => next_hit(app, true),
         Action::PrevHit => next_hit(app, false),
         Action::Warnings => super::open_warnings(app),
-        Action::ClearAll => app.refilter_with(|f| *f = Filter { order: f.order, ..Filter::default() }),
+        Action::ClearAll => clear_all(app),
         Action::ToggleOrder => toggle_order(app),
         Action::Back => match app.session.most_recent(app.filter()) {
             Some(part) => clear(app, part),
@@ -95,12 +95,30 @@ fn zoom(app: &mut App) {
     super::clamp_detail(app);
 }
 
+/// `x`: every filter and the search cleared at once, the order kept; and said.
+fn clear_all(app: &mut App) {
+    let cleared = Filter { order: app.filter().order, ..Filter::default() };
+    if *app.filter() == cleared {
+        app.message = Some("nothing to clear · q quits".into());
+        return;
+    }
+    app.refilter_with(|f| *f = cleared);
+    app.message = Some("cleared the search and every filter".into());
+}
+
+/// Ctrl-s: a search's hits by relevance or by date; said, since without a search it shows only
+/// at the next one.
 pub fn toggle_order(app: &mut App) {
     app.refilter_with(|f| {
         f.order = match f.order {
             Order::Relevance => Order::Chronological,
             Order::Chronological => Order::Relevance,
         }
+    });
+    let order = if app.filter().order == Order::Relevance { "relevance" } else { "date" };
+    app.message = Some(match app.query().is_empty() {
+        true => format!("a search will list its hits by {order}"),
+        false => format!("hits by {order}"),
     });
 }
 

@@ -277,8 +277,13 @@ fn toggle_order_switches_between_relevance_and_dates() {
     assert!(a.shown.rows.iter().all(|r| matches!(r, Row::Event(_))), "no year headers when ranked");
     run(&mut a, &[Action::ToggleOrder]);
     assert!(!a.ranked());
+    assert_eq!(a.message.as_deref(), Some("hits by date"));
     assert!(a.shown.hits.windows(2).all(|w| w[0].event < w[1].event));
     assert!(a.shown.rows.iter().any(|r| matches!(r, Row::Year { .. })));
+    // Without a search the order shows only at the next one: it is said.
+    let mut a = app();
+    run(&mut a, &[Action::ToggleOrder]);
+    assert_eq!(a.message.as_deref(), Some("a search will list its hits by date"));
 }
 
 #[test]
@@ -429,6 +434,9 @@ fn an_empty_result_keeps_a_valid_state() {
     assert_eq!(a.mode, Mode::Browse);
     run(&mut a, &[Action::ClearAll]);
     assert_eq!(a.shown.hits.len(), 35);
+    assert_eq!(a.message.as_deref(), Some("cleared the search and every filter"));
+    run(&mut a, &[Action::ClearAll]);
+    assert_eq!(a.message.as_deref(), Some("nothing to clear · q quits"));
 }
 
 #[test]
