@@ -89,7 +89,7 @@ fn what_timelinejs_does_silently_is_a_warning_at_its_position() {
         [
             format!("{p}:3:5: warning: an event without a `start_date` is skipped, as TimelineJS skips it"),
             format!("{p}:4:48: warning: the end date is the start date; read as a single date"),
-            format!("{p}:6:81: warning: duplicate unique_id `a` (first at 5:80); this one gets a new id"),
+            format!("{p}:6:81: warning: duplicate unique_id `a` (first at 5:5); this one gets a new id"),
             format!("{p}:7:29: warning: year `1969.5` is not an integer; read as 1969, as TimelineJS does"),
             format!(
                 "{p}:8:29: warning: year `abc` is not a number; TimelineJS skips the event, and so do we"

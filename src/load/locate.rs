@@ -55,12 +55,14 @@ mod tests {
     fn finds_a_timelinejs_slide_by_its_unique_id_or_made_id() {
         let text = r#"{"events": [
   {"start_date": {"year": 1966}, "text": {"headline": "One"}},
-  {"start_date": {"year": 1970}, "text": {"headline": "Two"}, "unique_id": "two"}
+  {
+    "start_date": {"year": 1970}, "text": {"headline": "Two"},
+    "unique_id": "two"
+  }
 ]}"#;
         assert_eq!(event("t.json", text, "one-1966"), Some((2, 3)));
-        // The unique_id's own value is where the loader claimed the id.
-        let (line, _) = event("t.json", text, "two").unwrap();
-        assert_eq!(line, 3);
+        // Where the slide starts, not its unique_id's line: the editor opens at the event.
+        assert_eq!(event("t.json", text, "two"), Some((3, 3)));
     }
 
     #[test]

@@ -269,7 +269,8 @@ impl Importer<'_> {
     fn event_id(&mut self, v: &Spanned, headline: &str, date: &crate::model::PartialDate) -> String {
         if let Some(u) = field(v, "unique_id") {
             match &u.value {
-                Value::String(s) if !s.trim().is_empty() => match self.claim_id(s.clone(), u.at) {
+                // Claimed where the slide starts, which is where the editor opens (`E`).
+                Value::String(s) if !s.trim().is_empty() => match self.claim_id(s.clone(), v.at) {
                     Ok(id) => return id,
                     Err(first) => {
                         let first = self.cx.pos(first);
