@@ -77,15 +77,33 @@ pub fn date_like(word: &str) -> Option<PartialDate> {
 /// The one reader of dates that people type as values (`--from`, `--to`, `after:`, `before:`,
 /// `year:`): any EDTF date (`1985-04`, `-0499`, `Y-170000002`, `2001-21`), or the spelled
 /// forms of `date_like` (`jan 2026`, `26/1/2026`), or a year of fewer than four digits as
-/// people write it (`938`; EDTF wants `0938`). The error is the EDTF reader's.
+/// people write it (`938`, `-499`; EDTF wants `0938`, `-0499`), or with its era as dates are
+/// shown (`500 BCE`, `500 BC`, `500 TCN`, `AD 938`, `938 CE`). The error is the EDTF reader's.
 pub fn period(value: &str) -> Result<PartialDate, DateError> {
-    let short_year = || {
-        let v = value.trim();
-        (!v.is_empty() && v.len() < 4 && v.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| v.parse().ok().map(PartialDate::year))
-            .flatten()
+    PartialDate::parse(value).or_else(|e| date_like(value).or_else(|| year_as_written(value)).ok_or(e))
+}
+
+/// A year of one to three digits, signed or not (`938`, `-499`), or a year with its era.
+fn year_as_written(value: &str) -> Option<PartialDate> {
+    let v = value.trim().to_ascii_lowercase();
+    let digits = |s: &str, most: usize| {
+        let s = s.trim();
+        (!s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i64>().ok())?
     };
-    PartialDate::parse(value).or_else(|e| date_like(value).or_else(short_year).ok_or(e))
+    if let Some(n) = v.strip_prefix('-').and_then(|s| digits(s, 3)) {
+        return Some(PartialDate::year(-n));
+    }
+    if let Some(n) = digits(&v, 3) {
+        return Some(PartialDate::year(n));
+    }
+    // Before the common era: 1 BCE is year 0, as EDTF counts.
+    let bce = ["bce", "bc", "tcn"].iter().find_map(|era| v.strip_suffix(era).and_then(|s| digits(s, 12)));
+    if let Some(n) = bce.filter(|&n| n > 0) {
+        return Some(PartialDate::year(1 - n));
+    }
+    let ce = ["ce", "ad"].iter().find_map(|era| v.strip_suffix(era).and_then(|s| digits(s, 12)));
+    ce.or_else(|| v.strip_prefix("ad").and_then(|s| digits(s, 12))).filter(|&n| n > 0).map(PartialDate::year)
 }
 
 /// Joins words that spell one date (`26 jan 2026`, `jan 2026`, `jan 26 2026`) into one token.
@@ -125,6 +143,27 @@ pub fn merge_spelled_dates(tokens: Vec<Token>) -> Vec<Token> {
 mod tests {
     use super::*;
     use crate::search::query::tokenize;
+
+    #[test]
+    fn a_year_is_typed_as_people_write_it_and_as_dates_are_shown() {
+        for (typed, year) in [
+            ("938", 938),
+            ("-499", -499),
+            ("500 BCE", -499),
+            ("500 bc", -499),
+            ("500BC", -499),
+            ("1 BCE", 0),
+            ("40 TCN", -39),
+            ("AD 938", 938),
+            ("938 CE", 938),
+            ("13800000000 BCE", -13_799_999_999),
+        ] {
+            assert_eq!(period(typed).map(|d| d.year_value()), Ok(year), "{typed}");
+        }
+        for typed in ["0 BCE", "BCE", "-", "5000x", "AD", "-1000000"] {
+            assert!(period(typed).is_err(), "{typed}");
+        }
+    }
 
     #[test]
     fn words_that_look_like_dates() {
