@@ -48,6 +48,9 @@ pub fn sniff(shown: &str, path: &Path, bytes: &[u8]) -> Result<(), Problem> {
         let (line, col) = LineIndex::new(&good).line_col(offset.min(good.len()));
         Problem { file: shown.to_string(), line, col, message }
     };
+    if let Some(wide) = utf16_or_32(bytes) {
+        return Err(at(0, format!("this file is {wide} text; save it as UTF-8")));
+    }
     if let Some(nul) = memchr::memchr(0, bytes) {
         let message = "a NUL byte: this is a binary file, not a data set (JSON or CSV text)".to_string();
         return Err(at(nul, message));
@@ -59,8 +62,37 @@ pub fn sniff(shown: &str, path: &Path, bytes: &[u8]) -> Result<(), Problem> {
     if head.is_empty() || SHAPES.iter().any(|s| (s.is)(&ext, &head)) {
         return Ok(());
     }
+    let first = head.lines().next().unwrap_or_default();
+    if first.contains(';') && ["year", "headline"].iter().all(|c| first.to_ascii_lowercase().contains(c)) {
+        let message = "this sheet's cells are separated by `;`: save it as CSV with commas (in LibreOffice: \
+                       Save As, Text CSV, field delimiter `,`)";
+        return Err(at(offset, message.into()));
+    }
     let expected: Vec<&str> = SHAPES.iter().map(|s| s.name).collect();
     Err(at(offset, format!("this is not a data set: expected {}", expected.join(", or "))))
+}
+
+/// Whether the text is UTF-16 or UTF-32, by its byte-order mark or, without one, by the zero
+/// bytes beside each ASCII letter of its start (`Y\0e\0a\0r\0`).
+fn utf16_or_32(bytes: &[u8]) -> Option<&'static str> {
+    let marks: [(&[u8], &str); 4] = [
+        (b"\xff\xfe\0\0", "UTF-32"),
+        (b"\0\0\xfe\xff", "UTF-32"),
+        (b"\xff\xfe", "UTF-16"),
+        (b"\xfe\xff", "UTF-16"),
+    ];
+    if let Some((_, name)) = marks.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(name);
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    fn ascii(b: u8) -> bool {
+        b != 0 && b < 0x80
+    }
+    // Most units, not all: a letter such as `ế` has no zero byte.
+    let most = |f: fn(&[u8]) -> bool| head.chunks_exact(2).filter(|p| f(p)).count() * 4 >= head.len() / 2 * 3;
+    let little = most(|p| ascii(p[0]) && p[1] == 0);
+    let big = most(|p| p[0] == 0 && ascii(p[1]));
+    (head.len() >= 8 && (little || big)).then_some("UTF-16")
 }
 
 #[cfg(test)]
@@ -91,5 +123,25 @@ mod tests {
         // So are JSON lines, which say at which line and column a line is not JSON.
         assert_eq!(check("notes.jsonl", b"Dear diary\n"), Ok(()));
         assert!(check("notes.txt", b"Dear diary\n").unwrap_err().contains("or JSON lines (a `.jsonl`"));
+    }
+
+    #[test]
+    fn utf16_and_semicolon_sheets_are_told_what_to_do() {
+        let utf16 = |bom: &[u8], le: bool| {
+            let units = "Year,Headline\n1968,Tết\n".encode_utf16();
+            let body = units.flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() });
+            bom.iter().copied().chain(body).collect::<Vec<u8>>()
+        };
+        for bytes in
+            [utf16(b"\xff\xfe", true), utf16(b"\xfe\xff", false), utf16(b"", true), utf16(b"", false)]
+        {
+            assert_eq!(
+                check("u.csv", &bytes).unwrap_err(),
+                "u.csv:1:1: this file is UTF-16 text; save it as UTF-8"
+            );
+        }
+        assert!(check("u.csv", b"\xff\xfe\0\0Y\0\0\0").unwrap_err().contains("UTF-32"));
+        let semi = check("s.csv", b"Year;Month;Day;Headline\n1968;1;30;Tet\n").unwrap_err();
+        assert!(semi.starts_with("s.csv:1:1: this sheet's cells are separated by `;`"), "{semi}");
     }
 }
