@@ -175,6 +175,14 @@ fn missing_data_file_exits_1() {
     assert_eq!(err.lines().count(), 1);
 }
 
+/// `-` is not a file named `-` that does not exist: it says that standard input is not read.
+#[test]
+fn data_from_standard_input_is_refused_in_words() {
+    let o = run(&["list", "--data", "-"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "-:1:1: a data set is not read from standard input; save it to a file first\n");
+}
+
 // ---------------------------------------------------------------------------------------------
 // list
 

@@ -44,6 +44,10 @@ impl DataInput {
         let shown = path.display().to_string();
         let fail =
             |message: String| LoadError::one(Problem { file: shown.clone(), line: 1, col: 1, message });
+        if path == Path::new("-") {
+            // A data file is read whole and read again on a change (`E`, reload): a pipe cannot be.
+            return Err(fail("a data set is not read from standard input; save it to a file first".into()));
+        }
         let bytes = file::read_limited(path, file::MAX_DATA_BYTES)
             .map_err(|e| fail(format!("cannot read the data file: {e}")))?;
         // A file that cannot be a data set is refused before it is parsed.
