@@ -104,7 +104,7 @@ fn dates_are_read_as_the_official_parser_reads_them() {
     assert_eq!(by_title("EDTF years").date_edtf(), "1964");
     assert_eq!(by_title("EDTF years").end.map(|e| e.iso()).as_deref(), Some("2008"));
     assert_eq!(by_title("Six months").end.map(|e| e.iso()).as_deref(), Some("2018-06"));
-    assert_eq!(by_title("BCE to AD").date_label(), "100 BCE – 49");
+    assert_eq!(by_title("BCE to AD").date_label(), "100 BCE – 49 CE");
     assert!(t.events.iter().all(|e| !e.is_verified()), "imported events are unverified");
     assert_eq!(by_title("Phase 1").id, "Phase1");
 }

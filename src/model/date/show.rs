@@ -160,7 +160,9 @@ pub fn span_label(a: &PartialDate, end: Option<&PartialDate>) -> String {
         !d.is_fuzzy() && r.time.is_none() && r.season.is_none() && r.year > 0 && r.year <= 9999
     };
     if !simple(a) || !simple(b) {
-        return format!("{a} – {b}");
+        // A span across the eras names both: `100 BCE – 49 CE`.
+        let ce = if ra.year <= 0 && rb.year > 0 && rb.time.is_none() { " CE" } else { "" };
+        return format!("{a} – {b}{ce}");
     }
     let same_year = ra.year == rb.year;
     let month = |d: &DateRepr| MONTHS[d.month.unwrap_or(1) as usize - 1];

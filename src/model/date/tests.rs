@@ -124,6 +124,9 @@ fn span_labels() {
     assert_eq!(d("2020").span_label(None), "2020");
     assert_eq!(d("1964~").span_label(Some(&d("1967"))), "c. 1964 – 1967");
     assert_eq!(d("-0499").span_label(Some(&d("-0399"))), "500–400 BCE");
+    // Across the eras, both are named.
+    assert_eq!(d("-0099").span_label(Some(&d("0049"))), "100 BCE – 49 CE");
+    assert_eq!(d("-0099").span_label(Some(&d("0049-05-07"))), "100 BCE – 7 May 49 CE");
 }
 
 #[test]
