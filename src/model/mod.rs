@@ -228,12 +228,14 @@ impl Event {
         !self.citations.is_empty()
     }
 
-    /// Whether the event's period meets the period `from..=to`. Open and unknown ends reach
-    /// as far as they need to: an event `../1992` meets any period before 1992.
+    /// Whether the event's period meets the period `from..=to`. An open or unknown end reaches
+    /// as far as it needs to (`2020/..`, "2020 onwards", meets any period after 2020); an open or
+    /// unknown start does not reach back: `../1992`, "by 1992", is at 1992, where it is shown and
+    /// sorted, and a period up to 1980 does not take it.
     pub fn overlaps(&self, from: Option<&PartialDate>, to: Option<&PartialDate>) -> bool {
         let last = self.end.unwrap_or(self.date).end();
         from.is_none_or(|f| self.open.end.is_some() || last > f.start())
-            && to.is_none_or(|t| self.open.start.is_some() || self.date.start() < t.end())
+            && to.is_none_or(|t| self.date.start() < t.end())
     }
 
     pub fn group(&self) -> Option<&str> {
@@ -459,6 +461,21 @@ mod tests {
             open,
             extra: None,
         }
+    }
+
+    /// "By 1992" is at 1992: a period up to 1980 does not take it, as it took every open start.
+    /// "2020 onwards" goes on: a period after 2030 takes it.
+    #[test]
+    fn an_open_start_is_at_its_date_and_an_open_end_goes_on() {
+        let d = |s: &str| PartialDate::parse(s).unwrap();
+        let by = event("by", "1992", None, OpenEnds { start: Some(OpenEnd::Open), end: None });
+        assert!(!by.overlaps(None, Some(&d("1980"))));
+        assert!(by.overlaps(None, Some(&d("1992"))));
+        assert!(by.overlaps(Some(&d("1990")), Some(&d("2000"))));
+        assert!(!by.overlaps(Some(&d("1993")), None));
+        let onwards = event("on", "2020", None, OpenEnds { start: None, end: Some(OpenEnd::Open) });
+        assert!(onwards.overlaps(Some(&d("2030")), None));
+        assert!(!onwards.overlaps(None, Some(&d("2019"))));
     }
 
     /// A file of a million tiny slides is mostly its events: keep them small (issue 17).
