@@ -605,3 +605,23 @@ fn ids_that_are_not_slugs_are_written_as_slugs_and_counted() {
         assert_eq!(ids, ["tet-1968-2", "tet-1968", "slide-2"], "{format:?}");
     }
 }
+
+/// A group that is its kind's label is read back from TimelineJS as no group (the export writes
+/// the label as the group of an event without one): the note says so.
+#[test]
+fn a_group_that_repeats_the_kinds_label_is_in_the_note() {
+    let line = |id: &str, group: &str| {
+        format!(
+            r#"{{"type":"event","id":"{id}","date":"2001","status":"held","kind":"talks","title":"T","summary":"","countries":[],"places":[],"people":[],"sources":[]{group}}}"#
+        )
+    };
+    let t = load_text("g.jsonl", [line("a", r#","group":"Talks""#), line("b", "")].join("\n"));
+    let events: Vec<&Event> = t.events.iter().collect();
+    for format in [Format::Timelinejs, Format::Csv] {
+        let notes = export::write(&mut Vec::new(), &t, &events, format).unwrap();
+        assert!(
+            notes[0].contains("1 event's groups that repeat their kind's label, read back as no group"),
+            "{notes:?}"
+        );
+    }
+}

@@ -63,6 +63,13 @@ const NOT_SLUGS: Loss = Loss {
     what: "events' ids written as slugs (a-z, 0-9 and -), as our format's ids are",
 };
 
+/// TimelineJS shows a kind as the group of an event without one, and reads such a group back as
+/// no group: a group that is the kind's label (`Talks` on a `talks` event) cannot be told from it.
+const GROUP_IS_KIND: Loss = Loss {
+    applies: |e| e.kind != crate::model::Kind::Other && e.group() == Some(e.kind.label()),
+    what: "events' groups that repeat their kind's label, read back as no group",
+};
+
 /// Every export format, one row each, in the order help lists them.
 pub const FORMATS: &[Spec] = &[
     Spec {
@@ -82,6 +89,7 @@ pub const FORMATS: &[Spec] = &[
             Loss { applies: quoted, what: "events' quotes written into the text only" },
             Loss { applies: vietnamese, what: "events' Vietnamese titles left out" },
             Loss { applies: tagged, what: "events' markwhen tags beyond the kind and the group left out" },
+            GROUP_IS_KIND,
         ],
         write: |out, t, events| {
             serde_json::to_writer_pretty(&mut *out, &timelinejs::document(t, events))?;
@@ -118,6 +126,7 @@ pub const FORMATS: &[Spec] = &[
                 what: "events' autolink settings and background images beside a colour left out",
             },
             Loss { applies: tagged, what: "events' markwhen tags beyond the kind and the group left out" },
+            GROUP_IS_KIND,
         ],
         write: |mut out, t, events| csv::write(&mut out, t, events).map(|()| Vec::new()),
     },
