@@ -115,6 +115,14 @@ fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     Some(row[b.len()]).filter(|&d| d <= max)
 }
 
+/// A text as a message quotes it: in backticks, its first 40 characters and `…` if there is more.
+pub fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((cut, _)) => format!("`{}…`", &s[..cut]),
+        None => format!("`{s}`"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,13 +173,5 @@ mod tests {
         assert!(
             e.to_string().ends_with("… and 1700005 more problems; fix these and run `timeline check` again")
         );
-    }
-}
-
-/// A text as a message quotes it: in backticks, its first 40 characters and `…` if there is more.
-pub fn excerpt(s: &str) -> String {
-    match s.char_indices().nth(40) {
-        Some((cut, _)) => format!("`{}…`", &s[..cut]),
-        None => format!("`{s}`"),
     }
 }

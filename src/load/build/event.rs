@@ -108,7 +108,7 @@ impl Builder<'_> {
 
     fn event_id(&mut self, v: &Spanned) -> Option<String> {
         let id = self.cx.string(v, "an id")?;
-        if !crate::text::fold::is_slug(&id) {
+        if !crate::text::fold::is_slug(id) {
             self.cx.at(v.at, format!("id `{id}` is not a slug; use lower-case a-z, 0-9 and `-`"));
             return None;
         }
