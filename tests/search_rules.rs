@@ -261,6 +261,7 @@ fn fixture() -> Timeline {
                 kind: e.kind,
                 countries: e.countries.into(),
                 title: e.title.into(),
+                title_vi: None,
                 summary: e.summary.into(),
                 citations: thin_vec::thin_vec![Citation {
                     source: e.source,

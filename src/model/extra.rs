@@ -89,11 +89,6 @@ pub struct Extra {
     /// order written, kept for export.
     #[serde(default)]
     pub tags: ThinVec<String>,
-    /// Our format's `title_vi` (see `Event::title_vi`): written and read by the event's own serde
-    /// implementation, in the place it had as a field of the event. Boxed twice, to take 8 bytes
-    /// of the `Extra` of every imported slide, which never has one.
-    #[serde(skip)]
-    pub title_vi: Option<Box<Box<str>>>,
 }
 
 /// A named period drawn on the time axis (TimelineJS `eras`).

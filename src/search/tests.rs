@@ -16,6 +16,7 @@ fn event(id: &str, date: &str, title: &str, summary: &str, quote: &str, countrie
         place_ids: thin_vec![0],
         person_ids: thin_vec![],
         title: title.into(),
+        title_vi: None,
         summary: summary.into(),
         citations: thin_vec![Citation { source: 0, quote: quote.into(), span: 0..0 }],
         open: Default::default(),

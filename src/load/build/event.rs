@@ -53,6 +53,7 @@ impl Builder<'_> {
             place_ids: ThinVec::new(),
             person_ids: ThinVec::new(),
             title: title.into(),
+            title_vi: None,
             summary: summary.into(),
             citations: citations.into(),
             open,

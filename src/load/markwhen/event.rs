@@ -103,6 +103,7 @@ impl Reader<'_> {
             place_ids,
             person_ids: ThinVec::new(),
             title: title.into(),
+            title_vi: None,
             summary: summary.into(),
             citations: ThinVec::new(),
             open: OpenEnds::default(),

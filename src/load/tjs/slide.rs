@@ -261,7 +261,6 @@ impl Importer<'_> {
             background: background.map(String::into_boxed_str),
             text_html: (!text_html.trim().is_empty()).then(|| text_html.into_boxed_str()),
             tags: ThinVec::new(),
-            title_vi: None,
         }
     }
 
@@ -321,6 +320,7 @@ fn new_event(
         kind: Kind::Other,
         countries: ThinVec::new(),
         title: title.into(),
+        title_vi: None,
         summary: summary.into(),
         citations: ThinVec::new(),
         open,
