@@ -459,3 +459,47 @@ fn cached_warnings_name_the_data_file_as_this_run_does() {
     assert_eq!(std::fs::read_dir(dir.join("cache")).expect("a cache").count(), 2, "one cache and its tag");
     assert_eq!(run(&dir.join("sub"), "./silent.json"), first.replace("silent.json:", "./silent.json:"));
 }
+
+/// Every date form a loader makes is one the cache's check accepts: a data set of each is read
+/// from its cache on the second start (a season was refused, so its cache was written anew on
+/// every start).
+#[test]
+fn every_date_form_is_read_back_from_the_cache() {
+    use timeline::cache::{self, Outcome};
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache-test-date-forms");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a directory");
+    let dates = [
+        "2001-21",
+        "2001-24~/2002-22",
+        "196X",
+        "19XX",
+        "1966?",
+        "1966-05%",
+        "2020/..",
+        "../2026-01-25",
+        "2020/",
+        "/1992",
+        "-0499",
+        "Y-170000002",
+        "2025-05-07T10:30:05.250+07:00",
+        "2025-05-07T10:30:00Z",
+        "1984~/2004-06",
+    ];
+    let lines: Vec<String> = dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            format!(
+                r#"{{"type":"event","id":"e{i}","date":"{d}","status":"held","kind":"other","title":"T","summary":"","countries":[],"places":[],"people":[],"sources":[]}}"#
+            )
+        })
+        .collect();
+    let data = dir.join("dates.jsonl");
+    std::fs::write(&data, lines.join("\n")).expect("write");
+    let load = || cache::load(&dir.join("cache"), &data, None, &mut |_| {}).expect("loads");
+    let cold = load();
+    assert_eq!(cold.timeline.events.len(), dates.len());
+    assert!(matches!(cold.cache, Outcome::Rebuilt(None)), "{:?}", cold.cache);
+    assert_eq!(load().cache, Outcome::Hit);
+}

@@ -183,7 +183,12 @@ fn valid_date(d: &PartialDate) -> bool {
     if !year_x_ok || !offset_ok {
         return false;
     }
-    let rebuilt = PartialDate::ymd(year, d.month_value(), d.day_value())
+    // A season (21–24) in place of a month, as `PartialDate::season` makes it.
+    let rebuilt = match d.season_value() {
+        Some(s) if d.month_value().is_none() => Ok(PartialDate::season(year, s)),
+        _ => PartialDate::ymd(year, d.month_value(), d.day_value()),
+    };
+    let rebuilt = rebuilt
         .and_then(|p| d.time().map_or(Ok(p), |t| p.with_time(t)))
         .map(|p| p.with_qualifier(d.qualifier()).with_unspecified(u));
     rebuilt.is_ok_and(|p| p == *d)
