@@ -11,6 +11,9 @@ pub fn event(path: &str, text: &str, id: &str) -> Option<(usize, usize)> {
     if jsonl::sniff(path, text) {
         return jsonl::event_offset(text, id).map(|at| LineIndex::new(text).line_col(at));
     }
+    if super::markwhen::sniff(path, text) {
+        return super::markwhen::line_of_event(path, text, id).map(|line| (line, 1));
+    }
     let at = match tjs::detect(text) {
         tjs::Kind::Sheet => imported(path, text, id, tjs::Kind::Sheet),
         // Our format may start with any key: look for an `id` first, then for a slide.
@@ -70,6 +73,15 @@ mod tests {
         let text = "{\"type\": \"title\", \"headline\": \"a\"}\n{\"type\": \"event\", \"id\": \"a\"}\n";
         assert_eq!(event("d.jsonl", text, "a"), Some((2, 1)));
         assert_eq!(event("d.jsonl", text, "b"), None);
+    }
+
+    #[test]
+    fn finds_a_markwhen_event_on_its_line() {
+        let text = "---\ntitle: T\n---\n\n# Group\n2020: First !one\n\n2021-05: Second\nmore text\n";
+        assert_eq!(event("p.mw", text, "one"), Some((6, 1)));
+        let second = crate::load::markwhen::load("p.mw", text).unwrap().events[1].id.to_string();
+        assert_eq!(event("p.mw", text, &second), Some((8, 1)));
+        assert_eq!(event("p.mw", text, "zz"), None);
     }
 
     #[test]

@@ -49,6 +49,12 @@ pub fn sniff(path: &str, text: &str) -> bool {
     })
 }
 
+/// The line the event `id` starts on, read as `load` reads the file (for the editor, `E`).
+pub fn line_of_event(path: &str, text: &str, id: &str) -> Option<usize> {
+    let (t, lines) = read(path, text, chrono::Utc::now().naive_utc()).ok()?;
+    t.events.iter().zip(lines).find(|(e, _)| e.id == id).map(|(_, line)| line)
+}
+
 /// Loads a markwhen file, with `now` as the time of reading.
 pub fn load(path: &str, text: &str) -> Result<Timeline, LoadError> {
     read(path, text, chrono::Utc::now().naive_utc()).map(|(mut t, _)| {
