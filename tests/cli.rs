@@ -695,6 +695,14 @@ fn person_and_place_flags_take_what_their_field_queries_take() {
     assert!(!place.is_empty());
     assert_eq!(ids(&list(&["--place", "ha_noi"])), place);
     assert_eq!(ids(&list(&["--search", "place:ha-noi"])), place);
+    // Spaces and hyphens anywhere or nowhere, as a person types a name they have only heard.
+    assert_eq!(ids(&list(&["--person", "tolam"])), by_name);
+    assert_eq!(ids(&list(&["--search", "person:tolam"])), by_name);
+    assert_eq!(ids(&list(&["--place", "hanoi"])), place);
+    let lee = ids(&list(&["--search", "person:\"lee jae myung\""]));
+    assert_eq!(lee.len(), 1);
+    assert_eq!(ids(&list(&["--person", "lee jae myung"])), lee);
+    assert_eq!(ids(&list(&["--person", "jose ramos horta"])), ids(&list(&["--person", "Ramos-Horta"])));
     // A slug that is exactly one name picks it, though a longer name holds it too.
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-place-slug");
     std::fs::create_dir_all(&dir).unwrap();

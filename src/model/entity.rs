@@ -70,33 +70,34 @@ impl Entity {
         self.folded.iter().any(|n| n == term)
     }
 
-    /// `is_named_folded`, for a folded query as typed or as a slug's words (`ha-noi`: Hà Nội).
+    /// `is_named_folded`, for a folded query as typed, as a slug's words (`ha-noi`: Hà Nội) or
+    /// with its spaces and hyphens anywhere or nowhere (`hanoi`, `lee jae myung`, `tolam`).
     pub fn is_named_query(&self, folded: &str) -> bool {
-        self.is_named_folded(folded) || self.is_named_folded(&slug_words(folded))
+        let joined = compact(folded);
+        self.is_named_folded(folded) || self.folded.iter().any(|n| compact(n) == joined)
     }
 }
 
-/// A folded query written as a slug (`to-lam`, `ha_noi`), as words.
-fn slug_words(folded: &str) -> String {
-    folded.replace(['-', '_'], " ")
+/// A folded name or query with only its letters and digits: `lee jae-myung` is `leejaemyung`,
+/// as a person types it who does not know where the spaces and hyphens go.
+fn compact(folded: &str) -> String {
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Ids (indexes into `entities`) of the entities whose name or an alias contains `query`,
 /// ignoring case and diacritics. An exact name or alias comes first.
-/// A query written as a slug (`to-lam`, `ha_noi`) finds what its words find, when it finds
-/// nothing as written.
+/// A query that finds nothing as written is tried with only its letters and digits against
+/// the names' (`ha-noi`, `hanoi`, `lee jae myung`, `tolam`), as `person:` and `place:` find them.
 pub fn find(entities: &[Entity], query: &str) -> Vec<usize> {
     let folded = fold_str(query.trim());
-    let find = |folded: &str| {
-        let mut ids: Vec<usize> =
-            (0..entities.len()).filter(|&i| entities[i].matches_folded(folded)).collect();
-        ids.sort_by_key(|&i| !entities[i].is_named_folded(folded));
-        ids
-    };
-    match find(&folded) {
-        ids if ids.is_empty() && folded.contains(['-', '_']) => find(&slug_words(&folded)),
-        ids => ids,
+    let mut ids: Vec<usize> = (0..entities.len()).filter(|&i| entities[i].matches_folded(&folded)).collect();
+    if ids.is_empty() {
+        let joined = compact(&folded);
+        let has = |e: &Entity| !joined.is_empty() && e.folded.iter().any(|n| compact(n).contains(&joined));
+        ids = (0..entities.len()).filter(|&i| has(&entities[i])).collect();
     }
+    ids.sort_by_key(|&i| !entities[i].is_named_query(&folded));
+    ids
 }
 
 #[cfg(test)]
