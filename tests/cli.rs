@@ -774,3 +774,28 @@ fn export_format_takes_an_extension_too() {
     assert_eq!(out("mw"), out("markwhen"));
     assert_eq!(run(&["export", "--format", "txt"]).status.code(), Some(2));
 }
+
+/// A date word finds an event that goes on (`2020/..`) in every year after its start, as
+/// `--from` and `year:` do; an event "by 2026" (`../2026`) only in 2026.
+#[test]
+fn a_date_word_finds_an_ongoing_event_in_the_years_after_it() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-open-ends");
+    std::fs::create_dir_all(&dir).unwrap();
+    let event = |id: &str, date: &str| {
+        format!(
+            r#"{{"type":"event","id":"{id}","date":"{date}","status":"held","kind":"other","title":"T {id}","summary":"","countries":[],"places":[],"people":[],"sources":[]}}"#
+        )
+    };
+    let file = dir.join("open.jsonl");
+    std::fs::write(&file, [event("onwards", "2020/.."), event("by", "../2026")].join("\n")).unwrap();
+    let data = ["--no-cache", "--data", file.to_str().unwrap()];
+    let found = |args: &[&str]| ids(&list(&[&data[..], args].concat()));
+    for args in [&["--search", "2025"][..], &["--search", "year:2025"], &["--from", "2025", "--to", "2025"]] {
+        assert_eq!(found(args), ["onwards"], "{args:?}");
+    }
+    for args in [&["--search", "2019"][..], &["--to", "2019"]] {
+        let o = run(&[&["list"], &data[..], args].concat());
+        assert_eq!((o.status.code(), stdout(&o)), (Some(1), String::new()), "{args:?}: no event");
+    }
+    assert_eq!(found(&["--search", "2026"]), ["by", "onwards"]);
+}

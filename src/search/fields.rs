@@ -170,9 +170,10 @@ pub fn passes(test: &FieldTest, e: &Event) -> bool {
     }
 }
 
-/// The event reaches into or past the period `d` (for a date term; `after:` is `--from`).
+/// The event reaches into or past the period `d` (for a date term; `after:` is `--from`): an
+/// open end (`2020/..`, "2020 onwards") reaches every period after its start.
 pub fn ends_after(e: &Event, d: &PartialDate) -> bool {
-    e.end.unwrap_or(e.date).last_day() >= d.first_day()
+    e.open.end.is_some() || e.end.unwrap_or(e.date).last_day() >= d.first_day()
 }
 
 /// The event starts in or before the period `d` (for a date term; `before:` is `--to`).
