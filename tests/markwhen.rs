@@ -540,7 +540,7 @@ fn seasons_local_seconds_and_eras_are_written_as_markwhen_reads_them_and_said() 
 #[test]
 fn a_line_that_starts_as_a_date_but_is_not_one_is_a_warning() {
     let text = "2000: first\nFeb 31 1968: a\nJanuary 32, 1968: b\n1968-05-10T08:00:00+07:00: c\n\
-                3 delegates came\n";
+                3 delegates came\nDecree 43: on trade\nMayor 2 said: hello\nFEBRUARY 31 1968: d\n";
     let (t, _) = markwhen::read("bad.mw", text, now()).unwrap();
     assert_eq!(t.events.len(), 1);
     let dates: Vec<String> = t
@@ -550,6 +550,11 @@ fn a_line_that_starts_as_a_date_but_is_not_one_is_a_warning() {
         .collect();
     assert_eq!(
         dates,
-        ["bad.mw:2:Feb 31 1968", "bad.mw:3:January 32, 1968", "bad.mw:4:1968-05-10T08:00:00+07:00"]
+        [
+            "bad.mw:2:Feb 31 1968",
+            "bad.mw:3:January 32, 1968",
+            "bad.mw:4:1968-05-10T08:00:00+07:00",
+            "bad.mw:8:FEBRUARY 31 1968"
+        ]
     );
 }

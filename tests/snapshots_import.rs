@@ -89,3 +89,13 @@ fn a_data_set_without_events_says_so() {
 fn a_message_takes_a_short_terminals_whole_last_row() {
     insta::assert_snapshot!(text(&app(FULL, 40, 12, &[Action::PickCountries])));
 }
+
+/// Typing a word the article does not have into the reader's find line: on a short terminal the
+/// line being typed stays in sight, with the message.
+#[test]
+fn the_readers_find_line_stays_in_sight_on_a_short_terminal() {
+    let mut actions = vec![Action::OpenReader, Action::StartSearch];
+    actions.extend("zzqq".chars().map(Action::Input));
+    let screen = text(&app("tests/data/frozen/timeline.json", 40, 12, &actions));
+    assert!(screen.lines().last().is_some_and(|l| l.starts_with("find: zzqq")), "{screen}");
+}

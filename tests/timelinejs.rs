@@ -158,16 +158,20 @@ fn a_sheet_quote_that_never_closes_is_an_error_where_it_opens() {
 /// the header (trailing commas) are fine.
 #[test]
 fn a_row_with_more_cells_than_the_header_is_a_warning_at_the_first_unread_cell() {
-    let text = "Year,Month,Day,Headline,Text\n1968,1,30,Talks in Hà Nội, Việt Nam,The talks began\n1969,1,1,Fine,ok,,\n";
+    let text = "Year,Month,Day,Headline,Text\n1968,1,30,Talks in Hà Nội, Việt Nam,The talks began\n1969,1,1,Fine,ok,,\n\
+                1970,1,1,\"He said \"\"hi, there\"\", then left\",body,extra cell\n";
     let t = load_text("comma.csv", text.into());
-    assert_eq!(t.events.len(), 2);
-    assert_eq!(
-        t.warnings,
-        [
-            "comma.csv:2:37: warning: this row has 6 cells and the header 5 columns, so `The talks began` and what \
-          follows it is not read; a cell that holds a comma must be in double quotes (`\"Hà Nội, Việt Nam\"`)"
-        ]
-    );
+    assert_eq!(t.events.len(), 3);
+    let said = |row: &str, col: usize, cell: &str| {
+        format!(
+            "comma.csv:{row}:{col}: warning: this row has 6 cells and the header 5 columns, so `{cell}` and \
+             what follows it is not read; a cell that holds a comma must be in double quotes (`\"Hà Nội, Việt \
+             Nam\"`)"
+        )
+    };
+    // A quote written twice inside a quoted cell does not end it: the cell past the header is
+    // found where it is.
+    assert_eq!(t.warnings, [said("2", 37, "The talks began"), said("4", 50, "extra cell")]);
 }
 
 #[test]

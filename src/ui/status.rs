@@ -151,7 +151,10 @@ fn shared_row(
     app: &App,
 ) {
     let w = area.width as usize;
-    let typing = matches!(app.mode, Mode::Search(_) | Mode::Command(_));
+    let typing = matches!(
+        app.mode,
+        Mode::Search(_) | Mode::Command(_) | Mode::Reader(crate::app::Reader { find: Some(_), .. })
+    );
     if !typing && (app.message.is_some() || !app.origin.failed.is_empty()) {
         let line = Line::from(fit(vec![right], w));
         f.render_widget(Paragraph::new(line).style(theme.status()), area);

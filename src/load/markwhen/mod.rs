@@ -23,11 +23,13 @@ fn re(s: &str) -> Regex {
     Regex::new(s).unwrap_or_else(|e| panic!("bad built-in pattern {s}: {e}"))
 }
 
-/// A line that starts like an event (`2025-03-04 - 1 week: …`).
-/// A line that starts as a date would (a digit, or a month's name and a digit) and has `: ` within
-/// its first words: `1968-02-30: x`, `Feb 31 1968: x`, `1968-05-10T08:00:00+07:00: x`.
+/// A line that starts as a date would (a digit, or a month's name or its abbreviation and a
+/// digit) and has `: ` within its first words: `1968-02-30: x`, `Feb 31 1968: x`,
+/// `1968-05-10T08:00:00+07:00: x`; not `Decree 43: x`.
 static LOOKS_DATED: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*((?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d).{0,40}?):\s")
+    re(
+        r"^\s*((?:\d|(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+\d).{0,40}?):\s",
+    )
 });
 static TAG_COLOR: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*#(\w*):\s*(\S+)"));
 

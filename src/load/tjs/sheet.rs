@@ -42,6 +42,8 @@ fn field_starts(text: &str, start: usize) -> Vec<usize> {
     let (mut out, mut i, mut quoted, mut field_start) = (vec![start], start, false, true);
     while let Some(&b) = bytes.get(i) {
         match b {
+            // `""` inside a quoted cell is a quote: the cell goes on.
+            b'"' if quoted && bytes.get(i + 1) == Some(&b'"') => i += 1,
             b'"' if field_start || quoted => quoted = !quoted,
             b',' if !quoted => {
                 out.push(i + 1);
@@ -268,7 +270,7 @@ fn beyond_header(cx: &mut Ctx, rec: &csv::StringRecord, starts: &[usize], column
     let Some((i, first)) = rec.iter().enumerate().skip(columns).find(|(_, c)| !c.trim().is_empty()) else {
         return;
     };
-    let at = starts.get(i).copied().unwrap_or_default();
+    let Some(&at) = starts.get(i) else { return };
     cx.warn(
         at,
         format!(
