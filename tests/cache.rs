@@ -248,8 +248,10 @@ fn cache_path_and_clear() {
     let file = f.ok(&["cache", "path", "--data", &f.data().display().to_string()]);
     f.ok(&["list"]);
     assert_eq!(Path::new(file.trim_end()), f.cache_file());
+    let size = std::fs::metadata(f.cache_file()).expect("a cache").len();
     let cleared = f.ok(&["cache", "clear"]);
-    assert!(cleared.starts_with("removed 1 cache file"), "{cleared}");
+    let kb = format!("removed 1 cache file ({:.1} KB) from ", size as f64 / 1024.0);
+    assert!(size < 1 << 20 && cleared.starts_with(&kb), "{cleared}");
     assert!(f.cache_files().is_empty());
     assert!(f.ok(&["cache", "clear"]).starts_with("removed 0 cache files"));
 }

@@ -98,6 +98,11 @@ pub fn cache_command(
     match action {
         CacheAction::Path if args.data.is_some() => {
             let data = args.data.as_deref().unwrap_or(Path::new(""));
+            if data == Path::new("-") {
+                return Err(Failure::Usage(
+                    "standard input is not read as a data set, so it has no cache".into(),
+                ));
+            }
             let Some(file) = cache::file_for(&dir, data, args.articles.as_deref()) else {
                 return Err(Failure::Usage(format!("{} does not exist", data.display())));
             };
@@ -107,9 +112,13 @@ pub fn cache_command(
         CacheAction::Clear => {
             let (files, bytes) = cache::clear(&dir)?;
             let plural = if files == 1 { "" } else { "s" };
-            let size = bytes.div_ceil(1 << 20);
+            // `1.8 KB`, `12.4 MB`: a few small caches are not `1 MB`.
+            let size = match bytes {
+                b if b < 1 << 20 => format!("{:.1} KB", b as f64 / 1024.0),
+                b => format!("{:.1} MB", b as f64 / f64::from(1 << 20)),
+            };
             let dir = dir.display().to_string();
-            writeln!(out, "removed {files} cache file{plural} ({size} MB) from {}", inert::line(&dir))?;
+            writeln!(out, "removed {files} cache file{plural} ({size}) from {}", inert::line(&dir))?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -85,7 +85,8 @@ pub fn period(value: &str) -> Result<PartialDate, DateError> {
 
 /// A year of one to three digits, signed or not (`938`, `-499`), or a year with its era.
 fn year_as_written(value: &str) -> Option<PartialDate> {
-    let v = value.trim().to_ascii_lowercase();
+    // `12,000 BCE`, as years of five digits and more are shown.
+    let v = value.trim().to_ascii_lowercase().replace(',', "");
     let digits = |s: &str, most: usize| {
         let s = s.trim();
         (!s.is_empty() && s.len() <= most && s.bytes().all(|b| b.is_ascii_digit()))
@@ -157,6 +158,7 @@ mod tests {
             ("AD 938", 938),
             ("938 CE", 938),
             ("13800000000 BCE", -13_799_999_999),
+            ("12,000 BCE", -11_999),
         ] {
             assert_eq!(period(typed).map(|d| d.year_value()), Ok(year), "{typed}");
         }

@@ -1,7 +1,7 @@
 //! Dates in words and in EDTF: `c. 1966`, `Jan 2026?`, `500 BCE`, `13.8 billion years ago`,
 //! `7 May 2025 14:30`; and back to `1966~`, `2026-01?`, `-0499`, `Y-13799999999`.
 
-use super::{DateRepr, MONTHS, OffsetForm, PartialDate, Precision, SEASONS, TimeOfDay};
+use super::{DateRepr, MONTHS, OffsetForm, PartialDate, Precision, SEASONS, TimeOfDay, Unspecified};
 use std::fmt::{self, Write};
 
 /// A year in words: `1959`, `500 BCE` (astronomical −499), `12,000 BCE`, `13.8 billion years ago`.
@@ -160,9 +160,16 @@ pub fn span_label(a: &PartialDate, end: Option<&PartialDate>) -> String {
         !d.is_fuzzy() && r.time.is_none() && r.season.is_none() && r.year > 0 && r.year <= 9999
     };
     if !simple(a) || !simple(b) {
-        // A span across the eras names both: `100 BCE – 49 CE`.
-        let ce = if ra.year <= 0 && rb.year > 0 && rb.time.is_none() { " CE" } else { "" };
-        return format!("{a} – {b}{ce}");
+        let mut end = b.to_string();
+        // A span across the eras names both, after the end's year: `100 BCE – 49 CE`,
+        // `100 BCE – 49 CE?`, `100 BCE – 7 May 49 CE` (not after a time's digits).
+        let year = rb.year.to_string();
+        let across =
+            ra.year <= 0 && rb.year > 0 && rb.time.is_none() && rb.unspecified == Unspecified::default();
+        if across && let Some(at) = end.rfind(&year) {
+            end.insert_str(at + year.len(), " CE");
+        }
+        return format!("{a} – {end}");
     }
     let same_year = ra.year == rb.year;
     let month = |d: &DateRepr| MONTHS[d.month.unwrap_or(1) as usize - 1];

@@ -127,6 +127,8 @@ fn span_labels() {
     // Across the eras, both are named.
     assert_eq!(d("-0099").span_label(Some(&d("0049"))), "100 BCE – 49 CE");
     assert_eq!(d("-0099").span_label(Some(&d("0049-05-07"))), "100 BCE – 7 May 49 CE");
+    assert_eq!(d("-0099").span_label(Some(&d("0049?"))), "100 BCE – 49 CE?");
+    assert_eq!(d("-0099").span_label(Some(&d("0049~"))), "100 BCE – c. 49 CE");
 }
 
 #[test]
