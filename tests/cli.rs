@@ -799,3 +799,14 @@ fn a_date_word_finds_an_ongoing_event_in_the_years_after_it() {
     }
     assert_eq!(found(&["--search", "2026"]), ["by", "onwards"]);
 }
+
+/// `scan` on a data set without articles prints its summary, without a blank line first.
+#[test]
+fn scan_of_a_data_set_without_articles_starts_with_its_summary() {
+    for extra in [&[][..], &["--undated"]] {
+        let o =
+            run(&[&["scan", "--no-cache", "--data", "tests/fixtures/timelinejs/full.json"][..], extra]
+                .concat());
+        assert!(stdout(&o).starts_with("all articles: 0 / 0 "), "{extra:?}: {:?}", stdout(&o));
+    }
+}

@@ -62,7 +62,9 @@ pub fn write_text(out: &mut impl Write, t: &Timeline, scans: &[ArticleActions]) 
             writeln!(out, "{}", inert::line(&line))?;
         }
     }
-    writeln!(out)?;
+    if scans.iter().any(|a| !a.actions.is_empty()) {
+        writeln!(out)?;
+    }
     for article in scans {
         let n = article.actions.len();
         let ignored = article.actions.iter().filter(|a| matches!(a.coverage, Coverage::Ignored(_))).count();

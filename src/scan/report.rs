@@ -62,7 +62,10 @@ pub fn write_text(out: &mut impl Write, t: &Timeline, scans: &[ArticleScan]) -> 
             )?;
         }
     }
-    writeln!(out)?;
+    // A blank line between the mentions and the summary, when there are mentions.
+    if scans.iter().any(|a| !a.mentions.is_empty()) {
+        writeln!(out)?;
+    }
     for a in scans {
         let (c, n) = (a.covered(), a.mentions.len());
         let ignored = a.mentions.iter().filter(|m| matches!(m.coverage, Coverage::Ignored(_))).count();
