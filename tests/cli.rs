@@ -810,3 +810,20 @@ fn scan_of_a_data_set_without_articles_starts_with_its_summary() {
         assert!(stdout(&o).starts_with("all articles: 0 / 0 "), "{extra:?}: {:?}", stdout(&o));
     }
 }
+
+/// `show` finds an id whatever its case, and names the ids close to one typed wrong.
+#[test]
+fn show_ignores_case_and_suggests_close_ids() {
+    let o = run(&["show", "--no-cache", "--data", "tests/fixtures/timelinejs/full.json", "Big-Bang"]);
+    assert!(o.status.success() && stdout(&o).starts_with("The Big Bang"), "{}", stderr(&o));
+    for (typed, close) in [
+        ("to-lam-visits-laos", "to-lam-state-visit-laos-2026"),
+        ("vietnam-china-diplomatic-relations-1950x", "vietnam-china-diplomatic-relations-1950"),
+    ] {
+        let o = run(&["show", typed]);
+        assert_eq!(o.status.code(), Some(2));
+        let want =
+            format!("no event with id `{typed}`; did you mean `{close}`? `timeline list` shows the ids");
+        assert!(stderr(&o).contains(&want), "{}", stderr(&o));
+    }
+}

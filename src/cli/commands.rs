@@ -153,9 +153,19 @@ pub fn on_data(
             export(timeline, &events, a.format, to, out)?;
         }
         Command::Show { id, json } => {
-            let Some(e) = timeline.event_by_id(&id) else {
+            // Ids are matched as typed, then whatever their case (`Big-Bang` is `big-bang`).
+            let found = timeline
+                .event_by_id(&id)
+                .or_else(|| timeline.events.iter().find(|e| e.id.to_lowercase() == id.to_lowercase()));
+            let Some(e) = found else {
+                let close = close_ids(timeline, &id);
+                let hint = match close.as_slice() {
+                    [] => String::new(),
+                    ids => format!("did you mean `{}`? ", ids.join("`, `")),
+                };
                 return Err(Failure::Usage(format!(
-                    "no event with id `{id}`; `timeline list` shows the ids"
+                    "no event with id `{}`; {hint}`timeline list` shows the ids",
+                    inert::line(&id)
                 )));
             };
             output::write_show(out, timeline, e, json)?;
@@ -286,4 +296,31 @@ pub fn needs_search_index(cli: &Cli) -> bool {
         Some(Command::Export(a)) => a.select.search.is_some(),
         Some(_) => false,
     }
+}
+
+/// Ids close to one typed wrong: one a typo away, else those sharing most of its words
+/// (`to-lam-visits-laos` finds `to-lam-state-visit-laos-2026`), at most three.
+fn close_ids<'a>(t: &'a Timeline, id: &str) -> Vec<&'a str> {
+    let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
+    if let Some(near) = crate::load::did_you_mean(id, &ids) {
+        return vec![near];
+    }
+    let words = |s: &str| s.to_lowercase().split(['-', '_', ' ']).map(str::to_string).collect::<Vec<_>>();
+    let wanted = words(id);
+    let mut scored: Vec<(usize, &str)> = ids
+        .iter()
+        .map(|&other| {
+            let have = words(other);
+            (
+                wanted
+                    .iter()
+                    .filter(|w| w.len() > 1 && have.iter().any(|h| h.starts_with(w.as_str())))
+                    .count(),
+                other,
+            )
+        })
+        .filter(|&(shared, _)| shared * 3 >= wanted.len() * 2 && shared > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, id)| id).collect()
 }

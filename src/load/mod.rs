@@ -17,7 +17,7 @@ pub mod tjs;
 
 pub use articles::{ArticleKey, ArticleStore};
 pub use fields::MAX_KEPT;
-pub use problem::{LoadError, MAX_SHOWN, Problem};
+pub use problem::{LoadError, MAX_SHOWN, Problem, did_you_mean};
 
 use crate::model::Timeline;
 use std::path::{Path, PathBuf};
