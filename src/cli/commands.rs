@@ -164,8 +164,7 @@ pub fn on_data(
                     ids => format!("did you mean `{}`? ", ids.join("`, `")),
                 };
                 return Err(Failure::Usage(format!(
-                    "no event with id `{}`; {hint}`timeline list` shows the ids",
-                    inert::line(&id)
+                    "no event with id `{id}`; {hint}`timeline list` shows the ids"
                 )));
             };
             output::write_show(out, timeline, e, json)?;

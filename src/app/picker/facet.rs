@@ -75,7 +75,7 @@ pub const FACETS: [FacetPicker; 5] = [
             shown.iter().for_each(|&i| counts[kind_index(t.events[i].kind)] += 1);
             counts
         },
-        sort: Sort::AsListed,
+        sort: Sort::MostThenListed,
     },
     FacetPicker {
         facet: FacetId::Person,
