@@ -239,6 +239,10 @@ fn the_key_bar_keeps_help_at_every_width() {
             let screen = text(&app(w, 24, &actions), w, 24);
             let bar = screen.lines().last().unwrap_or("");
             assert!(bar.ends_with("help"), "{w} columns: {bar}");
+            // The reader keeps its way back too.
+            if actions == [Action::OpenReader] {
+                assert!(bar.ends_with("Esc/q back · ?/F1 help"), "{w} columns: {bar}");
+            }
         }
     }
     // On the help screen, the key that closes it, down to a tiny terminal.

@@ -182,17 +182,29 @@ pub fn position(app: &App) -> String {
     format!("{at}/{hits} of {total}")
 }
 
-/// The key-hint bar: hints from the left while they fit, dropping from the right; the help key
-/// (on the help screen, the key that closes it) is always kept, at the end.
+/// The key-hint bar: hints from the left while they fit, dropping from the right; the way back
+/// (in the reader) and the help key (on the help screen, the key that closes it) are always
+/// kept, at the end.
 fn key_bar(all: Vec<(String, &'static str)>, w: usize, theme: &Theme) -> Vec<Span<'static>> {
-    let (help, others): (Vec<_>, Vec<_>) =
-        all.into_iter().partition(|(_, what)| matches!(*what, "help" | "close"));
+    let (mut kept, others): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|(_, what)| matches!(*what, "back" | "help" | "close"));
+    // On the help screen, the key that closes it says it all.
+    if kept.iter().any(|(_, what)| *what == "close") {
+        kept.retain(|(_, what)| *what != "back");
+    }
+    kept.sort_by_key(|(_, what)| *what != "back");
     let item = |(keys, what): &(String, &str)| {
         vec![Span::styled(keys.clone(), theme.key()), Span::raw(format!(" {what}"))]
     };
     let sep = || Span::styled(" · ", theme.dim());
     let len = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
-    let tail: Vec<Span> = help.first().map(item).unwrap_or_default();
+    let mut tail: Vec<Span> = Vec::new();
+    for k in &kept {
+        if !tail.is_empty() {
+            tail.push(sep());
+        }
+        tail.extend(item(k));
+    }
     let room = w.saturating_sub(len(&tail) + 3);
     let mut spans: Vec<Span> = Vec::new();
     for h in &others {
