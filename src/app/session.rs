@@ -63,6 +63,9 @@ pub struct Session {
     pub recall: Option<usize>,
     /// The search applied when the search line was opened: what Esc there restores.
     pub before_edit: String,
+    /// The event selected when the search line was opened: selected again when the search
+    /// goes back to `before_edit` (Esc, or the typing undone).
+    pub selected_before_edit: Option<usize>,
     /// Filter parts in the order they were last set, most recent last.
     recent: Vec<Part>,
     /// Whether the mouse is captured (off lets the terminal select text).

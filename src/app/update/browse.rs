@@ -27,6 +27,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Help => super::open_help(app),
         Action::StartSearch => {
             app.session.before_edit = app.filter().query.clone();
+            app.session.selected_before_edit = app.selected_hit().map(|h| h.event);
             app.session.recall = None;
             // The search applied, selected: typing replaces it, → or End keeps it.
             app.mode = Mode::Search(LineInput::selected(app.filter().query.clone()));

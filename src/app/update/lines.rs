@@ -13,6 +13,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Edit::Changed => {
             if is_search {
                 let text = line.text.clone();
+                // Typing undone: the event selected before is selected again.
+                if text == app.session.before_edit {
+                    app.origin.reselect = app.session.selected_before_edit;
+                }
                 app.refilter_with(|f| f.query = text);
             }
             return None;
@@ -29,8 +33,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         // Back to the search that was applied before the line was opened.
         Action::Back if is_search => {
             let before = std::mem::take(&mut app.session.before_edit);
+            let selected = app.session.selected_before_edit.take();
             if before != app.filter().query {
+                app.origin.reselect = selected;
                 app.refilter_with(|f| f.query = before);
+            } else if let Some(hit) =
+                selected.and_then(|ev| app.shown.hits.iter().position(|h| h.event == ev))
+            {
+                select(app, hit);
             }
             app.mode = Mode::Browse;
         }

@@ -576,3 +576,19 @@ fn pickers_match_letters_in_order_best_first_as_fzf_does() {
     let labels: Vec<&str> = p.visible.iter().map(|&i| p.entries[i].label.as_str()).collect();
     assert_eq!(labels.first(), Some(&"Laos"), "a word that starts with the letters comes first: {labels:?}");
 }
+
+/// Esc on the search line, or the typing undone, selects again the event selected before `/`
+/// (it selected the cancelled search's top hit).
+#[test]
+fn cancelling_a_search_selects_the_event_selected_before_it() {
+    for undo in [vec![Action::Back], vec![Action::ClearInput]] {
+        let mut a = app();
+        run(&mut a, &[Action::Down, Action::Down, Action::Down]);
+        let before = selected_id(&a).to_string();
+        run(&mut a, &[Action::StartSearch]);
+        typed(&mut a, "to lam");
+        assert_ne!(selected_id(&a), before);
+        run(&mut a, &undo);
+        assert_eq!(selected_id(&a), before, "{undo:?}");
+    }
+}
