@@ -8,7 +8,7 @@ use crate::load::{DataInput, LoadError};
 use crate::model::{EntityKind, Event, Timeline};
 use crate::scan;
 use crate::search::Engine;
-use crate::text::inert;
+use crate::text::{self, inert};
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -111,14 +111,14 @@ pub fn cache_command(
         CacheAction::Path => writeln!(out, "{}", inert::line(&dir.display().to_string()))?,
         CacheAction::Clear => {
             let (files, bytes) = cache::clear(&dir)?;
-            let plural = if files == 1 { "" } else { "s" };
             // `1.8 KB`, `12.4 MB`: a few small caches are not `1 MB`.
             let size = match bytes {
                 b if b < 1 << 20 => format!("{:.1} KB", b as f64 / 1024.0),
                 b => format!("{:.1} MB", b as f64 / f64::from(1 << 20)),
             };
             let dir = dir.display().to_string();
-            writeln!(out, "removed {files} cache file{plural} ({size}) from {}", inert::line(&dir))?;
+            let files = text::plural(files, "cache file");
+            writeln!(out, "removed {files} ({size}) from {}", inert::line(&dir))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -154,9 +154,10 @@ pub fn on_data(
         }
         Command::Show { id, json } => {
             // Ids are matched as typed, then whatever their case (`Big-Bang` is `big-bang`).
+            let lower = id.to_lowercase();
             let found = timeline
                 .event_by_id(&id)
-                .or_else(|| timeline.events.iter().find(|e| e.id.to_lowercase() == id.to_lowercase()));
+                .or_else(|| timeline.events.iter().find(|e| e.id.to_lowercase() == lower));
             let Some(e) = found else {
                 let close = close_ids(timeline, &id);
                 let hint = match close.as_slice() {
@@ -221,7 +222,7 @@ pub fn check(timeline: &Timeline, strict: bool, out: &mut impl Write) -> Result<
     let (events, quotes) = (timeline.events.len(), timeline.quote_count());
     let verified = timeline.verified_count();
     let unverified = events - verified;
-    let (events_s, quotes_s) = (plural(events, "event"), plural(quotes, "quote"));
+    let (events_s, quotes_s) = (text::plural(events, "event"), text::plural(quotes, "quote"));
     writeln!(out, "{events_s}: {verified} verified ({quotes_s}), {unverified} unverified")?;
     out.flush()?;
     if strict && unverified > 0 {
@@ -230,11 +231,6 @@ pub fn check(timeline: &Timeline, strict: bool, out: &mut impl Write) -> Result<
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `1 event`, `2 events`.
-fn plural(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Writes the export to a file (replaced only once it is complete) or to standard output.

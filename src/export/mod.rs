@@ -308,10 +308,8 @@ pub fn write(
     let events: Vec<&Event> = events.iter().zip(&cleaned).map(|(e, c)| c.as_deref().unwrap_or(e)).collect();
     let mut lost = (format.spec().write)(out, t, &events)?;
     lost.extend(losses(format, &events));
-    match t.eras.len() {
-        n if n == 0 || format.spec().eras => {}
-        1 => lost.push("1 era left out".into()),
-        n => lost.push(format!("{n} eras left out")),
+    if !t.eras.is_empty() && !format.spec().eras {
+        lost.push(format!("{} left out", crate::text::plural(t.eras.len(), "era")));
     }
     if scripts > 0 {
         lost.push(format!(

@@ -9,3 +9,8 @@ pub mod html;
 pub mod inert;
 pub mod lines;
 pub mod wrap;
+
+/// A count and its noun, which takes an `s` unless the count is one: `1 event`, `2 events`.
+pub fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}

@@ -45,7 +45,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
 
 fn year_line(year: i64, count: usize, w: usize, theme: &Theme) -> Line<'static> {
     let label = format!("── {} ", crate::model::date::year_label(year));
-    let tail = format!(" {count} event{} ", if count == 1 { "" } else { "s" });
+    let tail = format!(" {} ", crate::text::plural(count, "event"));
     let fill = w.saturating_sub(width(&label) + width(&tail));
     Line::from(vec![
         Span::styled(label, theme.year()),

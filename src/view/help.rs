@@ -87,7 +87,7 @@ fn keys_items() -> Vec<Item> {
 fn warning_items(t: &Timeline) -> Vec<Item> {
     let n = t.warnings.len();
     let mut out = vec![
-        Item::Heading(format!("{n} load warning{}", if n == 1 { "" } else { "s" })),
+        Item::Heading(crate::text::plural(n, "load warning")),
         Item::Text("what the loader accepted but noticed; fix them in the data file".into()),
         Item::Blank,
     ];

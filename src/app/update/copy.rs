@@ -32,7 +32,7 @@ pub fn citation(app: &mut App) -> Option<Effect> {
         ));
     }
     let n = e.citations.len();
-    app.message = Some(format!("copied the citation ({n} quote{})", if n == 1 { "" } else { "s" }));
+    app.message = Some(format!("copied the citation ({})", crate::text::plural(n, "quote")));
     Some(Effect::Copy(inert::clipboard(&text).into_owned()))
 }
 
