@@ -491,11 +491,7 @@ fn every_date_form_is_read_back_from_the_cache() {
     let lines: Vec<String> = dates
         .iter()
         .enumerate()
-        .map(|(i, d)| {
-            format!(
-                r#"{{"type":"event","id":"e{i}","date":"{d}","status":"held","kind":"other","title":"T","summary":"","countries":[],"places":[],"people":[],"sources":[]}}"#
-            )
-        })
+        .map(|(i, d)| crate::support::jsonl_event(&format!("e{i}"), d, "other", ""))
         .collect();
     let data = dir.join("dates.jsonl");
     std::fs::write(&data, lines.join("\n")).expect("write");

@@ -781,11 +781,7 @@ fn export_format_takes_an_extension_too() {
 fn a_date_word_finds_an_ongoing_event_in_the_years_after_it() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-open-ends");
     std::fs::create_dir_all(&dir).unwrap();
-    let event = |id: &str, date: &str| {
-        format!(
-            r#"{{"type":"event","id":"{id}","date":"{date}","status":"held","kind":"other","title":"T {id}","summary":"","countries":[],"places":[],"people":[],"sources":[]}}"#
-        )
-    };
+    let event = |id: &str, date: &str| crate::support::jsonl_event(id, date, "other", "");
     let file = dir.join("open.jsonl");
     std::fs::write(&file, [event("onwards", "2020/.."), event("by", "../2026")].join("\n")).unwrap();
     let data = ["--no-cache", "--data", file.to_str().unwrap()];

@@ -505,11 +505,7 @@ fn names_typed_composed_and_decomposed_are_one_name() {
 /// a data set without one.
 #[test]
 fn seasons_local_seconds_and_eras_are_written_as_markwhen_reads_them_and_said() {
-    let line = |id: &str, date: &str| {
-        format!(
-            r#"{{"type":"event","id":"{id}","date":"{date}","status":"held","kind":"other","title":"T {id}","summary":"","countries":[],"places":[],"people":[],"sources":[]}}"#
-        )
-    };
+    let line = |id: &str, date: &str| crate::support::jsonl_event(id, date, "other", "");
     let era = r#"{"type":"era","start":"1990","end":"1999","headline":"The nineties"}"#;
     let text =
         [line("s", "2001-21"), line("w", "2001-24/2002-22"), line("t", "2001-05-01T10:30:05"), era.into()]

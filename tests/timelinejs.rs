@@ -614,11 +614,7 @@ fn ids_that_are_not_slugs_are_written_as_slugs_and_counted() {
 /// the label as the group of an event without one): the note says so.
 #[test]
 fn a_group_that_repeats_the_kinds_label_is_in_the_note() {
-    let line = |id: &str, group: &str| {
-        format!(
-            r#"{{"type":"event","id":"{id}","date":"2001","status":"held","kind":"talks","title":"T","summary":"","countries":[],"places":[],"people":[],"sources":[]{group}}}"#
-        )
-    };
+    let line = |id: &str, group: &str| crate::support::jsonl_event(id, "2001", "talks", group);
     let t = load_text("g.jsonl", [line("a", r#","group":"Talks""#), line("b", "")].join("\n"));
     let events: Vec<&Event> = t.events.iter().collect();
     for format in [Format::Timelinejs, Format::Csv] {

@@ -11,6 +11,14 @@ use timeline::load::{DataInput, load};
 use timeline::model::Timeline;
 use timeline::search::Filter;
 
+/// One unverified event of JSON lines, titled `T {id}`, with no sources; `more` is added to its
+/// fields as written (`,"group":"Talks"`).
+pub fn jsonl_event(id: &str, date: &str, kind: &str, more: &str) -> String {
+    format!(
+        r#"{{"type":"event","id":"{id}","date":"{date}","status":"held","kind":"{kind}","title":"T {id}","summary":"","countries":[],"places":[],"people":[],"sources":[]{more}}}"#
+    )
+}
+
 /// Where the frozen data set is: a copy of the built-in one, so that the unit, snapshot and
 /// property tests do not change when `assets/` does.
 pub fn frozen_path() -> PathBuf {
