@@ -56,6 +56,11 @@ for i in range(n):
 [[ -f $dir/sheet-tiny.csv ]] || python3 -c '
 import sys
 sys.stdout.write("Year,Headline\n" + "1,a\n" * 2500000)' > "$dir/sheet-tiny.csv"
+# More tiny rows than the cap on events (`MAX_EVENTS`, ten million): refused at the first row
+# past it, at what the cap's events cost.
+[[ -f $dir/sheet-over-cap.csv ]] || python3 -c '
+import sys
+sys.stdout.write("Year,Headline\n" + "1,a\n" * 12000000)' > "$dir/sheet-over-cap.csv"
 # Our own format, with its articles.
 [[ -f $dir/gen-$gen_events/data.json ]] ||
   target/release/examples/gen --events "$gen_events" --seed 1 --out "$dir/gen-$gen_events" 2>/dev/null
@@ -98,6 +103,7 @@ row "TimelineJS JSON, $n rich slides" "$dir/tjs-rich-$n.json"
 cmd=list row "the same bare slides, \`list\` (no \`--search\`: no search index)" "$dir/tjs-bare-$n.json"
 row "TimelineJS CSV sheet, $n rows" "$dir/sheet-$n.csv"
 row "a sheet of 2,500,000 tiny rows \`1,a\`" "$dir/sheet-tiny.csv"
+row "12,000,000 tiny rows, past the cap of 10,000,000 events" "$dir/sheet-over-cap.csv"
 row "our format (examples/gen), $gen_events events" "$dir/gen-$gen_events/data.json"
 row "NUL bytes" "$dir/nul-$mb"
 row "random bytes (no NUL)" "$dir/random-$mb"

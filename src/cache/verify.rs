@@ -112,6 +112,9 @@ fn rehashed(checked: &[Checked]) -> Vec<Rehashed> {
 /// timeline that did not come from the loader: every index in range, every date one the loader
 /// could have made, every stored range on character boundaries. Says what is wrong.
 fn check(t: &Timeline, lazy: &[Option<usize>]) -> Result<(), &'static str> {
+    if t.events.len() > crate::load::MAX_EVENTS {
+        return Err("more events than a data set may have");
+    }
     let entity_ok = |e: &Entity| e.folded_names().len() == 1 + e.aliases.len();
     if !t.people.iter().chain(&t.places).all(entity_ok) {
         return Err("an entity's folded names do not match its names");

@@ -6,6 +6,40 @@ use super::problem::{Problem, did_you_mean};
 /// The most problems kept from one load.
 pub const MAX_KEPT: usize = 100_000;
 
+/// The most events a data set may have. An event takes about 190 bytes of memory however short
+/// it is in the file (a sheet row `1,a` is 4 bytes), so without a cap a 2 GiB file of tiny rows
+/// would need about 100 GB; at the cap, about 2 GB. Ten times the largest data set measured.
+pub const MAX_EVENTS: usize = 10_000_000;
+
+/// `MAX_EVENTS`, or in this crate's own tests a smaller cap set by `with_max_events`.
+fn max_events() -> usize {
+    #[cfg(test)]
+    if let Some(n) = TEST_MAX_EVENTS.get() {
+        return n;
+    }
+    MAX_EVENTS
+}
+
+#[cfg(test)]
+thread_local! {
+    static TEST_MAX_EVENTS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `f` with a cap of `max` events on this thread, for tests of the cap that do not need
+/// ten million events.
+#[cfg(test)]
+pub fn with_max_events<T>(max: usize, f: impl FnOnce() -> T) -> T {
+    TEST_MAX_EVENTS.set(Some(max));
+    let out = f();
+    TEST_MAX_EVENTS.set(None);
+    out
+}
+
+/// The events to reserve room for when a file can hold `most`: never more than the cap.
+pub fn events_to_reserve(most: usize) -> usize {
+    most.min(max_events())
+}
+
 /// Where problems about one data file are collected.
 pub struct Ctx<'a> {
     pub file: &'a str,
@@ -19,6 +53,8 @@ pub struct Ctx<'a> {
     pub warnings: Vec<Problem>,
     /// Warnings found past the `MAX_KEPT` kept, and where the first of them is.
     pub unlisted_warnings: (usize, Option<(usize, usize)>),
+    /// Whether an event past `MAX_EVENTS` was refused (and said so).
+    over_cap: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -31,7 +67,31 @@ impl<'a> Ctx<'a> {
             unlisted: 0,
             warnings: Vec::new(),
             unlisted_warnings: (0, None),
+            over_cap: false,
         }
+    }
+
+    /// Whether the event starting at `at` may join the `have` events read so far. Past
+    /// `MAX_EVENTS` it may not: the first one refused is an error, the rest are skipped unread,
+    /// so that memory stays bounded whatever the file.
+    pub fn room_for_event(&mut self, have: usize, at: usize) -> bool {
+        let max = max_events();
+        if have < max {
+            return true;
+        }
+        if !self.over_cap {
+            self.over_cap = true;
+            let max = crate::text::thousands(max as u64);
+            self.at(
+                at,
+                format!(
+                    "this is one event more than the {max} that `timeline` reads (each takes about \
+                     200 bytes of memory, however short it is in the file); split the data set into \
+                     files of at most {max} events"
+                ),
+            );
+        }
+        false
     }
 
     fn line_col(&self, at: usize) -> (usize, usize) {

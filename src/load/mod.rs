@@ -4,6 +4,8 @@
 
 pub mod articles;
 mod build;
+#[cfg(test)]
+mod cap_tests;
 mod fields;
 pub mod file;
 pub mod json;
@@ -16,7 +18,7 @@ pub mod sniff;
 pub mod tjs;
 
 pub use articles::{ArticleKey, ArticleStore};
-pub use fields::MAX_KEPT;
+pub use fields::{MAX_EVENTS, MAX_KEPT};
 pub use problem::{LoadError, MAX_SHOWN, Problem, did_you_mean};
 
 use crate::model::Timeline;

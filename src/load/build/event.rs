@@ -11,6 +11,9 @@ use thin_vec::ThinVec;
 
 impl Builder<'_> {
     pub(super) fn event(&mut self, v: &Spanned) {
+        if !self.cx.room_for_event(self.timeline.events.len(), v.at) {
+            return;
+        }
         let Some(f) = self.cx.fields(v, "an event", EVENT_REQUIRED, EVENT_OPTIONAL) else { return };
         let id = f.get("id").and_then(|id| self.event_id(id));
         let dates = f.get("date").and_then(|d| self.event_dates(d, f.get("end")));

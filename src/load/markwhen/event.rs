@@ -57,6 +57,9 @@ impl Reader<'_> {
     /// Turns the pending event, if any, into an event.
     pub(super) fn finish(&mut self) {
         let Some(p) = self.pending.take() else { return };
+        if !self.cx.room_for_event(self.events.len(), p.at) {
+            return;
+        }
         self.warn_cut_tags(&p);
         let (mut tags, mut places) = (Vec::new(), Vec::new());
         let (title, media) = text::take_image(p.title.trim());

@@ -89,7 +89,7 @@ impl<'a> Importer<'a> {
             ids: ids::Ids::default(),
             suffixes: HashMap::new(),
         };
-        im.reserve(most_events(text, kind));
+        im.reserve(crate::load::fields::events_to_reserve(most_events(text, kind)));
         let read = match kind {
             Kind::Sheet => {
                 sheet::read(&mut im, text);

@@ -131,6 +131,9 @@ impl Importer<'_> {
     /// Reads a slide into the timeline's events, unless it is skipped (after a warning or an
     /// error). The event's id is claimed for the index it is pushed at (see `claim_id`).
     pub(super) fn slide(&mut self, v: &Spanned) {
+        if !self.cx.room_for_event(self.timeline.events.len(), v.at) {
+            return;
+        }
         if let Some(e) = self.slide_event(v) {
             self.timeline.events.push(e);
         }

@@ -7,13 +7,13 @@ use std::fmt::{self, Write};
 /// A year in words: `1959`, `500 BCE` (astronomical −499), `12,000 BCE`, `13.8 billion years ago`.
 pub fn year_label(year: i64) -> String {
     if year > 0 {
-        return if year >= 10_000 { grouped(i128::from(year)) } else { year.to_string() };
+        return if year >= 10_000 { crate::text::thousands(i128::from(year)) } else { year.to_string() };
     }
     let bce = 1 - i128::from(year);
     match bce {
         n if n >= 1_000_000_000 => format!("{} billion years ago", short(n as f64 / 1e9)),
         n if n >= 1_000_000 => format!("{} million years ago", short(n as f64 / 1e6)),
-        n if n >= 10_000 => format!("{} BCE", grouped(n)),
+        n if n >= 10_000 => format!("{} BCE", crate::text::thousands(n)),
         n => format!("{n} BCE"),
     }
 }
@@ -29,18 +29,6 @@ fn short(x: f64) -> String {
     };
     let s = format!("{x:.decimals$}");
     if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
-}
-
-fn grouped(n: i128) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The EDTF form of a date.
