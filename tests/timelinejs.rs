@@ -64,7 +64,11 @@ fn every_field_of_timelinejs_3_is_read() {
     );
     let talks = event(&t, "two-days-of-talks-2026");
     assert_eq!(talks.date_label(), "26–27 Jan 2026");
-    assert_eq!(talks.extra.as_ref().unwrap().display_date.as_deref(), Some("late January 2026"));
+    // TimelineJS shows the start date's own words, a dash and the end date (`Slide.getFormattedDate`).
+    assert_eq!(
+        talks.extra.as_ref().unwrap().display_date.as_deref(),
+        Some("late January 2026 – 27 Jan 2026")
+    );
     assert!(t.events.iter().all(|e| !e.is_verified()));
     assert_eq!(t.groups(), [("Cosmos".to_string(), 1), ("Antiquity".into(), 1), ("Modern".into(), 2)]);
     let eras: Vec<(String, &str)> =
@@ -624,4 +628,92 @@ fn a_group_that_repeats_the_kinds_label_is_in_the_note() {
             "{notes:?}"
         );
     }
+}
+
+/// Loads `text` as the file `path` (never written): its timeline, or its problems.
+fn load_str(path: &str, text: &str) -> Result<Timeline, Vec<String>> {
+    let input = DataInput { path: path.into(), text: text.into(), articles: ArticleStore::Dir(".".into()) };
+    load::load(&input).map_err(|e| e.problems.iter().map(|p| p.to_string()).collect())
+}
+
+/// An `edtf` beside the numbers must share a moment with them: `2001~` next to the year 2000
+/// (whose end is the moment 2001 starts) is not read, with a warning, in JSON and in a sheet.
+#[test]
+fn an_edtf_of_the_next_year_disagrees_with_the_numbers() {
+    let json = r#"{"events":[{"start_date":{"year":2000,"edtf":"2001~"},"end_date":{"year":2006,"edtf":"2007?"},"text":{"headline":"x"}}]}"#;
+    let t = load_str("a.json", json).unwrap();
+    assert_eq!(t.events[0].edtf(), "2000/2006");
+    assert_eq!(
+        t.warnings,
+        [
+            "a.json:1:46: warning: `edtf` `2001~` does not agree with the year, month and day; the numbers are used",
+            "a.json:1:86: warning: `edtf` `2007?` does not agree with the year, month and day; the numbers are used",
+        ]
+    );
+    let t = load_str("a.csv", "Year,Month,Day,Headline,EDTF\n2004,,,c,2005~\n2004,,,d,2004~\n").unwrap();
+    let dates: Vec<String> = t.events.iter().map(|e| e.edtf()).collect();
+    assert_eq!(dates, ["2004", "2004~"]);
+    assert_eq!(
+        t.warnings,
+        [
+            "a.csv:2:10: warning: `edtf` `2005~` does not agree with the year, month and day; the numbers are used"
+        ]
+    );
+}
+
+/// An end date without a year keeps the event, with its start only, and the warning says so:
+/// in JSON, and in a sheet whose End Month, Day, Time or EDTF has no End Year.
+#[test]
+fn an_end_date_without_a_year_is_not_read_and_says_so() {
+    let json = r#"{"events":[{"start_date":{"year":2004},"end_date":{"month":5},"text":{"headline":"e"}}]}"#;
+    let t = load_str("b.json", json).unwrap();
+    assert_eq!((t.events.len(), t.events[0].end), (1, None));
+    assert_eq!(
+        t.warnings,
+        [
+            "b.json:1:51: warning: the end date has no year; it is not read, and the event has only its start date"
+        ]
+    );
+    let sheet =
+        "Year,End Year,Headline,End EDTF,End Time,End Month\n2004,,d,2005~,,\n2004,,g,,11:00,\n2004,,h,,,5\n";
+    let t = load_str("g.csv", sheet).unwrap();
+    assert!(t.events.iter().all(|e| e.end.is_none()));
+    let at = |cell: &str| {
+        format!(
+            "g.csv:{cell}: warning: an end date without an End Year is not read; the event has only its start date"
+        )
+    };
+    assert_eq!(t.warnings, [at("2:9"), at("3:10"), at("4:11")]);
+}
+
+/// The dates' own `display_date`s are what TimelineJS shows when the slide has none: the start's
+/// and the end's after a dash. Under the slide's own, they are not shown, with a warning.
+#[test]
+fn the_display_dates_of_the_date_objects_are_kept() {
+    let json = r#"{"events":[
+{"start_date":{"year":1966,"display_date":"Spring '66"},"end_date":{"year":1967,"display_date":"early '67"},"text":{"headline":"a"}},
+{"start_date":{"year":1970,"display_date":"inner"},"display_date":"outer","text":{"headline":"b"}},
+{"start_date":{"year":1980},"end_date":{"year":1981,"display_date":"later"},"text":{"headline":"c"}},
+{"start_date":{"year":1990,"display_date":"the nineties"},"end_date":{"year":1999},"text":{"headline":"d"}},
+{"start_date":{"year":2000,"display_date":"Y2K"},"text":{"headline":"e"}}
+]}"#;
+    let t = load_str("c.json", json).unwrap();
+    let shown: Vec<Option<&str>> =
+        t.events.iter().map(|e| e.extra.as_ref().and_then(|x| x.display_date.as_deref())).collect();
+    assert_eq!(
+        shown,
+        [
+            Some("Spring '66 – early '67"),
+            Some("outer"),
+            Some("1980 – later"),
+            Some("the nineties – 1999"),
+            Some("Y2K")
+        ]
+    );
+    assert_eq!(
+        t.warnings,
+        [
+            "c.json:3:43: warning: a `display_date` of a date under the event's own is not shown, as TimelineJS does not show it"
+        ]
+    );
 }

@@ -54,7 +54,7 @@ pub fn date_object(cx: &mut Ctx, v: &Spanned, what: &str) -> DateResult {
     warn_unknown_keys(cx, members, what);
     let get = |name: &str| member(members, name);
     let Some(year_v) = get("year") else {
-        cx.warn(v.at, format!("the {what} has no year; TimelineJS skips the event, and so do we"));
+        cx.warn(v.at, format!("the {what} has no year; {}", without_year(what)));
         return Ok(None);
     };
     let Some(year) = tjs_year(cx, year_v, what) else { return Ok(None) };
@@ -77,6 +77,16 @@ pub fn date_object(cx: &mut Ctx, v: &Spanned, what: &str) -> DateResult {
         None => (date, OpenEnds::default()),
     };
     Ok(Some((date, display, open)))
+}
+
+/// What becomes of a date object without a usable year: the event is skipped without a start
+/// date, as TimelineJS skips it; without an end date, it keeps its start alone.
+fn without_year(what: &str) -> &'static str {
+    if what == "end date" {
+        "it is not read, and the event has only its start date"
+    } else {
+        "TimelineJS skips the event, and so do we"
+    }
 }
 
 /// The member of a date object named `name`, if present.
@@ -102,14 +112,11 @@ fn tjs_year(cx: &mut Ctx, year_v: &Spanned, what: &str) -> Option<i64> {
     let year = match component(cx, year_v, "year") {
         Ok(Some(y)) => y,
         Ok(None) => {
-            cx.warn(
-                year_v.at,
-                format!("the {what} has an empty year; TimelineJS skips the event, and so do we"),
-            );
+            cx.warn(year_v.at, format!("the {what} has an empty year; {}", without_year(what)));
             return None;
         }
         Err(e) => {
-            cx.warn(year_v.at, format!("{e}; TimelineJS skips the event, and so do we"));
+            cx.warn(year_v.at, format!("{e}; {}", without_year(what)));
             return None;
         }
     };
@@ -181,8 +188,10 @@ fn edtf(cx: &mut Ctx, v: &Spanned, numeric: PartialDate) -> (PartialDate, OpenEn
         }
     };
     // TimelineJS numbers are local time: compare the dates as written, without their offset.
+    // The periods must share a moment; each `end` is the first moment after its period, so
+    // `2001~` next to the year 2000 (which ends as 2001 starts) disagrees.
     let local = date.local();
-    if local.start() > numeric.end() || local.end() < numeric.start() {
+    if local.start() >= numeric.end() || local.end() <= numeric.start() {
         cx.warn(
             v.at,
             format!("`edtf` `{s}` does not agree with the year, month and day; the numbers are used"),

@@ -325,6 +325,11 @@ fn row(cx: &mut Ctx, at: usize, cell: &dyn Fn(&str) -> Cell) -> Spanned {
         m.push((key("start_date", d.at), d));
     }
     let end = [cell("end year"), cell("end month"), cell("end day"), cell("end time")];
+    if end[0].is_none()
+        && let Some((_, a)) = end[1..].iter().chain([&cell("end edtf")]).flatten().min_by_key(|c| c.1)
+    {
+        cx.warn(*a, "an end date without an End Year is not read; the event has only its start date");
+    }
     if let Some(d) = date(cx, at, end, cell("end edtf")) {
         m.push((key("end_date", d.at), d));
     }

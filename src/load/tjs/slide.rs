@@ -158,7 +158,8 @@ impl Importer<'_> {
         let start = date::date_object(&mut self.cx, start_v, "start date");
         let end = field(v, "end_date").map(|e| (e, date::date_object(&mut self.cx, e, "end date")));
         let (headline, text, text_html) = self.text_of(v)?;
-        let Ok(Some((date, start_display, open))) = start else { return None };
+        let Ok(Some((date, _, open))) = start else { return None };
+        let end_v = end.as_ref().map(|(e, _)| *e);
         let end_date = self.end_date(date, end).ok()?;
         if headline.is_empty() {
             let at = field(v, "text").map_or(v.at, |t| field(t, "headline").map_or(t.at, |h| h.at));
@@ -168,7 +169,8 @@ impl Importer<'_> {
         // (unless it reads as a script, which exports other than ours leave out with a note).
         let plain = text_html == summary_html(&text) && !crate::model::url::html_has_script(&text_html);
         let text_html = if plain { String::new() } else { text_html };
-        let extra = self.extra(v, start_display, text_html);
+        let display_date = self.display_date(v, (start_v, date), end_v.zip(end_date));
+        let extra = self.extra(v, display_date, text_html);
         let id = self.event_id(v, &headline, &date);
         let title = if headline.is_empty() { date.to_string() } else { headline };
         let mut e = new_event(id, title, text, (date, end_date, open), extra);
@@ -238,12 +240,47 @@ impl Importer<'_> {
         }
     }
 
+    /// The date in words that TimelineJS shows: the slide's `display_date`, else the start and
+    /// end dates' own, the end's after a dash (`Spring '66 – early '67`), a date without its
+    /// own in words as we show it. The dates' own, under the slide's, are not shown, as in
+    /// TimelineJS: a warning says so. The start and end are the date objects and their dates.
+    fn display_date(
+        &mut self,
+        v: &Spanned,
+        (start_v, start): (&Spanned, PartialDate),
+        end: Option<(&Spanned, PartialDate)>,
+    ) -> Option<String> {
+        let own = |d: &Spanned| {
+            let f = field(d, "display_date")?;
+            match &f.value {
+                Value::String(s) if !s.trim().is_empty() => Some((html::to_line(s), f.at)),
+                _ => None,
+            }
+        };
+        let (start_own, end_own) = (own(start_v), end.and_then(|(e, _)| own(e)));
+        let slide = self.string(v, "display_date").map(|d| html::to_line(&d));
+        if slide.is_some() {
+            for (_, at) in start_own.iter().chain(&end_own) {
+                self.cx.warn(*at, "a `display_date` of a date under the event's own is not shown, as TimelineJS does not show it");
+            }
+            return slide;
+        }
+        let words =
+            |own: Option<(String, usize)>, date: PartialDate| own.map_or_else(|| date.to_string(), |o| o.0);
+        match (start_own, end) {
+            (None, Some((_, end_date))) if end_own.is_some() => {
+                Some(format!("{start} – {}", words(end_own, end_date)))
+            }
+            (Some(own), Some((_, end_date))) => Some(format!("{} – {}", own.0, words(end_own, end_date))),
+            (own, _) => own.map(|o| o.0),
+        }
+    }
+
     /// What TimelineJS shows beyond the date, headline and text: media, group, display date
-    /// (the start date's own when the slide has none), background, and the text's HTML.
-    fn extra(&mut self, v: &Spanned, start_display: Option<String>, text_html: String) -> Extra {
+    /// (see `display_date`), background, and the text's HTML.
+    fn extra(&mut self, v: &Spanned, display_date: Option<String>, text_html: String) -> Extra {
         let media = field(v, "media").and_then(|m| self.media(m));
         let group = self.string(v, "group").filter(|g| !g.trim().is_empty()).map(|g| html::to_line(&g));
-        let display_date = self.string(v, "display_date").map(|d| html::to_line(&d)).or(start_display);
         let (background, background_url) = self.background(v).unzip();
         let autolink = match field(v, "autolink").map(|a| &a.value) {
             Some(Value::Bool(b)) => Some(*b),
