@@ -154,6 +154,41 @@ fn check_bad_data_prints_every_problem_on_its_own_line() {
     assert!(err.ends_with('\n'));
 }
 
+/// A file with errors and warnings gets both in one run: the errors, then the warnings, in
+/// every format (a sheet, TimelineJS JSON, JSON lines).
+#[test]
+fn check_says_the_warnings_found_with_the_errors() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("warnings-with-errors");
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = [
+        ("a.csv", "Year,Month,Headline\n2000,13,x\n,,y\n".to_string()),
+        (
+            "a.json",
+            "{\"events\":[\n{\"start_date\":{\"year\":0},\"text\":{\"headline\":\"zero\"}},\n\
+             {\"start_date\":{\"year\":2000,\"month\":13},\"text\":{\"headline\":\"x\"}}\n]}"
+                .to_string(),
+        ),
+        (
+            "a.jsonl",
+            format!(
+                "{}\n{}\n",
+                crate::support::jsonl_event("a", "2000", "other", r#", "edtf": "2001""#),
+                crate::support::jsonl_event("b", "2000-13", "other", "")
+            ),
+        ),
+    ];
+    for (name, text) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        let o = run(&["check", "--no-cache", "--data", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{name}");
+        let err = stderr(&o);
+        let kinds: Vec<bool> = err.lines().map(|l| l.contains(": warning: ")).collect();
+        assert_eq!(kinds, [false, true], "{name}: {err}");
+        assert!(err.contains("month 13 does not exist"), "{name}: {err}");
+    }
+}
+
 #[test]
 fn check_syntax_error_is_one_line() {
     let o = run(&["check", "--data", "tests/fixtures/syntax_error.json"]);

@@ -218,7 +218,7 @@ fn the_sheet_layout_is_read_by_header_names() {
         t.warnings,
         [
             format!("{p}:1:164: warning: unknown column `Colour`, which TimelineJS ignores"),
-            format!("{p}:6:1: warning: an event without a `start_date` is skipped, as TimelineJS skips it"),
+            format!("{p}:6:1: warning: a row without a Year is skipped, as TimelineJS skips it"),
         ]
     );
     assert_eq!(t.title.as_ref().map(|s| s.headline.as_str()), Some("A sheet of events"));
@@ -716,4 +716,26 @@ fn the_display_dates_of_the_date_objects_are_kept() {
             "c.json:3:43: warning: a `display_date` of a date under the event's own is not shown, as TimelineJS does not show it"
         ]
     );
+}
+
+/// A month that does not exist is reported at the month, also when a day follows; a time on
+/// the 12-hour clock past 12 is not a time; a sheet row without a Year says so in the sheet's
+/// words.
+#[test]
+fn date_problems_point_at_their_own_cell() {
+    let json = r#"{"events":[{"start_date":{"year":2000,"month":13,"day":1},"text":{"headline":"x"}}]}"#;
+    let p = load_str("m.json", json).unwrap_err();
+    assert_eq!(p, ["m.json:1:47: impossible start date: month 13 does not exist; months run from 01 to 12"]);
+    let p =
+        load_str("m.csv", "Year,Month,Day,Time,Headline\n2000,13,1,,z\n2001,1,7,13:00 PM,x\n").unwrap_err();
+    assert_eq!(
+        p,
+        // The problems of reading the rows come first, as for every sheet.
+        [
+            "m.csv:3:10: time `13:00 PM` is not hh:mm, hh:mm:ss, hh:mm:ss.sss or hhmm, with or without AM or PM",
+            "m.csv:2:6: impossible start date: month 13 does not exist; months run from 01 to 12",
+        ]
+    );
+    let t = load_str("y.csv", "Year,Headline\n,y\n2000,z\n").unwrap();
+    assert_eq!(t.warnings, ["y.csv:2:1: warning: a row without a Year is skipped, as TimelineJS skips it"]);
 }

@@ -54,7 +54,12 @@ impl Failure {
             }
             Failure::Load(e) => {
                 let mut err = inert::Writer::new(io::stderr().lock());
-                let _ = writeln!(err, "{e}").and_then(|()| err.flush());
+                // The errors, then the warnings found with them: one run says everything.
+                let _ = writeln!(err, "{e}");
+                for w in &e.warnings {
+                    let _ = writeln!(err, "{w}");
+                }
+                let _ = err.flush();
                 ExitCode::from(1)
             }
         }

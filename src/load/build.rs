@@ -65,7 +65,8 @@ pub fn build(
     if let Some(start) = top_level_array(text) {
         // Never a data set: said at once, without building the array (many times its size).
         b.cx.at(start, "expected the data set to be an object `{…}`, found an array");
-        return Err(in_file_order(b.cx.problems, 0, &input.path));
+        b.cx.unlisted = 0;
+        return Err(in_file_order(&mut b.cx, &input.path));
     }
     let mut top = TopLevel::default();
     // Events are checked as they are parsed, so the whole file is never one tree in memory.
@@ -84,7 +85,7 @@ pub fn build(
     b.top_level_done(parsed, top);
     let keys = b.finish();
     if !b.cx.problems.is_empty() {
-        return Err(in_file_order(b.cx.problems, b.cx.unlisted, &input.path));
+        return Err(in_file_order(&mut b.cx, &input.path));
     }
     let mut t = b.timeline;
     crate::model::sort_events(&mut t.events);
@@ -130,12 +131,13 @@ fn top_level_array(text: &str) -> Option<usize> {
     text[start..].starts_with('[').then_some(start)
 }
 
-/// The problems in file order, the data file first.
-fn in_file_order(mut problems: Vec<crate::load::problem::Problem>, unlisted: usize, path: &str) -> LoadError {
+/// The problems in file order, the data file first, with the warnings found.
+fn in_file_order(cx: &mut super::fields::Ctx, path: &str) -> LoadError {
+    let mut problems = std::mem::take(&mut cx.problems);
     problems.sort_by(|x, y| {
         (x.file != path, &x.file, x.line, x.col).cmp(&(y.file != path, &y.file, y.line, y.col))
     });
-    LoadError { problems, unlisted }
+    LoadError { problems, unlisted: cx.unlisted, warnings: cx.warning_lines() }
 }
 
 /// What the top level of the file has shown so far.

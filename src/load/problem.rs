@@ -16,12 +16,15 @@ pub struct LoadError {
     pub problems: Vec<Problem>,
     /// How many more problems were found than are in `problems` (past `MAX_KEPT`).
     pub unlisted: usize,
+    /// The warnings found with them (`path:line:col: warning: …`), which `Display` leaves out:
+    /// the command line says them after the errors, so that one run finds everything.
+    pub warnings: Vec<String>,
 }
 
 impl LoadError {
     /// An error of one problem.
     pub fn one(problem: Problem) -> Self {
-        LoadError { problems: vec![problem], unlisted: 0 }
+        LoadError { problems: vec![problem], unlisted: 0, warnings: Vec::new() }
     }
 
     /// How many problems were found, listed or not.
@@ -159,7 +162,8 @@ mod tests {
             col: 1,
             message: format!("bad `\u{1b}]0;x\u{7}` {i}"),
         };
-        let e = LoadError { problems: (1..=MAX_SHOWN + 5).map(p).collect(), unlisted: 0 };
+        let e =
+            LoadError { problems: (1..=MAX_SHOWN + 5).map(p).collect(), unlisted: 0, warnings: Vec::new() };
         let shown = e.to_string();
         assert!(!shown.chars().any(|c| c.is_control() && c != '\n'), "{shown:?}");
         assert_eq!(shown.lines().count(), MAX_SHOWN + 1);

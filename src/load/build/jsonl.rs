@@ -84,7 +84,7 @@ pub(super) fn build(
     b.resolve_entities();
     let keys = b.finish();
     if !b.cx.problems.is_empty() {
-        return Err(in_file_order(b.cx.problems, b.cx.unlisted, &input.path));
+        return Err(in_file_order(&mut b.cx, &input.path));
     }
     let mut warnings = std::mem::take(&mut b.cx.warnings);
     warnings.sort_by_key(|w| (w.line, w.col));

@@ -83,7 +83,8 @@ pub fn read(path: &str, text: &str, now: NaiveDateTime) -> Result<(Timeline, Vec
     r.lines(text);
     let Reader { mut cx, mut timeline, events, .. } = r;
     if !cx.problems.is_empty() {
-        return Err(LoadError { problems: cx.problems, unlisted: 0 });
+        let warnings = cx.warning_lines();
+        return Err(LoadError { problems: cx.problems, unlisted: 0, warnings });
     }
     timeline.warnings = cx.warning_lines();
     let (lines, events): (Vec<usize>, Vec<Event>) = events.into_iter().unzip();

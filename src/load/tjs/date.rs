@@ -61,7 +61,9 @@ pub fn date_object(cx: &mut Ctx, v: &Spanned, what: &str) -> DateResult {
     let (month, day) = (part(cx, members, "month", 99)?, part(cx, members, "day", 99)?);
     let time = time_of_day(cx, members)?;
     let astro = if year == 0 { 0 } else { from_tjs_year(year) };
-    let at = get("day").or(get("month")).unwrap_or(year_v).at;
+    // The part the error is about: a month that does not exist, else the day (or the year).
+    let bad_month = month.is_some_and(|m| !(1..=12).contains(&m));
+    let at = if bad_month { get("month") } else { get("day").or(get("month")) }.unwrap_or(year_v).at;
     let mut date =
         PartialDate::ymd(astro, month, day).map_err(|e| cx.at(at, format!("impossible {what}: {e}")))?;
     if let Some(time) = time {

@@ -55,7 +55,8 @@ pub fn load(path: &str, text: &str, kind: Kind) -> Result<Option<Timeline>, Load
     let Importer { mut cx, mut timeline, ids, suffixes } = im;
     drop((ids, suffixes));
     if !cx.problems.is_empty() {
-        return Err(LoadError { problems: cx.problems, unlisted: cx.unlisted });
+        let warnings = cx.warning_lines();
+        return Err(LoadError { problems: cx.problems, unlisted: cx.unlisted, warnings });
     }
     timeline.warnings = cx.warning_lines();
     crate::model::sort_events(&mut timeline.events);

@@ -246,8 +246,13 @@ impl Rows {
                 Some((v.to_string(), starts.get(i).copied().unwrap_or(at)))
             };
             let slide = row(&mut im.cx, at, &cell);
-            if let Some(event) = self.add(&mut im.cx, slide, cell("type")) {
-                self.event(im, &event);
+            match self.add(&mut im.cx, slide, cell("type")) {
+                // Said in the sheet's words: its slide would say it has no `start_date`.
+                Some(_) if cell("year").is_none() => {
+                    im.cx.warn(at, "a row without a Year is skipped, as TimelineJS skips it")
+                }
+                Some(event) => self.event(im, &event),
+                None => {}
             }
         }
         Ok(())

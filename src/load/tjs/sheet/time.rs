@@ -39,6 +39,10 @@ fn time_parts(t: &str) -> Option<[Option<String>; 4]> {
         return None;
     }
     let mut hour: u32 = parts[0].parse().ok()?;
+    // On the 12-hour clock an hour runs from 1 to 12: `13:00 PM` is no time at all.
+    if period.is_some() && !(1..=12).contains(&hour) {
+        return None;
+    }
     match period {
         Some(b'p') if hour != 12 => hour += 12,
         Some(b'a') if hour == 12 => hour = 0,
@@ -101,7 +105,10 @@ mod tests {
         for (t, want) in read {
             assert_eq!(hms(t), Some(want.iter().map(|s| s.to_string()).collect()), "{t}");
         }
-        for t in ["", "AM", "9:00 XM", "9:00 AMX", "bad", "9::00", "1:2:3:4", "9:00.x", "9h30"] {
+        for t in [
+            "", "AM", "9:00 XM", "9:00 AMX", "bad", "9::00", "1:2:3:4", "9:00.x", "9h30", "13:00 PM",
+            "0:30 am",
+        ] {
             assert_eq!(hms(t), None, "{t}");
         }
     }
