@@ -811,3 +811,45 @@ mod full {
         }
     }
 }
+
+/// On a tie of starts the coarser period comes first: a season before its first month, an
+/// unspecified decade or century before its first year, a month before its first day.
+#[test]
+fn the_coarser_of_two_periods_that_start_together_comes_first() {
+    let dates = ["2004-06-01", "2004-22", "2004-06", "2004-03", "2004-21", "2004", "1900", "19XX", "190X"];
+    let events: Vec<Value> = dates
+        .iter()
+        .map(|d| json!({ "id": d.to_lowercase(), "date": d, "status": "held", "kind": "other", "title": d, "summary": "" }))
+        .collect();
+    let t = load_text("a.json", json!({ "countries": [], "sources": [], "events": events }).to_string());
+    let order: Vec<String> = t.events.iter().map(|e| e.date.iso()).collect();
+    assert_eq!(
+        order,
+        ["19XX", "190X", "1900", "2004", "2004-21", "2004-03", "2004-22", "2004-06", "2004-06-01"]
+    );
+}
+
+/// An end that is the start is read as a single date with a warning, as a TimelineJS file's is,
+/// so that an export of it reads back without one.
+#[test]
+fn an_end_that_is_the_start_is_a_single_date() {
+    let event = |id: &str, date: &str, end: Option<&str>| {
+        let mut e =
+            json!({ "id": id, "date": date, "status": "held", "kind": "other", "title": id, "summary": "" });
+        if let Some(end) = end {
+            e["end"] = json!(end);
+        }
+        e
+    };
+    let events = [event("a", "2004-06-11", Some("2004-06-11")), event("b", "2004/2004", None)];
+    let t = load_text("a.json", json!({ "countries": [], "sources": [], "events": events }).to_string());
+    assert!(t.events.iter().all(|e| e.end.is_none() && e.edtf().len() <= 10), "{:?}", t.events[1].edtf());
+    assert_eq!(t.warnings.len(), 2, "{:?}", t.warnings);
+    assert!(
+        t.warnings
+            .iter()
+            .all(|w| w.ends_with("warning: the end date is the start date; read as a single date"))
+    );
+    let again = load_text("b.json", export(&t, Format::Timelinejs));
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+}

@@ -87,7 +87,9 @@ pub fn build(
     if !b.cx.problems.is_empty() {
         return Err(in_file_order(&mut b.cx, &input.path));
     }
+    let warnings = b.cx.warning_lines();
     let mut t = b.timeline;
+    t.warnings = warnings;
     crate::model::sort_events(&mut t.events);
     Ok((t, keys))
 }

@@ -5,6 +5,9 @@ use crate::load::json::Spanned;
 use crate::model::date::{Bound, Interval};
 use crate::model::{OpenEnd, OpenEnds, PartialDate};
 
+/// An end that is the start itself: the period is one date, as every export writes it.
+const SAME_END: &str = "the end date is the start date; read as a single date";
+
 impl Builder<'_> {
     /// The start, the end and the open ends of an event, or `None` after reporting a problem.
     pub(super) fn event_dates(
@@ -36,6 +39,10 @@ impl Builder<'_> {
                     );
                     return None;
                 }
+                if end == date {
+                    self.cx.warn(end_v.at, SAME_END);
+                    return Some((date, None, OpenEnds::default()));
+                }
                 Some((date, Some(end), OpenEnds::default()))
             }
             Interval::Range(..) if end_v.is_some() => {
@@ -51,6 +58,10 @@ impl Builder<'_> {
                 };
                 let ends = OpenEnds { start: open(a), end: open(b) };
                 match (a, b) {
+                    (Bound::Date(x), Bound::Date(y)) if x == y => {
+                        self.cx.warn(date_v.at, SAME_END);
+                        Some((x, None, ends))
+                    }
                     (Bound::Date(x), Bound::Date(y)) => Some((x, Some(y), ends)),
                     (Bound::Date(x), _) | (_, Bound::Date(x)) => Some((x, None, ends)),
                     _ => None,

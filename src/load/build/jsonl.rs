@@ -10,7 +10,7 @@ use crate::load::DataInput;
 use crate::load::articles::ArticleKey;
 use crate::load::json::{Key, Spanned, Value};
 use crate::load::jsonl::{self, TYPES};
-use crate::load::problem::{LoadError, Problem, did_you_mean};
+use crate::load::problem::{LoadError, did_you_mean};
 use crate::model::Timeline;
 use std::collections::HashMap;
 
@@ -86,10 +86,9 @@ pub(super) fn build(
     if !b.cx.problems.is_empty() {
         return Err(in_file_order(&mut b.cx, &input.path));
     }
-    let mut warnings = std::mem::take(&mut b.cx.warnings);
-    warnings.sort_by_key(|w| (w.line, w.col));
+    let warnings = b.cx.warning_lines();
     let mut t = b.timeline;
-    t.warnings = warnings.iter().map(Problem::to_string).collect();
+    t.warnings = warnings;
     crate::model::sort_events(&mut t.events);
     Ok((t, keys))
 }
