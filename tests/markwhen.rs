@@ -554,3 +554,20 @@ fn a_line_that_starts_as_a_date_but_is_not_one_is_a_warning() {
         ]
     );
 }
+
+/// Unspecified digits have no markwhen form: `2004-XX` is written as the year it stands in, read
+/// back as `2004`, and the note counts them.
+#[test]
+fn unspecified_digits_are_written_as_their_period_and_counted() {
+    let line = |id: &str, date: &str| crate::support::jsonl_event(id, date, "other", "");
+    let text = [line("a", "2004-XX"), line("b", "1985-XX-XX"), line("c", "2004-06-XX")].join("\n");
+    let input = timeline::load::DataInput {
+        path: "x.jsonl".into(),
+        text,
+        articles: timeline::load::ArticleStore::Builtin,
+    };
+    let t = timeline::load::load(&input).unwrap();
+    let (mw, notes) = export(&t);
+    assert!(mw.contains("1985: T b") && mw.contains("2004: T a") && mw.contains("2004-06: T c"), "{mw}");
+    assert_eq!(notes, ["markwhen: cannot carry unspecified digits (X), written as the period they stand for (3)"]);
+}

@@ -738,4 +738,54 @@ fn date_problems_point_at_their_own_cell() {
     );
     let t = load_str("y.csv", "Year,Headline\n,y\n2000,z\n").unwrap();
     assert_eq!(t.warnings, ["y.csv:2:1: warning: a row without a Year is skipped, as TimelineJS skips it"]);
+
+/// Notes of the formats that carry least: each names what it drops of a TimelineJS file (groups,
+/// display dates, the title slide's text and media, milliseconds), and only that: iCalendar writes
+/// groups as categories, Markdown the title slide's headline.
+#[test]
+fn markdown_and_ics_notes_name_groups_display_dates_the_title_slide_and_milliseconds() {
+    let doc = serde_json::json!({
+        "title": {"text": {"headline": "Set", "text": "Intro"}, "media": {"url": "https://example.org/x.png"}},
+        "eras": [{"start_date": {"year": 1990}, "end_date": {"year": 1999}, "text": {"headline": "Era"}}],
+        "events": [
+            {"start_date": {"year": 2004, "month": 6, "day": 11, "hour": 12, "minute": 0, "second": 0,
+                            "millisecond": 123},
+             "text": {"headline": "Noon"}, "group": "G", "display_date": "around noon"},
+            {"start_date": {"year": 2005}, "text": {"headline": "Plain"},
+             "media": {"url": "https://example.org/y.png"}}
+        ]
+    });
+    let t = load_text("g.json", doc.to_string());
+    let events: Vec<&Event> = t.events.iter().collect();
+    let note = |f| export::write(&mut Vec::new(), &t, &events, f).unwrap();
+    assert_eq!(
+        note(Format::Markdown),
+        ["markdown: 1 event's countries, places, people or media left out; 1 event's groups left out; \
+          1 event's display dates left out; the title slide's text and media left out; 1 era left out"]
+    );
+    assert_eq!(
+        note(Format::Ics),
+        ["ics: 1 event's media left out; 1 event's display dates left out; \
+          1 event's milliseconds left out (iCalendar counts whole seconds); \
+          the title slide's headline, text and media left out; 1 era left out"]
+    );
+    assert!(export(&t, Format::Ics).contains("DTSTART:20040611T120000\r\n"));
+}
+
+/// Past five, the ids of events iCalendar cannot hold are counted, not left unsaid; and one
+/// event with a script URL is `1 event`.
+#[test]
+fn ics_counts_the_ids_it_does_not_name_and_notes_say_one_event() {
+    let slides: Vec<serde_json::Value> = (0..6)
+        .map(|i| serde_json::json!({"start_date": {"year": -100 - i}, "text": {"headline": format!("Old {i}")}}))
+        .chain([serde_json::json!({"start_date": {"year": 2000}, "text": {"headline": "Now"},
+                                   "media": {"url": "javascript:alert(1)"}})])
+        .collect();
+    let t = load_text("old.json", serde_json::json!({ "events": slides }).to_string());
+    let events: Vec<&Event> = t.events.iter().collect();
+    let notes = export::write(&mut Vec::new(), &t, &events, Format::Ics).unwrap();
+    let [note] = notes.as_slice() else { panic!("{notes:?}") };
+    assert!(note.starts_with("ics: 6 events left out, as iCalendar holds years 1 to 9999 only ("), "{note}");
+    assert!(note.contains(" and 1 more)"), "{note}");
+    assert!(note.ends_with("of 1 event"), "{note}");
 }

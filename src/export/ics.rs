@@ -165,18 +165,20 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
     let mut lost = Vec::new();
     if !skipped.is_empty() {
         lost.push(format!(
-            "{} events left out, as iCalendar holds years 1 to 9999 only ({})",
-            skipped.len(),
-            skipped.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+            "{} left out, as iCalendar holds years 1 to 9999 only ({})",
+            crate::text::plural(skipped.len(), "event"),
+            super::losses::some_ids(&skipped)
         ));
     }
     let open = events.iter().filter(|e| e.open != Default::default()).count();
     if open > 0 {
-        lost.push(format!("{open} open or unknown interval ends kept only in the description"));
+        let ends = crate::text::plural(open, "open or unknown interval end");
+        lost.push(format!("{ends} kept only in the description"));
     }
     let fuzzy = events.iter().filter(|e| e.date.is_fuzzy() || e.end.is_some_and(|d| d.is_fuzzy())).count();
     if fuzzy > 0 {
-        lost.push(format!("{fuzzy} qualified or unspecified dates kept only in the description"));
+        let dates = crate::text::plural(fuzzy, "qualified or unspecified date");
+        lost.push(format!("{dates} kept only in the description"));
     }
     Ok(lost)
 }

@@ -40,7 +40,6 @@ pub fn write(out: &mut impl Write, t: &Timeline, events: &[&Event]) -> io::Resul
     }
     if let Some(s) = t.title.as_ref().filter(|s| !s.text.is_empty()) {
         writeln!(out, "description: {}", yaml(&s.text))?;
-        lost.add("title slide media", usize::from(s.media.is_some()));
     }
     writeln!(out, "timezone: UTC\n---")?;
     // Events without a group first: a heading holds every event after it.
@@ -175,6 +174,10 @@ fn dates(e: &Event, lost: &mut Lost) -> Option<(String, Option<String>)> {
     lost.add(
         "seasons, written as their months",
         sides.iter().flatten().filter(|d| d.season_value().is_some()).count(),
+    );
+    lost.add(
+        "unspecified digits (X), written as the period they stand for",
+        sides.iter().flatten().filter(|d| d.unspecified() != Default::default()).count(),
     );
     // markwhen reads an ISO time only with a zone: a local time with seconds is written in UTC.
     lost.add(

@@ -4,6 +4,7 @@
 mod csv;
 mod ics;
 pub mod json;
+mod losses;
 mod markdown;
 mod markwhen;
 pub mod native;
@@ -12,6 +13,7 @@ mod slugs;
 pub mod timelinejs;
 
 use crate::model::{Event, Timeline};
+use losses::{TitlePart, WHOLE_TITLE, facts};
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -51,6 +53,8 @@ pub struct Spec {
     pub importable: bool,
     /// Whether it writes the data set's eras (named periods); when not, the note counts them.
     pub eras: bool,
+    /// The parts of the data set's title slide it writes; the note names the others it has.
+    pub title: &'static [TitlePart],
     pub losses: &'static [Loss],
     write: Writer,
 }
@@ -80,6 +84,7 @@ pub const FORMATS: &[Spec] = &[
         json: true,
         importable: true,
         eras: true,
+        title: WHOLE_TITLE,
         losses: &[
             Loss {
                 applies: extended,
@@ -104,6 +109,7 @@ pub const FORMATS: &[Spec] = &[
         json: false,
         importable: true,
         eras: true,
+        title: WHOLE_TITLE,
         losses: &[
             Loss {
                 applies: extended,
@@ -138,10 +144,19 @@ pub const FORMATS: &[Spec] = &[
         json: false,
         importable: false,
         eras: false,
-        losses: &[Loss {
-            applies: |e| facts(e) || e.media().is_some(),
-            what: "events' countries, places, people or media left out",
-        }],
+        title: &[TitlePart::Headline],
+        losses: &[
+            Loss {
+                applies: |e| facts(e) || e.media().is_some(),
+                what: "events' countries, places, people or media left out",
+            },
+            losses::KINDS,
+            losses::GROUPS,
+            losses::DISPLAY_DATES,
+            losses::VIETNAMESE,
+            losses::BACKGROUNDS,
+            losses::TAGS,
+        ],
         write: |mut out, t, events| markdown::write(&mut out, t, events).map(|()| Vec::new()),
     },
     Spec {
@@ -152,9 +167,15 @@ pub const FORMATS: &[Spec] = &[
         json: false,
         importable: false,
         eras: false,
+        title: &[],
         losses: &[
             Loss { applies: facts, what: "events' countries, places and people left out" },
             Loss { applies: |e| e.media().is_some(), what: "events' media left out" },
+            losses::DISPLAY_DATES,
+            losses::MILLISECONDS,
+            losses::VIETNAMESE,
+            losses::BACKGROUNDS,
+            losses::TAGS,
         ],
         write: |mut out, t, events| ics::write(&mut out, t, events),
     },
@@ -166,6 +187,7 @@ pub const FORMATS: &[Spec] = &[
         json: true,
         importable: true,
         eras: true,
+        title: WHOLE_TITLE,
         losses: &[NOT_SLUGS],
         write: |mut out, t, events| json::write_lines(&mut out, t, events).map(|()| Vec::new()),
     },
@@ -177,6 +199,7 @@ pub const FORMATS: &[Spec] = &[
         json: true,
         importable: true,
         eras: true,
+        title: WHOLE_TITLE,
         losses: &[NOT_SLUGS],
         write: |out, t, events| {
             serde_json::to_writer_pretty(&mut *out, &native::document(t, events))?;
@@ -191,6 +214,7 @@ pub const FORMATS: &[Spec] = &[
         json: false,
         importable: true,
         eras: false,
+        title: &[TitlePart::Headline, TitlePart::Text],
         // Its writer lists what it cannot carry itself.
         losses: &[],
         write: |mut out, t, events| markwhen::write(&mut out, t, events),
@@ -206,10 +230,6 @@ fn tagged(e: &Event) -> bool {
 fn extended(e: &Event) -> bool {
     let ext = |d: &crate::model::PartialDate| d.is_fuzzy() || d.season_value().is_some();
     ext(&e.date) || e.end.as_ref().is_some_and(ext) || e.open != Default::default()
-}
-
-fn facts(e: &Event) -> bool {
-    !e.countries.is_empty() || !e.place_ids.is_empty() || !e.person_ids.is_empty()
 }
 
 fn quoted(e: &Event) -> bool {
@@ -308,13 +328,13 @@ pub fn write(
     let events: Vec<&Event> = events.iter().zip(&cleaned).map(|(e, c)| c.as_deref().unwrap_or(e)).collect();
     let mut lost = (format.spec().write)(out, t, &events)?;
     lost.extend(losses(format, &events));
+    lost.extend(losses::title_slide(t.title.as_ref(), format.spec().title));
     if !t.eras.is_empty() && !format.spec().eras {
         lost.push(format!("{} left out", crate::text::plural(t.eras.len(), "era")));
     }
     if scripts > 0 {
-        lost.push(format!(
-            "left out the URLs that would run code (javascript, vbscript, data) of {scripts} events"
-        ));
+        let events = crate::text::plural(scripts, "event");
+        lost.push(format!("left out the URLs that would run code (javascript, vbscript, data) of {events}"));
     }
     Ok(if lost.is_empty() { Vec::new() } else { vec![format!("{}: {}", format.name(), lost.join("; "))] })
 }
