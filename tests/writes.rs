@@ -105,3 +105,23 @@ fn a_link_planted_at_the_old_temporary_name_is_not_followed() {
     assert!(new.file_type().is_file(), "new.csv is a regular file, not a link");
     assert!(std::fs::symlink_metadata(dir.join(".new.csv.tmp")).expect("link").file_type().is_symlink());
 }
+
+/// A missing or unwritable directory is said in its own words, never naming the temporary file.
+#[test]
+fn a_missing_or_closed_directory_is_named_not_the_temporary_file() {
+    let dir = scratch("nodir");
+    let o = timeline(&dir, &["export", "--format", "md", "--out", "nodir/x.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "timeline: cannot write nodir/x.md: the directory nodir does not exist\n");
+    let closed = dir.join("closed");
+    std::fs::create_dir(&closed).expect("dir");
+    std::fs::set_permissions(&closed, std::os::unix::fs::PermissionsExt::from_mode(0o500)).expect("chmod");
+    let o = timeline(&dir, &["export", "--format", "md", "--out", "closed/x.md"]);
+    // Root writes anywhere; then there is nothing to say.
+    if o.status.code() != Some(0) {
+        assert_eq!(
+            stderr(&o),
+            "timeline: cannot write closed/x.md: permission denied to create a file in the directory closed\n"
+        );
+    }
+}

@@ -275,6 +275,7 @@ fn save_failure(path: &Path, e: crate::export::SaveError) -> Failure {
         crate::export::SaveError::Io(e) => {
             Failure::Io(io::Error::new(e.kind(), format!("cannot write {file}: {e}")))
         }
+        e => Failure::Io(io::Error::other(format!("cannot write {file}: {e}"))),
     }
 }
 

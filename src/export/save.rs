@@ -14,6 +14,10 @@ pub enum SaveError {
     Exists,
     /// The target is not a regular file: a directory, a FIFO, a device, … (what it is).
     NotAFile(&'static str),
+    /// The directory the file would be in does not exist (its name).
+    NoDirectory(String),
+    /// The directory the file would be in cannot be written to (its name).
+    Denied(String),
     /// Creating, writing or renaming failed.
     Io(io::Error),
 }
@@ -23,8 +27,22 @@ impl fmt::Display for SaveError {
         match self {
             SaveError::Exists => f.write_str("it exists"),
             SaveError::NotAFile(what) => write!(f, "it is {what}, not a regular file"),
+            SaveError::NoDirectory(dir) => write!(f, "the directory {dir} does not exist"),
+            SaveError::Denied(dir) => write!(f, "permission denied to create a file in the directory {dir}"),
             SaveError::Io(e) => write!(f, "{e}"),
         }
+    }
+}
+
+/// Why the temporary file could not be made in `dir`, in the words of the directory, never naming
+/// the temporary file (which the user did not ask for and which no longer exists).
+fn in_dir(dir: &Path, e: io::Error) -> SaveError {
+    let name = crate::text::inert::line(&dir.display().to_string()).into_owned();
+    match e.kind() {
+        io::ErrorKind::NotFound => SaveError::NoDirectory(name),
+        io::ErrorKind::PermissionDenied => SaveError::Denied(name),
+        io::ErrorKind::NotADirectory => SaveError::NoDirectory(name),
+        kind => SaveError::Io(e.raw_os_error().map_or_else(|| io::Error::from(kind), io::Error::from_raw_os_error)),
     }
 }
 
@@ -49,7 +67,15 @@ fn kind_of(meta: &std::fs::Metadata) -> Option<&'static str> {
 pub fn check(path: &Path, replace: bool) -> Result<Option<std::fs::Permissions>, SaveError> {
     let link = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        // Its directory is looked at now, so that a missing one is said before any work is done.
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let dir = dir_of(path);
+            return match std::fs::metadata(dir) {
+                Ok(m) if m.is_dir() => Ok(None),
+                Ok(_) => Err(in_dir(dir, io::ErrorKind::NotFound.into())),
+                Err(e) => Err(in_dir(dir, e)),
+            };
+        }
         Err(e) => return Err(SaveError::Io(e)),
     };
     // A link to a device or a FIFO is refused like the device itself; a dangling link exists.
@@ -63,15 +89,20 @@ pub fn check(path: &Path, replace: bool) -> Result<Option<std::fs::Permissions>,
     Ok(target.map(|m| m.permissions()))
 }
 
+/// The directory a file is made in (`.` for a bare name).
+fn dir_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
 /// Saves `bytes` to `path`, whole or not at all. Without `replace` an existing file is never
 /// touched, even one created between the check and the rename (the rename refuses to replace).
 pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), SaveError> {
     let keep = check(path, replace)?;
     let name = path.file_name().ok_or(SaveError::NotAFile("not a file name"))?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = dir_of(path);
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(name);
     prefix.push(".");
@@ -82,7 +113,7 @@ pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), SaveError> {
         .suffix(".tmp")
         .permissions(mode)
         .tempfile_in(dir)
-        .map_err(SaveError::Io)?;
+        .map_err(|e| in_dir(dir, e))?;
     tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()).map_err(SaveError::Io)?;
     if let Some(perms) = keep {
         tmp.as_file().set_permissions(perms).map_err(SaveError::Io)?;
@@ -131,6 +162,16 @@ mod tests {
         std::os::unix::fs::symlink("/dev/null", &link).expect("symlink");
         assert!(matches!(save(&link, b"x", true), Err(SaveError::NotAFile("a character device"))));
         assert!(std::fs::symlink_metadata(&link).expect("link").file_type().is_symlink());
+    }
+
+    #[test]
+    fn a_missing_directory_is_named_and_the_temporary_file_is_not() {
+        let d = dir("nodir");
+        let f = d.join("nodir").join("x.md");
+        let err = save(&f, b"x", false).expect_err("no directory").to_string();
+        assert_eq!(err, format!("the directory {} does not exist", d.join("nodir").display()));
+        let err = save(Path::new("nodir-9f3/x.md"), b"x", false).expect_err("no directory").to_string();
+        assert_eq!(err, "the directory nodir-9f3 does not exist");
     }
 
     #[test]
