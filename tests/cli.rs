@@ -858,3 +858,20 @@ fn show_ignores_case_and_suggests_close_ids() {
         assert!(stderr(&o).contains(&want), "{}", stderr(&o));
     }
 }
+
+/// `--from`, `--to`, `after:` and `before:` are each one end of the period: an interval typed
+/// there is a usage error, not read as its first year.
+#[test]
+fn an_interval_as_a_bound_is_a_usage_error() {
+    for args in [
+        &["list", "--from", "1985/.."][..],
+        &["list", "--to", "../2001"],
+        &["export", "--format", "csv", "--from", "1985/1990"],
+        &["list", "--search", "after:1985/.."],
+        &["list", "--search", "before:1985/1990"],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("is an interval; give one date"), "{args:?}: {}", stderr(&o));
+    }
+}

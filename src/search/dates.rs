@@ -80,7 +80,20 @@ pub fn date_like(word: &str) -> Option<PartialDate> {
 /// people write it (`938`, `-499`; EDTF wants `0938`, `-0499`), or with its era as dates are
 /// shown (`500 BCE`, `500 BC`, `500 TCN`, `AD 938`, `938 CE`). The error is the EDTF reader's.
 pub fn period(value: &str) -> Result<PartialDate, DateError> {
+    if is_interval(value) {
+        return Err(DateError::Invalid(format!(
+            "`{value}` is an interval; give one date (--from and --to, after: and before: are each one end)"
+        )));
+    }
     PartialDate::parse(value).or_else(|e| date_like(value).or_else(|| year_as_written(value)).ok_or(e))
+}
+
+/// An EDTF interval (`1985/..`, `../2001`, `1985/1990`, `1985/`): two ends, each a date, open
+/// (`..`) or unknown (empty), which a bound of one end cannot be. `26/1/2026` is a date.
+fn is_interval(value: &str) -> bool {
+    let Some((a, b)) = value.trim().split_once('/') else { return false };
+    let end = |s: &str| s.is_empty() || s == ".." || PartialDate::parse(s).is_ok();
+    !b.contains('/') && end(a) && end(b) && !(a.is_empty() && b.is_empty())
 }
 
 /// A year of one to three digits, signed or not (`938`, `-499`), or a year with its era.
@@ -144,6 +157,16 @@ pub fn merge_spelled_dates(tokens: Vec<Token>) -> Vec<Token> {
 mod tests {
     use super::*;
     use crate::search::query::tokenize;
+
+    #[test]
+    fn an_interval_is_not_one_date() {
+        for typed in ["1985/..", "../1985", "1985/1990", "1985/", "/1985", "1985-04/.."] {
+            let e = period(typed).expect_err(typed).to_string();
+            assert!(e.contains("is an interval; give one date"), "{typed}: {e}");
+        }
+        assert!(period("26/1/2026").is_ok());
+        assert!(period("1985").is_ok());
+    }
 
     #[test]
     fn a_year_is_typed_as_people_write_it_and_as_dates_are_shown() {
