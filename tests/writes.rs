@@ -125,3 +125,28 @@ fn a_missing_or_closed_directory_is_named_not_the_temporary_file() {
         );
     }
 }
+
+/// `--out`'s extension picks the format when `--format` does not name one, from the same table
+/// as the browser's `:export`; a format unlike the extension's is written, with a warning.
+#[test]
+fn the_extension_picks_the_format_and_a_different_one_is_warned_of() {
+    let dir = scratch("by-extension");
+    let o = timeline(&dir, &["export", "--country", "LA", "--out", "y.md"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(dir.join("y.md")).expect("read").starts_with("# "));
+    let o = timeline(&dir, &["export", "--country", "LA", "--out", "y.ICS"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(dir.join("y.ICS")).expect("read").starts_with("BEGIN:VCALENDAR"));
+    let o = timeline(&dir, &["export", "--out", "y.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "timeline: y.txt: the extension names no format; --format says which\n");
+    assert!(!dir.join("y.txt").exists());
+    let o = timeline(&dir, &["export", "--format", "md", "--country", "LA", "--out", "x.ics"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("timeline: warning: x.ics's extension is for ics; writing markdown, as asked\n"));
+    assert!(std::fs::read_to_string(dir.join("x.ics")).expect("read").starts_with("# "));
+    // Our format's `.json` is its own: no warning.
+    let o = timeline(&dir, &["export", "--format", "native", "--country", "LA", "--out", "n.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+}

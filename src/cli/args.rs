@@ -139,8 +139,9 @@ pub enum CacheAction {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The format to write (`--help` says what each carries and which `--data` reads back).
+    /// Without it, the extension of --out FILE picks it, as the browser's `:export` does.
     #[arg(long, short = 'f', value_enum, ignore_case = true)]
-    pub format: Format,
+    pub format: Option<Format>,
     /// Write to FILE instead of standard output. An existing FILE is never replaced without
     /// --force; FILE must be a regular file or absent (never a directory, FIFO or device).
     #[arg(long, short = 'o', value_name = "FILE")]

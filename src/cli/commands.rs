@@ -154,8 +154,9 @@ pub fn on_data(
             let picked = select(timeline, engine, &a.select)?;
             engine.release_pages();
             let events: Vec<_> = picked.iter().map(|&i| &timeline.events[i]).collect();
+            let format = export_format(a.format, a.out.as_deref())?;
             let to = a.out.as_deref().map(|path| (path, a.force));
-            export(timeline, &events, a.format, to, out)?;
+            export(timeline, &events, format, to, out)?;
         }
         Command::Show { id, json } => {
             // Ids are matched as typed, then whatever their case (`Big-Bang` is `big-bang`).
@@ -236,6 +237,27 @@ pub fn check(timeline: &Timeline, strict: bool, out: &mut impl Write) -> Result<
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The format `--format` names, else the one `--out`'s extension picks (the table's, as for
+/// the browser's `:export`). A named format unlike the extension's is written, with a warning.
+fn export_format(asked: Option<Format>, out: Option<&Path>) -> Result<Format, Failure> {
+    let by_ext = out.and_then(Format::by_extension);
+    let file = || inert::line(&out.map(|p| p.display().to_string()).unwrap_or_default()).into_owned();
+    let Some(format) = asked else {
+        return by_ext.ok_or_else(|| match out {
+            Some(_) => Failure::Usage(format!("{}: the extension names no format; --format says which", file())),
+            None => Failure::Usage("--format says which format to write (or --out FILE, by its extension)".into()),
+        });
+    };
+    let ext = out.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if let (Some(other), Some(ext)) = (by_ext, ext)
+        && !format.spec().extensions.contains(&ext.as_str())
+    {
+        let (name, other) = (format.name(), other.name());
+        eprintln!("timeline: warning: {}'s extension is for {other}; writing {name}, as asked", file());
+    }
+    Ok(format)
 }
 
 /// Writes the export to a file (replaced only once it is complete) or to standard output.
