@@ -875,3 +875,21 @@ fn an_interval_as_a_bound_is_a_usage_error() {
         assert!(stderr(&o).contains("is an interval; give one date"), "{args:?}: {}", stderr(&o));
     }
 }
+
+/// A file that names no country has no country column, and the date column is as wide as the
+/// widest date listed: `1945 other Flag`, not 26 spaces and an empty column.
+#[test]
+fn list_sizes_the_date_column_and_has_no_empty_country_column() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("list-no-countries");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("flag.json");
+    let slides = r#"{"events":[{"start_date":{"year":1945},"text":{"headline":"Flag"}},
+        {"start_date":{"year":1946,"month":3},"text":{"headline":"Plain"}}]}"#;
+    std::fs::write(&file, slides).unwrap();
+    let out = ok(&["list", "--no-cache", "--data", file.to_str().unwrap()]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines, [
+            "1945     other Flag (unverified)  [flag-1945]",
+            "Mar 1946 other Plain (unverified)  [plain-1946]"
+        ], "{out}");
+}

@@ -67,11 +67,12 @@ pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: b
         return writeln!(out);
     }
     // Columns as wide as their widest cell, measured in display columns (dates such as
-    // "13.8 billion years ago" or "500–400 BCE" have no fixed width), never narrower than before.
-    // The cells are made twice, to measure and to print, rather than held: at a million events
-    // they would be tens of megabytes.
+    // "13.8 billion years ago" or "500–400 BCE" have no fixed width). No country column when no
+    // event listed names a country (imported files), as in the browser. The cells are made twice,
+    // to measure and to print, rather than held: at a million events they would be tens of
+    // megabytes.
     let mut columns = Columns::default();
-    let mut widths = [22, 6, 12];
+    let mut widths = [0; 3];
     for e in events {
         for (w, cell) in widths.iter_mut().zip(columns.fill(t, e).cells()) {
             *w = (*w).max(width(cell));
@@ -80,7 +81,7 @@ pub fn write_list(out: &mut impl Write, t: &Timeline, events: &[&Event], json: b
     let mut row = String::new();
     for e in events {
         row.clear();
-        for (w, cell) in widths.iter().zip(columns.fill(t, e).cells()) {
+        for (w, cell) in widths.iter().zip(columns.fill(t, e).cells()).filter(|(w, _)| **w > 0) {
             row.push_str(cell);
             row.extend(std::iter::repeat_n(' ', w.saturating_sub(width(cell)) + 1));
         }
