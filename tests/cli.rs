@@ -893,3 +893,19 @@ fn list_sizes_the_date_column_and_has_no_empty_country_column() {
             "Mar 1946 other Plain (unverified)  [plain-1946]"
         ], "{out}");
 }
+
+/// `show` ends with its last line: no blank lines after an event without text or quotes.
+#[test]
+fn show_ends_without_blank_lines() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("show-no-text");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("t.json");
+    let slides = r#"{"events":[{"start_date":{"year":2024},"text":{"headline":"Tết"}},
+        {"start_date":{"year":2025},"text":{"headline":"Said","text":"Some text."}}]}"#;
+    std::fs::write(&file, slides).unwrap();
+    let data = file.to_str().unwrap();
+    let out = ok(&["show", "--no-cache", "--data", data, "tet-2024"]);
+    assert!(out.ends_with("no quote from an article checks this event.\n"), "{out:?}");
+    let out = ok(&["show", "--no-cache", "--data", data, "said-2025"]);
+    assert!(out.ends_with("checks this event.\n\nSome text.\n"), "{out:?}");
+}

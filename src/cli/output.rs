@@ -103,7 +103,14 @@ pub fn write_show(out: &mut impl Write, t: &Timeline, e: &Event, json: bool) -> 
     writeln!(out)?;
     show_facts(out, t, e)?;
     show_provenance(out, e)?;
-    writeln!(out, "\n{}\n", inert::text(&e.summary))?;
+    // Each part after a blank line; nothing after the last, so that no blank lines end it.
+    let summary = e.summary.trim_end();
+    if !summary.is_empty() {
+        writeln!(out, "\n{}", inert::text(summary))?;
+    }
+    if !e.citations.is_empty() {
+        writeln!(out)?;
+    }
     show_quotes(out, t, e)
 }
 
