@@ -909,3 +909,18 @@ fn show_ends_without_blank_lines() {
     let out = ok(&["show", "--no-cache", "--data", data, "said-2025"]);
     assert!(out.ends_with("checks this event.\n\nSome text.\n"), "{out:?}");
 }
+
+/// A country asked of a data set that has none says so, not `known countries: ` and nothing.
+#[test]
+fn a_country_asked_of_a_data_set_without_countries_says_it_has_none() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-countries");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("t.json");
+    std::fs::write(&file, r#"{"events":[{"start_date":{"year":2024},"text":{"headline":"A"}}]}"#).unwrap();
+    let data = file.to_str().unwrap();
+    for args in [&["--country", "LA"][..], &["--search", "country:LA"]] {
+        let o = run(&[&["list", "--no-cache", "--data", data], args].concat());
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("unknown country `LA`: this data set has no countries"), "{}", stderr(&o));
+    }
+}

@@ -60,6 +60,9 @@ pub fn lookup(countries: &[Country], query: &str) -> Option<usize> {
 
 /// The message for a country that `lookup` does not find: the closest names, or the list.
 pub fn unknown_message(countries: &[Country], query: &str) -> String {
+    if countries.is_empty() {
+        return format!("unknown country `{query}`: this data set has no countries");
+    }
     let q = fold_str(query.trim());
     let mut close: Vec<(usize, usize)> = countries
         .iter()
