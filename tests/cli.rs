@@ -888,10 +888,11 @@ fn list_sizes_the_date_column_and_has_no_empty_country_column() {
     std::fs::write(&file, slides).unwrap();
     let out = ok(&["list", "--no-cache", "--data", file.to_str().unwrap()]);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines, [
-            "1945     other Flag (unverified)  [flag-1945]",
-            "Mar 1946 other Plain (unverified)  [plain-1946]"
-        ], "{out}");
+    assert_eq!(
+        lines,
+        ["1945     other Flag (unverified)  [flag-1945]", "Mar 1946 other Plain (unverified)  [plain-1946]"],
+        "{out}"
+    );
 }
 
 /// `show` ends with its last line: no blank lines after an event without text or quotes.
@@ -921,6 +922,10 @@ fn a_country_asked_of_a_data_set_without_countries_says_it_has_none() {
     for args in [&["--country", "LA"][..], &["--search", "country:LA"]] {
         let o = run(&[&["list", "--no-cache", "--data", data], args].concat());
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&o).contains("unknown country `LA`: this data set has no countries"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("unknown country `LA`: this data set has no countries"),
+            "{}",
+            stderr(&o)
+        );
     }
 }

@@ -569,5 +569,8 @@ fn unspecified_digits_are_written_as_their_period_and_counted() {
     let t = timeline::load::load(&input).unwrap();
     let (mw, notes) = export(&t);
     assert!(mw.contains("1985: T b") && mw.contains("2004: T a") && mw.contains("2004-06: T c"), "{mw}");
-    assert_eq!(notes, ["markwhen: cannot carry unspecified digits (X), written as the period they stand for (3)"]);
+    assert_eq!(
+        notes,
+        ["markwhen: cannot carry unspecified digits (X), written as the period they stand for (3)"]
+    );
 }

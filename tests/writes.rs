@@ -143,7 +143,9 @@ fn the_extension_picks_the_format_and_a_different_one_is_warned_of() {
     assert!(!dir.join("y.txt").exists());
     let o = timeline(&dir, &["export", "--format", "md", "--country", "LA", "--out", "x.ics"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("timeline: warning: x.ics's extension is for ics; writing markdown, as asked\n"));
+    assert!(
+        stderr(&o).contains("timeline: warning: x.ics's extension is for ics; writing markdown, as asked\n")
+    );
     assert!(std::fs::read_to_string(dir.join("x.ics")).expect("read").starts_with("# "));
     // Our format's `.json` is its own: no warning.
     let o = timeline(&dir, &["export", "--format", "native", "--country", "LA", "--out", "n.json"]);

@@ -246,8 +246,12 @@ fn export_format(asked: Option<Format>, out: Option<&Path>) -> Result<Format, Fa
     let file = || inert::line(&out.map(|p| p.display().to_string()).unwrap_or_default()).into_owned();
     let Some(format) = asked else {
         return by_ext.ok_or_else(|| match out {
-            Some(_) => Failure::Usage(format!("{}: the extension names no format; --format says which", file())),
-            None => Failure::Usage("--format says which format to write (or --out FILE, by its extension)".into()),
+            Some(_) => {
+                Failure::Usage(format!("{}: the extension names no format; --format says which", file()))
+            }
+            None => {
+                Failure::Usage("--format says which format to write (or --out FILE, by its extension)".into())
+            }
         });
     };
     let ext = out.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(str::to_ascii_lowercase);

@@ -14,7 +14,8 @@ pub enum TitlePart {
 }
 
 impl TitlePart {
-    const ALL: [TitlePart; 4] = [TitlePart::Headline, TitlePart::Text, TitlePart::Media, TitlePart::Background];
+    const ALL: [TitlePart; 4] =
+        [TitlePart::Headline, TitlePart::Text, TitlePart::Media, TitlePart::Background];
 
     fn name(self) -> &'static str {
         match self {
@@ -103,7 +104,10 @@ mod tests {
             ..TitleSlide::default()
         };
         let note = |kept: &[TitlePart]| title_slide(Some(&slide), kept);
-        assert_eq!(note(&[TitlePart::Headline]).as_deref(), Some("the title slide's text and media left out"));
+        assert_eq!(
+            note(&[TitlePart::Headline]).as_deref(),
+            Some("the title slide's text and media left out")
+        );
         assert_eq!(note(&[]).as_deref(), Some("the title slide's headline, text and media left out"));
         assert_eq!(note(WHOLE_TITLE), None);
         assert_eq!(title_slide(None, &[]), None);

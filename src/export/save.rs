@@ -42,7 +42,9 @@ fn in_dir(dir: &Path, e: io::Error) -> SaveError {
         io::ErrorKind::NotFound => SaveError::NoDirectory(name),
         io::ErrorKind::PermissionDenied => SaveError::Denied(name),
         io::ErrorKind::NotADirectory => SaveError::NoDirectory(name),
-        kind => SaveError::Io(e.raw_os_error().map_or_else(|| io::Error::from(kind), io::Error::from_raw_os_error)),
+        kind => SaveError::Io(
+            e.raw_os_error().map_or_else(|| io::Error::from(kind), io::Error::from_raw_os_error),
+        ),
     }
 }
 
