@@ -130,3 +130,29 @@ fn pickers_follow_the_data() {
     b.act(Action::ClearGroups);
     assert_eq!(b.app.shown.hits.len(), 4);
 }
+
+/// `J`/`K` in the reader skip events with nothing to read, as a pager skips empty pages, and stay
+/// in the reader (saying so) when none is left that way.
+#[test]
+fn the_readers_j_and_k_skip_events_with_nothing_to_read() {
+    let mut b = Browser::new(support::load_file("tests/fixtures/timelinejs/gaps.json"), 80, 24);
+    let reading = |b: &Browser| match &b.app.mode {
+        Mode::Reader(r) => (b.app.data.timeline.events[r.event].title.to_string(), b.app.view.selected),
+        m => panic!("left the reader: {m:?}, {:?}", b.app.message),
+    };
+    b.act(Action::OpenReader);
+    assert_eq!(reading(&b), ("Before the gap".to_string(), 0));
+    b.act(Action::NextEvent);
+    assert!(reading(&b).0.starts_with("An extraordinarily long headline"));
+    assert_eq!(reading(&b).1, 3, "the selection follows the reader");
+    assert_eq!(b.app.message.as_deref(), Some("event 4/5 (skipped 2 with nothing to read)"));
+    b.act(Action::NextEvent);
+    assert_eq!(reading(&b).1, 3);
+    assert_eq!(b.app.message.as_deref(), Some("no next event has anything to read"));
+    b.act(Action::PrevEvent);
+    assert_eq!(reading(&b), ("Before the gap".to_string(), 0));
+    b.act(Action::PrevEvent);
+    assert_eq!(b.app.message.as_deref(), Some("no previous event"));
+    b.act(Action::Back);
+    assert_eq!((b.app.mode.clone(), b.app.view.selected), (Mode::Browse, 0));
+}

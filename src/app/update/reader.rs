@@ -247,26 +247,33 @@ fn next_source(app: &mut App, forward: bool) {
     scroll_to_quote(app);
 }
 
-/// `J`/`K`: the next or previous event of the list, read without leaving the reader; the
-/// timeline's selection follows, so that going back lands on it.
+/// `J`/`K`: the next or previous event of the list that has something to read, read without
+/// leaving the reader (as a pager skips empty pages); the timeline's selection follows, so that
+/// going back lands on it. With none left that way, the reader stays where it is and says so.
 fn next_event(app: &mut App, delta: isize) {
     let from = app.view.selected;
-    super::select(app, from.saturating_add_signed(delta));
-    if app.view.selected == from {
-        app.message = Some(format!("no {} event", if delta > 0 { "next" } else { "previous" }));
-        return;
-    }
-    let Some(hit) = app.selected_hit() else { return };
     let total = app.shown.hits.len();
-    if let Some(why) = nothing_to_read(&app.data.timeline.events[hit.event]) {
-        // Back to the list, on that event, saying why the reader cannot show it.
-        app.mode = Mode::Browse;
-        app.message = Some(format!("event {}/{total}: {why}", app.view.selected + 1));
+    let way = if delta > 0 { "next" } else { "previous" };
+    let readable = |i: &usize| {
+        let event = app.shown.hits[*i].event;
+        nothing_to_read(&app.data.timeline.events[event]).is_none()
+    };
+    let found = if delta > 0 { (from + 1..total).find(readable) } else { (0..from).rev().find(readable) };
+    let Some(to) = found else {
+        let at_end = if delta > 0 { from + 1 >= total } else { from == 0 };
+        let none = if at_end { "" } else { " has anything to read" };
+        app.message = Some(format!("no {way} event{none}"));
         return;
-    }
+    };
+    let skipped = to.abs_diff(from) - 1;
+    super::select(app, to);
+    let Some(hit) = app.selected_hit() else { return };
     app.mode = Mode::Reader(Reader::new(hit.event));
     scroll_to_quote(app);
-    app.message = Some(format!("event {}/{total}", app.view.selected + 1));
+    app.message = Some(match skipped {
+        0 => format!("event {}/{total}", to + 1),
+        n => format!("event {}/{total} (skipped {n} with nothing to read)", to + 1),
+    });
 }
 
 /// For tests: the reader's page height and width, its article's line count, and the line of its
