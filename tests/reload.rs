@@ -166,3 +166,63 @@ fn a_reload_that_skips_an_event_says_so() {
     assert_eq!(app.timeline().events.len(), 1);
     assert_eq!(app.message.as_deref(), Some("reloaded: 1 event; 1 load warning (W shows it)"));
 }
+
+/// The lines of the warnings page, as text, at a width with room for every entry on one line.
+fn warnings_page(app: &App) -> Vec<String> {
+    let theme = timeline::view::Theme::plain();
+    let page = timeline::view::help::lines(timeline::app::HelpPage::Warnings, &app.report(), 400, &theme, 0);
+    page.iter().map(|l| l.to_string()).collect()
+}
+
+/// The status line has no room for a failed reload's problems: the warnings page has each in
+/// full, with their count, and the status line says so.
+#[test]
+fn a_failed_reload_is_read_in_full_on_the_warnings_page() {
+    let data = scratch("broken-page");
+    let (mut app, mut driver) = open(&data);
+    assert!(!app.offers(&Action::Warnings), "valid.json loads cleanly");
+    driver.editor = editor("sed -i \"s/\\\"held\\\",/\\\"held\\\"/\" \"$2\"");
+    driver.apply(&mut app, Action::Edit);
+    let first = app.origin.failed.first().cloned().expect("a problem");
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| timeline::ui::render(&app, f, &timeline::ui::Theme::plain())).unwrap();
+    let screen = format!("{:?}", term.backend().buffer());
+    assert!(screen.contains("not reloaded (W shows all, E edits)"), "{screen}");
+    assert!(app.offers(&Action::Warnings));
+    driver.apply(&mut app, Action::Warnings);
+    assert!(matches!(app.mode, Mode::Help { .. }), "{:?} {:?}", app.mode, app.message);
+    let n = app.origin.failed.len();
+    let heading = format!("The data file no longer loads: {n} problem{}", if n == 1 { "" } else { "s" });
+    let page = warnings_page(&app);
+    assert_eq!(page[0], heading, "{page:?}");
+    assert!(page.iter().any(|l| l.ends_with(&first.to_string())), "{page:?}");
+    // E on the page (and Enter) opens the editor at the highlighted problem.
+    let at = Spot::At { line: first.line, col: first.col };
+    assert_eq!(update_effect(&mut app, Action::Edit), Some(Effect::Edit { path: data.clone(), at }));
+}
+
+/// On the warnings page, `E` and `Enter` open the editor at the highlighted warning's place;
+/// the movement keys move the highlight.
+#[test]
+fn e_on_the_warnings_page_edits_at_the_highlighted_warning() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use timeline::input::keymap::{KeyMode, map_key};
+    let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(map_key(KeyMode::Help, enter), Some(Action::Edit));
+    let data = scratch("warned").with_file_name("sheet.csv");
+    std::fs::write(&data, "Year,Headline\n1954,Dien Bien Phu\n1975x,Reunification\n1976,A\n1977y,B\n")
+        .expect("write");
+    let (mut app, mut driver) = open(&data);
+    assert_eq!(app.timeline().warnings.len(), 2, "{:?}", app.timeline().warnings);
+    driver.apply(&mut app, Action::Warnings);
+    let Some(Effect::Edit { path, at: Spot::At { line, .. } }) = update_effect(&mut app, Action::Edit) else {
+        panic!("no edit: {:?}", app.message)
+    };
+    assert_eq!((path.file_name(), line), (data.file_name(), 3));
+    driver.apply(&mut app, Action::Down);
+    let Some(Effect::Edit { at: Spot::At { line, .. }, .. }) = update_effect(&mut app, Action::Edit) else {
+        panic!("no edit: {:?}", app.message)
+    };
+    assert_eq!(line, 5);
+    assert!(matches!(app.mode, Mode::Help { cursor: 1, .. }), "{:?}", app.mode);
+}

@@ -60,7 +60,7 @@ impl Export {
         &self,
         progress: &mut dyn FnMut(usize),
         cancelled: &dyn Fn() -> bool,
-    ) -> Result<String, String> {
+    ) -> Result<crate::export::Written, String> {
         let watch = crate::export::Watch { progress, cancelled };
         let at = (self.path.as_path(), self.replace);
         crate::export::to_file_watched(&self.timeline, &self.events, self.format, at, watch)

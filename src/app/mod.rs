@@ -79,6 +79,8 @@ pub enum Mode {
         scroll: usize,
         under: Box<Mode>,
         page: HelpPage,
+        /// The entry highlighted on the warnings page, which `E` and `Enter` edit at.
+        cursor: usize,
     },
 }
 
@@ -193,6 +195,9 @@ pub struct App {
     pub origin: Origin,
     /// The export running on its worker, if one is.
     pub exporting: Option<Exporting>,
+    /// The last export's summary and notes (what its format could not carry), for the warnings
+    /// page: the status line has room for neither in full.
+    pub last_export: Option<crate::export::Written>,
     /// The number of the last picker count search: they are numbered across the whole run, so
     /// that an answer for a picker that was closed and opened again is never taken for the new
     /// one's.
@@ -276,6 +281,7 @@ impl App {
             session: Session::new(),
             origin: Origin::default(),
             exporting: None,
+            last_export: None,
             count_jobs: 0,
             detail: None,
         };
@@ -340,8 +346,18 @@ impl App {
     pub fn offers(&self, action: &Action) -> bool {
         let t = &self.data.timeline;
         match action {
-            Action::Warnings => !t.warnings.is_empty(),
+            Action::Warnings => !self.report().is_empty(),
             a => picker::FacetPicker::opened_by(a).is_none_or(|k| (picker::FacetPicker::of(k).offered)(t)),
+        }
+    }
+
+    /// What the warnings page reports: a failed reload's problems, the last export's notes, the
+    /// load warnings.
+    pub fn report(&self) -> crate::view::help::Report<'_> {
+        crate::view::help::Report {
+            failed: &self.origin.failed,
+            export: self.last_export.as_ref().map(|x| (x.summary.as_str(), x.notes.as_slice())),
+            warnings: &self.data.timeline.warnings,
         }
     }
 

@@ -17,7 +17,7 @@ pub enum Notice {
     /// An export has written this many bytes so far.
     ExportProgress(usize),
     /// An export finished: what to tell the user, or why nothing was written.
-    Exported(Result<String, String>),
+    Exported(Result<crate::export::Written, String>),
     /// The editor returned: `Ok` when it exited well, else why it could not run or what it said.
     Edited(Result<(), String>),
     /// The data file was read again (after an edit, or a change on disk): the new data, or every

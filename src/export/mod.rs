@@ -409,13 +409,27 @@ impl Write for Metered<'_> {
 /// existing file only if `replace` (`:export!`), through the same `save` as `export --out`,
 /// telling `watch` the bytes written and writing nothing once it says cancelled. `Ok` says what
 /// was written.
+/// What an export wrote: a summary, and what the format could not carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub summary: String,
+    pub notes: Vec<String>,
+}
+
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.summary)?;
+        self.notes.iter().try_for_each(|n| write!(f, "; {n}"))
+    }
+}
+
 pub fn to_file_watched(
     t: &Timeline,
     events: &[usize],
     format: Format,
     (path, replace): (&Path, bool),
     watch: Watch<'_>,
-) -> Result<String, ExportError> {
+) -> Result<Written, ExportError> {
     let file = path.display().to_string();
     let file = crate::text::inert::line(&file).into_owned();
     let refused = |e: SaveError| match e {
@@ -433,12 +447,8 @@ pub fn to_file_watched(
     }
     let notes = written.map_err(ExportError::Format)?;
     save(path, &buf.out, replace).map_err(refused)?;
-    let mut msg = format!("wrote {} events to {file} ({})", events.len(), format.name());
-    for n in notes {
-        msg.push_str("; ");
-        msg.push_str(&n);
-    }
-    Ok(msg)
+    let summary = format!("wrote {} events to {file} ({})", events.len(), format.name());
+    Ok(Written { summary, notes })
 }
 
 pub(crate) use crate::text::html::escape_html;

@@ -118,10 +118,10 @@ pub const BINDINGS: &[Binding] = &[
     ),
     help(B, k('P'), Action::PickPlaces, "filter by place"),
     help(
-        BR,
+        BRH,
         k('E'),
         Action::Edit,
-        "edit the event in $EDITOR at its line, read the file again on return (after a failed reload: edit the problem)",
+        "edit the event in $EDITOR at its line, read the file again on return (after a failed reload: edit the problem; on the warnings page: the highlighted one)",
     ),
     hint(
         B,
@@ -174,6 +174,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     hint(BR, k('?'), Action::Help, "show this help", "help"),
     also(BR, code(KeyCode::F(1)), Action::Help),
+    help(&[Help], code(KeyCode::Enter), Action::Edit, "on the warnings page: edit at the highlighted one"),
     hint(&[Help], k('?'), Action::Back, "close the help (or the warnings)", "close"),
     also(&[Help], code(KeyCode::F(1)), Action::Back),
     hint(RH, code(KeyCode::Esc), Action::Back, "back one level, where you were", "back"),

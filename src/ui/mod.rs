@@ -58,7 +58,9 @@ pub fn render(app: &App, f: &mut Frame, theme: &Theme) {
     }
     status::render(app, f, l.status, l.hints, theme);
     match &app.mode {
-        Mode::Help { scroll, page, .. } => help::render(f, *page, &app.data.timeline, *scroll, l.main, theme),
+        Mode::Help { scroll, page, cursor, .. } => {
+            help::render(f, (*page, &app.report(), *cursor), *scroll, l.main, theme)
+        }
         Mode::Picker(p) => picker::render(p, f, l.main, theme),
         _ => {}
     }

@@ -136,7 +136,7 @@ fn reload_failure(app: &App) -> Option<String> {
         n => format!(" (+{} more)", n - 1),
     };
     let first = problems.first()?;
-    Some(format!(" not reloaded: {first}{more} · E edits there "))
+    Some(format!(" not reloaded (W shows all, E edits): {first}{more} "))
 }
 
 /// A short terminal's last row: the status (at most three fifths of it), then the keys that fit,

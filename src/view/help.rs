@@ -2,7 +2,7 @@
 
 use super::{Theme, glyph};
 use crate::input::keymap::{Binding, Input, KeyMode, groups, keys_label};
-use crate::model::{Kind, Timeline};
+use crate::model::{Kind, Problem};
 use crate::text::wrap::{width, wrap};
 use ratatui::text::{Line, Span};
 
@@ -27,11 +27,62 @@ pub enum HelpPage {
     Warnings,
 }
 
-/// One entry of a help page: a heading, a key (or example) with what it does, or plain text.
+/// What the warnings page reports, newest trouble first: the problems of a reload that failed
+/// (the data shown is the last that loaded), the notes of the last export, the load warnings.
+#[derive(Clone, Copy, Default)]
+pub struct Report<'a> {
+    pub failed: &'a [Problem],
+    /// The last export's summary and what its format could not carry.
+    pub export: Option<(&'a str, &'a [String])>,
+    pub warnings: &'a [String],
+}
+
+impl Report<'_> {
+    /// Whether there is anything to report.
+    pub fn is_empty(&self) -> bool {
+        self.failed.is_empty() && self.export.is_none() && self.warnings.is_empty()
+    }
+
+    /// The entries the cursor goes through: each problem, export note and warning, in order.
+    pub fn entries(&self) -> usize {
+        self.failed.len() + self.export.map_or(0, |(_, n)| n.len()) + self.warnings.len()
+    }
+
+    /// Where entry `i` is in a file (`path`, line, column), if it says.
+    pub fn position(&self, i: usize) -> Option<(String, usize, usize)> {
+        if let Some(p) = self.failed.get(i) {
+            return Some((p.file.clone(), p.line, p.col));
+        }
+        let i = i - self.failed.len();
+        let notes = self.export.map_or(0, |(_, n)| n.len());
+        position_of(self.warnings.get(i.checked_sub(notes)?)?)
+    }
+}
+
+/// The `path:line:col: ` a warning starts with: the first `:LINE:COL: ` in it.
+fn position_of(warning: &str) -> Option<(String, usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = warning[from..].find(':').map(|i| i + from) {
+        let mut parts = warning[i + 1..].splitn(3, ':');
+        let num = |s: Option<&str>| s.filter(|s| !s.is_empty()).and_then(|s| s.parse::<usize>().ok());
+        if let (Some(line), Some(col), Some(rest)) = (num(parts.next()), num(parts.next()), parts.next())
+            && i > 0
+            && rest.starts_with(' ')
+        {
+            return Some((warning[..i].to_string(), line, col));
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// One entry of a help page: a heading, a key (or example) with what it does, plain text, or an
+/// entry the warnings page's cursor goes through.
 enum Item {
     Heading(String),
     Entry { key: String, text: String, also: String },
     Text(String),
+    Choice(String),
     Blank,
 }
 
@@ -84,27 +135,56 @@ fn keys_items() -> Vec<Item> {
     out
 }
 
-fn warning_items(t: &Timeline) -> Vec<Item> {
-    let n = t.warnings.len();
-    let mut out = vec![
-        Item::Heading(crate::text::plural(n, "load warning")),
-        Item::Text("what the loader accepted but noticed; fix them in the data file".into()),
-        Item::Blank,
-    ];
-    out.extend(t.warnings.iter().map(|w| Item::Text(w.clone())));
+fn warning_items(r: &Report) -> Vec<Item> {
+    let mut out = Vec::new();
+    if !r.failed.is_empty() {
+        let n = crate::text::plural(r.failed.len(), "problem");
+        out.push(Item::Heading(format!("The data file no longer loads: {n}")));
+        out.push(Item::Text("the data shown is the last that loaded; E edits at a problem".into()));
+        out.extend(r.failed.iter().map(|p| Item::Choice(p.to_string())));
+        out.push(Item::Blank);
+    }
+    if let Some((summary, notes)) = r.export {
+        out.push(Item::Heading("The last export".into()));
+        out.push(Item::Text(summary.into()));
+        out.extend(notes.iter().map(|n| Item::Choice(n.clone())));
+        out.push(Item::Blank);
+    }
+    let n = r.warnings.len();
+    out.push(Item::Heading(crate::text::plural(n, "load warning")));
+    if n > 0 {
+        out.push(Item::Text(
+            "what the loader accepted but noticed; fix them in the data file (E edits at one)".into(),
+        ));
+        out.push(Item::Blank);
+    }
+    out.extend(r.warnings.iter().map(|w| Item::Choice(w.clone())));
     out
 }
 
 /// The lines of a help page wrapped to `w` columns: a key column and its text beside it where
-/// there is room (40 columns or more), else the text under its key.
-pub fn lines(page: HelpPage, t: &Timeline, w: u16, theme: &Theme) -> Vec<Line<'static>> {
+/// there is room (40 columns or more), else the text under its key. On the warnings page, entry
+/// `cursor` is highlighted.
+pub fn lines(page: HelpPage, r: &Report, w: u16, theme: &Theme, cursor: usize) -> Vec<Line<'static>> {
+    laid_out(page, r, w, theme, cursor).0
+}
+
+/// The lines of each entry the warnings page's cursor goes through.
+pub fn entry_lines(r: &Report, w: u16) -> Vec<std::ops::Range<usize>> {
+    laid_out(HelpPage::Warnings, r, w, &Theme::plain(), usize::MAX).1
+}
+
+type Laid = (Vec<Line<'static>>, Vec<std::ops::Range<usize>>);
+
+fn laid_out(page: HelpPage, r: &Report, w: u16, theme: &Theme, cursor: usize) -> Laid {
     let items = match page {
         HelpPage::Keys => keys_items(),
-        HelpPage::Warnings => warning_items(t),
+        HelpPage::Warnings => warning_items(r),
     };
     let w = (w as usize).max(8);
     let (key_w, indent) = if w >= 40 { (20, 20) } else { (0, 4) };
     let mut out = Vec::new();
+    let mut entries = Vec::new();
     let wrapped =
         |out: &mut Vec<Line<'static>>, first: Vec<Span<'static>>, text: &str, style, lead: usize| {
             let mut first = Some(first);
@@ -122,6 +202,12 @@ pub fn lines(page: HelpPage, t: &Timeline, w: u16, theme: &Theme) -> Vec<Line<'s
             Item::Heading(h) => wrapped(&mut out, Vec::new(), &h, theme.heading(), 0),
             Item::Blank => out.push(Line::raw("")),
             Item::Text(text) => wrapped(&mut out, vec![Span::raw("  ")], &text, theme.base(), 2),
+            Item::Choice(text) => {
+                let (start, on) = (out.len(), entries.len() == cursor);
+                let (mark, style) = if on { ("▶ ", theme.selected()) } else { ("  ", theme.base()) };
+                wrapped(&mut out, vec![Span::styled(mark, theme.key())], &text, style, 2);
+                entries.push(start..out.len());
+            }
             Item::Entry { key, text, also } => {
                 let text = if also.is_empty() { text } else { format!("{text}  {also}") };
                 let key_span = |k: String| Span::styled(k, theme.key());
@@ -135,7 +221,7 @@ pub fn lines(page: HelpPage, t: &Timeline, w: u16, theme: &Theme) -> Vec<Line<'s
             }
         }
     }
-    out
+    (out, entries)
 }
 
 /// The help's box over the main area: as wide as the terminal allows, with a margin where
@@ -148,6 +234,6 @@ pub fn popup(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
 }
 
 /// How many lines a help page has at a text width (for scrolling).
-pub fn line_count(page: HelpPage, t: &Timeline, w: u16) -> usize {
-    lines(page, t, w, &Theme::plain()).len()
+pub fn line_count(page: HelpPage, r: &Report, w: u16) -> usize {
+    lines(page, r, w, &Theme::plain(), usize::MAX).len()
 }

@@ -108,6 +108,23 @@ mod tests {
         // What Markdown cannot carry follows, as one note.
         let wrote = format!("wrote {shown} events to {} (markdown)", file.display());
         assert!(a.message.as_deref().is_some_and(|m| m.starts_with(&wrote)), "{:?}", a.message);
+        // The status line has no room for the note: the warnings page has it in full.
+        assert!(a.message.as_deref().is_some_and(|m| m.ends_with("(W shows all)")), "{:?}", a.message);
+        let notes = a.last_export.as_ref().map(|x| x.notes.clone()).unwrap_or_default();
+        assert!(!notes.is_empty() && a.offers(&Action::Warnings));
+        d.apply(&mut a, Action::Warnings);
+        assert!(matches!(a.mode, Mode::Help { page: crate::app::HelpPage::Warnings, .. }), "{:?}", a.mode);
+        let page = crate::view::help::lines(
+            crate::app::HelpPage::Warnings,
+            &a.report(),
+            400,
+            &crate::view::Theme::plain(),
+            0,
+        );
+        let text: Vec<String> = page.iter().map(|l| l.to_string()).collect();
+        assert!(text.iter().any(|l| l.contains(&wrote)), "{text:?}");
+        assert!(text.iter().any(|l| l.ends_with(&notes[0])), "{text:?}");
+        d.apply(&mut a, Action::Back);
         // A second time, the file exists: nothing is written until `!`.
         d.apply(&mut a, Action::StartExport);
         typed(&mut a, &mut d, &format!("{} ics", file.display()));

@@ -73,7 +73,19 @@ fn hear(app: &mut App, notice: Notice) -> Option<Effect> {
         }
         Notice::Exported(outcome) => {
             app.exporting = None;
-            app.message = Some(outcome.unwrap_or_else(|e| e));
+            app.message = Some(match outcome {
+                Ok(w) if w.notes.is_empty() => {
+                    app.last_export = None;
+                    w.summary
+                }
+                Ok(w) => {
+                    let n = crate::text::plural(w.notes.len(), "note");
+                    let said = format!("{}; {n} on what the format cannot carry (W shows all)", w.summary);
+                    app.last_export = Some(w);
+                    said
+                }
+                Err(e) => e,
+            });
         }
         Notice::Edited(_) | Notice::Reloaded(_) | Notice::Loaded(_) => return reload::receive(app, notice),
         Notice::InputDropped(n) => return paste::dropped(app, n),
@@ -183,9 +195,12 @@ fn cache_marks(app: &mut App) {
 fn help(app: &mut App, action: Action) {
     let area = inner(crate::view::help::popup(app.view.layout().main));
     let page = area.height as usize;
-    let count = crate::view::help::line_count(help_page(app), &app.data.timeline, area.width);
+    let count = crate::view::help::line_count(help_page(app), &app.report(), area.width);
     if action == Action::Warnings {
         return open_warnings(app);
+    }
+    if help_page(app) == HelpPage::Warnings && distance(&action, page).is_some() {
+        return move_warning_cursor(app, &action, (page, area.width));
     }
     let Mode::Help { scroll, under, .. } = &mut app.mode else { return };
     let max = count.saturating_sub(page.max(1));
@@ -199,6 +214,33 @@ fn help(app: &mut App, action: Action) {
     };
     if let Some(step) = step {
         *scroll = scroll.saturating_add_signed(step).min(max);
+    }
+}
+
+/// On the warnings page, the movement keys move the highlight from entry to entry (a page at a
+/// time for the page keys), and the page scrolls to keep it in sight.
+fn move_warning_cursor(app: &mut App, action: &Action, (page, width): (usize, u16)) {
+    let report = app.report();
+    let entries = crate::view::help::entry_lines(&report, width);
+    let total = crate::view::help::line_count(HelpPage::Warnings, &report, width);
+    let Mode::Help { scroll, cursor, .. } = &mut app.mode else { return };
+    let step = match action {
+        Action::PageDown | Action::HalfPageDown => (page / 3).max(1) as isize,
+        Action::PageUp | Action::HalfPageUp => -((page / 3).max(1) as isize),
+        a => distance(a, page).unwrap_or(0),
+    };
+    *cursor = cursor.saturating_add_signed(step).min(entries.len().saturating_sub(1));
+    let Some(lines) = entries.get(*cursor) else { return };
+    if *cursor == 0 {
+        // The first entry: the headings above it come into sight too.
+        *scroll = 0;
+    } else if lines.start < *scroll {
+        *scroll = lines.start;
+    } else if lines.end > *scroll + page.max(1) {
+        *scroll = lines.end.saturating_sub(page.max(1));
+    }
+    if action == &Action::Bottom {
+        *scroll = total.saturating_sub(page.max(1));
     }
 }
 
@@ -254,7 +296,7 @@ pub fn open_help(app: &mut App) {
 
 /// Opens the list of load warnings like the help; says so when there are none.
 pub fn open_warnings(app: &mut App) {
-    if app.data.timeline.warnings.is_empty() {
+    if app.report().is_empty() {
         app.message = Some("no load warnings: the data loaded cleanly".into());
         return;
     }
@@ -267,7 +309,7 @@ fn open_page(app: &mut App, page: HelpPage) {
     if let Mode::Help { under: below, .. } = under {
         under = *below;
     }
-    app.mode = Mode::Help { scroll: 0, under: Box::new(under), page };
+    app.mode = Mode::Help { scroll: 0, under: Box::new(under), page, cursor: 0 };
 }
 
 /// Which page the help mode shows.

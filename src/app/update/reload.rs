@@ -24,8 +24,30 @@ pub fn receive(app: &mut App, notice: Notice) -> Option<Effect> {
     }
 }
 
-/// `E`: the editor at the first problem of a failed reload, else at the selected event.
+/// `E` (and `Enter` on the warnings page) on a help-like page: the editor at the highlighted
+/// problem or warning's `path:line:col`, or why not.
+fn edit_from_page(app: &mut App) -> Option<Effect> {
+    let Mode::Help { page, cursor, .. } = &app.mode else { return None };
+    if *page != crate::app::HelpPage::Warnings {
+        app.message = Some("E edits at a problem or warning from the warnings page (W)".into());
+        return None;
+    }
+    let report = app.report();
+    let Some((file, line, col)) = report.position(*cursor) else {
+        let what =
+            if report.entries() == 0 { "nothing to edit here" } else { "this note has no place in a file" };
+        app.message = Some(what.into());
+        return None;
+    };
+    Some(Effect::Edit { path: PathBuf::from(file), at: Spot::At { line, col } })
+}
+
+/// `E`: the editor at the first problem of a failed reload, else at the selected event; on the
+/// warnings page, at the highlighted entry.
 pub fn edit(app: &mut App) -> Option<Effect> {
+    if matches!(app.mode, Mode::Help { .. }) {
+        return edit_from_page(app);
+    }
     let Some(source) = &app.origin.source else {
         app.message = Some(BUILTIN_HINT.into());
         return None;
@@ -149,8 +171,8 @@ fn carried_mode(mode: Mode, by_id: &dyn Fn(usize) -> Option<usize>) -> Mode {
             None => Mode::Browse,
         },
         Mode::Picker(_) => Mode::Browse,
-        Mode::Help { scroll, under, page } => {
-            Mode::Help { scroll, page, under: Box::new(carried_mode(*under, by_id)) }
+        Mode::Help { scroll, under, page, cursor } => {
+            Mode::Help { scroll, page, cursor, under: Box::new(carried_mode(*under, by_id)) }
         }
         other => other,
     }

@@ -518,7 +518,7 @@ fn help_scrolls_within_its_text() {
         a.mode
     );
     run(&mut a, &[Action::Bottom]);
-    let max = crate::view::help::line_count(crate::app::HelpPage::Keys, a.timeline(), body.width) - page;
+    let max = crate::view::help::line_count(crate::app::HelpPage::Keys, &a.report(), body.width) - page;
     assert!(matches!(a.mode, Mode::Help { scroll, .. } if scroll == max));
     run(&mut a, &[Action::Wheel { col: 1, row: 1, down: true }, Action::Top]);
     assert!(matches!(a.mode, Mode::Help { scroll: 0, .. }));
