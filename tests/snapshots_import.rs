@@ -99,3 +99,11 @@ fn the_readers_find_line_stays_in_sight_on_a_short_terminal() {
     let screen = text(&app("tests/data/frozen/timeline.json", 40, 12, &actions));
     assert!(screen.lines().last().is_some_and(|l| l.starts_with("find: zzqq")), "{screen}");
 }
+
+/// The detail pane of an imported event with a group and a long title: the group goes with the
+/// kind, and the `Enter` hint wraps at a word where the pane is narrow.
+#[test]
+fn detail_pane_with_a_group_and_a_wrapped_hint() {
+    let gaps = "tests/fixtures/timelinejs/gaps.json";
+    insta::assert_snapshot!(text(&app(gaps, 100, 30, &[Action::Down, Action::Down, Action::Down])));
+}

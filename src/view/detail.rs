@@ -53,7 +53,9 @@ pub fn document(selected: Option<Selected>, w: u16, theme: &Theme) -> Vec<Line<'
     } else {
         return out;
     };
-    out.push(Line::from(vec![Span::styled("Enter", theme.key()), Span::styled(what, theme.dim())]));
+    // Wrapped at word boundaries as the rest of the pane is: a narrow pane cut it mid-word.
+    let hint = format!("Enter{what}");
+    out.extend(styled(&hint, &wrap(&hint, w), theme.dim(), &[(0.."Enter".len(), theme.key())]));
     out
 }
 
@@ -95,6 +97,10 @@ fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) 
     let e = &sel.timeline.events[sel.hit.event];
     let kind = format!("{} {}", super::glyph(e.kind), e.kind.label());
     labelled(out, "Kind", &kind, &[], w, theme);
+    // A TimelineJS group is a row of its timeline, a kind of kind: it goes with the kind.
+    if let Some(g) = e.group() {
+        labelled(out, "Group", g, &[], w, theme);
+    }
     for (i, &c) in e.countries.iter().enumerate() {
         let c = &sel.timeline.countries[c];
         let name = |text: &str, field: Field| {

@@ -1,6 +1,6 @@
 //! The detail pane's lines about provenance and what imported events carry: whether a quote
-//! checks the event, sources cited by link, the group and the media (the display date goes with
-//! the date).
+//! checks the event, sources cited by link, and the media (the group goes with the kind, the
+//! display date with the date).
 
 use super::Theme;
 use crate::model::Event;
@@ -26,9 +26,6 @@ pub fn lines(e: &Event, w: usize, theme: &Theme) -> Vec<Line<'static>> {
             "Unverified: its sources are cited without a quote, so nothing checks them."
         };
         wrapped(&mut out, "", why, w, theme.planned());
-    }
-    if let Some(g) = e.group() {
-        wrapped(&mut out, "Group      ", g, w, theme.base());
     }
     for (i, l) in e.links().iter().enumerate() {
         let text = match &l.title {
