@@ -738,6 +738,7 @@ fn date_problems_point_at_their_own_cell() {
     );
     let t = load_str("y.csv", "Year,Headline\n,y\n2000,z\n").unwrap();
     assert_eq!(t.warnings, ["y.csv:2:1: warning: a row without a Year is skipped, as TimelineJS skips it"]);
+}
 
 /// Notes of the formats that carry least: each names what it drops of a TimelineJS file (groups,
 /// display dates, the title slide's text and media, milliseconds), and only that: iCalendar writes

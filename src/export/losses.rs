@@ -86,6 +86,37 @@ pub const MILLISECONDS: Loss = Loss {
     what: "events' milliseconds left out (iCalendar counts whole seconds)",
 };
 
+/// Our format takes slugs only: an imported id such as `Tết 1968` is written as `tet-1968`.
+pub const NOT_SLUGS: Loss = Loss {
+    applies: |e| !crate::text::fold::is_slug(&e.id),
+    what: "events' ids written as slugs (a-z, 0-9 and -), as our format's ids are",
+};
+
+/// TimelineJS shows a kind as the group of an event without one, and reads such a group back as
+/// no group: a group that is the kind's label (`Talks` on a `talks` event) cannot be told from it.
+pub const GROUP_IS_KIND: Loss = Loss {
+    applies: |e| e.kind != crate::model::Kind::Other && e.group() == Some(e.kind.label()),
+    what: "events' groups that repeat their kind's label, read back as no group",
+};
+
+/// Quotes become part of the text in formats without a place for them.
+pub const QUOTED: Loss =
+    Loss { applies: |e| !e.citations.is_empty(), what: "events' quotes written into the text only" };
+
+pub const FACTS: Loss = Loss { applies: facts, what: "events' countries, places and people left out" };
+
+/// TimelineJS and its sheet keep a markwhen event's kind and group, not its other tags.
+pub const TAGS_BEYOND_KIND: Loss = Loss {
+    applies: |e| e.extra.as_ref().is_some_and(|x| !x.tags.is_empty()),
+    what: "events' markwhen tags beyond the kind and the group left out",
+};
+
+/// A date EDTF says more of than a day or a year range: uncertain, approximate, a season, open.
+pub fn extended(e: &Event) -> bool {
+    let ext = |d: &crate::model::PartialDate| d.is_fuzzy() || d.season_value().is_some();
+    ext(&e.date) || e.end.as_ref().is_some_and(ext) || e.open != Default::default()
+}
+
 /// Whether an event has countries, places or people.
 pub fn facts(e: &Event) -> bool {
     !e.countries.is_empty() || !e.place_ids.is_empty() || !e.person_ids.is_empty()

@@ -61,19 +61,6 @@ pub struct Spec {
 
 type Writer = fn(&mut dyn Write, &Timeline, &[&Event]) -> io::Result<Vec<String>>;
 
-/// Our format takes slugs only: an imported id such as `Tết 1968` is written as `tet-1968`.
-const NOT_SLUGS: Loss = Loss {
-    applies: |e| !crate::text::fold::is_slug(&e.id),
-    what: "events' ids written as slugs (a-z, 0-9 and -), as our format's ids are",
-};
-
-/// TimelineJS shows a kind as the group of an event without one, and reads such a group back as
-/// no group: a group that is the kind's label (`Talks` on a `talks` event) cannot be told from it.
-const GROUP_IS_KIND: Loss = Loss {
-    applies: |e| e.kind != crate::model::Kind::Other && e.group() == Some(e.kind.label()),
-    what: "events' groups that repeat their kind's label, read back as no group",
-};
-
 /// Every export format, one row each, in the order help lists them.
 pub const FORMATS: &[Spec] = &[
     Spec {
@@ -87,14 +74,14 @@ pub const FORMATS: &[Spec] = &[
         title: WHOLE_TITLE,
         losses: &[
             Loss {
-                applies: extended,
+                applies: losses::extended,
                 what: "events' EDTF dates kept only in the `edtf` key, which TimelineJS ignores",
             },
-            Loss { applies: facts, what: "events' countries, places and people left out" },
-            Loss { applies: quoted, what: "events' quotes written into the text only" },
-            Loss { applies: vietnamese, what: "events' Vietnamese titles left out" },
-            Loss { applies: tagged, what: "events' markwhen tags beyond the kind and the group left out" },
-            GROUP_IS_KIND,
+            losses::FACTS,
+            losses::QUOTED,
+            losses::VIETNAMESE,
+            losses::TAGS_BEYOND_KIND,
+            losses::GROUP_IS_KIND,
         ],
         write: |out, t, events| {
             serde_json::to_writer_pretty(&mut *out, &timelinejs::document(t, events))?;
@@ -112,12 +99,12 @@ pub const FORMATS: &[Spec] = &[
         title: WHOLE_TITLE,
         losses: &[
             Loss {
-                applies: extended,
+                applies: losses::extended,
                 what: "events' EDTF dates kept only in the EDTF columns, which TimelineJS ignores",
             },
-            Loss { applies: facts, what: "events' countries, places and people left out" },
-            Loss { applies: quoted, what: "events' quotes written into the text only" },
-            Loss { applies: vietnamese, what: "events' Vietnamese titles left out" },
+            losses::FACTS,
+            losses::QUOTED,
+            losses::VIETNAMESE,
             Loss {
                 applies: |e| {
                     e.media()
@@ -131,8 +118,8 @@ pub const FORMATS: &[Spec] = &[
                 },
                 what: "events' autolink settings and background images beside a colour left out",
             },
-            Loss { applies: tagged, what: "events' markwhen tags beyond the kind and the group left out" },
-            GROUP_IS_KIND,
+            losses::TAGS_BEYOND_KIND,
+            losses::GROUP_IS_KIND,
         ],
         write: |mut out, t, events| csv::write(&mut out, t, events).map(|()| Vec::new()),
     },
@@ -169,7 +156,7 @@ pub const FORMATS: &[Spec] = &[
         eras: false,
         title: &[],
         losses: &[
-            Loss { applies: facts, what: "events' countries, places and people left out" },
+            losses::FACTS,
             Loss { applies: |e| e.media().is_some(), what: "events' media left out" },
             losses::DISPLAY_DATES,
             losses::MILLISECONDS,
@@ -188,7 +175,7 @@ pub const FORMATS: &[Spec] = &[
         importable: true,
         eras: true,
         title: WHOLE_TITLE,
-        losses: &[NOT_SLUGS],
+        losses: &[losses::NOT_SLUGS],
         write: |mut out, t, events| json::write_lines(&mut out, t, events).map(|()| Vec::new()),
     },
     Spec {
@@ -200,7 +187,7 @@ pub const FORMATS: &[Spec] = &[
         importable: true,
         eras: true,
         title: WHOLE_TITLE,
-        losses: &[NOT_SLUGS],
+        losses: &[losses::NOT_SLUGS],
         write: |out, t, events| {
             serde_json::to_writer_pretty(&mut *out, &native::document(t, events))?;
             writeln!(out).map(|()| Vec::new())
@@ -220,25 +207,6 @@ pub const FORMATS: &[Spec] = &[
         write: |mut out, t, events| markwhen::write(&mut out, t, events),
     },
 ];
-
-/// A markwhen event with `#tags` other than the ones read as its kind and its group.
-fn tagged(e: &Event) -> bool {
-    e.extra.as_ref().is_some_and(|x| !x.tags.is_empty())
-}
-
-/// A date EDTF says more of than a day or a year range: uncertain, approximate, a season, open.
-fn extended(e: &Event) -> bool {
-    let ext = |d: &crate::model::PartialDate| d.is_fuzzy() || d.season_value().is_some();
-    ext(&e.date) || e.end.as_ref().is_some_and(ext) || e.open != Default::default()
-}
-
-fn quoted(e: &Event) -> bool {
-    !e.citations.is_empty()
-}
-
-fn vietnamese(e: &Event) -> bool {
-    e.title_vi().is_some()
-}
 
 impl Format {
     /// Every format, in the order of `FORMATS`.
