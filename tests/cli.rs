@@ -929,3 +929,32 @@ fn a_country_asked_of_a_data_set_without_countries_says_it_has_none() {
         );
     }
 }
+
+/// What an imported event shows is searched too: a markwhen event's `#tags` (and `show` lists
+/// them), a TimelineJS display date (`century` finds `5th century BCE`).
+#[test]
+fn tags_and_display_dates_are_searched_and_shown() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tags-and-display-dates");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mw = dir.join("t.mw");
+    std::fs::write(&mw, "title: Tags\n\n2020: Moved the court #dynasty #hue_citadel\n2021: Other\n").unwrap();
+    let tjs = dir.join("t.json");
+    std::fs::write(
+        &tjs,
+        r#"{"events":[{"start_date":{"year":-500},"display_date":"5th century BCE","text":{"headline":"Drums"}},
+        {"start_date":{"year":1945},"text":{"headline":"Other"}}]}"#,
+    )
+    .unwrap();
+    let (mw, tjs) = (mw.to_str().unwrap(), tjs.to_str().unwrap());
+    let found = |data: &str, q: &str| ok(&["list", "--no-cache", "--data", data, "--search", q]);
+    assert!(found(mw, "dynasty").contains("Moved the court"));
+    assert!(found(mw, "citadel").contains("Moved the court"));
+    assert_eq!(
+        run(&["list", "--no-cache", "--data", mw, "--search", "other dynasty"]).status.code(),
+        Some(1)
+    );
+    let shown = ok(&["show", "--no-cache", "--data", mw, "moved-the-court-2020"]);
+    assert!(shown.contains("Group:     dynasty\nTags:      #hue_citadel\n"), "{shown}");
+    let hits = found(tjs, "century");
+    assert!(hits.contains("Drums") && !hits.contains("Other"), "{hits}");
+}

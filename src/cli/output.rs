@@ -146,6 +146,10 @@ fn show_provenance(out: &mut impl Write, e: &Event) -> io::Result<()> {
     if let Some(g) = e.group() {
         writeln!(out, "Group:     {}", line(g))?;
     }
+    if !e.tags().is_empty() {
+        let tags: Vec<String> = e.tags().iter().map(|t| format!("#{}", line(t))).collect();
+        writeln!(out, "Tags:      {}", tags.join(" "))?;
+    }
     if !e.is_verified() {
         writeln!(out, "Unverified: no quote from an article checks this event.")?;
     }

@@ -113,6 +113,13 @@ pub struct TitleSlide {
     pub background_url: Option<String>,
 }
 
+impl super::Event {
+    /// A markwhen event's `#tags` beyond its kind and group, without their `#`.
+    pub fn tags(&self) -> &[String] {
+        self.extra.as_ref().map_or(&[], |x| &x.tags)
+    }
+}
+
 /// Whether a slide background is a colour (`#336699`, `rgb(…)`, a CSS name such as `teal`)
 /// rather than an image URL (`https://…/bg.jpg`, `bg.jpg`).
 pub fn is_color(background: &str) -> bool {

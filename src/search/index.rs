@@ -18,6 +18,10 @@ pub enum Field {
     CountryVi(u16),
     Summary,
     Date,
+    /// A TimelineJS or markwhen group.
+    Group,
+    /// A markwhen event's `#tags`.
+    Tags,
     Quote(u16),
 }
 
@@ -37,7 +41,7 @@ impl Field {
             Field::Title => 0,
             Field::Person(_) | Field::Place(_) | Field::Country(_) | Field::CountryVi(_) => 1,
             Field::TitleVi => 2,
-            Field::Summary | Field::Date => 3,
+            Field::Summary | Field::Date | Field::Group | Field::Tags => 3,
             Field::Quote(_) => 4,
         }
     }
@@ -74,6 +78,8 @@ impl Field {
             Field::Country(_) | Field::CountryVi(_) => "countries",
             Field::Summary => "summary",
             Field::Date => "date",
+            Field::Group => "group",
+            Field::Tags => "tags",
             Field::Quote(_) => "a source quote",
         }
     }
@@ -91,7 +97,18 @@ pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> Cow<'a, str> {
         Field::Country(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name.as_str()),
         Field::CountryVi(i) => e.countries.get(i as usize).map_or("", |&c| t.countries[c].name_vi.as_str()),
         Field::Summary => &e.summary,
-        Field::Date => return Cow::Owned(e.date_text()),
+        // The date as searched: the date in words, and a TimelineJS display date beside it, so
+        // that `century` finds the `5th century BCE` the list shows.
+        Field::Date => {
+            return Cow::Owned(match e.extra.as_ref().and_then(|x| x.display_date.as_deref()) {
+                Some(shown) if !shown.trim().is_empty() => format!("{} {}", shown.trim(), e.date_text()),
+                _ => e.date_text(),
+            });
+        }
+        Field::Group => e.group().unwrap_or(""),
+        Field::Tags => {
+            return Cow::Owned(e.tags().iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+        }
         Field::Quote(i) => e.citations.get(i as usize).map_or("", |c| c.quote.as_str()),
     })
 }
@@ -105,6 +122,8 @@ pub fn fields_of(e: &Event) -> impl Iterator<Item = Field> + '_ {
         .chain(n(e.countries.len()).flat_map(|i| [Field::Country(i), Field::CountryVi(i)]))
         .chain(e.title_vi().map(|_| Field::TitleVi))
         .chain([Field::Date, Field::Summary])
+        .chain(e.group().map(|_| Field::Group))
+        .chain((!e.tags().is_empty()).then_some(Field::Tags))
         .chain(n(e.citations.len()).map(Field::Quote))
 }
 

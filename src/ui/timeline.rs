@@ -154,6 +154,8 @@ fn where_words(f: Field) -> &'static str {
         Field::TitleVi => "Vietnamese",
         Field::Summary => "summary",
         Field::Date => "date",
+        Field::Group => "group",
+        Field::Tags => "tags",
         Field::Title => "title",
     }
 }

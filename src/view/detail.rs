@@ -99,7 +99,11 @@ fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) 
     labelled(out, "Kind", &kind, &[], w, theme);
     // A TimelineJS group is a row of its timeline, a kind of kind: it goes with the kind.
     if let Some(g) = e.group() {
-        labelled(out, "Group", g, &[], w, theme);
+        labelled(out, "Group", g, &marks_for(sel.marks, Field::Group, theme), w, theme);
+    }
+    if !e.tags().is_empty() {
+        let tags = e.tags().iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ");
+        labelled(out, "Tags", &tags, &marks_for(sel.marks, Field::Tags, theme), w, theme);
     }
     for (i, &c) in e.countries.iter().enumerate() {
         let c = &sel.timeline.countries[c];
