@@ -47,8 +47,12 @@ impl Scale {
             // Like the calendar scale, the last stop is the day after the span.
             return Scale::linear(first, last);
         };
-        let start =
-            NaiveDate::from_ymd_opt(first_d.year() - first_d.year().rem_euclid(10), 1, 1).unwrap_or(first_d);
+        // A round decade as people count years: 500 BCE (astronomical −499) stays 500 BCE.
+        let decade = match first_d.year() {
+            y if y > 0 => y - y.rem_euclid(10),
+            y => 1 - (1 - y + 9) / 10 * 10,
+        };
+        let start = NaiveDate::from_ymd_opt(decade, 1, 1).unwrap_or(first_d);
         let end = next_month(last_d);
         let y = |year| NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(start);
         let months_back = end.checked_sub_months(chrono::Months::new(3)).unwrap_or(start);
@@ -83,15 +87,41 @@ impl Scale {
     }
 
     /// The scale that suits events starting on `days` (sorted or not), spanning `first..=last`:
-    /// piecewise when most of them are recent, linear when they are spread.
+    /// piecewise when most of them are recent (`new`: the last ten years, year and months get
+    /// the room), by quarters of the events when they crowd elsewhere (`quarters`), linear when
+    /// they are spread.
     pub fn fit(days: &[f64], first: f64, last: f64) -> Scale {
         let recent = last - (last - first) * RECENT_PART;
         let late = days.iter().filter(|&&d| d >= recent).count();
-        if (late as f64) > days.len() as f64 * SKEW_SHARE && calendar(first).is_some() {
+        let decade = days.iter().filter(|&&d| d >= last - 10.0 * 365.2425).count();
+        let most = |n: usize| n as f64 > days.len() as f64 * SKEW_SHARE;
+        if most(late) && most(decade) && calendar(first).is_some() {
             Scale::new(first, last)
+        } else if most(late) {
+            Scale::quarters(days, first, last)
         } else {
             Scale::linear(first, last)
         }
+    }
+
+    /// Piecewise, each quarter of the events on a quarter of the width: for events that crowd
+    /// in a stretch other than the last years (thirty events of 1975 in a span from 500 BCE),
+    /// which a linear scale would put in one column. The stops are the days where each quarter
+    /// begins, labelled as the piecewise scale's are.
+    pub fn quarters(days: &[f64], first: f64, last: f64) -> Scale {
+        let span = Scale::linear(first, last);
+        let (Some(&(a, _)), Some(&(b, _))) = (span.stops.first(), span.stops.last()) else { return span };
+        let mut sorted = days.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let mut stops = vec![(a, 0.0)];
+        for q in [0.25, 0.5, 0.75] {
+            let d = sorted[((sorted.len().saturating_sub(1)) as f64 * q) as usize].floor();
+            if d > stops.last().map_or(a, |s| s.0) + 1.0 && d < b - 1.0 {
+                stops.push((d, q));
+            }
+        }
+        stops.push((b, 1.0));
+        Scale { stops, linear: false }
     }
 
     /// The labels of a linear scale on a strip `w` wide: round years (or months, for a span of
@@ -303,6 +333,32 @@ mod tests {
 
     fn d(s: &str) -> f64 {
         day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+    }
+
+    /// Thirty events of 1975 in a span from 500 BCE: not the last years' scale (which gave them
+    /// one column), but a quarter of the width to each quarter of the events.
+    #[test]
+    fn events_crowded_before_the_last_years_get_quarters_of_the_width() {
+        let mut days = vec![d("-0499-01-01"), d("1945-09-02"), d("2000-01-01"), d("2024-02-10")];
+        days.extend((1..=30).map(|i| d("1975-01-01") + f64::from(i) * 7.0));
+        let s = Scale::fit(&days, days[0], d("2024-02-10"));
+        assert!(!s.linear);
+        let fractions: Vec<f64> = s.stops.iter().map(|x| x.1).collect();
+        assert_eq!(fractions, [0.0, 0.25, 0.5, 0.75, 1.0]);
+        let (first, last) = (s.col(d("1975-01-08"), 80), s.col(d("1975-07-30"), 80));
+        assert!(last - first >= 30, "1975 spreads over {first}..{last}");
+        assert_eq!(label(s.stops[0].0, false), "500 BCE");
+    }
+
+    /// The last years' scale starts at a round decade as people count years.
+    #[test]
+    fn a_decade_before_the_common_era_is_a_round_one() {
+        let s = Scale::new(d("-0499-06-01"), d("2026-02-06"));
+        assert_eq!(label(s.stops[0].0, false), "500 BCE");
+        let s = Scale::new(d("-0503-06-01"), d("2026-02-06"));
+        assert_eq!(label(s.stops[0].0, false), "510 BCE");
+        let s = Scale::new(d("1959-07-01"), d("2026-02-06"));
+        assert_eq!(label(s.stops[0].0, false), "1950");
     }
 
     #[test]
