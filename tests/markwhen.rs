@@ -280,16 +280,36 @@ fn every_line_not_read_is_a_warning_at_its_position() {
         "15:1: warning: no event with this `!id` before this line; counted from the previous event, as markwhen does",
         "16:1: warning: duplicate id `!one` (first at 10:1); this event gets a new id",
         "17:1: warning: `every …`: a repeating event; only its first occurrence is read",
-        "18:1: warning: skipped: `2024-12-31/2024-01-01` ends before it starts or is outside the calendar",
+        "18:1: warning: `2024-12-31/2024-01-01` ends before it starts; read as its start alone (markwhen keeps the event too, with no length or a negative one)",
     ];
     let want: Vec<String> = want.iter().map(|w| format!("{p}:{w}")).collect();
     assert_eq!(t.warnings, want);
     let titles: Vec<&str> = t.events.iter().map(|e| e.title.as_str()).collect();
-    assert_eq!(titles, ["An event", "Without a year", "Relative to a missing id", "Another", "Repeating"]);
+    assert_eq!(
+        titles,
+        ["An event", "Without a year", "Relative to a missing id", "Another", "Repeating", "Ends before it starts"]
+    );
+    assert_eq!((t.events[5].date.iso(), t.events[5].end), ("2024-12-31".to_string(), None));
     assert_eq!(t.events[0].summary, "Description line.\n2025-03-04 - 1 week: not a date markwhen reads");
     assert_eq!(t.events[0].group(), Some("alpha"));
     // The tags beyond the group and the kind are kept.
     assert_eq!(t.events[0].extra.as_ref().map(|x| x.tags.to_vec()), Some(vec!["beta".to_string()]));
+}
+
+#[test]
+fn a_range_that_ends_before_it_starts_is_a_warning_about_its_order() {
+    let text = "2020 - 2019: years backwards\n2020-05-05 - 2019-01-01: x\n2025-07-15 10:00 to 2025-07-15 12:00: y\n";
+    let (t, _) = markwhen::read("back.mw", text, now()).unwrap();
+    assert_eq!(
+        t.warnings,
+        [
+            "back.mw:1:1: warning: `2020 - 2019` ends before it starts; read as its start alone (markwhen keeps the event too, with no length or a negative one)",
+            "back.mw:2:1: warning: this line looks like an event, but markwhen does not read `2020-05-05 - 2019-01-01` as a range: write it `2020-05-05/2019-01-01`; this one also ends before it starts; kept as the previous event's description",
+            "back.mw:3:1: warning: this line looks like an event, but markwhen does not read `2025-07-15 10:00 to 2025-07-15 12:00` as a range: write it `2025-07-15 10:00/2025-07-15 12:00`; kept as the previous event's description",
+        ]
+    );
+    assert_eq!(t.events.len(), 1);
+    assert_eq!((t.events[0].date.iso(), t.events[0].end), ("2020".to_string(), None));
 }
 
 #[test]

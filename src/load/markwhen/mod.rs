@@ -182,14 +182,8 @@ impl Reader<'_> {
             if p.take_line(line, at)
                 && let Some(date) = LOOKS_DATED.captures(line).and_then(|c| c.get(1))
             {
-                self.cx.warn(
-                    at,
-                    format!(
-                        "this line looks like an event, but `{}` is not a date markwhen reads, or not a real \
-                         one; kept as the previous event's description",
-                        date.as_str().trim()
-                    ),
-                );
+                let why = self.not_read_why(date.as_str().trim());
+                self.cx.warn(at, why);
             }
         } else if !t.is_empty() {
             self.cx.warn(
@@ -199,12 +193,48 @@ impl Reader<'_> {
         }
     }
 
+    /// Why a line that looks like an event is not one. markwhen reads no range of ISO dates
+    /// written with ` - ` or ` to ` (`2025-07-15 10:00 - 2025-07-15 11:30`); it reads them
+    /// with `/`.
+    fn not_read_why(&self, part: &str) -> String {
+        let single = |s: &str| match date::written(s, self.ctx.day_first) {
+            Some(date::Written { from: from @ date::Bound::Date(_), to: None, .. }) => Some(from),
+            _ => None,
+        };
+        let ends = [" - ", " to "].iter().find_map(|sep| part.split_once(sep));
+        if let Some((a, b)) = ends
+            && let (Some(from), Some(to)) = (single(a), single(b))
+        {
+            let w = date::Written { from, to: Some(to), bce_range: false, recurrence: false };
+            let order = if self.ctx.backwards(&w) { "; this one also ends before it starts" } else { "" };
+            let (a, b) = (a.trim(), b.trim());
+            return format!(
+                "this line looks like an event, but markwhen does not read `{part}` as a range: write it \
+                 `{a}/{b}`{order}; kept as the previous event's description"
+            );
+        }
+        format!(
+            "this line looks like an event, but `{part}` is not a date markwhen reads, or not a real one; kept \
+             as the previous event's description"
+        )
+    }
+
     fn start_event(&mut self, line: &str, at: usize, n: usize, w: date::Written, colon: usize) {
         let Some((dates, found)) = self.ctx.resolve(&w) else {
             let part = line[..colon - 1].trim();
             self.cx.warn(at, format!("skipped: `{part}` ends before it starts or is outside the calendar"));
             return;
         };
+        if self.ctx.backwards(&w) {
+            let part = line[..colon - 1].trim();
+            self.cx.warn(
+                at,
+                format!(
+                    "`{part}` ends before it starts; read as its start alone (markwhen keeps the event too, \
+                     with no length or a negative one)"
+                ),
+            );
+        }
         if !found {
             self.cx.warn(at, "no event with this `!id` before this line; counted from the previous event, as markwhen does");
         }

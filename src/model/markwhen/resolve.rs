@@ -156,7 +156,25 @@ fn week_days(t: NaiveDateTime, n: i64) -> Option<NaiveDateTime> {
     Some(t)
 }
 
+/// Whether `end` is over before `start` begins: `2019` after `2020`, `Jan 1 2019` after `May 5
+/// 2020`.
+fn ends_before(start: &PartialDate, end: &PartialDate) -> bool {
+    end.start() < start.start() && instants(end, None).1 <= start.start()
+}
+
 impl Context {
+    /// Whether the range is written with its end, a date, before its start (`2020 - 2019`,
+    /// `2020-05-05/2019-01-01`): `resolve` reads it as its start alone.
+    pub fn backwards(&self, w: &Written) -> bool {
+        let (Some(to), false) = (&w.to, w.bce_range) else { return false };
+        if matches!(w.from, Bound::Rel(_)) || matches!(to, Bound::Rel(_)) {
+            return false;
+        }
+        let from = self.absolute(&w.from, None);
+        let to = from.and_then(|f| self.absolute(to, to_ndt(f.start())));
+        from.zip(to).is_some_and(|(f, t)| ends_before(&f, &t))
+    }
+
     /// What a relative date counts from: the event it names (its end, its start with `.start`
     /// or `before`), else the end of the previous event, else now.
     fn base(&self, r: &Rel) -> (NaiveDateTime, bool) {
@@ -232,6 +250,8 @@ impl Context {
                 let d = self.absolute(b, Some(from))?;
                 match start {
                     Some(s) if d.start() >= s.start() => return Some(((s, (d != s).then_some(d)), found)),
+                    // Ends before it starts (`2020 - 2019`): the start alone; `backwards` says so.
+                    Some(s) if ends_before(&s, &d) => return Some(((s, None), found)),
                     _ => to_ndt(instants(&d, None).1)?,
                 }
             }
@@ -279,5 +299,18 @@ mod tests {
         assert_eq!(at(&c, "100 BCE - 50 AD"), "-0099/0049");
         assert_eq!(at(&c, "Jan 2026"), "2026-01");
         assert_eq!(at(&c, "January 3 - Apr 6"), "2026-01-03/2026-04-06");
+    }
+
+    #[test]
+    fn a_range_that_ends_before_it_starts_is_its_start_alone() {
+        let c = ctx();
+        for (s, start) in [("2020 - 2019", "2020"), ("2020/2019", "2020"), ("2020-05-05/2019-01-01", "2020-05-05")] {
+            let w = written(s, false).unwrap();
+            assert!(c.backwards(&w), "{s}");
+            assert_eq!(at(&c, s), start, "{s}");
+        }
+        for s in ["2020 - 2021", "May 5 2020 - 2020", "2020-05-05 10:00/2020-05-05", "1 year - 2019"] {
+            assert!(!c.backwards(&written(s, false).unwrap()), "{s}");
+        }
     }
 }
