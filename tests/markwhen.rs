@@ -313,6 +313,22 @@ fn a_range_that_ends_before_it_starts_is_a_warning_about_its_order() {
 }
 
 #[test]
+fn a_time_that_never_was_in_the_zone_is_a_warning_and_moves_forward_as_in_markwhen() {
+    let text = "---\ntimezone: America/New_York\n---\n2025-03-09 02:30: DST gap\n2025-11-02 01:30: twice\n";
+    let (t, _) = markwhen::read("dst.mw", text, now()).unwrap();
+    let dates: Vec<String> = t.events.iter().map(|e| e.date.iso()).collect();
+    // The reference parser's instants: 07:30Z (03:30-04:00) and 05:30Z (the first 01:30, -04:00).
+    assert_eq!(dates, ["2025-03-09T03:30:00-04:00", "2025-11-02T01:30:00-04:00"]);
+    assert_eq!(
+        t.warnings,
+        [
+            "dst.mw:4:1: warning: `2025-03-09T02:30:00` never happened in America/New_York: the clocks were put forward over it; read as `2025-03-09T03:30:00-04:00`, as markwhen does",
+            "dst.mw:5:1: warning: `2025-11-02T01:30:00` happened twice in America/New_York: the clocks were put back over it; the first, `2025-11-02T01:30:00-04:00`, is taken, as markwhen does",
+        ]
+    );
+}
+
+#[test]
 fn markwhen_is_told_by_content_or_extension() {
     assert!(markwhen::sniff("plan.mw", "{}"));
     assert!(markwhen::sniff("plan.txt", "---\ntitle: x\n---\n"));

@@ -5,7 +5,7 @@
 
 use super::{Pending, Reader};
 use crate::load::articles::to_nfc as nfc;
-use crate::model::markwhen::zone::Zone;
+use crate::model::markwhen::zone::{Wall, Zone};
 use crate::model::markwhen::{resolve, text};
 use crate::model::{Event, Extra, Kind, Moment, OpenEnds, PartialDate, Status};
 use thin_vec::ThinVec;
@@ -76,7 +76,7 @@ impl Reader<'_> {
         let (kind, group, tags) = kind_and_group(&p, tags.iter().map(|t| nfc(t)).collect());
         let group = group.map(|g| nfc(&g));
         places.iter_mut().for_each(|p| *p = nfc(p));
-        let (date, end) = self.zoned(p.dates, zone);
+        let (date, end) = self.zoned(p.dates, zone, p.at);
         let (from, to) = self.local_instants(&date, end.as_ref(), zone);
         if let (Some(f), Some(t)) = (resolve::to_ndt(from), resolve::to_ndt(to)) {
             self.ctx.last = Some(t);
@@ -134,12 +134,39 @@ impl Reader<'_> {
 
     /// The dates in the event's zone (its `timezone` property: the wall-clock time kept, as
     /// markwhen does), else in the header's (an ISO `Z` time stays UTC).
-    fn zoned(&self, (date, end): Dates, own: Option<Zone>) -> Dates {
-        match (own, self.zone) {
-            (Some(z), _) => (z.apply(date, false), end.map(|e| z.apply(e, false))),
-            (None, Some(z)) => (z.apply(date, true), end.map(|e| z.apply(e, true))),
-            (None, None) => (date, end),
-        }
+    /// A wall-clock time that never was or was twice in the zone is a warning at `at`.
+    fn zoned(&mut self, (date, end): Dates, own: Option<Zone>, at: usize) -> Dates {
+        let (zone, keep) = match (own, self.zone) {
+            (Some(z), _) => (z, false),
+            (None, Some(z)) => (z, true),
+            (None, None) => return (date, end),
+        };
+        let mut one = |d: PartialDate| {
+            let (zoned, wall) = zone.apply(d, keep);
+            let (written, read) = (d.local().iso(), zoned.iso());
+            match wall {
+                Wall::Once => {}
+                Wall::Gap(_) => self.cx.warn(
+                    at,
+                    format!(
+                        "`{written}` never happened in {}: the clocks were put forward over it; read as \
+                         `{read}`, as markwhen does",
+                        zone.name()
+                    ),
+                ),
+                Wall::Twice => self.cx.warn(
+                    at,
+                    format!(
+                        "`{written}` happened twice in {}: the clocks were put back over it; the first, \
+                         `{read}`, is taken, as markwhen does",
+                        zone.name()
+                    ),
+                ),
+            }
+            zoned
+        };
+        let date = one(date);
+        (date, end.map(one))
     }
 
     /// The event's start and end as wall-clock times of its zone, which relative dates count

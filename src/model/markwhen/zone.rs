@@ -6,7 +6,18 @@
 
 use crate::model::PartialDate;
 use crate::model::date::{DateError, OffsetForm, TimeOfDay};
-use chrono::{NaiveDateTime, Offset, TimeZone};
+use chrono::{Datelike, NaiveDateTime, Offset, TimeZone, Timelike};
+
+/// What a wall-clock time is in a zone with summer time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wall {
+    /// It happened once.
+    Once,
+    /// It never happened (clocks put forward over it); luxon reads it as this later time.
+    Gap(NaiveDateTime),
+    /// It happened twice (clocks put back); the first is taken.
+    Twice,
+}
 
 /// A zone dates are read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,17 +76,23 @@ impl Zone {
         }
     }
 
-    /// The offset (minutes east) at a wall-clock time of the zone; in a gap (clocks put
-    /// forward), the offset before it, and at an ambiguous time the earlier one, as luxon does.
-    pub fn offset_at_local(&self, t: NaiveDateTime) -> i16 {
-        match self {
-            Zone::Fixed(o, _) => *o,
-            Zone::Named(tz) => {
-                let secs = match tz.offset_from_local_datetime(&t).earliest() {
-                    Some(o) => o.fix().local_minus_utc(),
-                    None => tz.offset_from_utc_datetime(&t).fix().local_minus_utc(),
-                };
-                (secs / 60) as i16
+    /// A wall-clock time of the zone as luxon reads it: its offset (minutes east), and whether
+    /// the time did not exist or happened twice. A time in a gap (clocks put forward) is the
+    /// instant it would be with the offset before the gap, shown with the offset after it
+    /// (`02:30` is `03:30` the day New York's clocks go forward); of a time that happened twice
+    /// (clocks put back), the first.
+    pub fn wall(&self, t: NaiveDateTime) -> (i16, Wall) {
+        let Zone::Named(tz) = self else { return (self.offset_at_utc(t), Wall::Once) };
+        let minutes = |o: chrono_tz::TzOffset| (o.fix().local_minus_utc() / 60) as i16;
+        match tz.offset_from_local_datetime(&t) {
+            chrono::LocalResult::Single(o) => (minutes(o), Wall::Once),
+            chrono::LocalResult::Ambiguous(first, _) => (minutes(first), Wall::Twice),
+            chrono::LocalResult::None => {
+                let day = chrono::TimeDelta::hours(12);
+                let before = minutes(tz.offset_from_utc_datetime(&(t - day)));
+                let after = minutes(tz.offset_from_utc_datetime(&(t + day)));
+                let (lo, hi) = (before.min(after), before.max(after));
+                (hi, Wall::Gap(t + chrono::TimeDelta::minutes(i64::from(hi - lo))))
             }
         }
     }
@@ -88,6 +105,16 @@ impl Zone {
         }
     }
 
+    /// The zone's name as written in a header (`America/New_York`, `+05:30`).
+    pub fn name(&self) -> String {
+        match self {
+            Zone::Named(tz) => tz.name().to_string(),
+            Zone::Fixed(o, _) => {
+                format!("{}{:02}:{:02}", if *o < 0 { '-' } else { '+' }, o.abs() / 60, o.abs() % 60)
+            }
+        }
+    }
+
     fn form(&self) -> OffsetForm {
         match self {
             Zone::Fixed(_, form) => *form,
@@ -95,17 +122,24 @@ impl Zone {
         }
     }
 
-    /// The date with its time of day, if it has one, in this zone: the wall-clock time kept,
-    /// its offset set (`keep`: an offset it has already, such as an ISO `Z`, stays).
-    pub fn apply(&self, d: PartialDate, keep: bool) -> PartialDate {
-        let Some(t) = d.time() else { return d };
+    /// The date with its time of day, if it has one, in this zone: the wall-clock time kept
+    /// (moved forward out of a gap, as luxon does), its offset set (`keep`: an offset it has
+    /// already, such as an ISO `Z`, stays); and what the wall-clock time was.
+    pub fn apply(&self, d: PartialDate, keep: bool) -> (PartialDate, Wall) {
+        let Some(t) = d.time() else { return (d, Wall::Once) };
         if keep && t.offset.is_some() {
-            return d;
+            return (d, Wall::Once);
         }
         let wall = crate::model::markwhen::resolve::to_ndt(d.local().start());
-        let offset = wall.map_or(0, |w| self.offset_at_local(w));
+        let (offset, what) = wall.map_or((0, Wall::Once), |w| self.wall(w));
         let form = if offset == 0 && !matches!(self, Zone::Fixed(..)) { OffsetForm::Z } else { self.form() };
-        d.with_time(TimeOfDay { offset: Some(offset), offset_form: form, ..t }).unwrap_or(d)
+        let t = TimeOfDay { offset: Some(offset), offset_form: form, ..t };
+        let moved = match what {
+            Wall::Gap(to) => PartialDate::ymd(i64::from(to.year()), Some(to.month()), Some(to.day()))
+                .and_then(|day| day.with_time(TimeOfDay { hour: to.hour() as u8, minute: Some(to.minute() as u8), ..t })),
+            _ => d.with_time(t),
+        };
+        (moved.unwrap_or(d), what)
     }
 }
 
@@ -176,20 +210,34 @@ mod tests {
     #[test]
     fn a_time_keeps_its_wall_clock_and_gets_the_offset_of_its_day() {
         let ny = Zone::parse("America/New_York").unwrap();
-        let at = |s: &str| ny.apply(PartialDate::parse(s).unwrap(), true).iso();
+        let at = |s: &str| ny.apply(PartialDate::parse(s).unwrap(), true).0.iso();
         assert_eq!(at("2025-01-15T10:00:00"), "2025-01-15T10:00:00-05:00");
         assert_eq!(at("2025-07-15T10:00:00"), "2025-07-15T10:00:00-04:00");
         assert_eq!(at("2025-07-15T10:00:00Z"), "2025-07-15T10:00:00Z", "an ISO `Z` stays");
         assert_eq!(at("2025-07-15"), "2025-07-15", "a day has no zone");
         let hour = Zone::parse("+07").unwrap();
         assert_eq!(
-            hour.apply(PartialDate::parse("2025-01-15T10:00:00").unwrap(), true).iso(),
+            hour.apply(PartialDate::parse("2025-01-15T10:00:00").unwrap(), true).0.iso(),
             "2025-01-15T10:00:00+07"
         );
         let t = PartialDate::parse("2025-01-15T10:00:00-04:30").unwrap().time().unwrap();
         assert_eq!(offset_text(&t).as_deref(), Some("-04:30"));
         let back =
             Zone::parse("-04:30").unwrap().apply(PartialDate::parse("2025-01-15T10:00:00").unwrap(), false);
-        assert_eq!(back.iso(), "2025-01-15T10:00:00-04:30");
+        assert_eq!(back.0.iso(), "2025-01-15T10:00:00-04:30");
+    }
+
+    #[test]
+    fn a_time_that_never_was_moves_forward_and_one_that_was_twice_is_the_first() {
+        let ny = Zone::parse("America/New_York").unwrap();
+        let at = |s: &str| {
+            let (d, w) = ny.apply(PartialDate::parse(s).unwrap(), true);
+            (d.iso(), w)
+        };
+        let (gap, w) = at("2025-03-09T02:30:00");
+        assert_eq!(gap, "2025-03-09T03:30:00-04:00", "luxon's reading: the same instant as 02:30-05:00");
+        assert!(matches!(w, Wall::Gap(_)));
+        assert_eq!(at("2025-11-02T01:30:00"), ("2025-11-02T01:30:00-04:00".to_string(), Wall::Twice));
+        assert_eq!(at("2025-11-02T03:30:00"), ("2025-11-02T03:30:00-05:00".to_string(), Wall::Once));
     }
 }
