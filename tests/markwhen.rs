@@ -329,6 +329,18 @@ fn a_time_that_never_was_in_the_zone_is_a_warning_and_moves_forward_as_in_markwh
 }
 
 #[test]
+fn now_is_read_to_the_minute() {
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap().and_hms_milli_opt(2, 48, 46, 235).unwrap();
+    let (t, _) = markwhen::read("now.mw", "---\ntimezone: +07\n---\nnow: Now\n1 day: Tomorrow\n", at).unwrap();
+    let dates: Vec<String> = t.events.iter().map(|e| e.date.iso()).collect();
+    assert_eq!(dates[0], "2026-12-07T09:48:00+07");
+    assert_eq!(t.events[0].date.time().map(|t| (t.second, t.milli)), Some((None, None)));
+    let end = t.events[1].end.map(|e| e.iso());
+    assert_eq!((dates[1].as_str(), end.as_deref()), ("2026-12-07T09:48:00+07", Some("2026-12-08T09:48:00+07")));
+    assert!(t.warnings.is_empty(), "{:?}", t.warnings);
+}
+
+#[test]
 fn markwhen_is_told_by_content_or_extension() {
     assert!(markwhen::sniff("plan.mw", "{}"));
     assert!(markwhen::sniff("plan.txt", "---\ntitle: x\n---\n"));

@@ -68,6 +68,11 @@ pub fn load(path: &str, text: &str) -> Result<Timeline, LoadError> {
 /// Reads a markwhen file, `now` being the time `now` and relative dates count from; the events
 /// are in file order (not sorted), each with the line it starts on.
 pub fn read(path: &str, text: &str, now: NaiveDateTime) -> Result<(Timeline, Vec<usize>), LoadError> {
+    // `now` to the minute: the same on every load within a minute, and no seconds and
+    // milliseconds that nobody wrote (markwhen takes the instant of reading).
+    let now = chrono::Timelike::with_second(&now, 0)
+        .and_then(|t| chrono::Timelike::with_nanosecond(&t, 0))
+        .unwrap_or(now);
     let mut r = Reader {
         cx: Ctx::new(path, text),
         ctx: Context { now, last: None, ids: HashMap::new(), day_first: false },
