@@ -341,6 +341,44 @@ fn now_is_read_to_the_minute() {
 }
 
 #[test]
+fn a_parent_group_takes_its_nested_groups_and_a_nested_group_answers_to_its_own_name() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("mw-nested-groups");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("nested.mw");
+    let text = "# Project\n2025-01-01: Kickoff\n## Phase A\n2025-02-01: A one\n## Phase B\n2025-03-01: B one\n\
+                # Other\n## Phase B\n2025-04-01: Other B\n# Projects\n2025-05-01: Not a child\n";
+    std::fs::write(&file, text).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_timeline"))
+            .args(["list", "--no-cache", "--data"])
+            .arg(&file)
+            .args(args)
+            .output()
+            .expect("run timeline list")
+    };
+    let titles = |args: &[&str]| {
+        let o = run(args);
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        let out = String::from_utf8(o.stdout).unwrap();
+        ["Kickoff", "A one", "B one", "Other B", "Not a child"]
+            .into_iter()
+            .filter(|t| out.lines().any(|l| l.contains(&format!(" {t} "))))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&["--group", "Project"]), ["Kickoff", "A one", "B one"]);
+    assert_eq!(titles(&["--search", "group:project"]), ["Kickoff", "A one", "B one"]);
+    assert_eq!(titles(&["--group", "Phase A"]), ["A one"]);
+    assert_eq!(titles(&["--search", "group:\"Phase A\""]), ["A one"]);
+    assert_eq!(titles(&["--group", "Project / Phase B"]), ["B one"]);
+    for args in [["--group", "Phase B"], ["--search", "group:\"Phase B\""]] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("group `Phase B` is more than one group: Project / Phase B, Other / Phase B"), "{err}");
+    }
+}
+
+#[test]
 fn markwhen_is_told_by_content_or_extension() {
     assert!(markwhen::sniff("plan.mw", "{}"));
     assert!(markwhen::sniff("plan.txt", "---\ntitle: x\n---\n"));

@@ -138,18 +138,48 @@ pub(super) fn entity(name: &str, value: &str, t: &Timeline) -> Result<Test, Quer
 }
 
 /// The group `value` names, as the data set spells it, whatever the case, the accents or the
-/// Unicode form (NFC or NFD) of either.
+/// Unicode form (NFC or NFD) of either: a group's whole name (`Project / Phase A`), a parent of
+/// nested groups (`Project`, which takes them all, as `passes` does), or a nested group's own last
+/// name (`Phase A`) when only one group has it.
 pub fn group(value: &str, t: &Timeline) -> Result<String, QueryError> {
     let groups = t.groups();
     let folded = fold_str(value.trim());
-    match groups.iter().find(|(name, _)| fold_str(name) == folded) {
-        Some((name, _)) => Ok(name.clone()),
-        None if groups.is_empty() => Err(QueryError("this data set has no groups".into())),
-        None => {
+    // Every group and every parent of one (`Project` of `Project / Phase A`), first seen first.
+    let mut names: Vec<&str> = Vec::new();
+    for (name, _) in &groups {
+        let parents = name.match_indices(GROUP_SEP).map(|(i, _)| &name[..i]);
+        for n in parents.chain(std::iter::once(name.as_str())) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    if let Some(name) = names.iter().find(|n| fold_str(n) == folded) {
+        return Ok(name.to_string());
+    }
+    let last = |n: &str| fold_str(n.rsplit(GROUP_SEP).next().unwrap_or(n));
+    let by_last: Vec<&str> = names.iter().copied().filter(|n| last(n) == folded).collect();
+    match by_last.as_slice() {
+        [one] => Ok(one.to_string()),
+        [_, _, ..] => Err(QueryError(format!(
+            "group `{value}` is more than one group: {}; write the whole name",
+            by_last.join(", ")
+        ))),
+        [] if groups.is_empty() => Err(QueryError("this data set has no groups".into())),
+        [] => {
             let known: Vec<&str> = groups.iter().map(|(n, _)| n.as_str()).collect();
             Err(QueryError(format!("unknown group `{value}`; groups are {}", known.join(", "))))
         }
     }
+}
+
+/// What joins nested groups' names (`Project / Phase A`), as the markwhen reader writes them.
+const GROUP_SEP: &str = " / ";
+
+/// Whether an event of group `event_group` is in the group `g`: the same group, or one nested
+/// in it.
+fn in_group(event_group: &str, g: &str) -> bool {
+    event_group.strip_prefix(g).is_some_and(|rest| rest.is_empty() || rest.starts_with(GROUP_SEP))
 }
 
 /// Whether the event passes a field test.
@@ -163,7 +193,7 @@ pub fn passes(test: &FieldTest, e: &Event) -> bool {
         FieldTest::After(d) => e.overlaps(Some(d), None),
         FieldTest::Before(d) => e.overlaps(None, Some(d)),
         FieldTest::Year(d) => e.overlaps(Some(d), Some(d)),
-        FieldTest::Group(g) => e.group() == Some(g.as_str()),
+        FieldTest::Group(g) => e.group().is_some_and(|eg| in_group(eg, g)),
         FieldTest::Verified(v) => e.is_verified() == *v,
         FieldTest::Person(p) => e.person_ids.contains(p),
         FieldTest::Place(p) => e.place_ids.contains(p),
