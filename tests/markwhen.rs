@@ -287,7 +287,14 @@ fn every_line_not_read_is_a_warning_at_its_position() {
     let titles: Vec<&str> = t.events.iter().map(|e| e.title.as_str()).collect();
     assert_eq!(
         titles,
-        ["An event", "Without a year", "Relative to a missing id", "Another", "Repeating", "Ends before it starts"]
+        [
+            "An event",
+            "Without a year",
+            "Relative to a missing id",
+            "Another",
+            "Repeating",
+            "Ends before it starts"
+        ]
     );
     assert_eq!((t.events[5].date.iso(), t.events[5].end), ("2024-12-31".to_string(), None));
     assert_eq!(t.events[0].summary, "Description line.\n2025-03-04 - 1 week: not a date markwhen reads");
@@ -298,7 +305,8 @@ fn every_line_not_read_is_a_warning_at_its_position() {
 
 #[test]
 fn a_range_that_ends_before_it_starts_is_a_warning_about_its_order() {
-    let text = "2020 - 2019: years backwards\n2020-05-05 - 2019-01-01: x\n2025-07-15 10:00 to 2025-07-15 12:00: y\n";
+    let text =
+        "2020 - 2019: years backwards\n2020-05-05 - 2019-01-01: x\n2025-07-15 10:00 to 2025-07-15 12:00: y\n";
     let (t, _) = markwhen::read("back.mw", text, now()).unwrap();
     assert_eq!(
         t.warnings,
@@ -331,12 +339,16 @@ fn a_time_that_never_was_in_the_zone_is_a_warning_and_moves_forward_as_in_markwh
 #[test]
 fn now_is_read_to_the_minute() {
     let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap().and_hms_milli_opt(2, 48, 46, 235).unwrap();
-    let (t, _) = markwhen::read("now.mw", "---\ntimezone: +07\n---\nnow: Now\n1 day: Tomorrow\n", at).unwrap();
+    let (t, _) =
+        markwhen::read("now.mw", "---\ntimezone: +07\n---\nnow: Now\n1 day: Tomorrow\n", at).unwrap();
     let dates: Vec<String> = t.events.iter().map(|e| e.date.iso()).collect();
     assert_eq!(dates[0], "2026-12-07T09:48:00+07");
     assert_eq!(t.events[0].date.time().map(|t| (t.second, t.milli)), Some((None, None)));
     let end = t.events[1].end.map(|e| e.iso());
-    assert_eq!((dates[1].as_str(), end.as_deref()), ("2026-12-07T09:48:00+07", Some("2026-12-08T09:48:00+07")));
+    assert_eq!(
+        (dates[1].as_str(), end.as_deref()),
+        ("2026-12-07T09:48:00+07", Some("2026-12-08T09:48:00+07"))
+    );
     assert!(t.warnings.is_empty(), "{:?}", t.warnings);
 }
 
@@ -374,7 +386,10 @@ fn a_parent_group_takes_its_nested_groups_and_a_nested_group_answers_to_its_own_
         let o = run(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&o.stderr);
-        assert!(err.contains("group `Phase B` is more than one group: Project / Phase B, Other / Phase B"), "{err}");
+        assert!(
+            err.contains("group `Phase B` is more than one group: Project / Phase B, Other / Phase B"),
+            "{err}"
+        );
     }
 }
 

@@ -304,7 +304,9 @@ mod tests {
     #[test]
     fn a_range_that_ends_before_it_starts_is_its_start_alone() {
         let c = ctx();
-        for (s, start) in [("2020 - 2019", "2020"), ("2020/2019", "2020"), ("2020-05-05/2019-01-01", "2020-05-05")] {
+        for (s, start) in
+            [("2020 - 2019", "2020"), ("2020/2019", "2020"), ("2020-05-05/2019-01-01", "2020-05-05")]
+        {
             let w = written(s, false).unwrap();
             assert!(c.backwards(&w), "{s}");
             assert_eq!(at(&c, s), start, "{s}");

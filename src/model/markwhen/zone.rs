@@ -136,7 +136,9 @@ impl Zone {
         let t = TimeOfDay { offset: Some(offset), offset_form: form, ..t };
         let moved = match what {
             Wall::Gap(to) => PartialDate::ymd(i64::from(to.year()), Some(to.month()), Some(to.day()))
-                .and_then(|day| day.with_time(TimeOfDay { hour: to.hour() as u8, minute: Some(to.minute() as u8), ..t })),
+                .and_then(|day| {
+                    day.with_time(TimeOfDay { hour: to.hour() as u8, minute: Some(to.minute() as u8), ..t })
+                }),
             _ => d.with_time(t),
         };
         (moved.unwrap_or(d), what)
