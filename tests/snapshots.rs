@@ -280,3 +280,24 @@ fn people_picker_matches_aliases() {
     let actions: Vec<Action> = [Action::PickPeople].into_iter().chain(typed("a-li")).collect();
     insta::assert_snapshot!(styled(&app(100, 30, &actions), 100, 30, &PLAIN));
 }
+
+/// The reader's current article match stands apart from the others (a red bar), and moves with
+/// `n`; the status line says which it is.
+#[test]
+fn the_readers_current_match_is_marked_apart() {
+    let mut actions = vec![Action::Down, Action::OpenReader, Action::StartSearch];
+    actions.extend(typed("azerbaijan"));
+    actions.extend([Action::Accept, Action::NextQuote]);
+    let a = app(100, 30, &actions);
+    let t = draw(&a, 100, 30, &COLOR);
+    let buf = t.backend().buffer();
+    let current: Vec<(u16, u16)> = (0..30)
+        .flat_map(|y| (0..100).map(move |x| (x, y)))
+        .filter(|&p| buf[p].bg == ratatui::style::Color::Red)
+        .collect();
+    assert_eq!(current.len(), "azerbaijan".len(), "one match in the current-match style: {current:?}");
+    let word: String = current.iter().map(|&p| buf[p].symbol()).collect();
+    assert_eq!(word.to_lowercase(), "azerbaijan");
+    let screen = text(&a, 100, 30);
+    assert!(screen.contains("match ") && screen.contains(" · n N move"), "{screen}");
+}

@@ -115,7 +115,8 @@ fn render_body(
 ) {
     let body = body_rect(l);
     let lines = article_lines(text, body.width);
-    marks.extend(crate::view::reader::find(text, &r.found).into_iter().map(|m| (m, theme.matched())));
+    let current = |m: &Range<usize>| if m.start == r.at { theme.current_match() } else { theme.matched() };
+    marks.extend(crate::view::reader::find(text, &r.found).into_iter().map(|m| (m.clone(), current(&m))));
     let visible: Vec<Range<usize>> =
         lines.iter().skip(r.scroll).take(body.height as usize).cloned().collect();
     f.render_widget(Paragraph::new(styled(text, &visible, theme.base(), &marks)), body);

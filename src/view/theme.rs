@@ -135,6 +135,15 @@ impl Theme {
         )
     }
 
+    /// The reader's current article match (`n`/`N` move it): unlike the other matches, on a red
+    /// bar, or reversed without colour.
+    pub fn current_match(&self) -> Style {
+        self.pick(
+            Style::default().bg(Color::Red).fg(Color::White).add_modifier(Modifier::BOLD),
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.color) {
             (true, true) => Style::default().fg(self.on(Color::Cyan, Color::Blue)),

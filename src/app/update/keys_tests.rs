@@ -300,3 +300,30 @@ fn a_click_on_the_axis_selects_the_nearest_event() {
     run(&mut a, &[Action::Click { col: axis.x, row: axis.y + 1 }]);
     assert_eq!(a.view.selected, 0);
 }
+
+#[test]
+fn the_reader_says_which_match_is_current_after_every_move() {
+    let mut a = app();
+    run(&mut a, &[Action::Down, Action::OpenReader, Action::StartSearch]);
+    typed(&mut a, "azerbaijan");
+    run(&mut a, &[Action::Accept, Action::Top]);
+    let r = reader(&a).clone();
+    let text = crate::view::reader::page(&a.data.timeline, r.event, r.citation).text.into_owned();
+    let n = crate::view::reader::find(&text, "azerbaijan").len();
+    assert!(n >= 2, "the fixture article names Azerbaijan {n} times");
+    let at = |a: &Fixture| {
+        crate::view::reader::find(&text, "azerbaijan").iter().position(|m| m.start == reader(a).at)
+    };
+    let first = at(&a).expect("the reader is on a match");
+    for k in 1..=n {
+        run(&mut a, &[Action::NextQuote]);
+        let i = (first + k) % n;
+        assert_eq!(at(&a), Some(i));
+        let wrap = if i == 0 { " (from the top)" } else { "" };
+        assert_eq!(a.message.as_deref(), Some(format!("match {}/{n}{wrap} · n N move", i + 1).as_str()));
+    }
+    run(&mut a, &[Action::PrevQuote]);
+    let i = (first + n - 1) % n;
+    let wrap = if i == n - 1 { " (from the bottom)" } else { "" };
+    assert_eq!(a.message.as_deref(), Some(format!("match {}/{n}{wrap} · n N move", i + 1).as_str()));
+}

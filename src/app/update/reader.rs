@@ -65,11 +65,11 @@ fn update_find(app: &mut App, action: Action) {
         Action::Accept => {
             r.find = None;
             let r = r.clone();
-            let n = find(&article(app, &r).text, &r.found).len();
-            app.message = Some(match n {
+            let found = find(&article(app, &r).text, &r.found);
+            app.message = Some(match found.len() {
                 0 if r.found.trim().is_empty() => "no article search".into(),
                 0 => format!("“{}” is not in this article", r.found.trim()),
-                n => format!("{n} match{} · n N move", if n == 1 { "" } else { "es" }),
+                _ => match_note(&found, r.at, ""),
             });
         }
         Action::Back => {
@@ -121,10 +121,25 @@ fn seek(app: &mut App, how: Seek) {
         r.at = m.start;
         r.scroll = line.saturating_sub(h / 3);
     }
-    if wrapped {
-        app.message = Some("search wrapped".into());
-    }
+    // While typing, the status line keeps its Enter/Esc hint.
+    let note = match (how, wrapped) {
+        (Seek::From, _) => None,
+        (Seek::Prev, true) => Some(" (from the bottom)"),
+        (_, true) => Some(" (from the top)"),
+        (_, false) => Some(""),
+    };
+    app.message = note.map(|note| match_note(&found, m.start, note));
     clamp(app);
+}
+
+/// `match 2/5 · n N move`: which match is current (the one starting at `at`) and how many there
+/// are, as less and vim say it, with a note when the search wrapped around the article.
+fn match_note(found: &[std::ops::Range<usize>], at: usize, wrapped: &str) -> String {
+    let n = found.len();
+    match found.iter().position(|m| m.start == at) {
+        Some(i) => format!("match {}/{n}{wrapped} · n N move", i + 1),
+        None => format!("{n} match{} · n N move", if n == 1 { "" } else { "es" }),
+    }
 }
 
 fn body_size(app: &App) -> (usize, u16) {
