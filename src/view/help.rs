@@ -80,12 +80,44 @@ fn position_of(warning: &str) -> Option<(String, usize, usize)> {
 /// entry the warnings page's cursor goes through.
 enum Item {
     Heading(String),
-    Entry { key: String, text: String, also: String },
+    Entry {
+        key: String,
+        text: String,
+    },
+    /// The line above keys shared by several modes, naming them.
+    Shared(Vec<KeyMode>),
     Text(String),
     Choice(String),
     Blank,
 }
 
+/// Short names of the modes, for the lines that say where shared keys work.
+fn short(m: KeyMode) -> &'static str {
+    match m {
+        KeyMode::Browse => "browsing",
+        KeyMode::Search => "the search line",
+        KeyMode::Picker => "pickers",
+        KeyMode::Command => "the period line",
+        KeyMode::Reader => "the source reader",
+        KeyMode::Find => "the article search",
+        KeyMode::Help => "help",
+    }
+}
+
+/// `in browsing, the source reader and help:` — said once above the keys shared by these modes.
+fn shared_line(modes: &[KeyMode]) -> String {
+    if modes.len() == KeyMode::ALL.len() {
+        return "in every mode:".into();
+    }
+    let names: Vec<&str> = modes.iter().map(|m| short(*m)).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("in {} and {last}:", rest.join(", ")),
+        _ => format!("in {}:", names.join("")),
+    }
+}
+
+/// Each mode's keys under its heading: the keys of that mode alone first, then each set of keys
+/// it shares with other modes under one line naming them.
 fn keys_items() -> Vec<Item> {
     let mut out = Vec::new();
     let is_key = |g: &&[Binding]| matches!(g[0].input, Input::Key(_));
@@ -95,20 +127,28 @@ fn keys_items() -> Vec<Item> {
             continue;
         }
         out.push(Item::Heading(mode.title().into()));
-        for g in rows {
-            let also: Vec<&str> = g[0].modes[1..].iter().map(|m| m.title()).collect();
-            let also = if also.is_empty() {
-                String::new()
-            } else {
-                format!("(also: {})", also.join(", ").to_lowercase())
-            };
-            out.push(Item::Entry { key: keys_label(g), text: g[0].help.into(), also });
+        // The same modes in another order are the same set.
+        let same = |a: &[KeyMode], b: &[KeyMode]| a.len() == b.len() && a.iter().all(|m| b.contains(m));
+        let alone = [mode];
+        let mut sets: Vec<&[KeyMode]> = vec![&alone];
+        for g in &rows {
+            if !sets.iter().any(|s| same(s, g[0].modes)) {
+                sets.push(g[0].modes);
+            }
+        }
+        for set in sets {
+            if set.len() > 1 {
+                out.push(Item::Shared(set.to_vec()));
+            }
+            for g in rows.iter().filter(|g| same(g[0].modes, set)) {
+                out.push(Item::Entry { key: keys_label(g), text: g[0].help.into() });
+            }
         }
         out.push(Item::Blank);
     }
     out.push(Item::Heading("Mouse".into()));
     for g in groups().filter(|g| !is_key(g)) {
-        out.push(Item::Entry { key: keys_label(g), text: g[0].help.into(), also: String::new() });
+        out.push(Item::Entry { key: keys_label(g), text: g[0].help.into() });
     }
     out.push(Item::Text(
         "`m` or --no-mouse leaves the mouse to the terminal, to select and copy text".into(),
@@ -116,12 +156,12 @@ fn keys_items() -> Vec<Item> {
     out.push(Item::Blank);
     out.push(Item::Heading("Search syntax (as in fzf)".into()));
     for (q, what) in SEARCH_HELP {
-        out.push(Item::Entry { key: (*q).into(), text: (*what).into(), also: String::new() });
+        out.push(Item::Entry { key: (*q).into(), text: (*what).into() });
     }
     out.push(Item::Blank);
     out.push(Item::Heading("Kinds of event".into()));
     for k in Kind::ALL {
-        out.push(Item::Entry { key: glyph(*k).into(), text: k.label().into(), also: String::new() });
+        out.push(Item::Entry { key: glyph(*k).into(), text: k.label().into() });
     }
     out.push(Item::Blank);
     out.push(Item::Heading("Time axis".into()));
@@ -181,6 +221,30 @@ fn laid_out(page: HelpPage, r: &Report, w: u16, theme: &Theme, cursor: usize) ->
         HelpPage::Keys => keys_items(),
         HelpPage::Warnings => warning_items(r),
     };
+    lay(items, w, theme, cursor)
+}
+
+/// The line of the keys help where the keys of `mode` start, at a text width: its own heading,
+/// or else the first line naming it above keys it shares (the period line's are the search
+/// line's typing keys).
+pub fn section_start(mode: KeyMode, w: u16) -> usize {
+    let items = keys_items();
+    let own = |i: &Item| matches!(i, Item::Heading(h) if h == mode.title());
+    // The fewest modes: the period line's typing keys, not the keys of every mode.
+    let shared = || {
+        let sets = items.iter().enumerate().filter_map(|(i, it)| match it {
+            Item::Shared(m) if m.contains(&mode) => Some((m.len(), i)),
+            _ => None,
+        });
+        sets.min().map(|(_, i)| i)
+    };
+    let Some(at) = items.iter().position(own).or_else(shared) else {
+        return 0;
+    };
+    lay(items.into_iter().take(at).collect(), w, &Theme::plain(), usize::MAX).0.len()
+}
+
+fn lay(items: Vec<Item>, w: u16, theme: &Theme, cursor: usize) -> Laid {
     let w = (w as usize).max(8);
     let (key_w, indent) = if w >= 40 { (20, 20) } else { (0, 4) };
     let mut out = Vec::new();
@@ -208,8 +272,10 @@ fn laid_out(page: HelpPage, r: &Report, w: u16, theme: &Theme, cursor: usize) ->
                 wrapped(&mut out, vec![Span::styled(mark, theme.key())], &text, style, 2);
                 entries.push(start..out.len());
             }
-            Item::Entry { key, text, also } => {
-                let text = if also.is_empty() { text } else { format!("{text}  {also}") };
+            Item::Shared(modes) => {
+                wrapped(&mut out, vec![Span::raw("  ")], &shared_line(&modes), theme.label(), 2)
+            }
+            Item::Entry { key, text } => {
                 let key_span = |k: String| Span::styled(k, theme.key());
                 if key_w > 0 && width(&key) + 2 < key_w {
                     let first = vec![key_span(format!("  {key:<0$}", key_w - 2))];

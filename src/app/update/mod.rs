@@ -309,7 +309,20 @@ fn open_page(app: &mut App, page: HelpPage) {
     if let Mode::Help { under: below, .. } = under {
         under = *below;
     }
-    app.mode = Mode::Help { scroll: 0, under: Box::new(under), page, cursor: 0 };
+    // The keys help opens at the keys of the mode it was asked from.
+    let scroll = match page {
+        HelpPage::Keys => help_start(app, under.keys()),
+        HelpPage::Warnings => 0,
+    };
+    app.mode = Mode::Help { scroll, under: Box::new(under), page, cursor: 0 };
+}
+
+/// The keys help's first line for `mode`, at most the last screenful.
+fn help_start(app: &App, mode: crate::input::keymap::KeyMode) -> usize {
+    let area = inner(crate::view::help::popup(app.view.layout().main));
+    let count = crate::view::help::line_count(HelpPage::Keys, &app.report(), area.width);
+    let max = count.saturating_sub((area.height as usize).max(1));
+    crate::view::help::section_start(mode, area.width).min(max)
 }
 
 /// Which page the help mode shows.

@@ -592,3 +592,25 @@ fn cancelling_a_search_selects_the_event_selected_before_it() {
         assert_eq!(selected_id(&a), before, "{undo:?}");
     }
 }
+
+#[test]
+fn help_opens_at_the_keys_of_where_you_were_and_names_shared_keys_once() {
+    let first_line = |actions: &[Action]| {
+        let mut a = app();
+        run(&mut a, actions);
+        run(&mut a, &[Action::Help]);
+        let Mode::Help { scroll, .. } = a.mode else { panic!("no help: {:?}", a.mode) };
+        let w = crate::view::layout::inner(crate::view::help::popup(a.view.layout().main)).width;
+        let plain = crate::view::Theme::plain();
+        let lines = crate::view::help::lines(HelpPage::Keys, &a.report(), w, &plain, usize::MAX);
+        assert!(lines.iter().all(|l| !l.to_string().contains("(also:")), "shared keys said once");
+        lines[scroll].to_string()
+    };
+    assert_eq!(first_line(&[]), "Browsing");
+    assert_eq!(first_line(&[Action::StartSearch]), "Search line");
+    assert!(first_line(&[Action::PickKinds]).starts_with("Pickers"));
+    assert_eq!(first_line(&[Action::Down, Action::OpenReader]), "Source reader");
+    let typed = "  in the search line, pickers, the period line and the article search:";
+    assert_eq!(first_line(&[Action::StartCommand]), typed);
+    assert_eq!(first_line(&[Action::Down, Action::OpenReader, Action::StartSearch]), typed);
+}
