@@ -107,3 +107,21 @@ fn detail_pane_with_a_group_and_a_wrapped_hint() {
     let gaps = "tests/fixtures/timelinejs/gaps.json";
     insta::assert_snapshot!(text(&app(gaps, 100, 30, &[Action::Down, Action::Down, Action::Down])));
 }
+
+/// The data set's title slide names the timeline pane, one line cut with `…` where it does not
+/// fit; the built-in data has none and keeps its plain border.
+#[test]
+fn the_title_slide_names_the_timeline_pane() {
+    let border = |s: &str| s.lines().find(|l| l.contains("Timeline ")).unwrap_or_default().to_string();
+    let wide = border(&text(&app(FULL, 100, 30, &[])));
+    assert!(wide.contains("· From the Big Bang to a press conference "), "{wide}");
+    let narrow = border(&text(&app(FULL, 40, 24, &[])));
+    assert!(narrow.contains("· From the Big") && narrow.contains('…'), "{narrow}");
+    assert_eq!(narrow.chars().count(), 40, "{narrow}");
+    let mut b = Browser::new(support::frozen(), 100, 30);
+    b.act(Action::Down);
+    let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| render(&b.app, f, &Theme::colored(false))).unwrap();
+    let plain: String = (0..100).map(|x| t.backend().buffer()[(x, 3)].symbol().to_string()).collect();
+    assert!(plain.contains(" Timeline 35/35 ─"), "{plain}");
+}

@@ -13,7 +13,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, theme: &Theme) {
-    let title = format!(" Timeline {}/{} ", app.shown.hits.len(), app.data.timeline.events.len());
+    let mut title = format!(" Timeline {}/{} ", app.shown.hits.len(), app.data.timeline.events.len());
+    title.push_str(&data_set_title(app, (area.width as usize).saturating_sub(4 + width(&title))));
     let block = pane_block(&title, app.view.focus == Focus::Timeline, theme);
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -256,4 +257,16 @@ fn empty_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         Span::raw(" clears everything"),
     ]));
     lines
+}
+
+/// The data set's title slide (a TimelineJS title's headline, a markwhen `title:`), one line
+/// cut with `…` to `room` columns, as `· Title ` after the pane's own title; nothing without one.
+fn data_set_title(app: &App, room: usize) -> String {
+    let Some(t) = &app.data.timeline.title else { return String::new() };
+    let one_line = clean(&t.headline).split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.is_empty() || room < 6 {
+        return String::new();
+    }
+    let spans = fit(vec![Span::raw(format!("· {one_line}"))], room - 1);
+    spans.iter().map(|s| s.content.as_ref()).collect::<String>() + " "
 }
