@@ -125,3 +125,17 @@ fn the_title_slide_names_the_timeline_pane() {
     let plain: String = (0..100).map(|x| t.backend().buffer()[(x, 3)].symbol().to_string()).collect();
     assert!(plain.contains(" Timeline 35/35 ─"), "{plain}");
 }
+
+/// The title slide's headline and text are readable at the top of the help, under "This data
+/// set"; the built-in data has none and its help starts with Browsing.
+#[test]
+fn the_help_shows_the_title_slide_first() {
+    let screen = text(&app(FULL, 100, 30, &[Action::Help]));
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = rows.iter().position(|l| l.contains("This data set")).expect(&screen);
+    assert!(rows[at + 1].contains("From the Big Bang to a press conference"), "{screen}");
+    assert!(rows[at + 2].contains("Every field of TimelineJS 3."), "{screen}");
+    let mut b = Browser::new(support::frozen(), 100, 30);
+    b.act(Action::Help);
+    assert!(!text(&b.app).contains("This data set"));
+}

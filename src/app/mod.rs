@@ -358,6 +358,7 @@ impl App {
             failed: &self.origin.failed,
             export: self.last_export.as_ref().map(|x| (x.summary.as_str(), x.notes.as_slice())),
             warnings: &self.data.timeline.warnings,
+            title: self.data.timeline.title.as_ref(),
         }
     }
 

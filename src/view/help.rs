@@ -35,6 +35,8 @@ pub struct Report<'a> {
     /// The last export's summary and what its format could not carry.
     pub export: Option<(&'a str, &'a [String])>,
     pub warnings: &'a [String],
+    /// The data set's title slide, which the keys help shows first under "This data set".
+    pub title: Option<&'a crate::model::TitleSlide>,
 }
 
 impl Report<'_> {
@@ -118,8 +120,15 @@ fn shared_line(modes: &[KeyMode]) -> String {
 
 /// Each mode's keys under its heading: the keys of that mode alone first, then each set of keys
 /// it shares with other modes under one line naming them.
-fn keys_items() -> Vec<Item> {
+fn keys_items(title: Option<&crate::model::TitleSlide>) -> Vec<Item> {
     let mut out = Vec::new();
+    if let Some(t) = title.filter(|t| !(t.headline.trim().is_empty() && t.text.trim().is_empty())) {
+        out.push(Item::Heading("This data set".into()));
+        for part in [&t.headline, &t.text].into_iter().filter(|p| !p.trim().is_empty()) {
+            out.push(Item::Text(part.split_whitespace().collect::<Vec<_>>().join(" ")));
+        }
+        out.push(Item::Blank);
+    }
     let is_key = |g: &&[Binding]| matches!(g[0].input, Input::Key(_));
     for mode in KeyMode::ALL {
         let rows: Vec<_> = groups().filter(is_key).filter(|g| g[0].modes.first() == Some(&mode)).collect();
@@ -218,7 +227,7 @@ type Laid = (Vec<Line<'static>>, Vec<std::ops::Range<usize>>);
 
 fn laid_out(page: HelpPage, r: &Report, w: u16, theme: &Theme, cursor: usize) -> Laid {
     let items = match page {
-        HelpPage::Keys => keys_items(),
+        HelpPage::Keys => keys_items(r.title),
         HelpPage::Warnings => warning_items(r),
     };
     lay(items, w, theme, cursor)
@@ -227,8 +236,12 @@ fn laid_out(page: HelpPage, r: &Report, w: u16, theme: &Theme, cursor: usize) ->
 /// The line of the keys help where the keys of `mode` start, at a text width: its own heading,
 /// or else the first line naming it above keys it shares (the period line's are the search
 /// line's typing keys).
-pub fn section_start(mode: KeyMode, w: u16) -> usize {
-    let items = keys_items();
+pub fn section_start(mode: KeyMode, r: &Report, w: u16) -> usize {
+    if mode == KeyMode::Browse {
+        // The top: the data set's title slide, if any, then browsing.
+        return 0;
+    }
+    let items = keys_items(r.title);
     let own = |i: &Item| matches!(i, Item::Heading(h) if h == mode.title());
     // The fewest modes: the period line's typing keys, not the keys of every mode.
     let shared = || {

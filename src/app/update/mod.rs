@@ -322,7 +322,7 @@ fn help_start(app: &App, mode: crate::input::keymap::KeyMode) -> usize {
     let area = inner(crate::view::help::popup(app.view.layout().main));
     let count = crate::view::help::line_count(HelpPage::Keys, &app.report(), area.width);
     let max = count.saturating_sub((area.height as usize).max(1));
-    crate::view::help::section_start(mode, area.width).min(max)
+    crate::view::help::section_start(mode, &app.report(), area.width).min(max)
 }
 
 /// Which page the help mode shows.
