@@ -118,9 +118,8 @@ fn shared_line(modes: &[KeyMode]) -> String {
     }
 }
 
-/// Each mode's keys under its heading: the keys of that mode alone first, then each set of keys
-/// it shares with other modes under one line naming them.
-fn keys_items(title: Option<&crate::model::TitleSlide>) -> Vec<Item> {
+/// The data set's title slide, its headline and text: "This data set". Nothing without one.
+fn title_items(title: Option<&crate::model::TitleSlide>) -> Vec<Item> {
     let mut out = Vec::new();
     if let Some(t) = title.filter(|t| !(t.headline.trim().is_empty() && t.text.trim().is_empty())) {
         out.push(Item::Heading("This data set".into()));
@@ -129,6 +128,13 @@ fn keys_items(title: Option<&crate::model::TitleSlide>) -> Vec<Item> {
         }
         out.push(Item::Blank);
     }
+    out
+}
+
+/// Each mode's keys under its heading: the keys of that mode alone first, then each set of keys
+/// it shares with other modes under one line naming them.
+fn keys_items(title: Option<&crate::model::TitleSlide>) -> Vec<Item> {
+    let mut out = title_items(title);
     let is_key = |g: &&[Binding]| matches!(g[0].input, Input::Key(_));
     for mode in KeyMode::ALL {
         let rows: Vec<_> = groups().filter(is_key).filter(|g| g[0].modes.first() == Some(&mode)).collect();
