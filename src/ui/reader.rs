@@ -4,7 +4,7 @@ use super::{Theme, pane_block};
 use crate::app::{App, Reader};
 use crate::text::wrap::width;
 use crate::view::layout::{Layout, inner};
-use crate::view::reader::{HEADER, article_lines, body_rect, own_text};
+use crate::view::reader::{PageTitle, article_lines, body_rect, page, title_lines};
 use crate::view::spans::{fit, styled};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -30,8 +30,10 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         v
     });
     let src_pos = sources.iter().position(|&x| x == c.source).unwrap_or(0) + 1;
-    let headline = headline(s, theme);
-    let header = vec![
+    let title = page(t, r.event, r.citation).title;
+    let titled = title_header(&title, head.width, theme);
+    let n = titled.len();
+    let mut header = vec![
         Line::from(vec![
             Span::styled(s.outlet.clone(), theme.heading()),
             Span::styled(
@@ -39,13 +41,13 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
                 theme.dim(),
             ),
         ]),
-        headline,
         Line::from(vec![
             Span::styled(format!("quote {}/{}", r.citation + 1, e.citations.len()), theme.key()),
             Span::styled(format!(" · source {src_pos}/{} · for: {}", sources.len(), e.title), theme.dim()),
         ]),
         Line::styled("─".repeat(head.width as usize), theme.dim()),
     ];
+    header.splice(1..1, titled);
     render_header(f, head, header);
     // The current quote stands out; the event's other quotes in this article are marked too.
     let mut marks: Vec<(Range<usize>, _)> = e
@@ -55,24 +57,28 @@ pub fn render(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         .map(|x| (x.span.clone(), theme.quote()))
         .collect();
     marks.push((c.span.clone(), theme.current_quote()));
-    render_body(r, &s.text, marks, f, l, theme);
+    render_body(r, &s.text, n, marks, f, l, theme);
 }
 
-/// The article's headline; an article that opens with a dateline instead (VTC News: `date
-/// 2026-01-26 (VTC News) -`) is named by what the data set says it is about, or else by its
-/// first line as the source gives it.
-fn headline(s: &crate::model::Source, theme: &Theme) -> Line<'static> {
-    if let Some(h) = &s.headline {
-        return Line::styled(h.clone(), theme.title());
-    }
-    if !s.about.trim().is_empty() {
-        return Line::from(vec![
-            Span::styled("About ", theme.label()),
-            Span::styled(s.about.clone(), theme.title()),
-        ]);
-    }
-    let first = s.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
-    Line::styled(first.to_string(), theme.dim())
+/// A page's title over as many lines as it needs, up to `TITLE_LINES` (the last cut with
+/// `…`): an `About ` prefix as a label, a first line standing in for a headline dimmed.
+fn title_header(title: &PageTitle, w: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let whole = title.whole();
+    let style = if title.dim { theme.dim() } else { theme.title() };
+    let split = title.prefix.len();
+    title_lines(&whole, w)
+        .into_iter()
+        .map(|r| {
+            let text = whole[r.clone()].trim_end();
+            match r.start < split {
+                true => Line::from(vec![
+                    Span::styled(whole[r.start..split].to_string(), theme.label()),
+                    Span::styled(text.get(split - r.start..).unwrap_or("").to_string(), style),
+                ]),
+                false => Line::styled(text.to_string(), style),
+            }
+        })
+        .collect()
 }
 
 /// An event without a quoted source: its own text, media and links.
@@ -84,23 +90,27 @@ fn render_own(app: &App, r: &Reader, f: &mut Frame, l: &Layout, theme: &Theme) {
         Some(shown) => format!("{shown} · {}", e.date_label()),
         None => e.date_label(),
     };
-    let header = vec![
+    let page = page(&app.data.timeline, r.event, r.citation);
+    let titled = title_header(&page.title, head.width, theme);
+    let n = titled.len();
+    let mut header = vec![
         Line::from(vec![
             Span::styled("The event's own text", theme.heading()),
             Span::styled(" · it cites no quoted source", theme.dim()),
         ]),
-        Line::styled(e.title.to_string(), theme.title()),
         Line::styled(date, theme.dim()),
         Line::styled("─".repeat(head.width as usize), theme.dim()),
     ];
+    header.splice(1..1, titled);
     render_header(f, head, header);
-    render_body(r, &own_text(e), Vec::new(), f, l, theme);
+    render_body(r, &page.text, n, Vec::new(), f, l, theme);
 }
 
 fn render_header(f: &mut Frame, head: Rect, header: Vec<Line<'static>>) {
     let header: Vec<Line> =
         header.into_iter().map(|l| Line::from(fit(l.spans, head.width as usize)).style(l.style)).collect();
-    f.render_widget(Paragraph::new(header), Rect::new(head.x, head.y, head.width, HEADER.min(head.height)));
+    let height = (header.len() as u16).min(head.height);
+    f.render_widget(Paragraph::new(header), Rect::new(head.x, head.y, head.width, height));
 }
 
 /// The page's text, scrolled, with the quotes marked and the article search's matches on top,
@@ -108,12 +118,13 @@ fn render_header(f: &mut Frame, head: Rect, header: Vec<Line<'static>>) {
 fn render_body(
     r: &Reader,
     text: &str,
+    title_lines: usize,
     mut marks: Vec<(Range<usize>, Style)>,
     f: &mut Frame,
     l: &Layout,
     theme: &Theme,
 ) {
-    let body = body_rect(l);
+    let body = body_rect(l, title_lines);
     let lines = article_lines(text, body.width);
     let current = |m: &Range<usize>| if m.start == r.at { theme.current_match() } else { theme.matched() };
     marks.extend(crate::view::reader::find(text, &r.found).into_iter().map(|m| (m.clone(), current(&m))));

@@ -9,13 +9,65 @@ use ratatui::layout::Rect;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Lines above the article: file, outlet, date, headline.
-pub const HEADER: u16 = 4;
+/// Lines above the article besides its title: what it is, the date or the quote, a rule.
+const HEADER_LINES: u16 = 3;
 
-/// Where the article's text goes.
-pub fn body_rect(l: &Layout) -> Rect {
+/// The most lines a title takes above the article; the rest is cut with `…`.
+pub const TITLE_LINES: usize = 3;
+
+/// The lines above the text: `HEADER_LINES` and the title's, wrapped to the pane.
+fn header_height(title_lines: usize) -> u16 {
+    HEADER_LINES + title_lines.clamp(1, TITLE_LINES) as u16
+}
+
+/// Where the text goes, under a title of `title_lines` lines (see `title_lines`).
+pub fn body_rect(l: &Layout, title_lines: usize) -> Rect {
     let r = inner(l.main);
-    Rect::new(r.x, r.y + HEADER.min(r.height), r.width, r.height.saturating_sub(HEADER))
+    let header = header_height(title_lines);
+    Rect::new(r.x, r.y + header.min(r.height), r.width, r.height.saturating_sub(header))
+}
+
+/// A page's title wrapped to `w` columns: at least one line, at most `TITLE_LINES` (the last
+/// then runs on, to be cut with `…` where it is drawn).
+pub fn title_lines(title: &str, w: u16) -> Vec<Range<usize>> {
+    let mut lines = wrap(title, w.max(1) as usize);
+    if lines.len() > TITLE_LINES {
+        let start = lines[TITLE_LINES - 1].start;
+        lines.truncate(TITLE_LINES - 1);
+        lines.push(start..title.len());
+    }
+    if lines.is_empty() {
+        lines.push(0..0);
+    }
+    lines
+}
+
+/// What a page is called above its text: an article's headline, or what the data set says it
+/// is about (after `About `), or its first line (`dim`); an event's own title.
+pub struct PageTitle<'a> {
+    pub prefix: &'static str,
+    pub text: &'a str,
+    pub dim: bool,
+}
+
+impl PageTitle<'_> {
+    pub fn whole(&self) -> String {
+        format!("{}{}", self.prefix, self.text)
+    }
+}
+
+/// The title of an article: its headline; an article that opens with a dateline instead (VTC
+/// News: `date 2026-01-26 (VTC News) -`) is named by what the data set says it is about, or
+/// else by its first line as the source gives it.
+fn source_title(s: &Source) -> PageTitle<'_> {
+    match (&s.headline, s.about.trim()) {
+        (Some(h), _) => PageTitle { prefix: "", text: h, dim: false },
+        (None, about) if !about.is_empty() => PageTitle { prefix: "About ", text: &s.about, dim: false },
+        _ => {
+            let first = s.text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+            PageTitle { prefix: "", text: first, dim: true }
+        }
+    }
 }
 
 /// What the reader shows: a source article with the quote being read, or, for an event cited
@@ -24,6 +76,7 @@ pub struct Page<'a> {
     pub text: Cow<'a, str>,
     /// The article and the quote's byte range in it; `None` on the event's own text.
     pub source: Option<(&'a Source, Range<usize>)>,
+    pub title: PageTitle<'a>,
 }
 
 impl Page<'_> {
@@ -39,9 +92,12 @@ pub fn page(t: &Timeline, event: usize, citation: usize) -> Page<'_> {
     match e.citations.get(citation).or(e.citations.first()) {
         Some(c) => {
             let s = &t.sources[c.source];
-            Page { text: Cow::Borrowed(&s.text), source: Some((s, c.span.clone())) }
+            Page { text: Cow::Borrowed(&s.text), source: Some((s, c.span.clone())), title: source_title(s) }
         }
-        None => Page { text: Cow::Owned(own_text(e)), source: None },
+        None => {
+            let title = PageTitle { prefix: "", text: e.title.as_str(), dim: false };
+            Page { text: Cow::Owned(own_text(e)), source: None, title }
+        }
     }
 }
 
@@ -113,6 +169,20 @@ pub fn find(text: &str, query: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A title wraps at words over at most three lines; the third runs on, to be cut with `…`.
+    #[test]
+    fn a_title_wraps_over_at_most_three_lines() {
+        let title = "An extraordinarily long headline that keeps going and going";
+        let lines: Vec<&str> = title_lines(title, 24).into_iter().map(|r| title[r].trim_end()).collect();
+        assert_eq!(lines, ["An extraordinarily long", "headline that keeps", "going and going"]);
+        let lines: Vec<&str> = title_lines(title, 12).into_iter().map(|r| title[r].trim_end()).collect();
+        // A word wider than the pane is broken, as the article's text is.
+        assert_eq!(lines, ["An", "extraordinar", "ily long headline that keeps going and going"]);
+        assert_eq!(title_lines("", 10), [0..0]);
+        assert_eq!(header_height(1), 4);
+        assert_eq!(header_height(7), 6);
+    }
 
     #[test]
     fn find_ignores_accents_and_maps_back() {

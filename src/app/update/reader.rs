@@ -3,7 +3,7 @@
 
 use crate::app::line::Edit;
 use crate::app::{Action, App, LineInput, Mode, Reader};
-use crate::view::reader::{Page, article_lines, body_rect, find, nothing_to_read, page};
+use crate::view::reader::{Page, article_lines, body_rect, find, nothing_to_read, page, title_lines};
 
 /// Opens the reader on the selected event's first quote, or on its own text when it has no
 /// quoted source; says why when there is nothing to read.
@@ -142,9 +142,22 @@ fn match_note(found: &[std::ops::Range<usize>], at: usize, wrapped: &str) -> Str
     }
 }
 
+/// The text's height and width under the page's title, wrapped as it is drawn.
 fn body_size(app: &App) -> (usize, u16) {
-    let r = body_rect(&app.view.layout());
+    let l = app.view.layout();
+    let w = crate::view::layout::inner(l.main).width;
+    let titled = reader(&app.mode).map_or(1, |r| title_lines(&article(app, r).title.whole(), w).len());
+    let r = body_rect(&l, titled);
     (r.height as usize, r.width)
+}
+
+/// The reader, also under the help.
+fn reader(mode: &Mode) -> Option<&Reader> {
+    match mode {
+        Mode::Reader(r) => Some(r),
+        Mode::Help { under, .. } => reader(under),
+        _ => None,
+    }
 }
 
 /// Number of wrapped lines of the article being read.

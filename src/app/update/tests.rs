@@ -170,7 +170,10 @@ fn the_reader_opens_on_the_quote_and_goes_back_exactly() {
     assert_eq!(a.data.timeline.events[r.event].id, "ho-chi-minh-visits-baku-1959");
     assert_eq!(r.citation, 0);
     // The quote is on the first page of the reader.
-    let body = crate::view::reader::body_rect(&crate::view::layout::Layout::new(a.view.width, a.view.height));
+    let layout = crate::view::layout::Layout::new(a.view.width, a.view.height);
+    let title = crate::view::reader::page(&a.data.timeline, r.event, r.citation).title.whole();
+    let w = crate::view::layout::inner(layout.main).width;
+    let body = crate::view::reader::body_rect(&layout, crate::view::reader::title_lines(&title, w).len());
     let c = &a.data.timeline.events[r.event].citations[0];
     let lines = crate::view::reader::article_lines(&a.data.timeline.sources[c.source].text, body.width);
     let quote_line = lines.iter().position(|l| l.end > c.span.start).unwrap();
