@@ -179,7 +179,7 @@ mod tests {
         let lines: Vec<&str> = title_lines(title, 12).into_iter().map(|r| title[r].trim_end()).collect();
         // A word wider than the pane is broken, as the article's text is.
         assert_eq!(lines, ["An", "extraordinar", "ily long headline that keeps going and going"]);
-        assert_eq!(title_lines("", 10), [0..0]);
+        assert_eq!(title_lines("", 10), [Range { start: 0, end: 0 }]);
         assert_eq!(header_height(1), 4);
         assert_eq!(header_height(7), 6);
     }
