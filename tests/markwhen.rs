@@ -611,12 +611,7 @@ fn seasons_local_seconds_and_eras_are_written_as_markwhen_reads_them_and_said() 
     let text =
         [line("s", "2001-21"), line("w", "2001-24/2002-22"), line("t", "2001-05-01T10:30:05"), era.into()]
             .join("\n");
-    let input = timeline::load::DataInput {
-        path: "x.jsonl".into(),
-        text,
-        articles: timeline::load::ArticleStore::Builtin,
-    };
-    let t = timeline::load::load(&input).unwrap();
+    let t = crate::support::load_str("x.jsonl", &text).unwrap();
     let (mw, notes) = export(&t);
     assert!(!mw.contains("title:"), "{mw}");
     assert!(mw.contains("2001-03/2001-05: T s"), "{mw}");
@@ -662,12 +657,7 @@ fn a_line_that_starts_as_a_date_but_is_not_one_is_a_warning() {
 fn unspecified_digits_are_written_as_their_period_and_counted() {
     let line = |id: &str, date: &str| crate::support::jsonl_event(id, date, "other", "");
     let text = [line("a", "2004-XX"), line("b", "1985-XX-XX"), line("c", "2004-06-XX")].join("\n");
-    let input = timeline::load::DataInput {
-        path: "x.jsonl".into(),
-        text,
-        articles: timeline::load::ArticleStore::Builtin,
-    };
-    let t = timeline::load::load(&input).unwrap();
+    let t = crate::support::load_str("x.jsonl", &text).unwrap();
     let (mw, notes) = export(&t);
     assert!(mw.contains("1985: T b") && mw.contains("2004: T a") && mw.contains("2004-06: T c"), "{mw}");
     assert_eq!(

@@ -8,12 +8,11 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use timeline::export::{self, Format};
-use timeline::load::{self, ArticleStore, DataInput};
+use timeline::load;
 use timeline::model::{Event, Timeline};
 
 fn load_text(path: &str, text: String) -> Timeline {
-    load::load(&DataInput { path: path.into(), text: text.clone(), articles: ArticleStore::Builtin })
-        .unwrap_or_else(|e| panic!("{e}\n{text}"))
+    crate::support::load_str(path, &text).unwrap_or_else(|p| panic!("{}\n{text}", p.join("\n")))
 }
 
 fn export(t: &Timeline, format: Format) -> String {

@@ -438,7 +438,7 @@ fn group_and_verified_field_queries_equal_the_flags() {
 }
 
 fn load_text(path: &str, text: String) -> Timeline {
-    load::load(&DataInput { path: path.into(), text, articles: ArticleStore::Builtin }).unwrap()
+    load_str(path, &text).unwrap_or_else(|p| panic!("{p:?}"))
 }
 
 #[test]
@@ -630,11 +630,7 @@ fn a_group_that_repeats_the_kinds_label_is_in_the_note() {
     }
 }
 
-/// Loads `text` as the file `path` (never written): its timeline, or its problems.
-fn load_str(path: &str, text: &str) -> Result<Timeline, Vec<String>> {
-    let input = DataInput { path: path.into(), text: text.into(), articles: ArticleStore::Dir(".".into()) };
-    load::load(&input).map_err(|e| e.problems.iter().map(|p| p.to_string()).collect())
-}
+use crate::support::load_str;
 
 /// An `edtf` beside the numbers must share a moment with them: `2001~` next to the year 2000
 /// (whose end is the moment 2001 starts) is not read, with a warning, in JSON and in a sheet.

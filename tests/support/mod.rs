@@ -38,6 +38,14 @@ pub fn load_file(rel: &str) -> Timeline {
     load(&DataInput::from_file(path, None).expect("the fixture reads")).expect("the fixture loads")
 }
 
+/// `text` loaded as the data file `path` (never written, its articles the built-in ones): its
+/// timeline, or its problems as `path:line:col: message`.
+pub fn load_str(path: &str, text: &str) -> Result<Timeline, Vec<String>> {
+    let input =
+        DataInput { path: path.into(), text: text.into(), articles: timeline::load::ArticleStore::Builtin };
+    load(&input).map_err(|e| e.problems.iter().map(|p| p.to_string()).collect())
+}
+
 /// A browser on the frozen data set, with its effects carried out synchronously.
 pub struct Browser {
     pub app: App,
