@@ -147,8 +147,7 @@ fn show_provenance(out: &mut impl Write, e: &Event) -> io::Result<()> {
         writeln!(out, "Group:     {}", line(g))?;
     }
     if !e.tags().is_empty() {
-        let tags: Vec<String> = e.tags().iter().map(|t| format!("#{}", line(t))).collect();
-        writeln!(out, "Tags:      {}", tags.join(" "))?;
+        writeln!(out, "Tags:      {}", line(&e.tags_text()))?;
     }
     if !e.is_verified() {
         writeln!(out, "Unverified: no quote from an article checks this event.")?;

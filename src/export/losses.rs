@@ -75,10 +75,7 @@ pub const BACKGROUNDS: Loss = Loss {
     what: "events' backgrounds left out",
 };
 
-pub const TAGS: Loss = Loss {
-    applies: |e| e.extra.as_ref().is_some_and(|x| !x.tags.is_empty()),
-    what: "events' markwhen tags left out",
-};
+pub const TAGS: Loss = Loss { applies: |e| !e.tags().is_empty(), what: "events' markwhen tags left out" };
 
 /// iCalendar counts whole seconds: `12:00:00.123` is written `120000`.
 pub const MILLISECONDS: Loss = Loss {
@@ -107,7 +104,7 @@ pub const FACTS: Loss = Loss { applies: facts, what: "events' countries, places 
 
 /// TimelineJS and its sheet keep a markwhen event's kind and group, not its other tags.
 pub const TAGS_BEYOND_KIND: Loss = Loss {
-    applies: |e| e.extra.as_ref().is_some_and(|x| !x.tags.is_empty()),
+    applies: |e| !e.tags().is_empty(),
     what: "events' markwhen tags beyond the kind and the group left out",
 };
 

@@ -118,6 +118,11 @@ impl super::Event {
     pub fn tags(&self) -> &[String] {
         self.extra.as_ref().map_or(&[], |x| &x.tags)
     }
+
+    /// The tags as shown and searched: `#capital #dynasty`.
+    pub fn tags_text(&self) -> String {
+        self.tags().iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// Whether a slide background is a colour (`#336699`, `rgb(…)`, a CSS name such as `teal`)

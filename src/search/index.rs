@@ -100,14 +100,12 @@ pub fn field_text<'a>(t: &'a Timeline, e: &'a Event, f: Field) -> Cow<'a, str> {
         // The date as searched: the date in words, and a TimelineJS display date beside it, so
         // that `century` finds the `5th century BCE` the list shows.
         Field::Date => {
-            return Cow::Owned(match e.extra.as_ref().and_then(|x| x.display_date.as_deref()) {
-                Some(shown) if !shown.trim().is_empty() => format!("{} {}", shown.trim(), e.date_text()),
-                _ => e.date_text(),
-            });
+            let (shown, label) = (e.shown_date(), e.date_text());
+            return Cow::Owned(if shown == label { label } else { format!("{shown} {label}") });
         }
         Field::Group => e.group().unwrap_or(""),
         Field::Tags => {
-            return Cow::Owned(e.tags().iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+            return Cow::Owned(e.tags_text());
         }
         Field::Quote(i) => e.citations.get(i as usize).map_or("", |c| c.quote.as_str()),
     })

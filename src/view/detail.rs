@@ -102,7 +102,7 @@ fn facts(out: &mut Vec<Line<'static>>, sel: &Selected, w: usize, theme: &Theme) 
         labelled(out, "Group", g, &marks_for(sel.marks, Field::Group, theme), w, theme);
     }
     if !e.tags().is_empty() {
-        let tags = e.tags().iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" ");
+        let tags = e.tags_text();
         labelled(out, "Tags", &tags, &marks_for(sel.marks, Field::Tags, theme), w, theme);
     }
     for (i, &c) in e.countries.iter().enumerate() {
